@@ -1,0 +1,27 @@
+export {
+  addCalendarDays,
+  calendarDaysBetween,
+  dayOfWeek,
+  InvalidDateError,
+  isIsoDate,
+  todayInBeijing,
+  yearOf,
+  type IsoDate,
+} from './dates.js';
+export { BUILTIN_SOURCE, builtinYears, type YearData } from './builtin.js';
+export {
+  CalendarDataError,
+  validateYearOverride,
+  validateYearOverrides,
+  type OverrideIssue,
+  type OverrideIssueCode,
+  type YearOverride,
+} from './overrides.js';
+export {
+  createWorkdayCalendar,
+  WorkdayCalendar,
+  type DayInfo,
+  type DayKind,
+  type WorkdayCalendarOptions,
+  type WorkdayResult,
+} from './calendar.js';

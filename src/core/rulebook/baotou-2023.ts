@@ -1,0 +1,247 @@
+// Rulebook baotou-2023: 《包头市政府工作部门权责清单动态管理办法》 (2023-02-22),
+// shared/docs/regulation.zh.txt. '§N' = 第N条, '§13.1' = 第十三条第1项.
+// Data only: every number here is quoted from the article it cites.
+import type { PeriodRules, ProcedureDef, Rulebook, StepDef } from './types.js';
+
+// §4: the body (职权行使机构) puts forward its own adjustments; §13.1: in writing,
+// stating reasons, legal basis, 下级承接情况 and special notes, with attachments.
+export const draft: StepDef = {
+  id: 'draft',
+  label: '起草调整申请',
+  roles: ['clerk'],
+  article: '§13.1',
+  articleText: '调整申请中应载明拟调整行政权力事项的理由、依据、下级承接情况、需要特别说明情况等内容，并附相关依据',
+};
+
+// §12 (and §13.1): file within 15 working days of the trigger; §14: the lead unit files.
+export const submit: StepDef = {
+  id: 'submit',
+  label: '报送调整申请',
+  roles: ['leadUnit'],
+  article: '§12',
+  clock: {
+    amount: 15,
+    unit: 'workday',
+    kind: 'deadline',
+    from: 'triggerDate',
+    article: '§12',
+    articleText: '应当在……生效、职责调整确定或修改事由发生之日起15个工作日内……向本级协调小组办公室提出申请意见',
+    note: '§13.1 repeats the same 15 working days (在15个工作日内向本级协调小组办公室提出书面调整申请).',
+  },
+};
+
+// §12: review within 15 working days of receipt. The office's preliminary review and
+// the legal office's legality review (§5) run side by side on the same clock.
+const reviewClock = {
+  amount: 15,
+  unit: 'workday',
+  kind: 'deadline',
+  from: 'submitted',
+  article: '§12',
+  articleText: '应当自收到调整权责清单申请之日起15个工作日内提出审核意见并进行合法性审查',
+} as const;
+
+export const preliminaryReview: StepDef = {
+  id: 'preliminaryReview',
+  label: '初步审核',
+  roles: ['coordinator'],
+  article: '§12',
+  clock: reviewClock,
+};
+
+export const legalityReview: StepDef = {
+  id: 'legalityReview',
+  label: '合法性审查',
+  roles: ['legalReviewer'],
+  article: '§12',
+  articleText: '由协调小组办公室或本级人民政府法制机构负责同级行政机关权责清单的合法性审查（§5）',
+  clock: reviewClock,
+};
+
+// §12: public consultation on the government portal, at least 5 (calendar) days.
+export const consultation: StepDef = {
+  id: 'consultation',
+  label: '公开征求意见',
+  roles: ['coordinator'],
+  article: '§12',
+  clock: {
+    amount: 5,
+    unit: 'calendarDay',
+    kind: 'minimumDuration',
+    from: 'consultationOpened',
+    article: '§12',
+    articleText: '通过政府门户网站向社会公开征求意见，公开征求意见的期限不少于5日',
+  },
+};
+
+// §12: add and modify are published once the consultation period has ended.
+export const publishAfterConsultation: StepDef = {
+  id: 'publish',
+  label: '公布',
+  roles: ['coordinator'],
+  article: '§12',
+  articleText: '申请增加行政权力或修改权责清单要素内容的，公示期满后由本级协调小组办公室通过本级政府门户网站予以公布',
+};
+
+// §12: cancel and delegate go to the government within 15 working days after the consultation.
+export const reportToGovernment: StepDef = {
+  id: 'reportToGovernment',
+  label: '报请政府审定',
+  roles: ['coordinator'],
+  article: '§12',
+  clock: {
+    amount: 15,
+    unit: 'workday',
+    kind: 'deadline',
+    from: 'consultationEnded',
+    article: '§12',
+    articleText: '申请取消或下放行政权力的，公示期满后由本级协调小组办公室在15个工作日内报请政府审定',
+  },
+};
+
+// §12, §13.1: the government approves and issues a normative document (its number is recorded).
+export const approval: StepDef = {
+  id: 'approval',
+  label: '政府审定',
+  roles: ['approver'],
+  article: '§13.1',
+  articleText: '报请本级政府审定并制发规范性文件',
+  requires: ['normativeDocumentNumber'],
+};
+
+// §12: after approval the office publishes the list on the portal.
+export const publishAfterApproval: StepDef = {
+  id: 'publish',
+  label: '公布',
+  roles: ['coordinator'],
+  article: '§12',
+  articleText: '经本级政府批准同意后的权责清单由本级协调小组办公室通过本级政府门户网站予以公布',
+};
+
+// §13.1: the body updates the regional item platform and the city platform within
+// 5 working days. Counted from publication, for every kind: the platforms must match
+// the published list, and add/modify have no approval to count from.
+export const platformSync: StepDef = {
+  id: 'platformSync',
+  label: '更新自治区事项管理平台和全市权责清单管理平台',
+  roles: ['clerk', 'leadUnit'],
+  article: '§13.1',
+  clock: {
+    amount: 5,
+    unit: 'workday',
+    kind: 'deadline',
+    from: 'published',
+    article: '§13.1',
+    articleText: '放权部门在5个工作日内，通过自治区事项管理平台和全市权责清单管理平台调整本部门事项',
+    note: '§13.1 places this after the government decision; we count from publication so that one rule serves every kind.',
+  },
+};
+
+// §12: the body tells lower-level bodies and files a record with the office (及时: no number).
+export const filing: StepDef = {
+  id: 'filing',
+  label: '告知下级并备案',
+  roles: ['leadUnit', 'clerk'],
+  article: '§12',
+  articleText: '职权行使机构应及时将其权责清单动态调整情况告知下级相关部门，并向本级协调小组办公室进行备案',
+};
+
+const intake: readonly (readonly StepDef[])[] = [[draft], [submit], [preliminaryReview, legalityReview], [consultation]];
+
+const procedures: Record<string, ProcedureDef> = {
+  publishAfterConsultation: {
+    id: 'publishAfterConsultation',
+    label: '公示期满后公布',
+    stages: [...intake, [publishAfterConsultation], [platformSync], [filing]],
+  },
+  governmentApproval: {
+    id: 'governmentApproval',
+    label: '报请政府审定后公布',
+    stages: [...intake, [reportToGovernment], [approval], [publishAfterApproval], [platformSync], [filing]],
+  },
+};
+
+// Not in the regulation: the general rule on periods, used where it is silent.
+export const civilCodePeriodRules: PeriodRules = {
+  calendarDeadlineOnRestDay: 'nextWorkday',
+  article: '民法典第二百零一条、第二百零三条',
+  articleText: '开始的当日不计入，自下一日开始计算；期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日',
+};
+
+// §12 names only cancel and delegate as needing government approval. Merge and split
+// cancel existing powers (old codes retire, §11.4) and entrustment hands a power to
+// another body like a delegation (§13.2 treats 委托、下放 together), so they take the
+// stricter path: more review is always lawful, publishing without approval might not be.
+const approvalNote = '§12 requires approval for cancel/delegate only; this kind also takes that path (stricter reading).';
+
+export const baotou2023: Rulebook = {
+  id: 'baotou-2023',
+  label: '2023年办法（包头市政府工作部门权责清单动态管理办法）',
+  regulation: {
+    title: '《包头市政府工作部门权责清单动态管理办法》',
+    issuedOn: '2023-02-22',
+    effectiveFrom: '2023-02-22', // §19: 自公布之日起施行
+    source: 'shared/docs/regulation.zh.txt',
+  },
+  basis: ['《内蒙古自治区行政权力监督管理办法》（内蒙古自治区人民政府令第208号）'],
+  supersedes: null,
+  managingOffice: {
+    name: '协调小组办公室',
+    fullName: '推进政府职能转变和“放管服”改革协调小组办公室',
+    article: '§4',
+  },
+  roles: {
+    clerk: { label: '部门经办人', article: '§4', note: '§4: 职权行使机构负责提出本机构权责清单及其调整意见' },
+    leadUnit: { label: '部门牵头机构', article: '§14' },
+    coordinator: { label: '协调小组办公室', article: '§4' },
+    legalReviewer: { label: '法制机构', article: '§5' },
+    approver: { label: '本级人民政府', article: '§12' },
+  },
+  // §6: the ten categories, in the article's order.
+  categoriesArticle: '§6',
+  categories: [
+    { code: 'XK', label: '行政许可' },
+    { code: 'CF', label: '行政处罚' },
+    { code: 'QZ', label: '行政强制' },
+    { code: 'ZS', label: '行政征收' },
+    { code: 'GF', label: '行政给付' },
+    { code: 'JC', label: '行政检查' },
+    { code: 'QR', label: '行政确认' },
+    { code: 'JL', label: '行政奖励' },
+    { code: 'CJ', label: '行政裁决' },
+    { code: 'QT', label: '其他' },
+  ],
+  // §9: add, cancel, delegate, modify; §11.4: merge, split; §13.3: entrust.
+  adjustmentKinds: [
+    { kind: 'add', label: '增加', article: '§9', procedure: 'publishAfterConsultation' },
+    { kind: 'cancel', label: '取消', article: '§9', procedure: 'governmentApproval' },
+    { kind: 'delegate', label: '下放', article: '§9', procedure: 'governmentApproval' },
+    { kind: 'modify', label: '修改要素', article: '§9', procedure: 'publishAfterConsultation' },
+    { kind: 'merge', label: '合并', article: '§11.4', procedure: 'governmentApproval', note: approvalNote },
+    { kind: 'split', label: '分设', article: '§11.4', procedure: 'governmentApproval', note: approvalNote },
+    { kind: 'entrust', label: '委托', article: '§13.3', procedure: 'governmentApproval', note: approvalNote },
+  ],
+  // §10 (reasons to add) and §11 (reasons to cancel, delegate or modify).
+  triggerKinds: [
+    { kind: 'lawIssued', label: '法律、法规、规章或规范性文件颁布', articles: ['§10.1'] },
+    { kind: 'lawRevised', label: '法律、法规、规章或规范性文件修订', articles: ['§10.1', '§11.1'] },
+    { kind: 'lawRepealed', label: '法律、法规、规章或规范性文件废止', articles: ['§11.1'] },
+    { kind: 'higherDelegation', label: '上级政府下放行政权力', articles: ['§10.2', '§11.2'] },
+    { kind: 'higherCancellation', label: '上级、本级政府确定取消', articles: ['§11.2'] },
+    { kind: 'dutyAdjustment', label: '职责调整', articles: ['§10.3', '§11.3'] },
+    { kind: 'mergeSplit', label: '行政权力合并、分设', articles: ['§11.4'] },
+    { kind: 'other', label: '其他情形', articles: ['§10.4', '§11.5'] },
+  ],
+  procedures,
+  batchKinds: [], // the 2023 regulation knows only single applications
+  periodicDuties: [
+    {
+      id: 'yearlyReport',
+      label: '年度动态调整情况报告',
+      roles: ['coordinator'],
+      article: '§12',
+      articleText: '协调小组办公室按年度向本级协调小组报告权责清单动态调整情况',
+    },
+  ],
+  periodRules: civilCodePeriodRules,
+};

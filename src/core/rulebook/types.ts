@@ -1,0 +1,185 @@
+// The shape of a rulebook: one regulation's parameters as data (spec, opening
+// section). Code reads these; it never hard-codes a deadline or a step.
+
+export const ROLES = ['clerk', 'leadUnit', 'coordinator', 'legalReviewer', 'approver'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ADJUSTMENT_KINDS = ['add', 'cancel', 'delegate', 'modify', 'merge', 'split', 'entrust'] as const;
+export type AdjustmentKind = (typeof ADJUSTMENT_KINDS)[number];
+
+export const TRIGGER_KINDS = [
+  'lawIssued',
+  'lawRevised',
+  'lawRepealed',
+  'higherDelegation',
+  'higherCancellation',
+  'dutyAdjustment',
+  'mergeSplit',
+  'other',
+] as const;
+export type TriggerKind = (typeof TRIGGER_KINDS)[number];
+
+export const STEP_IDS = [
+  'draft',
+  'submit',
+  'preliminaryReview',
+  'legalityReview',
+  'consultation',
+  'reportToGovernment',
+  'approval',
+  'publish',
+  'platformSync',
+  'itemClaim',
+  'guideConfig',
+  'filing',
+] as const;
+export type StepId = (typeof STEP_IDS)[number];
+
+export const CATEGORY_CODES = ['XK', 'CF', 'QZ', 'ZS', 'GF', 'JC', 'QR', 'JL', 'CJ', 'QT', 'BA'] as const;
+export type CategoryCode = (typeof CATEGORY_CODES)[number];
+
+export type RulebookId = 'baotou-2023' | 'baotou-2025';
+
+/**
+ * An article of the rulebook's own regulation: '§12' = 第十二条, '§13.1' = 第十三条第1项.
+ * A value marked `inherited2023` cites the 2023 regulation instead. Any other
+ * string (e.g. '解读二(三)') is a citation shown as written.
+ */
+export type ArticleRef = string;
+
+/**
+ * Provenance of a value in a rulebook whose own text is not fully known: the
+ * value (and the article it cites) was carried over from baotou-2023.
+ */
+export interface Provenance {
+  readonly inherited2023?: true;
+  /** Why the value is what it is, when the regulation leaves room to decide. */
+  readonly note?: string;
+}
+
+export type DayUnit = 'workday' | 'calendarDay';
+/** deadline: must be done by; minimumDuration: must last at least (e.g. consultation). */
+export type ClockKind = 'deadline' | 'minimumDuration';
+/** The event whose date starts a clock; the start day itself is never counted. */
+export type ClockEvent =
+  | 'triggerDate'
+  | 'submitted'
+  | 'consultationOpened'
+  | 'consultationEnded'
+  | 'approved'
+  | 'published';
+
+export interface Clock extends Provenance {
+  readonly amount: number;
+  readonly unit: DayUnit;
+  readonly kind: ClockKind;
+  readonly from: ClockEvent;
+  readonly article: ArticleRef;
+  /** Short quote of the regulation that sets the clock, shown next to the due date. */
+  readonly articleText: string;
+}
+
+/** Data a step cannot be completed without. */
+export type StepRequirement = 'normativeDocumentNumber';
+
+export interface StepDef extends Provenance {
+  readonly id: StepId;
+  readonly label: string;
+  /** Who may act on the step; the first is the one accountable for it. */
+  readonly roles: readonly [Role, ...Role[]];
+  readonly article: ArticleRef;
+  readonly articleText?: string;
+  readonly clock?: Clock;
+  readonly requires?: readonly StepRequirement[];
+}
+
+/**
+ * A path through the steps. Stages run in order; the steps inside one stage run
+ * side by side, and the stage is over when all of them are.
+ */
+export interface ProcedureDef extends Provenance {
+  readonly id: string;
+  readonly label: string;
+  readonly stages: readonly (readonly StepDef[])[];
+}
+
+export interface CategoryDef {
+  readonly code: CategoryCode;
+  readonly label: string;
+}
+
+export interface AdjustmentKindDef extends Provenance {
+  readonly kind: AdjustmentKind;
+  readonly label: string;
+  readonly article: ArticleRef;
+  /** Key into Rulebook.procedures. */
+  readonly procedure: string;
+}
+
+export interface TriggerKindDef extends Provenance {
+  readonly kind: TriggerKind;
+  readonly label: string;
+  readonly articles: readonly ArticleRef[];
+}
+
+export interface RoleDef extends Provenance {
+  /** The office or person in this rulebook's words, e.g. 协调小组办公室. */
+  readonly label: string;
+  readonly article: ArticleRef;
+}
+
+/** 2025: 集中调整 (many applications as one batch) and 个别调整 (one application). */
+export interface BatchKindDef extends Provenance {
+  readonly id: 'batch' | 'single';
+  readonly label: string;
+  readonly article: ArticleRef;
+}
+
+/** A duty that recurs on a calendar rather than per application. */
+export interface PeriodicDutyDef extends Provenance {
+  readonly id: 'yearlyReport';
+  readonly label: string;
+  readonly roles: readonly [Role, ...Role[]];
+  readonly article: ArticleRef;
+  readonly articleText: string;
+}
+
+export interface RegulationRef {
+  readonly title: string;
+  readonly issuedOn: string;
+  /** null when the date is not known. */
+  readonly effectiveFrom: string | null;
+  readonly source: string;
+}
+
+/**
+ * How day counts are read where the regulation itself is silent: the start day
+ * is not counted, and a calendar-day deadline that ends on a rest day moves to
+ * the next working day (民法典 §201, §203).
+ */
+export interface PeriodRules {
+  readonly calendarDeadlineOnRestDay: 'nextWorkday' | 'unchanged';
+  readonly article: string;
+  readonly articleText: string;
+}
+
+export interface Rulebook {
+  readonly id: RulebookId;
+  readonly label: string;
+  readonly regulation: RegulationRef;
+  /** Higher-level rules this one follows. */
+  readonly basis: readonly string[];
+  readonly supersedes: RulebookId | null;
+  readonly managingOffice: { readonly name: string; readonly fullName: string; readonly article: ArticleRef };
+  readonly roles: { readonly [R in Role]: RoleDef };
+  /** In the regulation's order. */
+  readonly categories: readonly CategoryDef[];
+  readonly categoriesArticle: ArticleRef;
+  readonly adjustmentKinds: readonly AdjustmentKindDef[];
+  readonly triggerKinds: readonly TriggerKindDef[];
+  readonly procedures: { readonly [id: string]: ProcedureDef };
+  /** Empty when the regulation does not distinguish batch from single adjustments. */
+  readonly batchKinds: readonly BatchKindDef[];
+  readonly periodicDuties: readonly PeriodicDutyDef[];
+  readonly periodRules: PeriodRules;
+}
