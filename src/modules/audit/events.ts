@@ -1,0 +1,21 @@
+// Audit events are a typed union, never free text (house habit 6).
+// Add a module's actions here when the module is written.
+export const AUDIT_ACTIONS = {
+  'auth.login': '登录',
+  'auth.loginFailed': '登录失败',
+  'auth.locked': '账户锁定',
+  'auth.logout': '退出登录',
+  'auth.passwordChanged': '修改密码',
+  'user.created': '创建用户',
+  'user.updated': '修改用户',
+  'user.unlocked': '解除锁定',
+  'role.granted': '授予角色',
+  'role.revoked': '撤销角色',
+  'policy.updated': '修改安全策略',
+  'body.created': '新增机构',
+  'body.updated': '修改机构',
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export const auditActionLabel = (a: string) => (AUDIT_ACTIONS as Record<string, string>)[a] ?? a;

@@ -1,0 +1,16 @@
+// The demo data set: Baotou's regions and bodies, demo accounts for every role.
+import { buildDemoData } from '../../seed/demo.js';
+import type { Database } from '../../db/connect.js';
+import { loadOrganisation } from './organisation.seed.js';
+import { loadDemoUsers } from './users.seed.js';
+
+export async function seedDemo(db: Database) {
+  const data = buildDemoData();
+  await loadOrganisation(db, data.regions, data.bodies);
+  await loadDemoUsers(db);
+  return data;
+}
+
+export async function isEmpty(db: Database) {
+  return !(await db.selectFrom('region').select('code').limit(1).executeTakeFirst());
+}

@@ -1,0 +1,10 @@
+// What every route and command receives: injected once, never imported as globals.
+import type { Config } from '../config.js';
+import type { Database } from '../db/connect.js';
+
+export interface AppDeps {
+  db: Database;
+  config: Config;
+  /** the current instant; tests pass a clock they can move */
+  clock: () => Date;
+}

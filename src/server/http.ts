@@ -1,0 +1,36 @@
+// Request helpers shared by every route: who is acting, from where, and the standard error body.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor, RequestMeta } from '../core/actor.js';
+import { AppError } from '../core/errors.js';
+import type { LoadedSession } from '../modules/accounts/sessions.js';
+import { z } from 'zod';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: LoadedSession | null;
+    sessionExpired: boolean;
+  }
+}
+
+export function actorOf(req: FastifyRequest): Actor {
+  if (req.session) return req.session.actor;
+  if (req.sessionExpired) throw new AppError('SESSION_EXPIRED', '登录已超时，请重新登录');
+  throw new AppError('UNAUTHENTICATED', '请先登录');
+}
+
+export const metaOf = (req: FastifyRequest): RequestMeta => ({ clientIp: req.ip ?? null });
+
+export function sendError(reply: FastifyReply, e: AppError) {
+  return reply.status(e.status).send({ error: { code: e.code, message: e.message, details: e.details } });
+}
+
+/** The error body every 4xx/5xx carries: a stable code and a Chinese message. */
+export const errorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.object({ field: z.string().optional(), row: z.number().optional(), column: z.string().optional(), message: z.string() })).optional(),
+  }),
+});
+
+export const idParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });

@@ -1,0 +1,44 @@
+// The only file with process side effects: read config, open and migrate the database, seed
+// demo data on an empty embedded database, listen, and shut down gracefully.
+import { mkdirSync } from 'node:fs';
+import { loadConfig } from '../config.js';
+import { connect } from '../db/connect.js';
+import { migrate } from '../db/migrate.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../modules/demo/users.seed.js';
+import { isEmpty, seedDemo } from '../modules/demo/seed.js';
+import { ROLE_LABELS } from '../core/actor.js';
+import { buildApp } from './app.js';
+
+const config = loadConfig();
+const demo = process.argv.includes('--demo');
+if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
+const handle = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+await migrate(handle.db);
+if (demo && (await isEmpty(handle.db))) {
+  console.log('› 首次启动：写入包头市演示数据…');
+  await seedDemo(handle.db);
+}
+const app = await buildApp({ db: handle.db, config, clock: () => new Date() }, { logger: { level: config.logLevel } });
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down');
+  await app.close();
+  await handle.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+await app.listen({ port: config.port, host: config.host });
+const base = `http://localhost:${config.port}`;
+console.log(`
+权责清单管理平台已启动（${handle.kind === 'pglite' ? `内嵌数据库 ${config.dataDir}` : 'PostgreSQL'}）
+  公开门户   ${base}/
+  工作台     ${base}/app/
+  接口文档   ${base}/api/docs
+  健康检查   ${base}/healthz
+${demo ? `演示账户（密码均为 ${DEMO_PASSWORD}）：\n${DEMO_ACCOUNTS.map((a) => `  ${a.username.padEnd(16)} ${a.displayName}  ${a.roles.map((r) => ROLE_LABELS[r]).join('、')}`).join('\n')}` : ''}
+`);
