@@ -78,6 +78,121 @@ export interface AuditEventTable {
   digest: string;
 }
 
+type JsonArr = ColumnType<unknown[], string, string>;
+type JsonObj = ColumnType<unknown, string | null, string | null>;
+type DateCol = ColumnType<string, string, string>;
+
+export interface LegalDocumentTable {
+  id: Generated<number>;
+  key: string;
+  name: string;
+  level: string;
+  issuing_body: string | null;
+  document_number: string | null;
+  latest_version_date: DateCol | null;
+  effective_date: DateCol | null;
+  expiry_date: DateCol | null;
+  status: Generated<'in_force' | 'repealed'>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface PowerCodeTable {
+  code: string;
+  body_id: number;
+  issued_at: Generated<Timestamp>;
+}
+
+export interface PowerListVersionTable {
+  id: Generated<number>;
+  body_id: number;
+  version: number;
+  published_at: Timestamp;
+  effective_date: DateCol;
+  digest: string;
+  power_count: number;
+  source_type: 'compilation' | 'adjustment';
+  source_id: number | null;
+  rulebook_id: string;
+  published_by: number | null;
+  note: string | null;
+}
+
+/** the 职权信息表 fields shared by published powers and draft powers */
+interface PowerFields {
+  code: string;
+  parent_code: string | null;
+  name: string;
+  category: string;
+  responsible_subject: string;
+  implementing_agency: string;
+  legal_bases: JsonArr;
+  responsibilities: JsonArr;
+  accountability_cases: JsonArr;
+  accountability_basis: string;
+  remarks: string;
+  status: string;
+  ord: number;
+}
+
+export interface PowerTable extends PowerFields {
+  id: Generated<number>;
+  body_id: number;
+  predecessor_codes: JsonArr;
+  links: JsonArr;
+  valid_from: number;
+  valid_to: number | null;
+}
+
+export interface DutyTable {
+  id: Generated<number>;
+  body_id: number;
+  name: string;
+  content: string;
+  ord: number;
+  valid_from: number;
+  valid_to: number | null;
+}
+
+export interface ListDraftTable {
+  id: Generated<number>;
+  body_id: number;
+  status: 'drafting' | 'submitted' | 'returned' | 'reviewed' | 'published' | 'withdrawn';
+  rulebook_id: string;
+  created_by: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  submitted_by: number | null;
+  submitted_at: Timestamp | null;
+  preliminary_passed_at: Timestamp | null;
+  legality_passed_at: Timestamp | null;
+  published_version: number | null;
+}
+
+export interface DraftPowerTable extends PowerFields {
+  id: Generated<number>;
+  draft_id: number;
+  exclusion_flags: JsonArr;
+  exclusion_override: JsonObj;
+}
+
+export interface DraftDutyTable {
+  id: Generated<number>;
+  draft_id: number;
+  name: string;
+  content: string;
+  ord: number;
+}
+
+export interface ListReviewTable {
+  id: Generated<number>;
+  draft_id: number;
+  step: 'submit' | 'preliminaryReview' | 'legalityReview' | 'publish' | 'withdraw';
+  decision: 'pass' | 'return' | 'done';
+  reason: string | null;
+  actor_id: number;
+  at: Timestamp;
+}
+
 export interface DB {
   region: RegionTable;
   body: BodyTable;
@@ -86,4 +201,13 @@ export interface DB {
   session: SessionTable;
   security_policy: SecurityPolicyTable;
   audit_event: AuditEventTable;
+  legal_document: LegalDocumentTable;
+  power_code: PowerCodeTable;
+  power_list_version: PowerListVersionTable;
+  power: PowerTable;
+  duty: DutyTable;
+  list_draft: ListDraftTable;
+  draft_power: DraftPowerTable;
+  draft_duty: DraftDutyTable;
+  list_review: ListReviewTable;
 }
