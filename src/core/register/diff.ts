@@ -1,0 +1,149 @@
+// Field-level difference between two versions of a body's list, and the canonical
+// serialisation of a list that the publication digest (SM3) is computed over.
+// Spec §2: every published list is an immutable numbered version; anyone can see the
+// field-level difference between any two versions.
+
+import type { Power } from './power.js';
+
+/**
+ * Keys that are not list content: storage ids (the same list stored twice — another
+ * database, an export and re-import — must compare equal and hash the same) and parentCode,
+ * which the code already carries. Identity is the code; the 主项/子项 link is in the code
+ * too (code-scheme.ts).
+ */
+export const NON_CONTENT_KEYS: readonly string[] = ['id', 'bodyId', 'parentId', 'parentCode', 'documentId'];
+
+export interface FieldChange {
+  /** Top-level Power field, e.g. legalBases. */
+  field: string;
+  /** Full path, e.g. legalBases[1].article, responsibilities[5] (an element added/removed). */
+  path: string;
+  /** undefined when the element did not exist before. */
+  before: unknown;
+  /** undefined when the element does not exist after. */
+  after: unknown;
+}
+
+export interface ChangedPower {
+  code: string;
+  nameBefore: string;
+  nameAfter: string;
+  changes: FieldChange[];
+}
+
+export interface PowerListDiff {
+  added: Power[];
+  removed: Power[];
+  changed: ChangedPower[];
+  unchangedCount: number;
+}
+
+export interface DiffOptions {
+  /** Keys ignored at every depth; defaults to NON_CONTENT_KEYS. */
+  ignoreKeys?: readonly string[];
+}
+
+function byCode(powers: readonly Power[], which: string): Map<string, Power> {
+  const map = new Map<string, Power>();
+  for (const p of powers) {
+    if (map.has(p.code)) throw new Error(`${which}清单中权力编码“${p.code}”重复`);
+    map.set(p.code, p);
+  }
+  return map;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+
+function sameScalar(a: unknown, b: unknown): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  // An absent optional field and an explicit undefined are the same content.
+  return a === b;
+}
+
+function diffValue(field: string, path: string, a: unknown, b: unknown, ignore: ReadonlySet<string>, out: FieldChange[]): void {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    // Element by element, in order: lists such as 责任事项 are ordered (§6).
+    const n = Math.max(a.length, b.length);
+    for (let i = 0; i < n; i++) {
+      const p = `${path}[${i}]`;
+      if (i >= a.length) out.push({ field, path: p, before: undefined, after: b[i] });
+      else if (i >= b.length) out.push({ field, path: p, before: a[i], after: undefined });
+      else diffValue(field, p, a[i], b[i], ignore, out);
+    }
+    return;
+  }
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !ignore.has(k)).sort();
+    for (const k of keys) diffValue(field, `${path}.${k}`, a[k], b[k], ignore, out);
+    return;
+  }
+  if (!sameScalar(a, b)) out.push({ field, path, before: a, after: b });
+}
+
+/** The field changes turning power `a` into power `b` (same code assumed). */
+export function diffPower(a: Power, b: Power, opts: DiffOptions = {}): FieldChange[] {
+  const ignore = new Set(opts.ignoreKeys ?? NON_CONTENT_KEYS);
+  const out: FieldChange[] = [];
+  const ra = a as unknown as Record<string, unknown>;
+  const rb = b as unknown as Record<string, unknown>;
+  const fields = [...new Set([...Object.keys(ra), ...Object.keys(rb)])].filter((k) => !ignore.has(k)).sort();
+  for (const f of fields) diffValue(f, f, ra[f], rb[f], ignore, out);
+  return out;
+}
+
+/**
+ * Compare two versions of a body's list, powers keyed by code. Results are sorted by code.
+ * Throws when a version holds the same code twice.
+ */
+export function diffPowerLists(before: readonly Power[], after: readonly Power[], opts: DiffOptions = {}): PowerListDiff {
+  const a = byCode(before, '旧版');
+  const b = byCode(after, '新版');
+  const result: PowerListDiff = { added: [], removed: [], changed: [], unchangedCount: 0 };
+  const codes = [...new Set([...a.keys(), ...b.keys()])].sort();
+  for (const code of codes) {
+    const pa = a.get(code);
+    const pb = b.get(code);
+    if (!pa) result.added.push(pb!);
+    else if (!pb) result.removed.push(pa);
+    else {
+      const changes = diffPower(pa, pb, opts);
+      if (changes.length === 0) result.unchangedCount++;
+      else result.changed.push({ code, nameBefore: pa.name, nameAfter: pb.name, changes });
+    }
+  }
+  return result;
+}
+
+function canonicalValue(v: unknown, ignore: ReadonlySet<string>): unknown {
+  if (typeof v === 'string') return v.normalize('NFC');
+  if (Array.isArray(v)) return v.map((x) => (x === undefined ? null : canonicalValue(x, ignore)));
+  if (v instanceof Date) return v.toISOString();
+  if (isPlainObject(v)) {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) {
+      if (ignore.has(k) || v[k] === undefined) continue;
+      out[k] = canonicalValue(v[k], ignore);
+    }
+    return out;
+  }
+  if (typeof v === 'number' && !Number.isFinite(v)) throw new RangeError(`无法规范化非有限数值：${v}`);
+  return v;
+}
+
+/** Canonical JSON of any value: keys sorted at every depth, undefined dropped, strings NFC. */
+export function canonicalJson(value: unknown, opts: DiffOptions = {}): string {
+  return JSON.stringify(canonicalValue(value, new Set(opts.ignoreKeys ?? NON_CONTENT_KEYS)));
+}
+
+/**
+ * Canonical serialisation of a list for hashing (the caller computes SM3 over the UTF-8
+ * bytes): powers sorted by code, keys sorted, storage ids left out, no whitespace.
+ * Equal content gives equal text regardless of input order or key order.
+ */
+export function canonicalListJson(powers: readonly Power[], opts: DiffOptions = {}): string {
+  byCode(powers, '');
+  const sorted = [...powers].sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
+  return canonicalJson(sorted, opts);
+}
