@@ -177,6 +177,19 @@ export function buildBodies(ref: ReferenceData): SeedBodies {
       evidence: [`${REGULATION} 第四条`],
     });
   }
+  // §18: 苏木乡镇人民政府 and 街道办事处 keep lists of their own (参照本办法执行). Each township-level
+  // region gets its one body; 类似乡级单位 (办事处, 管委会) keep the name the statistics give them.
+  for (const r of ref.bodies.regions)
+    for (const t of r.townships ?? []) {
+      const kind = t.type === '街道' ? '街道办事处' : '苏木乡镇人民政府';
+      const name = t.type === '街道' ? `${t.name}办事处` : /(镇|乡|苏木)$/.test(t.name) ? `${t.name}人民政府` : t.name;
+      const body: SeedBody = {
+        regionCode: t.code, seq: 1, name: name.startsWith("包头") ? name : `${namePrefix(r)}${name}`, shortName: name, kind, office: null, inferred: true,
+        evidence: [], note: '按统计用区划名称推断的乡级机构名称', id: '',
+      };
+      body.id = bodyKey(body);
+      bodies.push(body);
+    }
   for (const b of bodies) if (b.note === undefined) delete b.note;
   return { regions, bodies, departmentOf };
 }

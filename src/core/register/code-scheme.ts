@@ -3,7 +3,8 @@
 //
 //   {regionCode}-{bodyCode}-{category}-{主项}-{子项}      e.g. 150200-012-XK-00003-000
 //
-//   regionCode  6 digits   the body's region (150200 包头市, 150203 昆都仑区, 150271 稀土高新区 …)
+//   regionCode  6 digits   the body's region (150200 包头市, 150203 昆都仑区, 150271 稀土高新区 …);
+//               9 digits for a 苏木乡镇·街道 body (§18), e.g. 150203001
 //   bodyCode    3 digits   the body's number within its region (body.seq), 001–999
 //   category    2 letters  the 权力类别 letter code of the rulebook in force (XK CF QZ …, BA)
 //   主项        5 digits   00001–99999, numbered per region + body + category
@@ -33,10 +34,10 @@ export type CodeParseResult =
 
 export const MAX_MAIN = 99_999;
 export const MAX_SUB = 999;
-const CODE_RE = /^(\d{6})-(\d{3})-([A-Z]{2})-(\d{5})-(\d{3})$/;
+const CODE_RE = /^(\d{6}(?:\d{3})?)-(\d{3})-([A-Z]{2})-(\d{5})-(\d{3})$/;
 
 export function formatPowerCode(p: PowerCodeParts): string {
-  if (!/^\d{6}$/.test(p.regionCode)) throw new RangeError(`区划代码应为6位数字：${p.regionCode}`);
+  if (!/^\d{6}(\d{3})?$/.test(p.regionCode)) throw new RangeError(`区划代码应为6位（市、旗县区）或9位（苏木乡镇·街道，§18）数字：${p.regionCode}`);
   if (!/^\d{3}$/.test(p.bodyCode) || p.bodyCode === '000') {
     throw new RangeError(`部门代码应为001–999的3位数字：${p.bodyCode}`);
   }
