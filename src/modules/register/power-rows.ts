@@ -1,0 +1,102 @@
+// Mapping between the core Power/Duty shapes and the temporal power/duty rows (0002).
+// One normal form for both directions, so that a list read back from the database diffs
+// and hashes exactly like the list that was published.
+import type { Insertable, Selectable } from 'kysely';
+import { AppError } from '../../core/errors.js';
+import { formatPowerCode, parsePowerCode, type Duty, type Power, type PowerStatus } from '../../core/register/index.js';
+import type { PowerTable } from '../../db/schema.js';
+
+type PowerRow = Selectable<PowerTable>;
+
+/** A published power as read from the list: the core shape plus the row id and its links. */
+export type ListedPower = Omit<Power, 'id'> & { id: number; links?: unknown[] };
+
+/** The 主项 code of a 子项 code, null for a 主项 (§6 code scheme). */
+export function parentCodeOf(code: string): string | null {
+  const r = parsePowerCode(code);
+  if (!r.ok) throw new AppError('VALIDATION_FAILED', r.error, [{ field: 'code', message: r.error }]);
+  return r.value.sub === 0 ? null : formatPowerCode({ ...r.value, sub: 0 });
+}
+
+/**
+ * The normal form of a power's content: optional lists present only when non-empty, so that
+ * "no predecessors" and "predecessorCodes: []" are the same content for diff and digest.
+ */
+export function normalizePower(p: Power & { links?: unknown[] }): Power & { links?: unknown[] } {
+  const parentCode = parentCodeOf(p.code);
+  const out: Power & { links?: unknown[] } = {
+    parentId: parentCode,
+    parentCode,
+    code: p.code,
+    name: p.name,
+    category: p.category,
+    responsibleSubject: p.responsibleSubject,
+    legalBases: p.legalBases ?? [],
+    implementingAgency: p.implementingAgency,
+    responsibilities: p.responsibilities ?? [],
+    accountabilityCases: p.accountabilityCases ?? [],
+    accountabilityBasis: p.accountabilityBasis ?? '',
+    remarks: p.remarks ?? '',
+    status: p.status,
+  };
+  if (p.predecessorCodes?.length) out.predecessorCodes = [...p.predecessorCodes];
+  if (p.links?.length) out.links = [...p.links];
+  return out;
+}
+
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : typeof v === 'string' ? (JSON.parse(v) as unknown[]) : []);
+
+export function rowToPower(r: Pick<PowerRow, 'id' | 'code' | 'parent_code' | 'name' | 'category' | 'responsible_subject' | 'implementing_agency' | 'legal_bases' | 'responsibilities' | 'accountability_cases' | 'accountability_basis' | 'remarks' | 'status' | 'predecessor_codes' | 'links'>): ListedPower {
+  const p = normalizePower({
+    parentId: r.parent_code,
+    code: r.code,
+    name: r.name,
+    category: r.category,
+    responsibleSubject: r.responsible_subject,
+    legalBases: arr(r.legal_bases) as Power['legalBases'],
+    implementingAgency: r.implementing_agency,
+    responsibilities: arr(r.responsibilities) as Power['responsibilities'],
+    accountabilityCases: arr(r.accountability_cases) as string[],
+    accountabilityBasis: r.accountability_basis,
+    remarks: r.remarks,
+    status: r.status as PowerStatus,
+    predecessorCodes: arr(r.predecessor_codes) as string[],
+    links: arr(r.links),
+  });
+  return { ...p, id: r.id };
+}
+
+export function powerToRow(bodyId: number, p: Power & { links?: unknown[] }, ord: number, validFrom: number): Insertable<PowerTable> {
+  const n = normalizePower(p);
+  return {
+    body_id: bodyId,
+    code: n.code,
+    parent_code: n.parentCode ?? null,
+    name: n.name,
+    category: n.category,
+    responsible_subject: n.responsibleSubject,
+    implementing_agency: n.implementingAgency,
+    legal_bases: JSON.stringify(n.legalBases),
+    responsibilities: JSON.stringify(n.responsibilities),
+    accountability_cases: JSON.stringify(n.accountabilityCases),
+    accountability_basis: n.accountabilityBasis,
+    remarks: n.remarks,
+    status: n.status,
+    predecessor_codes: JSON.stringify(n.predecessorCodes ?? []),
+    links: JSON.stringify(n.links ?? []),
+    ord,
+    valid_from: validFrom,
+    valid_to: null,
+  };
+}
+
+export const dutyKey = (d: Duty, ord: number) => JSON.stringify([ord, d.name.normalize('NFC'), (d.content ?? '').normalize('NFC')]);
+
+/** Rows per multi-row INSERT: well under PostgreSQL's 65,535 bind parameters. */
+export const INSERT_CHUNK = 500;
+
+export function chunks<T>(xs: readonly T[], n = INSERT_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
+}
