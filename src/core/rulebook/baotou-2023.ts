@@ -1,7 +1,7 @@
 // Rulebook baotou-2023: 《包头市政府工作部门权责清单动态管理办法》 (2023-02-22),
 // shared/docs/regulation.zh.txt. '§N' = 第N条, '§13.1' = 第十三条第1项.
 // Data only: every number here is quoted from the article it cites.
-import type { PeriodRules, ProcedureDef, Rulebook, StepDef } from './types.js';
+import type { PeriodRules, ProcedureDef, Rulebook, StepDef, TemporaryLicenseRule } from './types.js';
 
 // §4: the body (职权行使机构) puts forward its own adjustments; §13.1: in writing,
 // stating reasons, legal basis, 下级承接情况 and special notes, with attachments.
@@ -172,6 +172,16 @@ export const civilCodePeriodRules: PeriodRules = {
 // cancel existing powers (old codes retire, §11.4) and entrustment hands a power to
 // another body like a delegation (§13.2 treats 委托、下放 together), so they take the
 // stricter path: more review is always lawful, publishing without approval might not be.
+// §7: a 临时性行政许可 is valid one year. The 60-day warning is the platform's choice (issue 3),
+// not the regulation's: long enough for a §12 adjustment (15 + 15 working days) to finish.
+export const temporaryLicense2023: TemporaryLicenseRule = {
+  validity: { years: 1 },
+  warningDays: 60,
+  article: '§7',
+  articleText: '有效期一年的临时性行政许可',
+  note: 'warningDays: platform setting, sized to fit a §12 adjustment before the basis lapses.',
+};
+
 const approvalNote = '§12 requires approval for cancel/delegate only; this kind also takes that path (stricter reading).';
 
 export const baotou2023: Rulebook = {
@@ -244,4 +254,5 @@ export const baotou2023: Rulebook = {
     },
   ],
   periodRules: civilCodePeriodRules,
+  temporaryLicense: temporaryLicense2023,
 };

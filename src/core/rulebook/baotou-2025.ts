@@ -133,4 +133,5 @@ export const baotou2025: Rulebook = {
   ],
   periodicDuties: y2023.baotou2023.periodicDuties.map((d) => ({ ...d, inherited2023: true as const })),
   periodRules: y2023.civilCodePeriodRules,
+  temporaryLicense: { ...y2023.temporaryLicense2023, inherited2023: true },
 };

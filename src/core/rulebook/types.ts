@@ -163,6 +163,17 @@ export interface PeriodRules {
   readonly articleText: string;
 }
 
+/**
+ * §7: a 临时性行政许可 basis is valid for a limited time; powers resting on it are flagged
+ * `warningDays` calendar days before it lapses.
+ */
+export interface TemporaryLicenseRule extends Provenance {
+  readonly validity: { readonly years?: number; readonly months?: number; readonly days?: number };
+  readonly warningDays: number;
+  readonly article: ArticleRef;
+  readonly articleText: string;
+}
+
 export interface Rulebook {
   readonly id: RulebookId;
   readonly label: string;
@@ -182,4 +193,5 @@ export interface Rulebook {
   readonly batchKinds: readonly BatchKindDef[];
   readonly periodicDuties: readonly PeriodicDutyDef[];
   readonly periodRules: PeriodRules;
+  readonly temporaryLicense: TemporaryLicenseRule;
 }
