@@ -77,3 +77,24 @@ export function abilitiesOf(a: Actor | null): Abilities {
     approve: hasRole(a, 'approver'),
   };
 }
+
+// The register (spec §2; regulation §4, §5, §18). A body's list is drafted by its clerk and
+// submitted by its lead unit; the coordination office and the legal office of the body's own
+// level review and publish it. A 苏木乡镇·街道 body (§18 参照执行) is served by its 旗县区's offices.
+export const officeLevelPath = (bodyRegionPath: string) => bodyRegionPath.split('/').slice(0, 2).join('/');
+
+export function officeRoleFor(actor: Actor | null, role: Role, body: BodyRef): boolean {
+  const level = officeLevelPath(body.regionPath);
+  return !!actor?.grants.some((g) => g.role === role && g.regionPath === level);
+}
+
+export const canDraftList = (a: Actor | null, body: BodyRef) => roleAtBody(a, 'clerk', body.id);
+export const canSubmitList = (a: Actor | null, body: BodyRef) => roleAtBody(a, 'leadUnit', body.id);
+export const canPreliminaryReviewList = (a: Actor | null, body: BodyRef) => officeRoleFor(a, 'coordinator', body);
+export const canLegalityReviewList = (a: Actor | null, body: BodyRef) => officeRoleFor(a, 'legalReviewer', body);
+/** §12: the coordination office publishes; it also decides on §8 exclusion flags. */
+export const canPublishList = (a: Actor | null, body: BodyRef) => officeRoleFor(a, 'coordinator', body);
+export const canViewDraft = (a: Actor | null, body: BodyRef) =>
+  canDraftList(a, body) || canSubmitList(a, body) || canPreliminaryReviewList(a, body) || canLegalityReviewList(a, body) || officeRoleFor(a, 'approver', body);
+/** §7: the legal-document register is kept by the coordination and legal offices. */
+export const canManageLegalDocuments = (a: Actor | null) => hasRole(a, 'coordinator') || hasRole(a, 'legalReviewer');
