@@ -193,6 +193,150 @@ export interface ListReviewTable {
   at: Timestamp;
 }
 
+// 0004: dynamic adjustment (src/modules/adjustments)
+type DateColN = ColumnType<string | null, string | null | undefined, string | null>;
+type JsonArrD = ColumnType<unknown[], string | undefined, string>;
+
+export interface RulebookSelectionTable {
+  id: Generated<number>;
+  rulebook_id: string;
+  selected_at: Timestamp;
+  selected_by: number;
+  note: string | null;
+}
+
+export interface CalendarYearTable {
+  year: number;
+  holidays: JsonArrD;
+  makeup_workdays: JsonArrD;
+  source: string;
+  entered_by: number;
+  entered_at: Timestamp;
+}
+
+export interface LawChangeTable {
+  id: Generated<number>;
+  legal_document_id: number;
+  change_kind: 'issued' | 'revised' | 'repealed';
+  change_date: DateCol;
+  region_code: string;
+  note: Generated<string>;
+  recorded_by: number;
+  recorded_at: Timestamp;
+}
+
+export interface AdjustmentBatchTable {
+  id: Generated<number>;
+  region_code: string;
+  title: string;
+  rulebook_id: string;
+  created_by: number;
+  created_at: Timestamp;
+}
+
+export interface AdjustmentTable {
+  id: Generated<number>;
+  body_id: number;
+  kind: 'add' | 'cancel' | 'delegate' | 'modify' | 'merge' | 'split' | 'entrust';
+  status: 'due' | 'open' | 'withdrawn' | 'rejected' | 'done';
+  rulebook_id: string;
+  round: Generated<number>;
+  completed_steps: JsonArrD;
+  open_steps: JsonArrD;
+  title: string;
+  trigger_kind: string;
+  trigger_date: DateCol;
+  filing_due: DateCol;
+  filing_due_provisional: Generated<boolean>;
+  reason: Generated<string>;
+  legal_basis: Generated<string>;
+  takeover: Generated<string>;
+  special_notes: Generated<string>;
+  receiving_body_id: number | null;
+  base_version: number | null;
+  batch_id: number | null;
+  law_change_id: number | null;
+  late: Generated<boolean>;
+  missing_at: Timestamp | null;
+  first_submitted_at: Timestamp | null;
+  submitted_at: Timestamp | null;
+  normative_document_number: string | null;
+  approved_at: Timestamp | null;
+  published_at: Timestamp | null;
+  published_version: number | null;
+  receiving_published_version: number | null;
+  closed_reason: string | null;
+  closed_at: Timestamp | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AdjustmentItemTable {
+  id: Generated<number>;
+  adjustment_id: number;
+  ord: number;
+  target_code: string | null;
+  base: JsonObj;
+  proposed: JsonObj;
+  result_code: string | null;
+}
+
+export interface AdjustmentStepRecordTable {
+  id: Generated<number>;
+  adjustment_id: number;
+  round: number;
+  step: string | null;
+  action: string;
+  reason: string | null;
+  data: JsonObj;
+  actor_id: number | null;
+  actor_role: string | null;
+  at: Timestamp;
+  due_on: DateColN;
+  on_time: boolean | null;
+}
+
+export interface ConsultationTable {
+  id: Generated<number>;
+  adjustment_id: number;
+  round: number;
+  opens_on: DateCol;
+  closes_on: DateCol;
+  status: 'open' | 'closed' | 'cancelled';
+  opened_at: Timestamp;
+  opened_by: number;
+  closed_at: Timestamp | null;
+  closed_by: number | null;
+}
+
+export interface AdjustmentAttachmentTable {
+  id: Generated<number>;
+  adjustment_id: number;
+  filename: string;
+  media_type: string;
+  size_bytes: number;
+  sm3: string;
+  content: Uint8Array;
+  uploaded_by: number;
+  uploaded_at: Timestamp;
+}
+
+export interface InboxItemTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: 'task' | 'reminder' | 'overdue' | 'missing' | 'notice';
+  adjustment_id: number | null;
+  step: string | null;
+  title: string;
+  body: Generated<string>;
+  due_on: DateColN;
+  dedupe_key: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+// 0005: public comments on a consultation (src/modules/consultations)
 export interface DB {
   region: RegionTable;
   body: BodyTable;
@@ -210,4 +354,14 @@ export interface DB {
   draft_power: DraftPowerTable;
   draft_duty: DraftDutyTable;
   list_review: ListReviewTable;
+  rulebook_selection: RulebookSelectionTable;
+  calendar_year: CalendarYearTable;
+  law_change: LawChangeTable;
+  adjustment_batch: AdjustmentBatchTable;
+  adjustment: AdjustmentTable;
+  adjustment_item: AdjustmentItemTable;
+  adjustment_step_record: AdjustmentStepRecordTable;
+  consultation: ConsultationTable;
+  adjustment_attachment: AdjustmentAttachmentTable;
+  inbox_item: InboxItemTable;
 }

@@ -1,0 +1,225 @@
+// What an application does to a published list, as pure functions: the new list (spec §3, §4:
+// new codes for merge and split, statuses for cancel and delegate, the delegated power added to
+// the receiving body's list and linked both ways), whether a proposal is stale against the
+// current version (another application was published meanwhile), and bringing it up to date.
+import {
+  canonicalJson,
+  mainCodeOf,
+  nextCode,
+  nextSubCode,
+  parsePowerCode,
+  type Power,
+  type PowerStatus,
+} from '../../core/register/index.js';
+import type { AdjustmentKind } from '../../core/rulebook/index.js';
+
+/** A power as a list holds it: the core shape plus its §13.5 links. */
+export type ListPower = Power & { links?: unknown[] };
+
+/** One affected power: a published one (targetCode) or a new one (proposed only). */
+export interface Item {
+  targetCode: string | null;
+  /** The target as published in the base version; null for a new power. */
+  base: ListPower | null;
+  /** Full proposed values; null when only the status changes. */
+  proposed: ListPower | null;
+}
+
+export interface BodyScope {
+  bodyId: number;
+  name: string;
+  /** The region part of the body's codes and its 3-digit number (code-scheme.ts). */
+  regionCode: string;
+  bodyCode: string;
+  current: readonly ListPower[];
+  /** Every code ever issued to the body, cancelled ones too: numbers are never reused (§6). */
+  issuedCodes: readonly string[];
+}
+
+export interface ApplyResult {
+  powers: ListPower[];
+  newCodes: string[];
+  /** Per item, the code it has after publication. */
+  resultCodes: (string | null)[];
+  receiving?: { powers: ListPower[]; newCodes: string[] };
+}
+
+export class ApplyError extends Error {
+  constructor(message: string, readonly code?: string) {
+    super(message);
+    this.name = 'ApplyError';
+  }
+}
+
+/** §13.5: the link a delegated (or entrusted) power carries to the other body, both ways. */
+export interface PowerLink {
+  direction: 'delegatedTo' | 'delegatedFrom' | 'entrustedTo';
+  bodyId: number;
+  code: string | null;
+  adjustmentId: number;
+}
+
+const STATUS_AFTER: Partial<Record<AdjustmentKind, PowerStatus>> = {
+  cancel: 'cancelled',
+  delegate: 'delegated',
+  entrust: 'entrusted',
+  merge: 'merged',
+};
+
+/** The fields an application may propose (content only, never identity or status). */
+export const PROPOSABLE_FIELDS = [
+  'name', 'category', 'responsibleSubject', 'implementingAgency', 'legalBases',
+  'responsibilities', 'accountabilityCases', 'accountabilityBasis', 'remarks',
+] as const;
+export type ProposableField = (typeof PROPOSABLE_FIELDS)[number];
+
+const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
+
+function activeTarget(list: readonly ListPower[], code: string): ListPower {
+  const p = list.find((x) => x.code === code);
+  if (!p) throw new ApplyError(`现行清单中没有编码为“${code}”的行政职权`, code);
+  if (p.status !== 'active') throw new ApplyError(`行政职权“${p.name}”（${code}）已不在用，不能再调整`, code);
+  return p;
+}
+
+/** Items whose target is no longer as it was in the base version (published since). */
+export function staleItems(items: readonly Item[], current: readonly ListPower[]): string[] {
+  const out: string[] = [];
+  for (const it of items) {
+    if (!it.targetCode) continue;
+    const now = current.find((p) => p.code === it.targetCode);
+    if (!now || !same(now, it.base)) out.push(it.targetCode);
+  }
+  return out;
+}
+
+/**
+ * Bring the items up to date with the current list (a three-way merge per field): a field the
+ * applicant did not change follows the current version; a field they changed keeps their
+ * value. `overlapping` lists fields both sides changed differently, for the applicant to check.
+ */
+export function rebaseItems(items: readonly Item[], current: readonly ListPower[]): { items: Item[]; overlapping: { code: string; field: string }[] } {
+  const overlapping: { code: string; field: string }[] = [];
+  const out = items.map((it) => {
+    if (!it.targetCode || !it.base) return it;
+    const now = activeTarget(current, it.targetCode);
+    if (!it.proposed) return { ...it, base: now };
+    const proposed: Record<string, unknown> = { ...now };
+    for (const f of PROPOSABLE_FIELDS) {
+      const mine = it.proposed[f];
+      const was = it.base[f];
+      if (same(mine, was)) continue; // untouched by the applicant: take the current value
+      proposed[f] = mine;
+      if (!same(now[f], was) && !same(now[f], mine)) overlapping.push({ code: it.targetCode, field: f });
+    }
+    return { ...it, base: now, proposed: proposed as unknown as ListPower };
+  });
+  return { items: out, overlapping };
+}
+
+function withContent(target: ListPower, proposed: ListPower | null): ListPower {
+  if (!proposed) return target;
+  const out: Record<string, unknown> = { ...target };
+  for (const f of PROPOSABLE_FIELDS) if (proposed[f] !== undefined) out[f] = proposed[f];
+  return out as unknown as ListPower;
+}
+
+const link = (l: PowerLink) => l as unknown;
+
+/** The body's new list (and the receiving body's, for a delegation) after the application. */
+export function applyAdjustment(kind: AdjustmentKind, items: readonly Item[], body: BodyScope, adjustmentId: number, receiving?: BodyScope): ApplyResult {
+  const powers: ListPower[] = body.current.map((p) => ({ ...p }));
+  const issued = [...body.issuedCodes];
+  const newCodes: string[] = [];
+  const resultCodes: (string | null)[] = [];
+  const issue = (code: string) => (issued.push(code), newCodes.push(code), code);
+  const replace = (code: string, p: ListPower) => (powers[powers.findIndex((x) => x.code === code)] = p);
+  const targets = items.filter((i) => i.targetCode);
+  const fresh = items.filter((i) => !i.targetCode);
+  for (const t of targets) activeTarget(powers, t.targetCode!);
+
+  const newMain = (p: ListPower, scope: BodyScope, codes: string[]) =>
+    nextCode(codes, { regionCode: scope.regionCode, bodyCode: scope.bodyCode, category: p.category });
+
+  let recv: ApplyResult['receiving'];
+  if (kind === 'delegate' || kind === 'entrust') {
+    if (!receiving) throw new ApplyError('请指定承接（受委托）机构');
+    const rPowers = receiving.current.map((p) => ({ ...p }));
+    const rIssued = [...receiving.issuedCodes];
+    const rNew: string[] = [];
+    for (const it of items) {
+      const target = activeTarget(powers, it.targetCode!);
+      if (kind === 'entrust') {
+        // §13.3: the power stays the body's own; the entrusted body is announced and linked.
+        replace(target.code, { ...target, status: 'entrusted', links: [...(target.links ?? []), link({ direction: 'entrustedTo', bodyId: receiving.bodyId, code: null, adjustmentId })] });
+        resultCodes.push(target.code);
+        continue;
+      }
+      // §13.5: the delegated power enters the receiving body's list under a code of its own.
+      const copy = withContent({ ...target, responsibleSubject: receiving.name, implementingAgency: receiving.name }, it.proposed);
+      const code = newMain(copy, receiving, rIssued);
+      rIssued.push(code);
+      rNew.push(code);
+      rPowers.push({
+        ...copy, code, parentId: null, parentCode: null, status: 'active', predecessorCodes: [],
+        links: [link({ direction: 'delegatedFrom', bodyId: body.bodyId, code: target.code, adjustmentId })],
+      });
+      replace(target.code, { ...target, status: 'delegated', links: [...(target.links ?? []), link({ direction: 'delegatedTo', bodyId: receiving.bodyId, code, adjustmentId })] });
+      resultCodes.push(code);
+    }
+    if (kind === 'delegate') recv = { powers: rPowers, newCodes: rNew };
+    return { powers, newCodes, resultCodes, ...(recv ? { receiving: recv } : {}) };
+  }
+
+  switch (kind) {
+    case 'add':
+      for (const it of items) {
+        if (!it.proposed) throw new ApplyError('新增的行政职权缺少内容');
+        const code = issue(newMain(it.proposed, body, issued));
+        powers.push({ ...it.proposed, code, parentId: null, parentCode: null, status: 'active', predecessorCodes: [], links: [] });
+        resultCodes.push(code);
+      }
+      break;
+    case 'cancel':
+      for (const it of items) {
+        const t = activeTarget(powers, it.targetCode!);
+        replace(t.code, { ...t, status: STATUS_AFTER.cancel! });
+        resultCodes.push(t.code);
+      }
+      break;
+    case 'modify':
+      for (const it of items) {
+        const t = activeTarget(powers, it.targetCode!);
+        replace(t.code, withContent(t, it.proposed));
+        resultCodes.push(t.code);
+      }
+      break;
+    case 'merge': {
+      // Spec §2: 合并 gets a new 主项 code linked to the codes it replaces.
+      if (targets.length < 2 || fresh.length !== 1 || !fresh[0].proposed) throw new ApplyError('合并须指定至少两项现有职权和一项合并后的职权');
+      const code = issue(newMain(fresh[0].proposed, body, issued));
+      const predecessorCodes = targets.map((t) => t.targetCode!);
+      for (const t of targets) replace(t.targetCode!, { ...activeTarget(powers, t.targetCode!), status: STATUS_AFTER.merge! });
+      powers.push({ ...fresh[0].proposed, code, parentId: null, parentCode: null, status: 'active', predecessorCodes, links: [] });
+      for (const it of items) resultCodes.push(it.targetCode ?? code);
+      break;
+    }
+    case 'split': {
+      // Spec §2: 分设 gets new 子项 codes under the 主项. A split 子项 retires (its number is
+      // never reused); a split 主项 stays as the heading of its new 子项.
+      if (targets.length !== 1 || fresh.length < 2) throw new ApplyError('分设须指定一项现有职权和至少两项分设后的子项');
+      const t = activeTarget(powers, targets[0].targetCode!);
+      const main = mainCodeOf(t.code);
+      const isSub = parsePowerCode(t.code).ok && t.code !== main;
+      replace(t.code, isSub ? { ...t, status: 'cancelled' } : withContent(t, targets[0].proposed));
+      for (const it of items) {
+        if (it.targetCode) { resultCodes.push(it.targetCode); continue; }
+        const code = issue(nextSubCode(issued, main));
+        powers.push({ ...it.proposed!, category: t.category, code, parentId: main, parentCode: main, status: 'active', predecessorCodes: [t.code], links: [] });
+        resultCodes.push(code);
+      }
+      break;
+    }
+  }
+  return { powers, newCodes, resultCodes };
+}
