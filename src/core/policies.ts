@@ -98,3 +98,43 @@ export const canViewDraft = (a: Actor | null, body: BodyRef) =>
   canDraftList(a, body) || canSubmitList(a, body) || canPreliminaryReviewList(a, body) || canLegalityReviewList(a, body) || officeRoleFor(a, 'approver', body);
 /** §7: the legal-document register is kept by the coordination and legal offices. */
 export const canManageLegalDocuments = (a: Actor | null) => hasRole(a, 'coordinator') || hasRole(a, 'legalReviewer');
+
+// Dynamic adjustment (§12, §13.1). An application is seen by its body's clerks and lead unit,
+// by the receiving body's (delegation/entrustment), and by the offices whose region covers the
+// body; anyone else gets a 404. Acting is narrower: office roles act only at the body's own
+// level (本级协调小组办公室, 本级人民政府; a 苏木乡镇·街道 body is served by its 旗县区's,
+// officeLevelPath), never from above.
+export interface AdjustmentRef {
+  bodyId: number;
+  receivingBodyId: number | null;
+  regionCode: string;
+  regionPath: string;
+}
+
+export const OFFICE_ROLES: Role[] = ['coordinator', 'legalReviewer', 'approver'];
+export const BODY_ROLES: Role[] = ['clerk', 'leadUnit'];
+
+export function canViewAdjustment(a: Actor | null, ref: AdjustmentRef): boolean {
+  if (!a) return false;
+  const bodies = [ref.bodyId, ref.receivingBodyId];
+  if (a.grants.some((g) => BODY_ROLES.includes(g.role) && bodies.includes(g.bodyId))) return true;
+  return OFFICE_ROLES.some((r) => roleReachesRegion(a, r, ref.regionPath));
+}
+
+/** The workflow roles the actor may act in on this application. */
+export function adjustmentRolesOf(a: Actor | null, ref: Pick<AdjustmentRef, 'bodyId' | 'regionPath'>): Role[] {
+  if (!a) return [];
+  const level = officeLevelPath(ref.regionPath);
+  const roles = new Set<Role>();
+  for (const g of a.grants) {
+    if (BODY_ROLES.includes(g.role) && g.bodyId === ref.bodyId) roles.add(g.role);
+    if (OFFICE_ROLES.includes(g.role) && g.regionPath === level) roles.add(g.role);
+  }
+  return [...roles];
+}
+
+/** The installation's rulebook and working-day calendar: a system admin of a top-level region. */
+export const canConfigureInstallation = (a: Actor | null) => !!a?.grants.some((g) => g.role === 'sysAdmin' && !g.regionPath.includes('/'));
+
+/** §10.1, §11.1: the coordination office records that a law was issued, revised or repealed. */
+export const canRecordLawChange = (a: Actor | null, regionCode: string) => !!a?.grants.some((g) => g.role === 'coordinator' && g.regionCode === regionCode);
