@@ -337,6 +337,29 @@ export interface InboxItemTable {
 }
 
 // 0005: public comments on a consultation (src/modules/consultations)
+export interface ConsultationCommentTable {
+  id: Generated<number>;
+  consultation_id: number;
+  seq: number;
+  author_name: string | null;
+  contact: string | null;
+  content: string;
+  client_key: string;
+  created_at: Timestamp;
+  hidden_at: Timestamp | null;
+  hidden_by: number | null;
+  hidden_reason: string | null;
+  disposition: 'adopted' | 'partlyAdopted' | 'notAdopted' | null;
+  disposition_reason: string | null;
+  disposed_at: Timestamp | null;
+  disposed_by: number | null;
+}
+
+export interface ServerSecretTable {
+  name: string;
+  secret: string;
+}
+
 export interface DB {
   region: RegionTable;
   body: BodyTable;
@@ -364,4 +387,6 @@ export interface DB {
   consultation: ConsultationTable;
   adjustment_attachment: AdjustmentAttachmentTable;
   inbox_item: InboxItemTable;
+  consultation_comment: ConsultationCommentTable;
+  server_secret: ServerSecretTable;
 }
