@@ -17,6 +17,13 @@ import { SESSION_COOKIE, lookupSession } from '../modules/accounts/sessions.js';
 import { usersRoutes } from '../modules/accounts/users.routes.js';
 import { bodiesRoutes } from '../modules/bodies/bodies.routes.js';
 import { portalRoutes } from '../modules/portal/portal.routes.js';
+import { adjustmentsRoutes } from '../modules/adjustments/adjustments.routes.js';
+import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
+import { exchangeRoutes } from '../modules/exchange/exchange.routes.js';
+import { consultationPortalRoutes } from '../modules/consultations/consultations.portal.js';
+import { consultationRoutes } from '../modules/consultations/consultations.routes.js';
+import { reportRoutes } from '../modules/reports/reports.routes.js';
+import { registerRoutes } from '../modules/register/register.routes.js';
 import type { AppDeps } from './deps.js';
 import { errorHandler } from './errors.js';
 import { sendError } from './http.js';
@@ -91,6 +98,13 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await bodiesRoutes(app, deps);
   await auditRoutes(app, deps);
   await portalRoutes(app, deps);
+  await adjustmentsRoutes(app, deps);
+  await calendarRoutes(app, deps);
+  await exchangeRoutes(app, deps);
+  await consultationPortalRoutes(app, deps);
+  await consultationRoutes(app, deps);
+  await reportRoutes(app, deps);
+  await registerRoutes(app, deps);
   await webRoutes(app);
   return app;
 }

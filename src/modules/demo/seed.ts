@@ -2,12 +2,14 @@
 import { buildDemoData } from '../../seed/demo.js';
 import type { Database } from '../../db/connect.js';
 import { loadOrganisation } from './organisation.seed.js';
+import { loadDemoRegister } from './register.seed.js';
 import { loadDemoUsers } from './users.seed.js';
 
 export async function seedDemo(db: Database) {
   const data = buildDemoData();
   await loadOrganisation(db, data.regions, data.bodies);
   await loadDemoUsers(db);
+  await loadDemoRegister(db, data);
   return data;
 }
 
