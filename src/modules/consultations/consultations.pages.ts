@@ -119,7 +119,8 @@ ${m.sent ? html`<div class="notice" role="status">您的意见已提交（第 ${
 <ol class="changes">${m.changes.map((ch) => html`<li><p class="headline">${ch.headline}${ch.code ? html` <span class="count">（权力编码 ${ch.code}）</span>` : ''}</p>${ch.details.length ? html`<ul>${ch.details.map((d) => html`<li>${d}</li>`)}</ul>` : ''}</li>`)}</ol>
 ${c.reason ? html`<h3>调整理由</h3><p>${c.reason}</p>` : ''}${c.legalBasis ? html`<h3>调整依据</h3><p>${c.legalBasis}</p>` : ''}</section>
 <section aria-labelledby="have-say"><h2 id="have-say">提出意见</h2>
-${phase === 'open' ? commentForm(c, m.form) : phase === 'upcoming' ? html`<p>本次征求意见自${cnDate(c.opensOn)}起接收意见。</p>` : html`<p>本次征求意见已结束，不再接收意见。</p>`}</section>
+${phase === 'open' ? commentForm(c, m.form) : html`${m.form.errors.form ? html`<div class="error-summary" role="alert"><p><strong>提交未成功：</strong>${m.form.errors.form}</p></div>` : ''}
+${phase === 'upcoming' ? html`<p>本次征求意见自${cnDate(c.opensOn)}起接收意见。</p>` : html`<p>本次征求意见已结束，不再接收意见。</p>`}`}</section>
 <section aria-labelledby="comments"><h2 id="comments">公众意见（${m.comments.length} 条）</h2>
 ${commentList(m.comments, m.hidden, closed)}
 ${!closed && m.comments.length ? html`<p class="muted">征求意见结束后，协调小组办公室将在本页公布每条意见的采纳情况及理由。</p>` : ''}</section>

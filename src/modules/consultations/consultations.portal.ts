@@ -65,9 +65,17 @@ export async function consultationPortalRoutes(app: FastifyInstance, { db, clock
     const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
     const str = (k: string) => (typeof body[k] === 'string' ? (body[k] as string).slice(0, COMMENT_LIMITS.contentMax * 2) : undefined);
     const values = { name: str('name'), contact: str('contact'), content: str('content') };
+    const now = clock();
+    // a closed (or not yet open) consultation says so first: no point in fixing the form
+    const c = await findConsultation(db, id);
+    if (!c) return notFoundPage(req, reply);
+    const phase = phaseOf(c, todayInBeijing(now));
+    if (phase !== 'open') {
+      const msg = phase === 'upcoming' ? '本次征求意见尚未开始接收意见' : '本次征求意见已结束，不再接收意见';
+      return render(req, reply, id, 409, { values, errors: { form: msg } });
+    }
     const parsed = commentForm.safeParse({ ...values, token: str('token') });
     if (!parsed.success) return render(req, reply, id, 400, { values, errors: fieldErrors(parsed.error.issues) });
-    const now = clock();
     const check = checkFormToken(await signingKey(), id, parsed.data.token, now, COMMENT_LIMITS.tokenMinutes);
     if (check !== 'ok') {
       const msg = check === 'expired' ? '页面停留时间过长，安全校验已过期，请再次点击“提交意见”。' : '安全校验未通过，请在本页重新提交意见。';
