@@ -117,10 +117,11 @@ export function rebaseItems(items: readonly Item[], current: readonly ListPower[
   return { items: out, overlapping };
 }
 
-function withContent(target: ListPower, proposed: ListPower | null): ListPower {
-  if (!proposed) return target;
-  const out: Record<string, unknown> = { ...target };
-  for (const f of PROPOSABLE_FIELDS) if (proposed[f] !== undefined) out[f] = proposed[f];
+/** `into` with the fields the proposal changed relative to `base` (the target as published). */
+function withContent(into: ListPower, base: ListPower, proposed: ListPower | null): ListPower {
+  if (!proposed) return into;
+  const out: Record<string, unknown> = { ...into };
+  for (const f of PROPOSABLE_FIELDS) if (proposed[f] !== undefined && !same(proposed[f], base[f])) out[f] = proposed[f];
   return out as unknown as ListPower;
 }
 
@@ -156,7 +157,7 @@ export function applyAdjustment(kind: AdjustmentKind, items: readonly Item[], bo
         continue;
       }
       // §13.5: the delegated power enters the receiving body's list under a code of its own.
-      const copy = withContent({ ...target, responsibleSubject: receiving.name, implementingAgency: receiving.name }, it.proposed);
+      const copy = withContent({ ...target, responsibleSubject: receiving.name, implementingAgency: receiving.name }, target, it.proposed);
       const code = newMain(copy, receiving, rIssued);
       rIssued.push(code);
       rNew.push(code);
@@ -190,7 +191,7 @@ export function applyAdjustment(kind: AdjustmentKind, items: readonly Item[], bo
     case 'modify':
       for (const it of items) {
         const t = activeTarget(powers, it.targetCode!);
-        replace(t.code, withContent(t, it.proposed));
+        replace(t.code, withContent(t, t, it.proposed));
         resultCodes.push(t.code);
       }
       break;
@@ -211,7 +212,7 @@ export function applyAdjustment(kind: AdjustmentKind, items: readonly Item[], bo
       const t = activeTarget(powers, targets[0].targetCode!);
       const main = mainCodeOf(t.code);
       const isSub = parsePowerCode(t.code).ok && t.code !== main;
-      replace(t.code, isSub ? { ...t, status: 'cancelled' } : withContent(t, targets[0].proposed));
+      replace(t.code, isSub ? { ...t, status: 'cancelled' } : withContent(t, t, targets[0].proposed));
       for (const it of items) {
         if (it.targetCode) { resultCodes.push(it.targetCode); continue; }
         const code = issue(nextSubCode(issued, main));

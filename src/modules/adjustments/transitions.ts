@@ -7,6 +7,7 @@ import {
   findStep,
   getRulebook,
   nextStep,
+  ROLES,
   type AdjustmentKind,
   type Role,
   type StepDef,
@@ -61,6 +62,9 @@ const OFFERS: Record<StepId, readonly StepAction[]> = {
   guideConfig: ['complete'],
   filing: ['complete'],
 };
+
+/** The workflow roles among roles an actor holds (admin roles never act on applications). */
+export const workflowRoles = (held: readonly string[]): Role[] => held.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
 
 export const offersOf = (step: StepId): readonly StepAction[] => OFFERS[step];
 

@@ -1,0 +1,143 @@
+// Dynamic adjustment API (§9–§13). Routes stay thin: parse → authorize → one command → present.
+// Scope: a body's clerks and lead unit see their own body's applications, offices their region's;
+// anything else is a 404.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { isIsoDate } from '../../core/calendar/index.js';
+import { AppError, notFound } from '../../core/errors.js';
+import { adjustmentRolesOf, canViewAdjustment } from '../../core/policies.js';
+import { ADJUSTMENT_KINDS, STEP_IDS, TRIGGER_KINDS } from '../../core/rulebook/index.js';
+import type { AppDeps } from '../../server/deps.js';
+import { actorOf, idParam, metaOf } from '../../server/http.js';
+import { findAdjustment, involvementOf, listAdjustments, stepRecords, currentConsultation, workflowState } from './adjustments.repo.js';
+import { attachmentRoutes } from './attachments.routes.js';
+import { createAdjustment, rebaseAdjustment, setItems, updateAdjustment } from './content.command.js';
+import { inboxRoutes } from './inbox.routes.js';
+import { itemInput } from './items.js';
+import { lawChangeRoutes } from './law-change.routes.js';
+import { abilities, presentAdjustment } from './present.js';
+import { rulebookRoutes } from './rulebook.routes.js';
+import { ADJUSTMENT_STATUSES, STATUS_LABELS, workflowRoles } from './transitions.js';
+import { act, type ActInput } from './workflow.command.js';
+
+const isoDate = (what: string) => z.string({ message: `请填写${what}` }).refine(isIsoDate, `${what}应为有效日期（YYYY-MM-DD）`);
+const text = (label: string, max: number) => z.string().trim().max(max, `${label}不能超过${max}个字`);
+const reason = z.object({ reason: z.string({ message: '请填写理由' }).trim().min(2, '请填写理由（至少2个字）').max(2000, '理由不能超过2000个字') });
+
+const content = z.object({
+  title: text('标题', 100).min(2, '请填写标题（至少2个字）'),
+  kind: z.enum(ADJUSTMENT_KINDS, { message: '调整类型须为：add 增加、cancel 取消、delegate 下放、modify 修改要素、merge 合并、split 分设、entrust 委托' }),
+  triggerKind: z.enum(TRIGGER_KINDS, { message: '请选择调整事由' }),
+  triggerDate: isoDate('事由发生日期'),
+  reason: text('调整理由', 4000),
+  legalBasis: text('调整依据', 4000),
+  takeover: text('下级承接情况', 4000),
+  specialNotes: text('需要特别说明的情况', 4000),
+  receivingBodyId: z.number().int().positive().nullable(),
+  batchId: z.number().int().positive().nullable(),
+});
+const createBody = content.partial({ reason: true, legalBasis: true, takeover: true, specialNotes: true, receivingBodyId: true, batchId: true })
+  .extend({ bodyId: z.number().int().positive().optional() });
+const stepParams = idParam.extend({ step: z.enum(STEP_IDS, { message: '步骤不存在' }) });
+
+export async function adjustmentsRoutes(app: FastifyInstance, deps: AppDeps) {
+  const { db, clock } = deps;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const view = async (id: number, req: Parameters<typeof actorOf>[0]) => {
+    const actor = actorOf(req);
+    const a = await findAdjustment(db, id);
+    if (!a || !canViewAdjustment(actor, a)) throw notFound('调整申请');
+    return presentAdjustment(db, a, actor, clock());
+  };
+
+  r.get('/api/adjustments', {
+    schema: {
+      tags: ['动态调整'], summary: '调整申请列表（按权限范围）',
+      querystring: z.object({
+        status: z.enum(ADJUSTMENT_STATUSES, { message: '状态无效' }).optional(),
+        bodyId: z.coerce.number().int().positive().optional(),
+        waiting: z.enum(['0', '1']).optional(),
+      }),
+    },
+  }, async (req) => {
+    const actor = actorOf(req);
+    const rows = await listAdjustments(db, actor, { status: req.query.status ? [req.query.status] : undefined, bodyId: req.query.bodyId });
+    const out = [];
+    for (const a of rows) {
+      let can: ReturnType<typeof abilities> = [];
+      if (req.query.waiting === '1' || a.status === 'open' || a.status === 'due') {
+        can = abilities(workflowState(a, await currentConsultation(db, a.id, a.round)), { roles: workflowRoles(adjustmentRolesOf(actor, a)), ...involvementOf(a, await stepRecords(db, a.id), actor.userId) });
+      }
+      if (req.query.waiting === '1' && !can.some((x) => x.step || x.action === 'start')) continue;
+      out.push({
+        id: a.id, title: a.title, kind: a.kind, status: a.status, statusLabel: STATUS_LABELS[a.status], rulebookId: a.rulebookId, bodyId: a.bodyId, bodyName: a.bodyName,
+        openSteps: a.openSteps, triggerDate: a.triggerDate, filingDue: a.filingDue, filingDueProvisional: a.filingDueProvisional, late: a.late, missing: a.missingAt !== null,
+        publishedVersion: a.publishedVersion, updatedAt: a.updatedAt, can,
+      });
+    }
+    return { items: out };
+  });
+
+  r.post('/api/adjustments', { schema: { tags: ['动态调整'], summary: '起草调整申请（部门经办人）', body: createBody } }, async (req, reply) => {
+    const actor = actorOf(req);
+    const mine = [...new Set(actor.grants.filter((g) => g.role === 'clerk').map((g) => g.bodyId))];
+    const bodyId = req.body.bodyId ?? (mine.length === 1 ? mine[0] : undefined);
+    if (!bodyId) throw new AppError('VALIDATION_FAILED', '请选择申请单位', [{ field: 'bodyId', message: '请选择申请单位' }]);
+    const { bodyId: _b, ...v } = req.body;
+    const a = await createAdjustment(deps, actor, metaOf(req), bodyId, v);
+    return reply.status(201).send(await presentAdjustment(db, a, actor, clock()));
+  });
+
+  r.get('/api/adjustments/:id', { schema: { tags: ['动态调整'], summary: '调整申请详情：差异、期限、冲突、办理记录', params: idParam } }, async (req) => view(req.params.id, req));
+
+  r.patch('/api/adjustments/:id', { schema: { tags: ['动态调整'], summary: '修改调整申请（起草阶段，部门经办人）', params: idParam, body: content.partial() } }, async (req) => {
+    await updateAdjustment(deps, actorOf(req), metaOf(req), req.params.id, req.body);
+    return view(req.params.id, req);
+  });
+
+  r.put('/api/adjustments/:id/items', {
+    schema: { tags: ['动态调整'], summary: '填写拟调整的行政职权及拟调整内容（起草阶段）', params: idParam, body: z.object({ items: z.array(itemInput).max(500, '一次申请最多调整500项职权') }) },
+  }, async (req) => {
+    await setItems(deps, actorOf(req), metaOf(req), req.params.id, req.body.items);
+    return view(req.params.id, req);
+  });
+
+  r.post('/api/adjustments/:id/rebase', { schema: { tags: ['动态调整'], summary: '按最新公布版本更新本申请（申请单位）', params: idParam } }, async (req) => {
+    const result = await rebaseAdjustment(deps, actorOf(req), metaOf(req), req.params.id);
+    return { ...result, adjustment: await view(req.params.id, req) };
+  });
+
+  const transition = (id: number, req: Parameters<typeof actorOf>[0], input: ActInput) => act(deps, actorOf(req), metaOf(req), id, input).then(() => view(id, req));
+
+  r.post('/api/adjustments/:id/start', { schema: { tags: ['动态调整'], summary: '开始起草应调整事项（申请单位）', params: idParam } }, async (req) =>
+    transition(req.params.id, req, { action: 'start' }));
+
+  r.post('/api/adjustments/:id/withdraw', { schema: { tags: ['动态调整'], summary: '撤回调整申请（申请单位，须说明理由）', params: idParam, body: reason } }, async (req) =>
+    transition(req.params.id, req, { action: 'withdraw', reason: req.body.reason }));
+
+  r.post('/api/adjustments/:id/steps/:step/complete', {
+    schema: {
+      tags: ['动态调整'], summary: '办理完成当前步骤（按规则集由相应角色办理）', params: stepParams,
+      body: z.object({ note: text('意见', 2000).optional(), normativeDocumentNumber: text('规范性文件文号', 100).optional() }),
+    },
+  }, async (req) => transition(req.params.id, req, { action: 'complete', step: req.params.step, ...req.body }));
+
+  r.post('/api/adjustments/:id/steps/:step/return', { schema: { tags: ['动态调整'], summary: '退回修改（须说明理由）', params: stepParams, body: reason } }, async (req) =>
+    transition(req.params.id, req, { action: 'return', step: req.params.step, reason: req.body.reason }));
+
+  r.post('/api/adjustments/:id/steps/:step/reject', { schema: { tags: ['动态调整'], summary: '不予批准（本级人民政府，须说明理由）', params: stepParams, body: reason } }, async (req) =>
+    transition(req.params.id, req, { action: 'reject', step: req.params.step, reason: req.body.reason }));
+
+  r.post('/api/adjustments/:id/consultation', {
+    schema: {
+      tags: ['动态调整'], summary: '发布公开征求意见（协调小组办公室；期限不少于规则集规定的天数）', params: idParam,
+      body: z.object({ opensOn: isoDate('开始日期').optional(), closesOn: isoDate('截止日期') }),
+    },
+  }, async (req) => transition(req.params.id, req, { action: 'openConsultation', step: 'consultation', ...req.body }));
+
+  await attachmentRoutes(app, deps);
+  await lawChangeRoutes(app, deps);
+  await rulebookRoutes(app, deps);
+  await inboxRoutes(app, deps);
+}

@@ -1,0 +1,82 @@
+// Each user's in-app inbox (spec §3 deadlines; issue item 5). Every notice has a dedupe key, so
+// the daily sweep can run twice and a retried command writes nothing twice.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { officeLevelPath } from '../../core/policies.js';
+import type { Role } from '../../core/rulebook/index.js';
+import type { DB } from '../../db/schema.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export type NoticeKind = 'task' | 'reminder' | 'overdue' | 'missing' | 'notice';
+
+export interface Notice {
+  userId: number;
+  kind: NoticeKind;
+  adjustmentId?: number | null;
+  step?: string | null;
+  title: string;
+  body?: string;
+  dueOn?: string | null;
+  /** Unique per user: the same key is never delivered twice. */
+  dedupeKey: string;
+}
+
+/** Deliver notices; returns how many were new. */
+export async function notify(db: Db, notices: readonly Notice[], at: Date): Promise<number> {
+  let added = 0;
+  for (let i = 0; i < notices.length; i += 200) {
+    const part = notices.slice(i, i + 200);
+    const res = await db
+      .insertInto('inbox_item')
+      .values(part.map((n) => ({
+        user_id: n.userId, kind: n.kind, adjustment_id: n.adjustmentId ?? null, step: n.step ?? null, title: n.title,
+        body: n.body ?? '', due_on: n.dueOn ?? null, dedupe_key: n.dedupeKey, created_at: at,
+      })))
+      .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing())
+      .executeTakeFirst();
+    added += Number(res.numInsertedOrUpdatedRows ?? 0);
+  }
+  return added;
+}
+
+/**
+ * The people who act in `roles` for an application of body `bodyId` in region `regionPath`:
+ * body roles at the body itself, office roles at the body's level (officeLevelPath).
+ */
+export async function peopleFor(db: Db, roles: readonly Role[], body: { bodyId: number; regionPath: string }): Promise<{ userId: number; role: Role }[]> {
+  if (roles.length === 0) return [];
+  const level = officeLevelPath(body.regionPath);
+  const rows = await db
+    .selectFrom('user_role as ur')
+    .innerJoin('app_user as u', 'u.id', 'ur.user_id')
+    .innerJoin('body as b', 'b.id', 'ur.body_id')
+    .innerJoin('region as r', 'r.code', 'b.region_code')
+    .select(['ur.user_id', 'ur.role'])
+    .where('u.disabled', '=', false)
+    .where('ur.role', 'in', [...roles])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('ur.role', 'in', ['clerk', 'leadUnit']), eb('ur.body_id', '=', body.bodyId)]),
+        eb.and([eb('ur.role', 'in', ['coordinator', 'legalReviewer', 'approver']), eb('r.path', '=', level)]),
+      ]),
+    )
+    .orderBy('ur.user_id')
+    .execute();
+  return rows.map((r) => ({ userId: r.user_id, role: r.role as Role }));
+}
+
+export async function listInbox(db: Db, userId: number, opts: { unreadOnly?: boolean; limit?: number } = {}) {
+  let q = db
+    .selectFrom('inbox_item')
+    .select(['id', 'kind', 'adjustment_id', 'step', 'title', 'body', sql<string | null>`due_on::text`.as('due_on'), 'created_at', 'read_at'])
+    .where('user_id', '=', userId);
+  if (opts.unreadOnly) q = q.where('read_at', 'is', null);
+  const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(opts.limit ?? 100).execute();
+  const unread = await db.selectFrom('inbox_item').select(sql<number>`count(*)::int`.as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirstOrThrow();
+  return {
+    unread: Number(unread.n),
+    items: rows.map((r) => ({
+      id: r.id, kind: r.kind, adjustmentId: r.adjustment_id, step: r.step, title: r.title, body: r.body, dueOn: r.due_on, createdAt: r.created_at, readAt: r.read_at,
+    })),
+  };
+}

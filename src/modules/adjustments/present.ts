@@ -1,0 +1,84 @@
+// An application as the workspace shows it: its content, the field-level difference against
+// the current published version, every step's deadline with its article, conflicts with other
+// open applications, its history, and what the signed-in actor may do now (the UI never
+// decides alone: these abilities come from the same table the commands use).
+import type { Actor } from '../../core/actor.js';
+import { todayInBeijing } from '../../core/calendar/index.js';
+import { adjustmentRolesOf } from '../../core/policies.js';
+import { diffPower } from '../../core/register/index.js';
+import { adjustmentKindDef, citeArticle, findStep, getRulebook, triggerKindDef, type StepId } from '../../core/rulebook/index.js';
+import { loadCalendar } from '../calendar/calendar.repo.js';
+import { loadCurrentList } from '../register/publish.js';
+import {
+  clockStarts, completedOn, conflictsOf, currentConsultation, involvementOf, loadItems, stepRecords, workflowState,
+  type AdjustmentRecord, type Db,
+} from './adjustments.repo.js';
+import { staleItems } from './apply.js';
+import { stepDeadlines } from './deadlines.js';
+import { filingDue } from './filing-due.js';
+import { previewOf } from './publication.js';
+import { APPLICATION_ACTIONS, decide, openSteps, offersOf, STATUS_LABELS, workflowRoles, type Action, type WorkflowState } from './transitions.js';
+
+/** Every action the actor may take now, per the transition table. */
+export function abilities(state: WorkflowState, attempt: { roles: ReturnType<typeof workflowRoles>; drafted: boolean; submitted: boolean }) {
+  const out: { action: Action; step: StepId | null }[] = [];
+  for (const action of APPLICATION_ACTIONS) if (decide(state, { ...attempt, action }).ok) out.push({ action, step: null });
+  for (const step of openSteps(state)) {
+    for (const action of offersOf(step.id)) if (decide(state, { ...attempt, action, step: step.id }).ok) out.push({ action, step: step.id });
+  }
+  return out;
+}
+
+export async function attachmentList(db: Db, adjustmentId: number) {
+  return db
+    .selectFrom('adjustment_attachment as f')
+    .innerJoin('app_user as u', 'u.id', 'f.uploaded_by')
+    .select(['f.id', 'f.filename', 'f.media_type', 'f.size_bytes', 'f.sm3', 'f.uploaded_at', 'u.display_name as uploaded_by_name'])
+    .where('f.adjustment_id', '=', adjustmentId)
+    .orderBy('f.id')
+    .execute();
+}
+
+export async function presentAdjustment(db: Db, a: AdjustmentRecord, actor: Actor, now: Date) {
+  const rb = getRulebook(a.rulebookId);
+  const today = todayInBeijing(now);
+  const cal = await loadCalendar(db);
+  const [c, records, items, list] = [await currentConsultation(db, a.id, a.round), await stepRecords(db, a.id), await loadItems(db, a.id), await loadCurrentList(db, a.bodyId)];
+  const state = workflowState(a, c);
+  const submit = findStep(rb, a.kind, 'submit')!;
+  const filing = filingDue(a.rulebookId, a.kind, a.triggerDate, cal);
+  const published = a.publishedAt !== null;
+  const stale = published || a.status !== 'open' ? [] : staleItems(items, list.powers);
+  const kindDef = adjustmentKindDef(rb, a.kind);
+  return {
+    ...a,
+    statusLabel: STATUS_LABELS[a.status],
+    kindLabel: kindDef.label,
+    kindCitation: citeArticle(rb, kindDef.article, kindDef.inherited2023 === true),
+    triggerKindLabel: triggerKindDef(rb, a.triggerKind as never).label,
+    rulebook: { id: rb.id, label: rb.label, managingOffice: rb.managingOffice.name },
+    currentVersion: list.version,
+    filing: {
+      due: filing.date,
+      provisional: filing.provisional,
+      citation: citeArticle(rb, submit.clock!.article, submit.clock!.inherited2023 === true),
+      articleText: submit.clock!.articleText,
+      late: a.late,
+      missing: a.missingAt !== null,
+      workdaysLeft: a.firstSubmittedAt ? null : cal.workdaysBetween(today, filing.date),
+    },
+    items: items.map((it) => ({
+      id: it.id, ord: it.ord, targetCode: it.targetCode, resultCode: it.resultCode, base: it.base, proposed: it.proposed,
+      changes: it.base && it.proposed ? diffPower(it.base, it.proposed) : [],
+    })),
+    preview: published ? null : await previewOf(db, a, items),
+    stale,
+    conflicts: a.status === 'open' || a.status === 'due' ? await conflictsOf(db, a) : [],
+    consultation: c ?? null,
+    deadlines: stepDeadlines({ rulebookId: a.rulebookId, kind: a.kind, completed: a.completedSteps, open: a.openSteps, starts: clockStarts(a, c), completedOn: completedOn(a, records), today }, cal),
+    history: records,
+    attachments: await attachmentList(db, a.id),
+    can: abilities(state, { roles: workflowRoles(adjustmentRolesOf(actor, a)), ...involvementOf(a, records, actor.userId) }),
+    today,
+  };
+}

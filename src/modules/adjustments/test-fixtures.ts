@@ -1,0 +1,55 @@
+// Test fixtures for adjustments: a body's list published with a few known powers (on top of
+// whatever the demo data published), through the register's own publishVersion.
+import type { Power } from '../../core/register/index.js';
+import { nextCode } from '../../core/register/index.js';
+import type { TestApp, Client } from '../../../test/harness.js';
+import { issueCodes, loadCurrentList, publishVersion } from '../register/publish.js';
+
+export type FixturePower = Partial<Power> & Pick<Power, 'name' | 'category'>;
+
+export const power = (name: string, category = 'XK', over: Partial<Power> = {}): FixturePower => ({
+  name, category, responsibleSubject: '包头市市场监督管理局', implementingAgency: '包头市市场监督管理局',
+  legalBases: [{ documentName: '《中华人民共和国行政许可法》', level: '法律', article: '第十二条', text: '' }],
+  responsibilities: [{ order: 1, name: '受理责任', content: '依法受理申请' }], accountabilityCases: ['对符合法定条件的申请不予受理的'],
+  accountabilityBasis: '《中华人民共和国行政许可法》第七十二条', remarks: '', ...over,
+});
+
+export async function bodyIdOf(t: TestApp, name: string): Promise<number> {
+  return (await t.db.selectFrom('body').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+}
+
+/** Publish the body's current list plus `powers` (new codes) as its next version; returns their codes. */
+export async function publishFixture(t: TestApp, bodyName: string, powers: FixturePower[]) {
+  const bodyId = await bodyIdOf(t, bodyName);
+  return t.db.transaction().execute(async (trx) => {
+    const body = await trx.selectFrom('body').select(['region_code', 'seq']).where('id', '=', bodyId).executeTakeFirstOrThrow();
+    const current = await loadCurrentList(trx, bodyId);
+    const issued = (await trx.selectFrom('power_code').select('code').where('body_id', '=', bodyId).execute()).map((r) => r.code);
+    const added: Power[] = powers.map((p) => {
+      const code = nextCode(issued, { regionCode: body.region_code, bodyCode: String(body.seq).padStart(3, '0'), category: p.category });
+      issued.push(code);
+      return { parentId: null, responsibleSubject: bodyName, implementingAgency: bodyName, legalBases: [], responsibilities: [], accountabilityCases: [], accountabilityBasis: '', remarks: '', status: 'active', ...p, code };
+    });
+    await issueCodes(trx, bodyId, added.map((p) => p.code));
+    const r = await publishVersion(trx, { bodyId, powers: [...current.powers, ...added], source: { type: 'compilation', id: 0 }, rulebookId: 'baotou-2023', actor: null, at: t.clock.now, note: '测试数据' });
+    return { bodyId, codes: added.map((p) => p.code), version: r.version };
+  });
+}
+
+export async function versionOf(t: TestApp, bodyId: number): Promise<number | null> {
+  return (await loadCurrentList(t.db, bodyId)).version;
+}
+
+export async function powerAt(t: TestApp, bodyId: number, code: string) {
+  return (await loadCurrentList(t.db, bodyId)).powers.find((p) => p.code === code);
+}
+
+/** Set the test clock to a Beijing date and time, and sign in afresh (sessions idle out). */
+export function at(t: TestApp, beijing: string) {
+  t.clock.now = new Date(`${beijing}+08:00`);
+}
+
+export const expectOk = async (res: Awaited<ReturnType<Client['get']>>, status = 200) => {
+  if (res.statusCode !== status) throw new Error(`expected ${status}, got ${res.statusCode}: ${res.body}`);
+  return res.json();
+};
