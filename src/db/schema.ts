@@ -141,6 +141,9 @@ export interface PowerTable extends PowerFields {
   links: JsonArr;
   valid_from: number;
   valid_to: number | null;
+  /** 0003_search: filled by a BEFORE INSERT trigger from name, code and legal bases */
+  search_text: Generated<string>;
+  search_grams: Generated<string[]>;
 }
 
 export interface DutyTable {

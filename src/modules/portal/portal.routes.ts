@@ -1,65 +1,153 @@
-// The public portal shell: levels → regions → bodies. Server-rendered, no script required.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+// The public portal: levels → regions → a body's list → a power, the body's versions and the
+// difference between two, and search. Server-rendered, no script required; every error is a
+// page in Chinese (portalErrorHandler). Pages of a published version carry an ETag from its
+// digest and are rendered once per variant (PageCache).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isIsoDate } from '../../core/calendar/index.js';
+import { diffPowerLists } from '../../core/register/diff.js';
+import { AppError } from '../../core/errors.js';
 import type { AppDeps } from '../../server/deps.js';
-import { html } from './html.js';
+import { registerSearchPage } from '../search/search.routes.js';
+import { bodyPageMain, noListMain } from './body.page.js';
+import { homeMain, regionMain } from './home.page.js';
 import { page, PORTAL_CSS } from './layout.js';
+import { openDataRoutes } from './open-data.routes.js';
+import { PageCache } from './page-cache.js';
+import * as repo from './portal.repo.js';
+import { powerPageMain } from './power.page.js';
+import { answerIfFresh, ELDER_COOKIE, etagOf, isElder, portalErrorHandler, sendHtml, sendPage } from './respond.js';
+import { diffMain, versionsMain } from './versions.page.js';
 
-export const ELDER_COOKIE = 'elder';
-export const isElder = (req: FastifyRequest) => req.cookies[ELDER_COOKIE] === '1';
-
-const LEVEL_LABEL: Record<number, string> = { 1: '市本级', 2: '旗县区', 3: '苏木乡镇·街道' };
+export { ELDER_COOKIE, isElder };
 
 /** Only same-site relative paths may be returned to. */
 const safeBack = (p: string | undefined) => (p && /^\/(?!\/)[^\s\\]*$/.test(p) ? p : '/');
 
-export async function portalRoutes(app: FastifyInstance, { db }: AppDeps) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+const id = z.object({ id: z.coerce.number({ error: '机构编号应为数字' }).int('机构编号应为整数').positive('机构编号无效').max(2_147_483_647, '机构编号无效') });
+const version = z.coerce.number({ error: '版本号应为数字' }).int('版本号应为整数').positive('版本号应为正整数').max(1_000_000, '版本号无效');
+const date = z.string().refine((s) => isIsoDate(s) && s >= '1949-10-01' && s <= '2999-12-31', '日期应为有效的 YYYY-MM-DD 格式，例如 2026-03-31');
+const code = z.string().regex(/^[0-9A-Za-z-]{3,64}$/, '权力编码格式不正确');
 
-  r.get('/portal.css', { schema: { hide: true } }, async (_req, reply) =>
-    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(PORTAL_CSS));
+const notFound = (msg: string) => new AppError('NOT_FOUND', msg);
+const crumbsFor = (b: repo.BodyInfo, last?: string) => [
+  { href: '/', label: '首页' },
+  ...(b.parentRegion ? [{ href: `/regions/${b.parentRegion.code}`, label: b.parentRegion.name }] : []),
+  { href: `/regions/${b.regionCode}`, label: b.regionName },
+  last ? { href: `/bodies/${b.id}`, label: b.name } : { label: b.name },
+  ...(last ? [{ label: last }] : []),
+];
 
-  r.get('/elder-mode', { schema: { hide: true, querystring: z.object({ on: z.enum(['0', '1']).default('1'), back: z.string().max(500).optional() }) } }, async (req, reply) => {
-    if (req.query.on === '1') reply.setCookie(ELDER_COOKIE, '1', { path: '/', sameSite: 'lax', maxAge: 365 * 86400 });
-    else reply.clearCookie(ELDER_COOKIE, { path: '/' });
-    return reply.redirect(safeBack(req.query.back), 303);
+export async function portalRoutes(app: FastifyInstance, deps: AppDeps) {
+  const { db } = deps;
+  const cache = new PageCache();
+
+  /** A page of published content: 304 if the client has it, else from the cache, else rendered. */
+  async function versioned(req: FastifyRequest, reply: FastifyReply, parts: unknown[], maxAge: number, render: () => Promise<string>) {
+    const etag = etagOf(req.url, isElder(req), JSON.stringify(parts));
+    if (answerIfFresh(req, reply, { etag, maxAge })) return reply;
+    let buf = cache.get(etag);
+    if (!buf) cache.set(etag, (buf = Buffer.from(await render())));
+    return reply.type('text/html; charset=utf-8').send(buf);
+  }
+
+  async function head(bodyId: number) {
+    const h = await repo.bodyHead(db, bodyId);
+    if (!h) throw notFound(`未找到编号为 ${bodyId} 的机构`);
+    return h;
+  }
+
+  await app.register(async (scope) => {
+    scope.setErrorHandler(portalErrorHandler);
+    const r = scope.withTypeProvider<ZodTypeProvider>();
+
+    r.get('/portal.css', { schema: { hide: true } }, async (_req, reply) =>
+      reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(PORTAL_CSS));
+
+    r.get('/elder-mode', { schema: { hide: true, querystring: z.object({ on: z.enum(['0', '1']).default('1'), back: z.string().max(500).optional() }) } }, async (req, reply) => {
+      if (req.query.on === '1') reply.setCookie(ELDER_COOKIE, '1', { path: '/', sameSite: 'lax', maxAge: 365 * 86400 });
+      else reply.clearCookie(ELDER_COOKIE, { path: '/' });
+      return reply.redirect(safeBack(req.query.back), 303);
+    });
+
+    r.get('/', { schema: { hide: true } }, async (req, reply) => {
+      const regions = await repo.regionsWithCounts(db);
+      return sendPage(req, reply, page({ title: '首页', elder: isElder(req), path: req.url }, homeMain(regions)));
+    });
+
+    r.get('/regions/:code', { schema: { hide: true, params: z.object({ code: z.string().regex(/^\d{6}(\d{3})?$/, '区划代码应为 6 位或 9 位数字') }) } }, async (req, reply) => {
+      const data = await repo.regionPage(db, req.params.code);
+      if (!data) throw notFound(`未找到区划代码为 ${req.params.code} 的区划`);
+      const crumbs = [{ href: '/', label: '首页' }, ...(data.parent ? [{ href: `/regions/${data.parent.code}`, label: data.parent.name }] : []), { label: data.region.name }];
+      return sendPage(req, reply, page({ title: data.region.name, elder: isElder(req), path: req.url, crumbs }, regionMain(data)));
+    });
+
+    r.get('/bodies/:id', { schema: { hide: true, params: id, querystring: z.object({ version: version.optional(), date: date.optional() }) } }, async (req, reply) => {
+      const { body, latest } = await head(req.params.id);
+      const { version: vn, date: asOf } = req.query;
+      const elder = isElder(req);
+      const frame = (main: ReturnType<typeof noListMain>) => page({ title: `${body.name}权责清单`, elder, path: req.url, crumbs: crumbsFor(body) }, main);
+      if (!latest) return sendHtml(reply.header('cache-control', 'public, max-age=60'), frame(noListMain(body)));
+      const v = vn ? await repo.findVersion(db, body.id, { version: vn }) : asOf ? await repo.findVersion(db, body.id, { date: asOf }) : latest;
+      if (!v && vn) throw notFound(`${body.name}权责清单没有第 ${vn} 版（现行为第 ${latest.version} 版）`);
+      if (!v) {
+        const first = (await repo.listVersions(db, body.id)).at(-1);
+        return sendHtml(reply.header('cache-control', 'public, max-age=60'), frame(noListMain(body, asOf, first)));
+      }
+      return versioned(req, reply, ['body', body, v.version, v.digest, latest.version], vn ? 300 : 60, async () => {
+        const [powers, duties] = await Promise.all([repo.powersIn(db, body.id, v.version), repo.dutiesIn(db, body.id, v.version)]);
+        return frame(bodyPageMain({ body, version: v, latest: latest.version, powers, duties, asked: { date: asOf, version: vn } }));
+      });
+    });
+
+    r.get('/bodies/:id/powers/:code', { schema: { hide: true, params: id.extend({ code }), querystring: z.object({ version: version.optional() }) } }, async (req, reply) => {
+      const { body, latest } = await head(req.params.id);
+      if (!latest) throw notFound(`${body.name}尚未公布权责清单`);
+      const v = req.query.version ? await repo.findVersion(db, body.id, { version: req.query.version }) : latest;
+      if (!v) throw notFound(`${body.name}权责清单没有第 ${req.query.version} 版`);
+      const codeUp = req.params.code.toUpperCase();
+      return versioned(req, reply, ['power', body, v.version, v.digest, latest.version, codeUp], req.query.version ? 300 : 60, async () => {
+        const power = await repo.powerIn(db, body.id, codeUp, v.version);
+        if (!power) throw notFound(`${body.name}权责清单第 ${v.version} 版中没有编码为 ${codeUp} 的行政职权`);
+        const [parent, subItems, history] = await Promise.all([
+          power.parentCode ? repo.powerIn(db, body.id, power.parentCode, v.version) : undefined,
+          power.parentCode ? [] : repo.subItemsIn(db, body.id, power.code, v.version),
+          repo.powerHistory(db, body.id, power.code),
+        ]);
+        const main = powerPageMain({ body, version: v, latest: latest.version, power, parent: parent ? { code: parent.code, name: parent.name } : null, subItems, history });
+        return page({ title: power.name, elder: isElder(req), path: req.url, crumbs: crumbsFor(body, power.name) }, main);
+      });
+    });
+
+    r.get('/bodies/:id/versions', { schema: { hide: true, params: id } }, async (req, reply) => {
+      const { body, latest } = await head(req.params.id);
+      if (!latest) throw notFound(`${body.name}尚未公布权责清单`);
+      return versioned(req, reply, ['versions', body, latest.version, latest.digest], 60, async () => {
+        const versions = await repo.listVersions(db, body.id);
+        return page({ title: `${body.name}历史版本`, elder: isElder(req), path: req.url, crumbs: crumbsFor(body, '历史版本') }, versionsMain(body, versions));
+      });
+    });
+
+    r.get('/bodies/:id/diff', { schema: { hide: true, params: id, querystring: z.object({ from: version.optional(), to: version.optional() }) } }, async (req, reply) => {
+      const { body, latest } = await head(req.params.id);
+      if (!latest) throw notFound(`${body.name}尚未公布权责清单`);
+      const versions = await repo.listVersions(db, body.id);
+      if (versions.length < 2 && !req.query.from && !req.query.to) throw new AppError('VALIDATION_FAILED', `${body.name}权责清单目前只有一个版本，暂无可对比的变更`);
+      const to = versions.find((v) => v.version === (req.query.to ?? latest.version));
+      const from = versions.find((v) => v.version === (req.query.from ?? (to ? to.version - 1 : 0)));
+      if (!to || !from) throw notFound(`${body.name}权责清单没有第 ${!to ? req.query.to : req.query.from} 版`);
+      if (from.version === to.version) throw new AppError('VALIDATION_FAILED', '请选择两个不同的版本进行对比');
+      return versioned(req, reply, ['diff', body, from.version, from.digest, to.version, to.digest, latest.version], 300, async () => {
+        const [a, b] = await Promise.all([repo.powersIn(db, body.id, from.version), repo.powersIn(db, body.id, to.version)]);
+        const main = diffMain({ body, versions, from, to, diff: diffPowerLists(a, b) });
+        return page({ title: `${body.name}版本对比`, elder: isElder(req), path: req.url, crumbs: crumbsFor(body, '版本对比') }, main);
+      });
+    });
+
+    await registerSearchPage(scope, deps);
   });
 
-  r.get('/', { schema: { hide: true } }, async (req, reply) => {
-    const regions = await db.selectFrom('region as r').leftJoin('body as b', 'b.region_code', 'r.code')
-      .select(['r.code', 'r.name', 'r.level', (eb) => eb.fn.count<number>('b.id').as('bodies')])
-      .where('r.level', '<=', 2).groupBy(['r.code', 'r.name', 'r.level', 'r.path']).orderBy('r.path').execute();
-    const city = regions.filter((x) => x.level === 1);
-    const counties = regions.filter((x) => x.level === 2);
-    const main = html`
-<h1>包头市权责清单</h1>
-<p>本平台公开包头市市本级、各旗县区（稀土高新区）及苏木乡镇（街道）职权行使机构的权责清单及其调整情况，供公众查阅、监督。</p>
-<section aria-labelledby="lv1"><h2 id="lv1">${LEVEL_LABEL[1]}</h2>
-<ul class="grid">${city.map((c) => html`<li><a href="/regions/${c.code}">${c.name}本级<br><span class="count">${Number(c.bodies)} 个机构</span></a></li>`)}</ul></section>
-<section aria-labelledby="lv2"><h2 id="lv2">${LEVEL_LABEL[2]}</h2>
-<ul class="grid">${counties.map((c) => html`<li><a href="/regions/${c.code}">${c.name}<br><span class="count">${Number(c.bodies)} 个机构</span></a></li>`)}</ul></section>`;
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=60')
-      .send(page({ title: '首页', elder: isElder(req), path: '/' }, main));
-  });
-
-  r.get('/regions/:code', { schema: { hide: true, params: z.object({ code: z.string().regex(/^\d{6}(\d{3})?$/) }) } }, async (req, reply) => {
-    const region = await db.selectFrom('region').selectAll().where('code', '=', req.params.code).executeTakeFirst();
-    if (!region) return reply.status(404).type('text/html; charset=utf-8').send(page({ title: '未找到', elder: isElder(req), path: req.url }, html`<h1>未找到该区划</h1><p><a href="/">返回首页</a></p>`));
-    const [bodies, children, parent] = await Promise.all([
-      db.selectFrom('body').select(['id', 'name', 'kind']).where('region_code', '=', region.code).orderBy('seq').execute(),
-      db.selectFrom('region').select(['code', 'name', 'kind']).where('parent_code', '=', region.code).orderBy('code').execute(),
-      region.parent_code ? db.selectFrom('region').select(['code', 'name']).where('code', '=', region.parent_code).executeTakeFirst() : undefined,
-    ]);
-    const byKind = new Map<string, typeof bodies>();
-    for (const b of bodies) byKind.set(b.kind, [...(byKind.get(b.kind) ?? []), b]);
-    const main = html`
-<h1>${region.name}${region.level === 1 ? '本级' : ''}职权行使机构</h1>
-<p class="muted">区划代码 ${region.code} · ${LEVEL_LABEL[region.level]} · 共 ${bodies.length} 个机构</p>
-${[...byKind].map(([kind, list]) => html`<section><h2>${kind}</h2><ul class="grid">${list.map((b) => html`<li><a href="/bodies/${b.id}">${b.name}</a></li>`)}</ul></section>`)}
-${children.length ? html`<section><h2>下辖苏木乡镇（街道）</h2><ul class="grid">${children.map((c) => html`<li><a href="/regions/${c.code}">${c.name}</a> <span class="count">${c.kind}</span></li>`)}</ul></section>` : ''}`;
-    const crumbs = [{ href: '/', label: '首页' }, ...(parent ? [{ href: `/regions/${parent.code}`, label: parent.name }] : []), { label: region.name }];
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=60')
-      .send(page({ title: region.name, elder: isElder(req), path: req.url, crumbs }, main));
-  });
+  // JSON/CSV under /api/public: API errors (JSON), not pages
+  await openDataRoutes(app, deps);
 }

@@ -1,0 +1,62 @@
+// One power's page: every field of the 职权信息表 (§6) and its legal bases as structured
+// citations (§7), in the version the visitor asked for.
+import type { ListedPower } from '../register/power-rows.js';
+import { html, type Html } from './html.js';
+import { categoryLabel, cnDate, statusLabel } from './labels.js';
+import type { BodyInfo, VersionInfo } from './portal.repo.js';
+
+export interface PowerPageData {
+  body: BodyInfo;
+  version: VersionInfo;
+  latest: number;
+  power: ListedPower;
+  parent: { code: string; name: string } | null;
+  subItems: { code: string; name: string; status: string }[];
+  history: { validFrom: number; validTo: number | null; name: string }[];
+}
+
+const none = html`<span class="muted">无</span>`;
+
+function bases(p: ListedPower): Html {
+  if (!p.legalBases.length) return none;
+  return html`<ol class="bases">${p.legalBases.map(
+    (b) => html`<li><p><cite>${b.documentName}</cite> <span class="tag">${b.level}</span> ${b.article}${b.expiryDate ? html` <span class="tag warn">有效期至 ${cnDate(b.expiryDate)}</span>` : ''}</p>
+${b.text ? html`<blockquote>${b.text}</blockquote>` : ''}</li>`,
+  )}</ol>`;
+}
+
+function historyLine(d: PowerPageData): Html {
+  const first = d.history[0];
+  if (!first) return html``;
+  const changes = d.history.slice(1).map((h) => h.validFrom);
+  const removed = d.history.at(-1)?.validTo;
+  return html`<p class="muted">本事项自第 ${first.validFrom} 版起列入清单${changes.length ? `，第 ${changes.join('、')} 版有变更` : ''}${removed ? `，第 ${removed} 版起不再列入` : ''}。
+<a href="/bodies/${d.body.id}/versions">查看版本变更对比</a></p>`;
+}
+
+export function powerPageMain(d: PowerPageData): Html {
+  const { power: p, body, version: v } = d;
+  const q = v.version === d.latest ? '' : `?version=${v.version}`;
+  const row = (label: string, value: Html | string) => html`<tr><th scope="row">${label}</th><td>${value || none}</td></tr>`;
+  return html`
+<h1>${p.name}</h1>
+<p class="meta">${body.name} · ${categoryLabel(p.category, v.rulebookId)} · 权力编码 <span class="code">${p.code}</span> · ${statusLabel(p.status)}</p>
+<p class="banner">所属清单：<a href="/bodies/${body.id}${q}">${body.name}权责清单 第 ${v.version} 版</a>（${cnDate(v.effectiveDate)}起施行）${v.version === d.latest ? html` <span class="tag ok">现行有效</span>` : html` <span class="tag old">历史版本</span> <a href="/bodies/${body.id}/powers/${p.code}">查看现行版本</a>`}</p>
+<table class="fields"><tbody>
+${row('行政职权名称', p.name)}
+${row('主项 / 子项', d.parent ? html`子项，所属主项：<a href="/bodies/${body.id}/powers/${d.parent.code}${q}">${d.parent.name}</a>（${d.parent.code}）` : d.subItems.length ? `主项（含子项 ${d.subItems.length} 项）` : '主项')}
+${row('权力编码', html`<span class="code">${p.code}</span>`)}
+${row('权力类别', categoryLabel(p.category, v.rulebookId))}
+${row('责任主体', p.responsibleSubject)}
+${row('实施机构', p.implementingAgency)}
+${row('法定依据', bases(p))}
+${row('责任事项', p.responsibilities.length ? html`<ol class="steps">${[...p.responsibilities].sort((a, b) => a.order - b.order).map((r) => html`<li><strong>${r.name}</strong>${r.content ? html`：${r.content}` : ''}</li>`)}</ol>` : none)}
+${row('追责情形', p.accountabilityCases.length ? html`<ol>${p.accountabilityCases.map((c) => html`<li>${c}</li>`)}</ol>` : none)}
+${row('追责依据', p.accountabilityBasis ? html`<div class="pre">${p.accountabilityBasis}</div>` : none)}
+${row('备注', p.remarks)}
+${row('状态', statusLabel(p.status))}
+${p.predecessorCodes?.length ? row('合并前编码', p.predecessorCodes.join('、')) : ''}
+</tbody></table>
+${d.subItems.length ? html`<section aria-labelledby="subs"><h2 id="subs">子项（${d.subItems.length} 项）</h2><ol>${d.subItems.map((s) => html`<li><a href="/bodies/${body.id}/powers/${s.code}${q}">${s.name}</a> <span class="code muted">${s.code}</span>${s.status !== 'active' ? ` （${statusLabel(s.status)}）` : ''}</li>`)}</ol></section>` : ''}
+${historyLine(d)}`;
+}
