@@ -1,0 +1,114 @@
+// The workspace's API client. Same-origin cookies carry the session; every write carries the
+// session's CSRF token in `x-csrf-token`. Errors arrive as { error: { code, message, details } }
+// and are thrown as ApiError; a lost session (401) sends the user to the login page.
+import type {
+  AuditPage, AuditVerify, Body, Region, Role, SecurityPolicy, Session, UserDetail, UserRow,
+} from './types.ts';
+
+export interface ErrorDetail {
+  field?: string;
+  row?: number;
+  column?: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+let csrfToken: string | null = null;
+export const setCsrfToken = (token: string | null) => { csrfToken = token; };
+
+let onUnauthorized: (err: ApiError) => void = () => {};
+export const setUnauthorizedHandler = (h: (err: ApiError) => void) => { onUnauthorized = h; };
+
+type Query = Record<string, string | number | undefined | null>;
+
+export function withQuery(path: string, query?: Query): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
+  const s = p.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+async function send<T>(method: string, path: string, body?: unknown, retried = false): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
+  }
+  const text = await res.text();
+  let data: unknown = undefined;
+  try { data = text ? JSON.parse(text) : undefined; } catch { /* not JSON: handled below */ }
+  if (res.ok) return data as T;
+
+  const e = (data as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | undefined)?.error;
+  const err = new ApiError(res.status, e?.code ?? `HTTP_${res.status}`, e?.message ?? httpMessage(res.status), e?.details ?? []);
+  // a stale CSRF token (e.g. after signing in in another tab): fetch the current one and retry once
+  if (err.code === 'CSRF_INVALID' && !retried) {
+    const s = await send<Session>('GET', '/api/session').catch(() => null);
+    if (s) { setCsrfToken(s.csrfToken); return send<T>(method, path, body, true); }
+  }
+  if (res.status === 401 && (err.code === 'UNAUTHENTICATED' || err.code === 'SESSION_EXPIRED')) onUnauthorized(err);
+  throw err;
+}
+
+function httpMessage(status: number): string {
+  if (status === 404) return '请求的资源不存在';
+  if (status === 403) return '您没有执行此操作的权限';
+  if (status >= 500) return '服务器暂时无法处理请求，请稍后重试';
+  return `请求失败（${status}）`;
+}
+
+export const http = {
+  get: <T>(path: string, query?: Query) => send<T>('GET', withQuery(path, query)),
+  post: <T>(path: string, body?: unknown) => send<T>('POST', path, body),
+  put: <T>(path: string, body?: unknown) => send<T>('PUT', path, body),
+  patch: <T>(path: string, body?: unknown) => send<T>('PATCH', path, body),
+  del: <T>(path: string, body?: unknown) => send<T>('DELETE', path, body),
+};
+
+export interface BodyInput { regionCode: string; name: string; shortName?: string; kind: string }
+export interface NewUser { username: string; displayName: string; homeBodyId: number; password: string }
+export interface AuditQuery { actor?: string; action?: string; from?: string; to?: string; page: number; pageSize: number }
+
+/** One function per endpoint the workspace calls. */
+export const api = {
+  session: () => http.get<Session>('/api/session'),
+  login: (username: string, password: string) => http.post<{ ok: boolean; csrfToken: string }>('/api/auth/login', { username, password }),
+  logout: () => http.post<{ ok: boolean }>('/api/auth/logout'),
+  changePassword: (oldPassword: string, newPassword: string) => http.post<{ ok: boolean }>('/api/auth/password', { oldPassword, newPassword }),
+
+  regions: () => http.get<Region[]>('/api/regions'),
+  bodies: (q: { region?: string; q?: string } = {}) => http.get<Body[]>('/api/bodies', q),
+  body: (id: number) => http.get<Body>(`/api/bodies/${id}`),
+  createBody: (b: BodyInput) => http.post<Body>('/api/bodies', b),
+  updateBody: (id: number, b: Partial<Omit<BodyInput, 'regionCode'>>) => http.patch<Body>(`/api/bodies/${id}`, b),
+
+  users: (q: { bodyId?: number; q?: string } = {}) => http.get<UserRow[]>('/api/users', q),
+  user: (id: number) => http.get<UserDetail>(`/api/users/${id}`),
+  createUser: (u: NewUser) => http.post<UserDetail>('/api/users', u),
+  updateUser: (id: number, u: { displayName?: string; disabled?: boolean }) => http.patch<UserDetail>(`/api/users/${id}`, u),
+  unlockUser: (id: number) => http.post<UserDetail>(`/api/users/${id}/unlock`),
+  grantRole: (id: number, bodyId: number, role: Role) => http.post<UserDetail>(`/api/users/${id}/roles`, { bodyId, role }),
+  revokeRole: (id: number, bodyId: number, role: Role) => http.del<UserDetail>(`/api/users/${id}/roles`, { bodyId, role }),
+
+  policy: () => http.get<SecurityPolicy>('/api/security/policy'),
+  savePolicy: (p: SecurityPolicy) => http.put<SecurityPolicy>('/api/security/policy', p),
+
+  audit: (q: AuditQuery) => http.get<AuditPage>('/api/audit', { ...q }),
+  auditActions: () => http.get<{ value: string; label: string }[]>('/api/audit/actions'),
+  auditVerify: () => http.get<AuditVerify>('/api/audit/verify'),
+};

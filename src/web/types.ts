@@ -1,0 +1,111 @@
+// Shapes of the server API as the workspace uses them (see src/server and the OpenAPI document
+// at /api/openapi.json). Kept by hand: the web bundle does not import server code.
+
+export type Role = 'clerk' | 'leadUnit' | 'coordinator' | 'legalReviewer' | 'approver' | 'sysAdmin' | 'secAdmin' | 'auditor';
+
+export interface Abilities {
+  manageBodies: boolean;
+  manageUsers: boolean;
+  manageRoles: boolean;
+  managePolicy: boolean;
+  readAudit: boolean;
+  draftList: boolean;
+  submitList: boolean;
+  review: boolean;
+  legalReview: boolean;
+  approve: boolean;
+}
+export type Ability = keyof Abilities;
+
+export interface RoleGrant {
+  bodyId: number;
+  bodyName: string;
+  role: Role;
+  roleLabel: string;
+  regionCode: string;
+  regionPath: string;
+}
+
+export interface Session {
+  user: { id: number; username: string; displayName: string; homeBodyId: number };
+  roles: RoleGrant[];
+  abilities: Abilities;
+  csrfToken: string;
+}
+
+export interface Region {
+  code: string;
+  name: string;
+  kind: string;
+  /** 1 市, 2 旗县区, 3 苏木乡镇街道 */
+  level: number;
+  parent_code: string | null;
+  path: string;
+}
+
+export interface Body {
+  id: number;
+  name: string;
+  shortName: string | null;
+  kind: string;
+  office: 'government' | 'coordination' | 'legal' | null;
+  seq: number;
+  regionCode: string;
+  regionName: string;
+  regionPath: string;
+  regionLevel: number;
+}
+
+export interface UserRow {
+  id: number;
+  username: string;
+  displayName: string;
+  disabled: boolean;
+  lockedUntil: string | null;
+  homeBodyId: number;
+  homeBodyName: string;
+}
+
+export interface UserDetail extends UserRow {
+  createdAt?: string;
+  roles: { role: Role; bodyId: number; bodyName: string }[];
+}
+
+export interface SecurityPolicy {
+  passwordMinLength: number;
+  passwordMinClasses: number;
+  maxFailedLogins: number;
+  lockoutMinutes: number;
+  sessionIdleMinutes: number;
+  sessionAbsoluteMinutes: number;
+}
+
+export interface AuditRow {
+  seq: number;
+  at: string;
+  actorName: string | null;
+  role: string | null;
+  bodyName: string | null;
+  action: string;
+  actionLabel: string;
+  objectType: string | null;
+  objectId: string | number | null;
+  before: unknown;
+  after: unknown;
+  clientIp: string | null;
+  digest: string;
+}
+
+export interface AuditPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  rows: AuditRow[];
+}
+
+export interface AuditVerify {
+  ok: boolean;
+  checked: number;
+  firstBadSeq?: number;
+  reason?: string;
+}
