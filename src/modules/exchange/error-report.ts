@@ -1,0 +1,84 @@
+// The import error report (issue 3 item 7): every problem of a refused import as a
+// downloadable .xlsx — 行号, 列名, 错误说明 — kept for a day under a random id that only the
+// user who uploaded the file can fetch. Written with the streaming writer like every export.
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
+import type { Writable } from 'node:stream';
+import type { ErrorDetail } from '../../core/errors.js';
+import { neutralise } from './notation.js';
+import { addTextSheet, openWorkbook } from './sheet-writer.js';
+
+const KEEP_MS = 24 * 60 * 60 * 1000;
+const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export const reportDir = () => join(tmpdir(), 'qz-import-reports');
+
+export interface ReportInfo {
+  fileName: string;
+  bodyName: string;
+  at: Date;
+  message: string;
+}
+
+export async function writeErrorReport(out: Writable, details: readonly ErrorDetail[], info: ReportInfo): Promise<void> {
+  const book = openWorkbook(out);
+  book.creator = '包头市权责清单管理平台';
+  const ws = book.addWorksheet('导入错误', { views: [{ state: 'frozen', ySplit: 1 }] }) as ReturnType<typeof book.addWorksheet> & { commit(): void };
+  ws.columns = [
+    { width: 8, style: { alignment: { vertical: 'top' } } },
+    { width: 16, style: { alignment: { vertical: 'top' } } },
+    { width: 100, style: { alignment: { vertical: 'top', wrapText: true } } },
+  ];
+  const h = ws.addRow(['行号', '列名', '错误说明']);
+  h.eachCell((c) => {
+    c.font = { bold: true };
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
+  });
+  h.commit();
+  for (const d of details) ws.addRow([d.row ? d.row : '', neutralise(d.column ?? ''), neutralise(d.message)]).commit();
+  ws.commit();
+  addTextSheet(book, '说明', [
+    ['导入文件', neutralise(info.fileName)],
+    ['导入部门', info.bodyName],
+    ['检查时间', info.at.toISOString()],
+    ['结果', info.message],
+    ['说明', '行号为 Excel 中的行号（第1行为列名，第2行为说明行，数据从第3行起）；行号为空的是整个文件的问题。按本表逐项改正后重新导入；任何一处有误，整个文件都不会导入。'],
+  ]);
+  await book.commit();
+}
+
+/** Write the report to the report folder; returns its id. Old reports are swept on the way. */
+export async function saveErrorReport(userId: number, details: readonly ErrorDetail[], info: ReportInfo): Promise<string> {
+  const dir = reportDir();
+  await mkdir(dir, { recursive: true });
+  await sweep(dir, info.at);
+  const id = randomUUID();
+  const out = createWriteStream(join(dir, `${userId}-${id}.xlsx`));
+  await writeErrorReport(out, details, info);
+  await finished(out);
+  return id;
+}
+
+/** The path of a report, only for the user it was made for; null otherwise. */
+export async function findErrorReport(userId: number, id: string): Promise<string | null> {
+  if (!ID.test(id)) return null;
+  const path = join(reportDir(), `${userId}-${id}.xlsx`);
+  try {
+    await stat(path);
+    return path;
+  } catch {
+    return null;
+  }
+}
+
+async function sweep(dir: string, now: Date) {
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const p = join(dir, name);
+    const s = await stat(p).catch(() => null);
+    if (s && now.getTime() - s.mtimeMs > KEEP_MS && Date.now() - s.mtimeMs > KEEP_MS) await rm(p, { force: true });
+  }
+}

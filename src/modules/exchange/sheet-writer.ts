@@ -1,0 +1,116 @@
+// Writing a 职权信息表 workbook with the exceljs streaming writer: each row is committed (and
+// leaves memory) as soon as it is added. The template and every export share this layout —
+// column names in row 1, the note row in row 2, data from row 3, frozen header, widths,
+// category and status drop-downs — so that whatever we write, the importer reads back.
+import ExcelJS from 'exceljs';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { POWER_STATUS_LABELS } from '../../core/register/index.js';
+import type { Rulebook } from '../../core/rulebook/index.js';
+import { BODY_COLUMN_HEADER, COLUMNS, columnLetter, FIRST_DATA_ROW, MAX_DATA_ROWS, NOTE_PREFIX, SHEET_NAME } from './columns.js';
+
+type Sheet = ExcelJS.Worksheet & { commit(): void };
+type Book = ExcelJS.stream.xlsx.WorkbookWriter;
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+const NOTE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF8E1' } };
+const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FFBFBFBF' } };
+const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+export function openWorkbook(out: Writable): Book {
+  return new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+}
+
+/** Quote a list for a data-validation formula (Excel limits it to 255 characters). */
+const listFormula = (items: readonly string[]) => `"${items.join(',')}"`;
+
+export interface ListSheetOptions {
+  rulebook: Rulebook;
+  name?: string;
+  /** region exports: a trailing 所属部门 column */
+  withBodyColumn?: boolean;
+  /** how many rows the drop-downs cover (default: up to the importer's row limit) */
+  validationRows?: number;
+}
+
+/** A sheet with the 职权信息表 header and note rows written and committed. */
+export function addListSheet(book: Book, opts: ListSheetOptions): Sheet {
+  const ws = book.addWorksheet(opts.name ?? SHEET_NAME, {
+    views: [{ state: 'frozen', xSplit: 1, ySplit: 2, topLeftCell: 'B3', activeCell: 'A3' }],
+  }) as Sheet;
+  const cols = COLUMNS.map((c) => ({ key: c.key, width: c.width, style: { alignment: { wrapText: true, vertical: 'top' as const } } }));
+  if (opts.withBodyColumn) cols.push({ key: 'body' as never, width: 28, style: { alignment: { wrapText: true, vertical: 'top' } } });
+  ws.columns = cols;
+
+  const headers = COLUMNS.map((c) => c.header);
+  if (opts.withBodyColumn) headers.push(BODY_COLUMN_HEADER);
+  const h = ws.addRow(headers);
+  h.height = 30;
+  h.eachCell((cell, i) => {
+    const required = COLUMNS[i - 1]?.required;
+    cell.font = { bold: true, color: { argb: required ? 'FFC00000' : 'FF1F3864' } };
+    cell.fill = HEADER_FILL;
+    cell.border = BOX;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  });
+  h.commit();
+
+  const notes = COLUMNS.map((c) => `${NOTE_PREFIX}${c.note}`);
+  if (opts.withBodyColumn) notes.push(`${NOTE_PREFIX}导出时附加的列，导入时忽略。`);
+  const n = ws.addRow(notes);
+  n.height = 120;
+  n.eachCell((cell) => {
+    cell.font = { size: 9, color: { argb: 'FF595959' } };
+    cell.fill = NOTE_FILL;
+    cell.border = BOX;
+    cell.alignment = { vertical: 'top', wrapText: true };
+  });
+  n.commit();
+
+  addDropDowns(ws, opts.rulebook, FIRST_DATA_ROW + (opts.validationRows ?? MAX_DATA_ROWS) - 1);
+  return ws;
+}
+
+function addDropDowns(ws: Sheet, rulebook: Rulebook, lastRow: number) {
+  const dv = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  const col = (key: string) => columnLetter(COLUMNS.findIndex((c) => c.key === key) + 1);
+  const categories = rulebook.categories.map((c) => c.label);
+  dv.add(`${col('category')}${FIRST_DATA_ROW}:${col('category')}${lastRow}`, {
+    type: 'list', allowBlank: true, formulae: [listFormula(categories)],
+    showErrorMessage: true, errorStyle: 'stop', errorTitle: '权力类别', error: `请从下拉列表选择：${categories.join('、')}`,
+    showInputMessage: true, promptTitle: '权力类别', prompt: `${rulebook.label}：${categories.join('、')}`,
+  });
+  const statuses = Object.values(POWER_STATUS_LABELS);
+  dv.add(`${col('status')}${FIRST_DATA_ROW}:${col('status')}${lastRow}`, {
+    type: 'list', allowBlank: true, formulae: [listFormula(statuses)],
+    showErrorMessage: true, errorStyle: 'stop', errorTitle: '状态', error: `请从下拉列表选择：${statuses.join('、')}`,
+  });
+}
+
+/**
+ * Adds data rows, committing each. Every `every` rows it yields to the event loop so the zip
+ * stream can move committed rows into `out`, then waits while `out` is full: a slow download
+ * must not pile the workbook up in memory.
+ */
+export class RowSink {
+  private n = 0;
+  constructor(private readonly ws: Sheet, private readonly out: Writable, private readonly every = 200) {}
+  async add(cells: string[]): Promise<void> {
+    this.ws.addRow(cells).commit();
+    if (++this.n % this.every !== 0) return;
+    await new Promise<void>((r) => setImmediate(r));
+    if (this.out.writableNeedDrain) await once(this.out, 'drain');
+  }
+}
+
+/** A sheet of plain text lines (instructions, export details). */
+export function addTextSheet(book: Book, name: string, lines: [string, string][], widths: [number, number] = [18, 100]): void {
+  const ws = book.addWorksheet(name) as Sheet;
+  ws.columns = [{ width: widths[0], style: { alignment: { vertical: 'top', wrapText: true } } }, { width: widths[1], style: { alignment: { vertical: 'top', wrapText: true } } }];
+  for (const [k, v] of lines) {
+    const r = ws.addRow([k, v]);
+    r.getCell(1).font = { bold: true };
+    r.commit();
+  }
+  ws.commit();
+}

@@ -1,0 +1,191 @@
+// Reading the 职权信息表 sheet of an uploaded workbook row by row with the exceljs streaming
+// reader: one row in memory at a time (plus the workbook's shared-string table, which the
+// xlsx format requires a reader to hold). Cells become trimmed text; what cannot be text
+// (formulas, dates, error values) becomes a problem for the report instead.
+import ExcelJS from 'exceljs';
+import { PassThrough, type Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import {
+  BODY_COLUMN_HEADER,
+  COLUMNS,
+  columnLetter,
+  HEADER_ROW,
+  MAX_DATA_ROWS,
+  NOTE_PREFIX,
+  NOTE_ROW,
+  SHEET_NAME,
+  type ColumnKey,
+} from './columns.js';
+import { unneutralise } from './notation.js';
+import type { RowError } from './row-codec.js';
+
+export interface SheetRow {
+  row: number;
+  cells: Record<ColumnKey, string>;
+  /** cells that could not be read as text */
+  problems: RowError[];
+}
+
+/** The file cannot be read as a 职权信息表 at all (wrong sheet, headers, not a workbook). */
+export class SheetError extends Error {
+  constructor(readonly details: RowError[]) {
+    super(details[0]?.message ?? '文件无法读取');
+  }
+}
+
+// Control characters other than tab and line feed cannot be stored in xlsx; drop them.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+function clean(s: string): string {
+  return unneutralise(s.replace(/\r\n?/g, '\n').replace(CONTROL, '').trim());
+}
+
+// exceljs 4.4 decodes each chunk of XML on its own (utils/parse-sax.js: TextDecoder without
+// {stream: true}), so a Chinese character split across two chunks turns into U+FFFD. Hand it
+// text instead of bytes: decoded by a StringDecoder, which carries a split character over.
+async function* utf8Chunks(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const c of chunks) {
+    const s = typeof c === 'string' ? c : decoder.write(c);
+    if (s) yield s;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+function utf8Stream(entry: Readable): Readable {
+  const out = new PassThrough();
+  out.setEncoding('utf8');
+  entry.on('error', (e) => out.destroy(e));
+  return entry.pipe(out);
+}
+
+type ReaderInternals = {
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): unknown;
+  _parseSharedStrings(entry: Readable): unknown;
+  _parseWorkbook(entry: Readable): unknown;
+};
+const Base = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: Readable, options: object) => ExcelJS.stream.xlsx.WorkbookReader;
+
+class Utf8SafeWorkbookReader extends Base {
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
+    return (Base.prototype as unknown as ReaderInternals)._parseWorksheet.call(this, utf8Chunks(iterator), sheetNo);
+  }
+  _parseSharedStrings(entry: Readable) {
+    return (Base.prototype as unknown as ReaderInternals)._parseSharedStrings.call(this, utf8Stream(entry));
+  }
+  _parseWorkbook(entry: Readable) {
+    return (Base.prototype as unknown as ReaderInternals)._parseWorkbook.call(this, utf8Stream(entry));
+  }
+}
+
+/** The exceljs streaming reader, with multi-byte characters decoded safely across chunks. */
+export function openWorkbookReader(input: Readable): ExcelJS.stream.xlsx.WorkbookReader {
+  return new Utf8SafeWorkbookReader(input, {
+    worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore',
+  });
+}
+
+type CellText = { text: string } | { problem: string };
+
+/** A cell value as exceljs reads it → text, or why it is not text. */
+export function cellText(v: unknown): CellText {
+  if (v === null || v === undefined) return { text: '' };
+  if (typeof v === 'string') return { text: clean(v) };
+  if (typeof v === 'number') return { text: Number.isFinite(v) ? String(v) : '' };
+  if (typeof v === 'boolean') return { problem: '单元格为逻辑值（TRUE/FALSE），请改为文本' };
+  if (v instanceof Date) return { problem: '单元格为日期格式，请将单元格设为“文本”后重新填写' };
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if ('formula' in o || 'sharedFormula' in o) return { problem: '单元格含公式，请改为纯文本（公式不会被导入）' };
+    if ('error' in o) return { problem: `单元格为错误值${String(o.error)}，请改为文本` };
+    if (Array.isArray(o.richText)) return { text: clean((o.richText as { text?: string }[]).map((r) => r.text ?? '').join('')) };
+    if (typeof o.text === 'string') return { text: clean(o.text) };
+  }
+  return { problem: '单元格内容无法识别，请改为纯文本' };
+}
+
+const headerProblem = (col: number, message: string): RowError => ({ row: HEADER_ROW, column: `${columnLetter(col)}列`, message });
+
+function checkHeaders(values: unknown[]): RowError[] {
+  const problems: RowError[] = [];
+  COLUMNS.forEach((c, i) => {
+    const got = cellText(values[i + 1]);
+    const text = 'text' in got ? got.text : '';
+    if (text !== c.header) {
+      problems.push(headerProblem(i + 1, `第1行${columnLetter(i + 1)}列应为“${c.header}”，实际为“${text || '（空）'}”。请使用本平台下载的导入模板，不要增删、移动列`));
+    }
+  });
+  for (let i = COLUMNS.length + 1; i < values.length; i++) {
+    const got = cellText(values[i]);
+    const text = 'text' in got ? got.text : '';
+    if (text === '' || (i === COLUMNS.length + 1 && text === BODY_COLUMN_HEADER)) continue;
+    problems.push(headerProblem(i, `第1行${columnLetter(i)}列“${text}”不是模板中的列，请删除该列`));
+  }
+  return problems;
+}
+
+/**
+ * The data rows of the 职权信息表 sheet, in order. Throws SheetError when the workbook has
+ * no such sheet or its header row is not the template's.
+ */
+export async function* readPowerRows(input: Readable): AsyncGenerator<SheetRow> {
+  const reader = openWorkbookReader(input);
+  const names: string[] = [];
+  let found = false;
+  let dataRows = 0;
+  try {
+    for await (const ws of reader) {
+      const name = (ws as unknown as { name: string }).name;
+      names.push(name);
+      if (name !== SHEET_NAME || found) {
+        for await (const _row of ws) void _row; // not ours: read past it
+        continue;
+      }
+      found = true;
+      let sawHeader = false;
+      for await (const row of ws) {
+        const values = row.values as unknown[];
+        if (!sawHeader) {
+          if (row.number !== HEADER_ROW) throw new SheetError([{ row: HEADER_ROW, column: 'A列', message: '第1行应为列名行（行政职权名称、主项/子项……），请使用本平台下载的导入模板' }]);
+          const problems = checkHeaders(values);
+          if (problems.length) throw new SheetError(problems);
+          sawHeader = true;
+          continue;
+        }
+        if (row.number === NOTE_ROW) {
+          const first = cellText(values[1]);
+          if ('text' in first && first.text.startsWith(NOTE_PREFIX)) continue;
+        }
+        const cells = {} as Record<ColumnKey, string>;
+        const problems: RowError[] = [];
+        let blank = true;
+        COLUMNS.forEach((c, i) => {
+          const t = cellText(values[i + 1]);
+          if ('problem' in t) {
+            problems.push({ row: row.number, column: c.header, message: t.problem });
+            cells[c.key] = '';
+            blank = false;
+          } else {
+            cells[c.key] = t.text;
+            if (t.text !== '') blank = false;
+          }
+        });
+        if (blank) continue;
+        if (++dataRows > MAX_DATA_ROWS) {
+          throw new SheetError([{ row: row.number, column: 'A列', message: `数据行超过${MAX_DATA_ROWS}行，请分多个文件导入` }]);
+        }
+        yield { row: row.number, cells, problems };
+      }
+      if (!sawHeader) throw new SheetError([{ row: HEADER_ROW, column: 'A列', message: '工作表“职权信息表”是空的，请使用本平台下载的导入模板填写' }]);
+    }
+  } catch (e) {
+    if (e instanceof SheetError) throw e;
+    throw new SheetError([{ row: 0, column: '文件', message: `文件无法作为 Excel 工作簿读取（${(e as Error).message.slice(0, 80)}），请用 Excel 或 WPS 另存为 .xlsx 后重试` }]);
+  }
+  if (!found) {
+    throw new SheetError([{ row: 0, column: '工作表', message: `未找到名为“${SHEET_NAME}”的工作表（文件中的工作表：${names.join('、') || '无'}）。请使用本平台下载的导入模板` }]);
+  }
+}
+
