@@ -53,3 +53,42 @@ export const expectOk = async (res: Awaited<ReturnType<Client['get']>>, status =
   if (res.statusCode !== status) throw new Error(`expected ${status}, got ${res.statusCode}: ${res.body}`);
   return res.json();
 };
+
+export const CITY: Record<string, string> = { clerk: 'clerk.scjg', leadUnit: 'lead.scjg', coordinator: 'coord.city', legalReviewer: 'legal.city', approver: 'gov.city' };
+
+/** Beijing date of the test clock plus n calendar days. */
+function plusDays(t: TestApp, n: number) {
+  return new Date(t.clock.now.getTime() + 8 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Complete steps of application `id` with the role-holders in `users` until `until` is open
+ * (or the application is done). A consultation is opened for the minimum 5 days and the
+ * clock moved past it.
+ */
+export async function drive(t: TestApp, id: number, until: string | null, users = CITY) {
+  for (let guard = 0; guard < 30; guard++) {
+    const any = await t.login(users.coordinator);
+    const a = await expectOk(await any.get(`/api/adjustments/${id}`));
+    if (a.status !== 'open' || (until && a.openSteps.includes(until))) return a;
+    const stepId: string = a.openSteps[0];
+    const def = a.deadlines.find((d: { step: string }) => d.step === stepId);
+    const c = await t.login(users[def.roles[0]]);
+    if (stepId === 'consultation' && !a.consultation) {
+      await expectOk(await c.post(`/api/adjustments/${id}/consultation`, { closesOn: plusDays(t, 5) }));
+      t.clock.now = new Date(t.clock.now.getTime() + 6 * 86_400_000);
+      continue;
+    }
+    const body = stepId === 'approval' ? { normativeDocumentNumber: `包府发〔2026〕${id}号` } : {};
+    await expectOk(await c.post(`/api/adjustments/${id}/steps/${stepId}/complete`, body));
+  }
+  throw new Error('drive: too many steps');
+}
+
+/** Create an application as the clerk and list its items; returns its id. */
+export async function draftApplication(t: TestApp, clerk: string, body: Record<string, unknown>, items: unknown[]) {
+  const c = await t.login(clerk);
+  const a = await expectOk(await c.post('/api/adjustments', { triggerKind: 'other', triggerDate: plusDays(t, -1), reason: '测试理由', legalBasis: '测试依据', ...body }), 201);
+  if (items.length) await expectOk(await c.put(`/api/adjustments/${a.id}/items`, { items }));
+  return a.id as number;
+}
