@@ -60,13 +60,16 @@ export async function submitDraft(trx: Transaction<DB>, d: DraftHeader, ctx: Ctx
 /**
  * §12: the coordination office's preliminary review and the legal office's legality review run
  * side by side on the submitted draft. Both must pass; either may return it with a reason,
- * which sends it back to the clerk and clears both results for the next submission.
+ * which sends it back to the clerk and clears both results for the next submission (also after
+ * both passed, until it is published).
  */
 export async function reviewDraft(trx: Transaction<DB>, d: DraftHeader, step: 'preliminaryReview' | 'legalityReview', decision: 'pass' | 'return', reason: string | undefined, ctx: Ctx) {
-  if (d.status !== 'submitted') throw new AppError('INVALID_STATE', '清单草稿不在审查中');
   const passedCol = step === 'preliminaryReview' ? 'preliminary_passed_at' : 'legality_passed_at';
   const label = step === 'preliminaryReview' ? '初步审核' : '合法性审查';
-  if (d[passedCol] !== null) throw new AppError('INVALID_STATE', `${label}已通过，无需重复审查`);
+  // a reviewed draft can still be returned until it is published (e.g. §8 flags left open)
+  if (decision === 'return' ? d.status !== 'submitted' && d.status !== 'reviewed' : d.status !== 'submitted')
+    throw new AppError('INVALID_STATE', d.status === 'reviewed' ? '清单草稿已审查通过，待公布' : '清单草稿不在审查中');
+  if (decision === 'pass' && d[passedCol] !== null) throw new AppError('INVALID_STATE', `${label}已通过，无需重复审查`);
   await assertNotOwn(trx, d, ctx, '审查', true);
   const role: Role = step === 'preliminaryReview' ? 'coordinator' : 'legalReviewer';
   if (decision === 'return') {
