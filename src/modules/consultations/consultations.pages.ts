@@ -37,7 +37,7 @@ export function listPage(items: ListItem[], regionName: string | null): Html {
   const past = items.filter((c) => c.phase === 'closed' || c.phase === 'cancelled');
   return html`<link rel="stylesheet" href="/consultations.css">
 <h1>${regionName ? `${regionName}` : ''}权责清单调整公开征求意见</h1>
-<p>依据《包头市政府工作部门权责清单动态管理办法》第十二条，经审查确认后的权责清单调整事项，由本级协调小组办公室通过政府门户网站向社会公开征求意见。欢迎对拟调整内容提出意见建议。</p>
+<p>经审查确认后的权责清单调整事项，由本级协调小组办公室通过政府门户网站向社会公开征求意见（依据条款见各事项页面）。欢迎对拟调整内容提出意见建议；征求意见结束后，各条意见的采纳情况及理由在事项页面公布。</p>
 <section aria-labelledby="open"><h2 id="open">正在征求意见</h2>${listTable(current, '目前没有正在征求意见的事项。')}</section>
 <section aria-labelledby="past"><h2 id="past">已结束</h2>${listTable(past, '暂无已结束的征求意见。')}</section>`;
 }
@@ -76,7 +76,7 @@ function commentList(comments: PublicComment[], hidden: number, showDispositions
   if (!comments.length) return html`<p class="muted">暂无公开显示的意见。</p>${hiddenNote}`;
   const tally = DISPOSITIONS.map((d) => [d, comments.filter((k) => k.disposition === d).length] as const);
   const pending = comments.filter((k) => !k.disposition).length;
-  return html`${showDispositions ? html`<p class="tally">意见采纳情况：${tally.map(([d, n]) => html`${DISPOSITION_LABELS[d]} ${n} 条；`)}${pending ? html`正在研究处理 ${pending} 条。` : ''}</p>` : ''}
+  return html`${showDispositions ? html`<p class="tally">意见采纳情况：${[...tally.map(([d, n]) => `${DISPOSITION_LABELS[d]} ${n} 条`), ...(pending ? [`正在研究处理 ${pending} 条`] : [])].join('；')}。</p>` : ''}
 <ol class="comments">${comments.map((k) => html`<li id="comment-${k.seq}"><p class="meta">第 ${k.seq} 号 · ${k.authorName ?? '匿名'} · ${cnDate(todayInBeijing(k.createdAt))}</p>
 <div class="content">${k.content.split('\n').map((line, i) => html`${i ? html`<br>` : ''}${line}`)}</div>
 ${showDispositions ? (k.disposition ? html`<div class="disposition d-${k.disposition}"><strong>处理结果：${DISPOSITION_LABELS[k.disposition]}</strong><p>${k.dispositionReason}</p></div>` : html`<div class="disposition"><strong>处理结果：</strong>正在研究处理</div>`) : ''}</li>`)}</ol>
@@ -89,6 +89,7 @@ function outcome(c: ConsultationRow, phase: Phase): Html {
     return html`<p>该调整事项已于${cnDate(todayInBeijing(c.publishedAt))}公布，形成${c.bodyName}权责清单第 ${c.publishedVersion} 版。</p>`;
   if (c.adjustmentStatus === 'withdrawn') return html`<p>申请单位已撤回该调整申请。</p>`;
   if (c.adjustmentStatus === 'rejected') return html`<p>该调整事项未予批准。</p>`;
+  if (c.openSteps.includes('consultation')) return html`<p>征求意见期已满，协调小组办公室正在研究处理公众意见。办理结果将在本页公布。</p>`;
   const rb = getRulebook(c.rulebookId);
   const steps = c.openSteps.map((s) => findStep(rb, c.kind, s as StepId)?.label ?? s);
   return html`<p>该调整事项正在办理${steps.length ? `，当前环节：${steps.join('、')}` : ''}。办理结果将在本页公布。</p>`;

@@ -153,7 +153,7 @@ export function buildYearlyReport(input: YearlyReportInput): YearlyReport {
     { heading: '三、按职权行使机构统计', paragraphs: bodies.length ? [] : ['本年度无职权行使机构报送调整申请。'], table: { sheet: '按职权行使机构', columns: ['职权行使机构', ...kinds.map(kindLabel), '合计', '迟报'], rows: bodyRows, total: bodyTotal } },
     {
       heading: '四、各环节按时办理情况',
-      paragraphs: ['按各环节的法定时限（以工作日计的，不含法定节假日）与实际办理日期比对；退回修改、不予批准亦视为该环节已办理。'],
+      paragraphs: ['按各环节的法定时限与实际办理日期比对（以工作日计的时限不含休息日和法定节假日）；统计本年度已办理的环节，退回修改、不予批准记有期限的一并计入。'],
       table: { sheet: '环节按时率', columns: ['办理环节', '时限及依据', '办理次数', '按时', '超时', '按时办理率'], rows: stepRows, total: stepTotal },
     },
     {
