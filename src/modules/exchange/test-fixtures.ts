@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { PassThrough, Readable } from 'node:stream';
-import { crc32 } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import type { Database } from '../../db/connect.js';
 import { COLUMNS, NOTE_PREFIX, SHEET_NAME } from './columns.js';
 import { XLSX_MIME } from './exchange.routes.js';
@@ -139,4 +139,26 @@ export function storedZip(entries: { name: string; data: string }[]): Buffer {
   end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);
+}
+
+/** The text of one file inside an .xlsx (a zip): for checking what the streaming reader does not parse. */
+export function zipEntry(zip: Buffer, name: string): string | null {
+  let eocd = zip.length - 22;
+  while (eocd >= 0 && zip.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  const count = zip.readUInt16LE(eocd + 10);
+  let p = zip.readUInt32LE(eocd + 16);
+  for (let i = 0; i < count; i++) {
+    const method = zip.readUInt16LE(p + 10);
+    const csize = zip.readUInt32LE(p + 20);
+    const nameLen = zip.readUInt16LE(p + 28);
+    const entryName = zip.toString('utf8', p + 46, p + 46 + nameLen);
+    const local = zip.readUInt32LE(p + 42);
+    if (entryName === name) {
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + csize);
+      return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    }
+    p += 46 + nameLen + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
+  }
+  return null;
 }
