@@ -14,8 +14,8 @@ export async function login(db: Database, input: { username: string; password: s
   const policy = await getPolicy(db);
   const user = await db.selectFrom('app_user').selectAll().where('username', '=', input.username).executeTakeFirst();
   const ok = await verifyPassword(user?.password_hash ?? null, input.password);
+  // one message for an unknown user and a wrong password, so the answer does not tell which accounts exist
   if (!user) throw new AppError('LOGIN_FAILED', '用户名或密码错误');
-  if (user.disabled) throw new AppError('ACCOUNT_DISABLED', '账户已停用，请联系系统管理员');
   const lockedUntil = user.locked_until ? new Date(user.locked_until) : null;
   if (lockedUntil && lockedUntil > now)
     throw new AppError('ACCOUNT_LOCKED', `连续登录失败次数过多，账户已锁定，请于 ${fmtTime(lockedUntil)} 后重试`);
@@ -29,8 +29,9 @@ export async function login(db: Database, input: { username: string; password: s
       await recordAudit(trx, { ...subject, action: lock ? 'auth.locked' : 'auth.loginFailed', after: { failed, lockedUntil: lock } });
     });
     if (lock) throw new AppError('ACCOUNT_LOCKED', `连续${policy.maxFailedLogins}次登录失败，账户已锁定${policy.lockoutMinutes}分钟`);
-    throw new AppError('LOGIN_FAILED', `用户名或密码错误（还可尝试${policy.maxFailedLogins - failed}次）`);
+    throw new AppError('LOGIN_FAILED', '用户名或密码错误');
   }
+  if (user.disabled) throw new AppError('ACCOUNT_DISABLED', '账户已停用，请联系系统管理员');
   return db.transaction().execute(async (trx) => {
     await trx.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
     const s = await createSession(trx, user.id, now, meta.clientIp);

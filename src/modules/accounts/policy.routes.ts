@@ -26,6 +26,13 @@ export async function policyRoutes(app: FastifyInstance, { db, clock }: AppDeps)
     return getPolicy(db);
   });
 
+  // the rules a new password must meet, for every signed-in user's 修改密码 form
+  r.get('/api/security/password-rules', { schema: { tags: ['安全'], summary: '密码规则' } }, async (req) => {
+    actorOf(req);
+    const p = await getPolicy(db);
+    return { minLength: p.passwordMinLength, minClasses: p.passwordMinClasses };
+  });
+
   r.put('/api/security/policy', { schema: { tags: ['安全'], summary: '修改安全策略（安全管理员）', body: policyBody } }, async (req) => {
     const actor = actorOf(req);
     if (!canManagePolicy(actor)) throw forbidden('只有安全管理员可以修改安全策略');

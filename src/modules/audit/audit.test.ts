@@ -54,8 +54,8 @@ describe('separation of the three admin duties', () => {
       '/api/users/{id}/roles': { bodyId: sysBody, role: 'clerk' },
       '/api/security/policy': { passwordMinLength: 8, passwordMinClasses: 3, maxFailedLogins: 3, lockoutMinutes: 60, sessionIdleMinutes: 30, sessionAbsoluteMinutes: 480 },
     };
-    // one's own session and password are personal, not writes to the platform
-    const personal = new Set(['/api/auth/login', '/api/auth/logout', '/api/auth/password']);
+    // one's own session, password and inbox are personal, not writes to the platform
+    const personal = { has: (p: string) => p.startsWith('/api/auth/') || p.startsWith('/api/inbox') };
     const before = await tableCounts();
     for (const [method, path] of writes.filter(([, p]) => !personal.has(p))) {
       const url = path.replace('{id}', String(path.startsWith('/api/bodies') ? sysBody : target));

@@ -11,8 +11,10 @@ import { actorOf, idParam, metaOf } from '../../server/http.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { bodySelect, findBody, findRegion } from './bodies.repo.js';
 
+// spec §1 kinds of 职权行使机构 and the offices of a level, plus the forms Baotou's bodies take
 export const BODY_KINDS = [
-  '政府工作部门', '部门管理机构', '保留权责清单的党委部门', '合并设立的部门', '法律法规授权组织',
+  '政府工作部门', '部门管理机构', '党委部门', '保留权责清单的党委部门', '合并设立的部门', '法律法规授权组织',
+  '政府工作部门（市公安局派出机构）', '市生态环境局派出机构', '派出机构（开发区）', '开发区管理委员会',
   '苏木乡镇人民政府', '街道办事处', '人民政府', '协调小组办公室',
 ] as const;
 
@@ -63,13 +65,13 @@ export async function bodiesRoutes(app: FastifyInstance, { db, clock }: AppDeps)
       const row = await trx
         .insertInto('body')
         .values({ region_code: region.code, name: req.body.name, short_name: req.body.shortName ?? null, kind: req.body.kind, office: null, seq: next })
-        .returning(['id', 'name', 'kind', 'seq'])
+        .returning(['id'])
         .executeTakeFirstOrThrow();
       const sysGrant = actor.grants.find((g) => g.role === 'sysAdmin' && pathWithin(region.path, g.regionPath));
       await recordAudit(trx, { actor, role: 'sysAdmin', bodyId: sysGrant?.bodyId, action: 'body.created', objectType: 'body', objectId: row.id, after: { ...req.body, seq: next }, meta: metaOf(req), at: clock() });
       return row;
     });
-    return reply.status(201).send(body);
+    return reply.status(201).send(await findBody(db, body.id));
   });
 
   r.patch('/api/bodies/:id', {
@@ -79,8 +81,12 @@ export async function bodiesRoutes(app: FastifyInstance, { db, clock }: AppDeps)
     const before = await findBody(db, req.params.id);
     if (!before) throw notFound('机构');
     if (!canManageBodies(actor, before.regionPath)) throw forbidden('您无权修改该机构');
-    const patch = { name: req.body.name, short_name: req.body.shortName, kind: req.body.kind };
+    const patch = { name: req.body.name, short_name: req.body.shortName === '' ? null : req.body.shortName, kind: req.body.kind };
     await db.transaction().execute(async (trx) => {
+      if (req.body.name && req.body.name !== before.name) {
+        const dup = await trx.selectFrom('body').select('id').where('region_code', '=', before.regionCode).where('name', '=', req.body.name).executeTakeFirst();
+        if (dup) throw new AppError('CONFLICT', `本区划已有名为“${req.body.name}”的机构`);
+      }
       await trx.updateTable('body').set(patch).where('id', '=', before.id).execute();
       await recordAudit(trx, { actor, role: 'sysAdmin', bodyId: before.id, action: 'body.updated', objectType: 'body', objectId: before.id, before, after: req.body, meta: metaOf(req), at: clock() });
     });
