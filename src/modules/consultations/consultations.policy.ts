@@ -1,15 +1,16 @@
 // Who may do what with a consultation's comments. Pure, deny by default (house habit 4).
 // §12: the consultation is run by 本级协调小组办公室, so moderating and disposing belong to the
-// coordination office of the consultation's own level; an office above may read (its scope
+// coordination office of the body's own level (a 苏木乡镇·街道 body is served by its 旗县区's,
+// §18, officeLevelPath — as for the application itself); an office above may read (its scope
 // reaches down, as everywhere in the platform) but does not act for the lower level.
 import type { Actor, RoleGrant } from '../../core/actor.js';
-import { roleReachesRegion } from '../../core/policies.js';
+import { officeLevelPath, roleReachesRegion } from '../../core/policies.js';
 
 export const canReadComments = (a: Actor | null, regionPath: string) => roleReachesRegion(a, 'coordinator', regionPath);
 
-/** The coordinator grant held at the consultation's own level, if any. */
-export const ownLevelCoordinator = (a: Actor | null, regionPath: string): RoleGrant | undefined =>
-  a?.grants.find((g) => g.role === 'coordinator' && g.regionPath === regionPath);
+/** The coordinator grant held at the level serving the consultation's body, if any. */
+export const ownLevelCoordinator = (a: Actor | null, bodyRegionPath: string): RoleGrant | undefined =>
+  a?.grants.find((g) => g.role === 'coordinator' && g.regionPath === officeLevelPath(bodyRegionPath));
 
 export const canModerate = (a: Actor | null, regionPath: string) => !!ownLevelCoordinator(a, regionPath);
 

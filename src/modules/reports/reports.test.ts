@@ -88,12 +88,16 @@ describe('yearly report downloads (§12)', () => {
   });
 
   it('each office reports on its own level; another level is 404', async () => {
+    // §18: a 街道办事处 of 昆都仑区 is served by the district's offices, so it is in their report
+    const township = await t.db.selectFrom('body as b').innerJoin('region as r', 'r.code', 'b.region_code').select('b.name').where('r.parent_code', '=', '150203').orderBy('b.id').executeTakeFirstOrThrow();
+    await makeApplication(t.db, { bodyName: township.name, kind: 'add', firstSubmittedAt: d('2026-06-01'), items: [] });
     const kdl = await t.login('coord.kdl');
     expect((await kdl.get('/api/reports/yearly.docx?region=150200&year=2026')).statusCode).toBe(404);
     const own = await kdl.get('/api/reports/yearly?year=2026');
     expect(own.statusCode).toBe(200);
     expect(own.json().title).toBe('包头市昆都仑区2026年度权责清单动态调整情况报告');
-    expect(own.json().totals).toMatchObject({ applications: 1, comments: 1 });
+    expect(own.json().totals).toMatchObject({ applications: 2, comments: 1 });
+    expect((await coord.get('/api/reports/yearly?region=150200&year=2026')).json().totals.applications).toBe(3);
     expect((await (await t.login('clerk.scjg')).get('/api/reports/yearly.xlsx?region=150200&year=2026')).statusCode).toBe(404);
     expect((await coord.get('/api/reports/yearly.docx?region=150200')).statusCode).toBe(400);
     expect((await t.anon.get('/api/reports/yearly.docx?region=150200&year=2026')).statusCode).toBe(401);

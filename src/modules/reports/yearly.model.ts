@@ -12,6 +12,8 @@ export interface YearlyReportInput {
   year: number;
   /** e.g. 包头市 / 包头市昆都仑区 */
   regionFullName: string;
+  /** a 旗县区's report covers its 苏木乡镇·街道 too (§18) */
+  includesTownships?: boolean;
   /** the rulebook in force: its office name and regulation title head the report */
   rulebookId: string;
   generatedOn: IsoDate;
@@ -164,7 +166,7 @@ export function buildYearlyReport(input: YearlyReportInput): YearlyReport {
     {
       heading: '六、说明',
       paragraphs: [
-        `1. 统计范围：${input.regionFullName}本级职权行使机构；调整申请按首次报送日期、公开征求意见按开始日期计入年度。`,
+        `1. 统计范围：${input.regionFullName}本级职权行使机构${input.includesTownships ? '（含所辖苏木乡镇、街道）' : ''}；调整申请按首次报送日期、公开征求意见按开始日期计入年度。`,
         '2. 投诉举报情况：本平台尚未登记公众投诉举报，本报告未作统计。',
         `3. 本报告由权责清单管理平台于${cnDate(input.generatedOn)}根据平台办理记录生成。`,
       ],

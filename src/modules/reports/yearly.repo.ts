@@ -1,6 +1,7 @@
 // The facts of one level's year, read from the adjustment records (0004) and the comments
-// (0005), in the plain shape the report model takes. 本级 only: the bodies of the region itself;
-// each lower level's office reports on its own bodies (§12 本级协调小组).
+// (0005), in the plain shape the report model takes. 本级 only (§12 本级协调小组): the bodies the
+// level's offices serve — the region's own and, for a 旗县区, its 苏木乡镇·街道 (§18,
+// officeLevelPath); each other level's office reports on its own.
 import { sql, type Kysely } from 'kysely';
 import { todayInBeijing } from '../../core/calendar/index.js';
 import { DEFAULT_RULEBOOK_ID } from '../../core/rulebook/index.js';
@@ -30,7 +31,13 @@ const ANSWERS = ['complete', 'return', 'reject'];
 export async function yearlyReportInput(db: Kysely<DB>, region: ReportRegion, year: number, now: Date): Promise<YearlyReportInput> {
   const from = new Date(`${year}-01-01T00:00:00+08:00`);
   const to = new Date(`${year + 1}-01-01T00:00:00+08:00`);
-  const ofLevel = db.selectFrom('adjustment as a').innerJoin('body as b', 'b.id', 'a.body_id').where('b.region_code', '=', region.code);
+  // a 旗县区 (two path segments) also serves the townships below it
+  const servesTownships = region.path.split('/').length === 2;
+  const ofLevel = db
+    .selectFrom('adjustment as a')
+    .innerJoin('body as b', 'b.id', 'a.body_id')
+    .innerJoin('region as br', 'br.code', 'b.region_code')
+    .where((eb) => (servesTownships ? eb.or([eb('br.path', '=', region.path), eb('br.path', 'like', `${region.path}/%`)]) : eb('br.path', '=', region.path)));
 
   const [rulebook, apps, missing, acts, consultations] = await Promise.all([
     db.selectFrom('rulebook_selection').select('rulebook_id').orderBy('id', 'desc').limit(1).executeTakeFirst(),
@@ -70,6 +77,7 @@ export async function yearlyReportInput(db: Kysely<DB>, region: ReportRegion, ye
   return {
     year,
     regionFullName: region.fullName,
+    includesTownships: servesTownships,
     rulebookId: rulebook?.rulebook_id ?? DEFAULT_RULEBOOK_ID,
     generatedOn: todayInBeijing(now),
     // an application still 'due' was never filed, so it has no first submission in the year
