@@ -35,6 +35,9 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob })
 export async function connect(opts: ConnectOptions): Promise<DbHandle> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // an idle connection dropped by the server (restart, DROP DATABASE … FORCE) must not crash
+    // the process: the pool discards it and opens a new one on the next query
+    pool.on('error', () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

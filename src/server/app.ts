@@ -28,6 +28,7 @@ import type { AppDeps } from './deps.js';
 import { errorHandler } from './errors.js';
 import { sendError } from './http.js';
 import { webRoutes } from './web.js';
+import { notFoundPage } from '../modules/portal/not-found.page.js';
 
 z.config(z.locales.zhCN());
 
@@ -52,7 +53,17 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler((req, reply) => sendError(reply, new AppError('NOT_FOUND', `页面或接口不存在：${req.url.split('?')[0]}`)));
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0]!;
+    if (!path.startsWith('/api/') && req.headers.accept?.includes('text/html'))
+      return reply.status(404).type('text/html; charset=utf-8').send(notFoundPage(path));
+    return sendError(reply, new AppError('NOT_FOUND', `页面或接口不存在：${path}`));
+  });
+  // pages vary with the elder-mode and session cookies: shared caches must key on them
+  app.addHook('onSend', async (_req, reply, payload) => {
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) reply.header('vary', 'Cookie');
+    return payload;
+  });
 
   await app.register(cookie);
   await app.register(formbody);
