@@ -12,6 +12,7 @@ import type { AppDeps } from '../../server/deps.js';
 import { actorOf, idParam, metaOf } from '../../server/http.js';
 import { findAdjustment, involvementOf, listAdjustments, stepRecords, currentConsultation, workflowState } from './adjustments.repo.js';
 import { attachmentRoutes } from './attachments.routes.js';
+import { batchRoutes } from './batches.routes.js';
 import { createAdjustment, rebaseAdjustment, setItems, updateAdjustment } from './content.command.js';
 import { inboxRoutes } from './inbox.routes.js';
 import { itemInput } from './items.js';
@@ -137,6 +138,7 @@ export async function adjustmentsRoutes(app: FastifyInstance, deps: AppDeps) {
   }, async (req) => transition(req.params.id, req, { action: 'openConsultation', step: 'consultation', ...req.body }));
 
   await attachmentRoutes(app, deps);
+  await batchRoutes(app, deps);
   await lawChangeRoutes(app, deps);
   await rulebookRoutes(app, deps);
   await inboxRoutes(app, deps);

@@ -99,6 +99,16 @@ describe('switching the rulebook (baotou-2023 → baotou-2025)', () => {
     const claim = published.deadlines.find((d: { step: string }) => d.step === 'itemClaim');
     expect(claim.citation).toContain('解读二(三)');
     expect(claim.due.amount).toBe(30);
+  });
+
+  it('groups applications into a 集中调整 batch under 2025, not under 2023', async () => {
+    const coord = await t.login('coord.city');
+    const batch = await expectOk(await coord.post('/api/adjustment-batches', { title: '2027年第一批集中调整' }), 201);
+    const c = await t.login('clerk.scjg');
+    const a = await expectOk(await c.post('/api/adjustments', { title: '批次内申请', kind: 'add', triggerKind: 'lawIssued', triggerDate: '2026-12-01', batchId: batch.id }), 201);
+    expect(a.batchId).toBe(batch.id);
+    expect((await expectOk(await coord.get('/api/adjustment-batches'))).items).toEqual([expect.objectContaining({ id: batch.id, applications: 1 })]);
     await expectOk(await (await t.login('sysadmin')).put('/api/rulebooks/current', { rulebookId: 'baotou-2023', note: '恢复' }));
+    expect((await coord.post('/api/adjustment-batches', { title: '旧办法下的批次' })).statusCode).toBe(409);
   });
 });
