@@ -12,7 +12,7 @@ import {
 } from '../../core/register/index.js';
 import type { Rulebook } from '../../core/rulebook/index.js';
 import type { DB } from '../../db/schema.js';
-import { rowToPower } from './power-rows.js';
+import { POWER_COLUMNS, rowToPower } from './power-rows.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -139,7 +139,7 @@ export async function lapsingPublishedPowers(db: Db, f: { asOf: string; rulebook
     .selectFrom('power as p')
     .innerJoin('body as b', 'b.id', 'p.body_id')
     .innerJoin('region as r', 'r.code', 'b.region_code')
-    .selectAll('p')
+    .select(POWER_COLUMNS.map((c) => `p.${c}` as const))
     .select('b.name as bodyName')
     .where('p.valid_to', 'is', null)
     .where('p.status', '=', 'active')

@@ -46,6 +46,12 @@ export function normalizePower(p: Power & { links?: unknown[] }): Power & { link
 
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : typeof v === 'string' ? (JSON.parse(v) as unknown[]) : []);
 
+/** The power columns the list is made of (not derived columns such as search indexes). */
+export const POWER_COLUMNS = [
+  'id', 'code', 'parent_code', 'name', 'category', 'responsible_subject', 'implementing_agency', 'legal_bases', 'responsibilities',
+  'accountability_cases', 'accountability_basis', 'remarks', 'status', 'predecessor_codes', 'links', 'ord', 'body_id',
+] as const;
+
 export function rowToPower(r: Pick<PowerRow, 'id' | 'code' | 'parent_code' | 'name' | 'category' | 'responsible_subject' | 'implementing_agency' | 'legal_bases' | 'responsibilities' | 'accountability_cases' | 'accountability_basis' | 'remarks' | 'status' | 'predecessor_codes' | 'links'>): ListedPower {
   const p = normalizePower({
     parentId: r.parent_code,

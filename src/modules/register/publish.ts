@@ -9,7 +9,7 @@ import { AppError } from '../../core/errors.js';
 import { canonicalListJson, diffPowerLists, parsePowerCode, type Duty, type Power, type PowerListDiff } from '../../core/register/index.js';
 import type { DB } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { chunks, dutyKey, normalizePower, powerToRow, rowToPower, type ListedPower } from './power-rows.js';
+import { chunks, dutyKey, normalizePower, POWER_COLUMNS, powerToRow, rowToPower, type ListedPower } from './power-rows.js';
 
 export type { ListedPower } from './power-rows.js';
 
@@ -56,7 +56,7 @@ async function latestVersion(db: Db, bodyId: number): Promise<number | null> {
 async function powersAt(db: Db, bodyId: number, version: number): Promise<ListedPower[]> {
   const rows = await db
     .selectFrom('power')
-    .selectAll()
+    .select(POWER_COLUMNS)
     .where('body_id', '=', bodyId)
     .where('valid_from', '<=', version)
     .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', version)]))
