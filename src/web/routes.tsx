@@ -3,7 +3,7 @@
 // To add a page: write src/web/pages/<name>/<Name>Page.tsx with a default export, then add
 //   { path: '/lists', label: '权责清单', icon: <ProfileOutlined />, ability: ['draftList', 'review'], page: lazy(() => import('./pages/lists/ListsPage.tsx')) },
 import {
-  ApartmentOutlined, AuditOutlined, HomeOutlined, SafetyCertificateOutlined, TeamOutlined,
+  ApartmentOutlined, AuditOutlined, HomeOutlined, ProfileOutlined, SafetyCertificateOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Ability } from './types.ts';
@@ -22,6 +22,8 @@ export interface AppRoute {
 
 export const ROUTES: AppRoute[] = [
   { path: '/', label: '工作台', icon: <HomeOutlined />, page: lazy(() => import('./pages/home/HomePage.tsx')) },
+  { path: '/lists', label: '权责清单', icon: <ProfileOutlined />, ability: ['draftList', 'submitList', 'review', 'legalReview', 'approve'], page: lazy(() => import('./pages/lists/ListsPage.tsx')) },
+  { path: '/lists/*', label: '权责清单', menu: false, ability: ['draftList', 'submitList', 'review', 'legalReview', 'approve'], page: lazy(() => import('./pages/lists/ListsRouter.tsx')) },
   { path: '/bodies', label: '机构管理', icon: <ApartmentOutlined />, ability: 'manageBodies', page: lazy(() => import('./pages/bodies/BodiesPage.tsx')) },
   { path: '/users', label: '用户管理', icon: <TeamOutlined />, ability: ['manageUsers', 'manageRoles'], page: lazy(() => import('./pages/users/UsersPage.tsx')) },
   { path: '/security', label: '安全策略', icon: <SafetyCertificateOutlined />, ability: 'managePolicy', page: lazy(() => import('./pages/security/SecurityPolicyPage.tsx')) },

@@ -1,0 +1,232 @@
+// The register's endpoints as the 权责清单 pages use them (src/modules/register/*.routes.ts,
+// src/modules/exchange/exchange.routes.ts). Shapes kept by hand: the web bundle imports no
+// server code. The import upload is multipart, so it does not go through http.* (JSON only).
+import { ApiError, http, type ErrorDetail } from '../../api.ts';
+
+export type PowerStatus = 'active' | 'cancelled' | 'delegated' | 'entrusted' | 'merged';
+export type DraftStatus = 'drafting' | 'submitted' | 'returned' | 'reviewed' | 'published' | 'withdrawn';
+
+/** §7: one citation of one article of one document in the legal-document library. */
+export interface Citation {
+  documentId?: number;
+  documentName: string;
+  level: string;
+  article: string;
+  text: string;
+  inferred?: boolean;
+  effectiveDate?: string;
+  expiryDate?: string;
+}
+
+export interface Responsibility { order: number; name: string; content: string }
+
+/** The 职权信息表 fields of one power (§6). */
+export interface PowerFields {
+  code: string;
+  parentCode?: string | null;
+  name: string;
+  category: string;
+  responsibleSubject: string;
+  legalBases: Citation[];
+  implementingAgency: string;
+  responsibilities: Responsibility[];
+  accountabilityCases: string[];
+  accountabilityBasis: string;
+  remarks: string;
+  status: PowerStatus;
+  predecessorCodes?: string[];
+}
+
+export interface ExclusionFlag {
+  clause: '§8.1' | '§8.2' | '§8.3';
+  keyword: string;
+  matched: string;
+  reason: string;
+  field: 'name' | 'description';
+}
+
+export interface DraftPower extends PowerFields {
+  id: number;
+  ord: number;
+  exclusionFlags: ExclusionFlag[];
+  exclusionOverride: { note: string; by: number; byName: string; at: string } | null;
+  lapse: { documentName: string; expiryDate: string; daysRemaining: number; state: 'lapsing' | 'lapsed' } | null;
+}
+
+export interface DraftReview {
+  step: 'submit' | 'preliminaryReview' | 'legalityReview' | 'publish';
+  decision: 'pass' | 'return' | 'done';
+  reason: string | null;
+  at: string;
+  actorName: string;
+  actorId: number;
+}
+
+export interface Duty { id?: number; order?: number; name: string; content: string }
+
+export interface Draft {
+  id: number;
+  bodyId: number;
+  bodyName: string;
+  status: DraftStatus;
+  statusLabel: string;
+  rulebookId: string;
+  createdBy: number;
+  createdAt: string;
+  updatedAt: string;
+  submittedBy: number | null;
+  submittedAt: string | null;
+  preliminaryPassedAt: string | null;
+  legalityPassedAt: string | null;
+  publishedVersion: number | null;
+  unresolvedFlags: number;
+  powers: DraftPower[];
+  duties: Duty[];
+  reviews: DraftReview[];
+}
+
+export interface DraftRow {
+  id: number;
+  bodyId: number;
+  bodyName: string;
+  status: DraftStatus;
+  updatedAt: string;
+  submittedAt: string | null;
+  publishedVersion: number | null;
+  powerCount: number;
+}
+
+export interface LegalDocument {
+  id: number;
+  key: string;
+  name: string;
+  level: string;
+  issuingBody: string | null;
+  documentNumber: string | null;
+  status: string;
+  latestVersionDate: string | null;
+  effectiveDate: string | null;
+  expiryDate: string | null;
+}
+
+export interface VersionInfo {
+  version: number;
+  publishedAt: string;
+  effectiveDate: string;
+  digest: string;
+  powerCount: number;
+  rulebookId: string;
+  publishedByName: string | null;
+  note: string | null;
+  source: { type: 'compilation' | 'adjustment'; id: number | null };
+}
+
+export interface PublishedList extends VersionInfo {
+  body: { id: number; name: string };
+  powers: (PowerFields & { id?: number })[];
+  duties: Duty[];
+}
+
+export interface FieldChange { field: string; path: string; before: unknown; after: unknown }
+
+export interface Comparison {
+  from: VersionInfo;
+  to: VersionInfo;
+  added: PowerFields[];
+  removed: PowerFields[];
+  changed: { code: string; nameBefore: string; nameAfter: string; changes: FieldChange[] }[];
+  unchangedCount: number;
+  duties: { added: Duty[]; removed: Duty[] };
+}
+
+export interface Category { code: string; label: string }
+export interface Rulebook { id: string; label: string; categories: Category[] }
+
+export interface ImportResult {
+  draftId: number;
+  draftCreated: boolean;
+  mode: 'replace' | 'merge';
+  dryRun: boolean;
+  rows: number;
+  inserted: number;
+  updated: number;
+  removed: number;
+  issuedCodes: number;
+  flagged: number;
+  draftPowerCount: number;
+}
+
+/** A refused import: every problem with its row and column, and the error report to download. */
+export class ImportRefused extends ApiError {
+  constructor(status: number, code: string, message: string, details: ErrorDetail[], readonly reportUrl: string | null) {
+    super(status, code, message, details);
+  }
+}
+
+/** What the editor sends: every field but the code (issued by the platform). */
+export type PowerInput = Omit<PowerFields, 'code' | 'legalBases' | 'predecessorCodes'> & {
+  legalBases: Pick<Citation, 'documentId' | 'documentName' | 'article' | 'text'>[];
+};
+
+export const listApi = {
+  rulebook: (id: string) => http.get<Rulebook>(`/api/rulebooks/${encodeURIComponent(id)}`),
+  rulebooks: () => http.get<{ current: string; rulebooks: { id: string; label: string; current: boolean }[] }>('/api/rulebooks'),
+
+  drafts: (status?: DraftStatus[]) => http.get<DraftRow[]>('/api/list-drafts', { status: status?.join(',') }),
+  draft: (id: number) => http.get<Draft>(`/api/list-drafts/${id}`),
+  createDraft: (bodyId: number) => http.post<Draft>('/api/list-drafts', { bodyId }),
+  addPower: (id: number, p: PowerInput) => http.post<DraftPower>(`/api/list-drafts/${id}/powers`, p),
+  updatePower: (id: number, powerId: number, p: PowerInput) => http.put<DraftPower>(`/api/list-drafts/${id}/powers/${powerId}`, p),
+  deletePower: (id: number, powerId: number) => http.del<void>(`/api/list-drafts/${id}/powers/${powerId}`),
+  saveDuties: (id: number, duties: { name: string; content: string }[]) => http.put<Duty[]>(`/api/list-drafts/${id}/duties`, { duties }),
+  submit: (id: number) => http.post<Draft>(`/api/list-drafts/${id}/submit`),
+  review: (id: number, step: 'preliminary-review' | 'legality-review', decision: 'pass' | 'return', reason?: string) =>
+    http.post<Draft>(`/api/list-drafts/${id}/${step}`, { decision, reason: reason || undefined }),
+  override: (id: number, powerId: number, note: string) => http.post<DraftPower>(`/api/list-drafts/${id}/powers/${powerId}/exclusion-override`, { note }),
+  publish: (id: number, note?: string) => http.post<{ version: number; digest: string; powerCount: number }>(`/api/list-drafts/${id}/publish`, { note: note || undefined }),
+
+  documents: (q: { q?: string; level?: string; limit?: number; offset?: number }) =>
+    http.get<{ items: LegalDocument[]; total: number }>('/api/legal-documents', q),
+
+  versions: (bodyId: number) => http.get<VersionInfo[]>(`/api/bodies/${bodyId}/versions`),
+  list: (bodyId: number, at: { version?: number; date?: string } = {}) => http.get<PublishedList>(`/api/bodies/${bodyId}/list`, at),
+  compare: (bodyId: number, from: number, to: number) => http.get<Comparison>(`/api/bodies/${bodyId}/versions/compare`, { from, to }),
+};
+
+export const TEMPLATE_URL = '/api/exchange/template.xlsx';
+export const draftExportUrl = (bodyId: number) => `/api/exchange/bodies/${bodyId}/draft.xlsx`;
+export const listExportUrl = (bodyId: number, version?: number) => `/api/exchange/bodies/${bodyId}/list.xlsx${version ? `?version=${version}` : ''}`;
+
+/**
+ * Upload a workbook into the body's draft. Resolves with the summary; rejects with ImportRefused
+ * (IMPORT_INVALID: nothing was imported) or ApiError. A stale CSRF token is renewed once.
+ */
+export async function uploadImport(bodyId: number, file: File, opts: { mode: 'replace' | 'merge'; dryRun: boolean; csrfToken: string }): Promise<ImportResult> {
+  const url = `/api/exchange/bodies/${bodyId}/draft/import?mode=${opts.mode}${opts.dryRun ? '&dryRun=true' : ''}`;
+  const send = (token: string) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return fetch(url, { method: 'POST', body: form, credentials: 'same-origin', headers: { accept: 'application/json', 'x-csrf-token': token } });
+  };
+  let res: Response;
+  try {
+    res = await send(opts.csrfToken);
+    if (res.status === 403) {
+      const peek = await res.clone().json().catch(() => null) as { error?: { code?: string } } | null;
+      if (peek?.error?.code === 'CSRF_INVALID') {
+        const s = await http.get<{ csrfToken: string }>('/api/session');
+        res = await send(s.csrfToken);
+      }
+    }
+  } catch {
+    throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
+  }
+  const data = await res.json().catch(() => undefined) as
+    | (ImportResult & { error?: undefined })
+    | { error?: { code?: string; message?: string; details?: ErrorDetail[]; reportUrl?: string } }
+    | undefined;
+  if (res.ok && data && !data.error) return data as ImportResult;
+  const e = data?.error;
+  const message = e?.message ?? (res.status === 413 ? '文件过大，无法上传' : `导入失败（${res.status}）`);
+  throw new ImportRefused(res.status, e?.code ?? `HTTP_${res.status}`, message, e?.details ?? [], e?.reportUrl ?? null);
+}
