@@ -3,6 +3,7 @@
 // returns, rejections and withdrawals with reasons, keeping their history.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../../../test/harness.js';
+import { makeComment } from '../consultations/test-factory.js';
 import { grant } from '../register/test-support.js';
 import { at, bodyIdOf, draftApplication, drive, expectOk, power, publishFixture } from './test-fixtures.js';
 
@@ -128,10 +129,22 @@ describe('returns, rejections and withdrawals', () => {
     expect((await post('clerk.scjg', `/api/adjustments/${id}/withdraw`, { reason: '撤回' })).statusCode).toBe(409);
   });
 
+  it('the consultation cannot end while a public comment has no disposition (§15)', async () => {
+    const id = await cancel(codes[1]);
+    await drive(t, id, 'consultation');
+    const opened = await expectOk(await post('coord.city', `/api/adjustments/${id}/consultation`, { closesOn: '2027-06-10' }));
+    await makeComment(t.db, opened.consultation.id, 1);
+    at(t, '2027-06-11T09:00:00');
+    const res = await post('coord.city', `/api/adjustments/${id}/steps/consultation/complete`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.message).toContain('尚有1条公众意见未作处理');
+    await expectOk(await post('clerk.scjg', `/api/adjustments/${id}/withdraw`, { reason: '测试完毕' }));
+  });
+
   it('the applicant can withdraw during the consultation, which is then cancelled', async () => {
     const id = await cancel(codes[1]);
     await drive(t, id, 'consultation');
-    await expectOk(await post('coord.city', `/api/adjustments/${id}/consultation`, { closesOn: '2027-03-01' }));
+    await expectOk(await post('coord.city', `/api/adjustments/${id}/consultation`, { closesOn: '2027-12-31' }));
     expect((await post('coord.city', `/api/adjustments/${id}/withdraw`, { reason: '不是申请单位' })).statusCode).toBe(403);
     const a = await expectOk(await post('lead.scjg', `/api/adjustments/${id}/withdraw`, { reason: '上级文件暂缓执行' }));
     expect(a.status).toBe('withdrawn');

@@ -12,6 +12,7 @@ import type { AdjustmentTable, DB } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import type { AuditAction } from '../audit/events.js';
 import { loadCalendar } from '../calendar/calendar.repo.js';
+import { undisposedCount } from '../consultations/consultations.repo.js';
 import {
   clockStarts, currentConsultation, findAdjustment, involvementOf, loadItems, lockAdjustment, stepRecords, workflowState,
   type AdjustmentRecord, type ConsultationRecord,
@@ -122,6 +123,9 @@ async function doStep(x: Ctx): Promise<{ patch: Patch; data: Record<string, unkn
         const clock = findStep(rb, a.kind, 'consultation')!.clock!;
         throw new AppError('INVALID_STATE', `公开征求意见期限至 ${c?.closesOn ?? '—'}，期满后方可结束（${citeArticle(rb, clock.article, clock.inherited2023 === true)}）`);
       }
+      // §15 吸收采纳合理内容: every visible comment gets its disposition before the outcome is settled.
+      const undisposed = await undisposedCount(trx, c.id);
+      if (undisposed > 0) throw new AppError('INVALID_STATE', `尚有${undisposed}条公众意见未作处理（采纳、部分采纳或不予采纳并说明理由），请处理后再结束征求意见`);
       await trx.updateTable('consultation').set({ status: 'closed', closed_at: at, closed_by: x.actor.userId }).where('id', '=', c.id).execute();
       return { patch: {}, data: { consultationId: c.id, opensOn: c.opensOn, closesOn: c.closesOn } };
     }
