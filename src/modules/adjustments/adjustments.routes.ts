@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isIsoDate } from '../../core/calendar/index.js';
+import { isIsoDate, todayInBeijing } from '../../core/calendar/index.js';
 import { AppError, notFound } from '../../core/errors.js';
 import { adjustmentRolesOf, canViewAdjustment } from '../../core/policies.js';
 import { ADJUSTMENT_KINDS, STEP_IDS, TRIGGER_KINDS } from '../../core/rulebook/index.js';
@@ -17,7 +17,8 @@ import { createAdjustment, rebaseAdjustment, setItems, updateAdjustment } from '
 import { inboxRoutes } from './inbox.routes.js';
 import { itemInput } from './items.js';
 import { lawChangeRoutes } from './law-change.routes.js';
-import { abilities, presentAdjustment } from './present.js';
+import { abilities, nextDueOf, presentAdjustment } from './present.js';
+import { loadCalendar } from '../calendar/calendar.repo.js';
 import { rulebookRoutes } from './rulebook.routes.js';
 import { ADJUSTMENT_STATUSES, STATUS_LABELS, workflowRoles } from './transitions.js';
 import { act, type ActInput } from './workflow.command.js';
@@ -64,6 +65,8 @@ export async function adjustmentsRoutes(app: FastifyInstance, deps: AppDeps) {
   }, async (req) => {
     const actor = actorOf(req);
     const rows = await listAdjustments(db, actor, { status: req.query.status ? [req.query.status] : undefined, bodyId: req.query.bodyId });
+    const cal = await loadCalendar(db);
+    const today = todayInBeijing(clock());
     const out = [];
     for (const a of rows) {
       let can: ReturnType<typeof abilities> = [];
@@ -74,7 +77,7 @@ export async function adjustmentsRoutes(app: FastifyInstance, deps: AppDeps) {
       out.push({
         id: a.id, title: a.title, kind: a.kind, status: a.status, statusLabel: STATUS_LABELS[a.status], rulebookId: a.rulebookId, bodyId: a.bodyId, bodyName: a.bodyName,
         openSteps: a.openSteps, triggerDate: a.triggerDate, filingDue: a.filingDue, filingDueProvisional: a.filingDueProvisional, late: a.late, missing: a.missingAt !== null,
-        publishedVersion: a.publishedVersion, updatedAt: a.updatedAt, can,
+        publishedVersion: a.publishedVersion, updatedAt: a.updatedAt, nextDue: await nextDueOf(db, a, cal, today), can,
       });
     }
     return { items: out };

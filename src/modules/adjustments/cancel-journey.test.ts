@@ -44,6 +44,13 @@ describe('a cancel application through every role', () => {
     const review = a.deadlines.find((d: { step: string }) => d.step === 'preliminaryReview');
     // §12: review within 15 working days of receipt (2026-11-30 → 2026-12-21)
     expect(review).toMatchObject({ state: 'open', due: { date: '2026-12-21', citation: '《包头市政府工作部门权责清单动态管理办法》第十二条' }, workdaysLeft: 15, overdue: false });
+    // the coordination office's list of what waits for it, with the next deadline
+    const waiting = await expectOk(await (await t.login('coord.city')).get('/api/adjustments?waiting=1'));
+    expect(waiting.items.find((x: { id: number }) => x.id === id)).toMatchObject({
+      nextDue: { step: 'preliminaryReview', date: '2026-12-21', workdaysLeft: 15, overdue: false },
+      can: [{ action: 'complete', step: 'preliminaryReview' }, { action: 'return', step: 'preliminaryReview' }],
+    });
+    expect((await expectOk(await (await t.login('gov.city')).get('/api/adjustments?waiting=1'))).items.map((x: { id: number }) => x.id)).not.toContain(id);
   });
 
   it('the coordination office and the legal office review it side by side', async () => {

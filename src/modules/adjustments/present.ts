@@ -29,6 +29,20 @@ export function abilities(state: WorkflowState, attempt: { roles: ReturnType<typ
   return out;
 }
 
+/** The most pressing deadline of an application (for lists and inboxes): an open step's, or filing. */
+export async function nextDueOf(db: Db, a: AdjustmentRecord, cal: Awaited<ReturnType<typeof loadCalendar>>, today: string) {
+  if (a.status !== 'open' && a.status !== 'due') return null;
+  const c = await currentConsultation(db, a.id, a.round);
+  const records = await stepRecords(db, a.id);
+  const rows = stepDeadlines({ rulebookId: a.rulebookId, kind: a.kind, completed: a.completedSteps, open: a.openSteps, starts: clockStarts(a, c), completedOn: completedOn(a, records), today }, cal);
+  const pressing = rows.filter((d) => d.due?.kind === 'deadline' && (d.state === 'open' || (d.step === 'submit' && !a.firstSubmittedAt)));
+  pressing.sort((x, y) => (x.due!.date < y.due!.date ? -1 : 1));
+  const d = pressing[0];
+  if (!d) return null;
+  const left = cal.workdaysBetween(today, d.due!.date);
+  return { step: d.step, label: d.label, date: d.due!.date, provisional: d.due!.provisional, citation: d.due!.citation, workdaysLeft: left, overdue: today > d.due!.date };
+}
+
 export async function attachmentList(db: Db, adjustmentId: number) {
   return db
     .selectFrom('adjustment_attachment as f')
