@@ -1,0 +1,39 @@
+// The buttons the signed-in actor may press now: exactly the server's `can` list (the UI never
+// decides alone), in the order of the procedure, with the forward action first.
+import { Button, Space, Tooltip } from 'antd';
+import { useState } from 'react';
+import { actionLabel } from '../labels.ts';
+import type { Ability, Adjustment } from '../model.ts';
+import type { RulebookData } from '../rulebook.ts';
+import ActionModal from './ActionModal.tsx';
+
+const ORDER = ['start', 'complete', 'openConsultation', 'rebase', 'return', 'reject', 'withdraw'];
+
+export default function ActionBar({ a, rb, onChanged }: { a: Adjustment; rb: RulebookData; onChanged: (a: Adjustment) => void }) {
+  const [pending, setPending] = useState<Ability | null>(null);
+  // 'edit' is the editor itself, not a button
+  const offered = a.can.filter((c) => c.action !== 'edit').sort((x, y) => ORDER.indexOf(x.action) - ORDER.indexOf(y.action));
+  // a consultation is ended only once it has been opened: the server offers both; show the one that applies
+  const shown = offered.filter((c) => !(c.step === 'consultation' && c.action === 'complete' && !a.consultation));
+  if (!shown.length) return null;
+  return (
+    <>
+      <Space wrap data-testid="actions">
+        {shown.map((c) => {
+          const primary = c.action === 'complete' || c.action === 'openConsultation' || c.action === 'start';
+          const danger = c.action === 'return' || c.action === 'reject' || c.action === 'withdraw';
+          const closesLater = c.step === 'consultation' && c.action === 'complete' && a.consultation && a.today <= a.consultation.closesOn;
+          const btn = (
+            <Button key={`${c.action}:${c.step}`} type={primary ? 'primary' : 'default'} danger={danger} onClick={() => setPending(c)}>
+              {actionLabel(c.action, c.step)}
+            </Button>
+          );
+          return closesLater
+            ? <Tooltip key={`${c.action}:${c.step}`} title={`征求意见期限至 ${a.consultation!.closesOn}，期满后方可结束`}>{btn}</Tooltip>
+            : btn;
+        })}
+      </Space>
+      <ActionModal a={a} rb={rb} ability={pending} onClose={() => setPending(null)} onDone={(n) => { setPending(null); onChanged(n); }} />
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+// Editing the application's own text while the draft step is open (PATCH). The cause and its
+// date are fixed once filed or when the platform opened the application on a law change.
+import { Alert, Button, Card, DatePicker, Form, Input, Select, Space } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
+import { api } from '../../../api.ts';
+import { toast } from '../../../lib/feedback.ts';
+import { applyServerErrors } from '../../../lib/forms.ts';
+import { bodyOptions, filterByLabel } from '../../../lib/options.ts';
+import { useLoad } from '../../../lib/useLoad.ts';
+import { adjApi } from '../adjApi.ts';
+import type { Adjustment, AdjustmentKind } from '../model.ts';
+import type { RulebookData } from '../rulebook.ts';
+
+interface Values {
+  title: string; kind: AdjustmentKind; triggerKind: string; triggerDate: Dayjs; reason: string; legalBasis: string;
+  takeover: string; specialNotes: string; receivingBodyId?: number | null;
+}
+
+export default function ContentForm({ a, rb, onCancel, onSaved }: { a: Adjustment; rb: RulebookData; onCancel: () => void; onSaved: (a: Adjustment) => void }) {
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const kind = Form.useWatch('kind', form) ?? a.kind;
+  const fixedCause = !!a.firstSubmittedAt || !!a.lawChangeId;
+  const handsOver = kind === 'delegate' || kind === 'entrust';
+  const bodies = useLoad(() => (handsOver ? api.bodies() : Promise.resolve([])), [handsOver]);
+  // §13.2: delegation goes to a body of a lower level; entrustment to another body
+  const receivers = useMemo(() => (bodies.data ?? []).filter((b) => !b.office && b.id !== a.bodyId
+    && (kind !== 'delegate' || b.regionPath.startsWith(`${a.regionPath}/`))), [bodies.data, kind, a.bodyId, a.regionPath]);
+
+  async function save() {
+    const v = await form.validateFields();
+    setSaving(true);
+    try {
+      const n = await adjApi.update(a.id, {
+        title: v.title.trim(), kind: v.kind, reason: v.reason ?? '', legalBasis: v.legalBasis ?? '', takeover: v.takeover ?? '', specialNotes: v.specialNotes ?? '',
+        receivingBodyId: handsOver ? v.receivingBodyId ?? null : null,
+        ...(fixedCause ? {} : { triggerKind: v.triggerKind, triggerDate: v.triggerDate.format('YYYY-MM-DD') }),
+      });
+      toast.success('申请内容已保存');
+      onSaved(n);
+    } catch (e) {
+      applyServerErrors(form, e);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const text = (name: keyof Values, label: string, placeholder: string, required = false) => (
+    <Form.Item name={name} label={label} rules={[{ max: 4000, message: `${label}不能超过4000个字` }, ...(required ? [{ required: true, whitespace: true, message: `请填写${label}` }] : [])]}>
+      <Input.TextArea rows={3} maxLength={4000} showCount placeholder={placeholder} />
+    </Form.Item>
+  );
+
+  return (
+    <Card title="编辑申请内容" size="small" extra={<Space><Button onClick={onCancel}>取消</Button><Button type="primary" loading={saving} onClick={save}>保存</Button></Space>}>
+      <Form form={form} layout="vertical" autoComplete="off" initialValues={{
+        title: a.title, kind: a.kind, triggerKind: a.triggerKind, triggerDate: dayjs(a.triggerDate), reason: a.reason, legalBasis: a.legalBasis,
+        takeover: a.takeover, specialNotes: a.specialNotes, receivingBodyId: a.receivingBodyId ?? undefined,
+      }}>
+        <Form.Item name="title" label="申请事项名称" rules={[{ required: true, whitespace: true, message: '请填写申请事项名称' }, { min: 2, message: '至少2个字' }, { max: 100, message: '不能超过100个字' }]}>
+          <Input maxLength={100} showCount />
+        </Form.Item>
+        <Space wrap size={16} align="start">
+          <Form.Item name="kind" label="调整类型" style={{ width: 200 }}>
+            <Select options={rb.adjustmentKinds.map((k) => ({ value: k.kind, label: k.label }))} />
+          </Form.Item>
+          <Form.Item name="triggerKind" label="调整事由" style={{ width: 320 }} extra={fixedCause ? '已报送或由法律文件立改废生成，不能修改' : undefined}>
+            <Select disabled={fixedCause} options={rb.triggerKinds.map((t) => ({ value: t.kind, label: t.label }))} />
+          </Form.Item>
+          <Form.Item name="triggerDate" label="事由发生之日" rules={[{ required: true, message: '请选择事由发生之日' }]}>
+            <DatePicker disabled={fixedCause} />
+          </Form.Item>
+        </Space>
+        {kind !== a.kind && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="更改调整类型将清空已填写的拟调整事项，保存后请重新填写。" />}
+        {handsOver && (
+          <Form.Item name="receivingBodyId" label={kind === 'delegate' ? '承接部门（下级行政区域）' : '受委托机构'} rules={[{ required: true, message: kind === 'delegate' ? '请选择承接部门' : '请选择受委托机构' }]}>
+            <Select showSearch filterOption={filterByLabel} loading={bodies.loading} options={bodyOptions(receivers)} placeholder="输入名称查找" />
+          </Form.Item>
+        )}
+        {text('reason', '调整理由', '说明拟调整的理由')}
+        {text('legalBasis', '调整依据', '法律法规规章名称、文号及条款')}
+        {(kind === 'delegate' || a.takeover) && text('takeover', '下级承接情况', '承接部门的承接能力、人员、设备、监管措施等评估情况', kind === 'delegate')}
+        {text('specialNotes', '需要特别说明的情况', '选填')}
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,90 @@
+// The 职权信息表 fields of one power (§6, §7) inside a larger form, under `prefix`: used for a
+// new power and for the proposed values of an existing one.
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Col, Form, Input, Row, Select, Space, Typography } from 'antd';
+
+/** §7 levels of a 设定依据, as the server accepts them (src/core/register/power.ts). */
+export const LEGAL_LEVELS = ['法律', '行政法规', '国务院决定', '地方性法规', '自治区政府规章', '市政府规章', '临时性行政许可', '部门规章', '规范性文件'];
+
+const req = (label: string) => [{ required: true, whitespace: true, message: `请填写${label}` }];
+
+export default function PowerFields({ prefix, categories }: { prefix: (string | number)[]; categories: { code: string; label: string }[] }) {
+  const n = (...p: (string | number)[]): (string | number)[] => [...prefix, ...p];
+  return (
+    <>
+      <Row gutter={16}>
+        <Col xs={24} md={14}>
+          <Form.Item name={n('name')} label="行政职权名称" rules={[...req('行政职权名称'), { min: 2, message: '至少2个字' }, { max: 200, message: '不能超过200个字' }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={10}>
+          <Form.Item name={n('category')} label="权力类别" rules={[{ required: true, message: '请选择权力类别' }]}>
+            <Select options={categories.map((c) => ({ value: c.code, label: `${c.label}（${c.code}）` }))} placeholder="请选择" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name={n('responsibleSubject')} label="责任主体" rules={[...req('责任主体'), { max: 100, message: '不能超过100个字' }]}><Input maxLength={100} /></Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name={n('implementingAgency')} label="实施机构" rules={[...req('实施机构'), { max: 100, message: '不能超过100个字' }]}><Input maxLength={100} /></Form.Item>
+        </Col>
+      </Row>
+
+      <Typography.Text strong>法定依据</Typography.Text>
+      <Form.List name={n('legalBases')}>
+        {(fields, { add, remove }) => (
+          <div className="power-list-block">
+            {fields.map((f, i) => (
+              <Row key={f.key} gutter={8} align="top">
+                <Col flex="24px"><Typography.Text type="secondary">{i + 1}.</Typography.Text></Col>
+                <Col flex="2 1 220px"><Form.Item name={[f.name, 'documentName']} rules={[...req('法律文件名称'), { min: 2, message: '请填写法律文件名称' }]}><Input placeholder="《法律文件名称》" maxLength={200} /></Form.Item></Col>
+                <Col flex="0 0 150px"><Form.Item name={[f.name, 'level']} rules={[{ required: true, message: '请选择效力层级' }]}><Select placeholder="效力层级" options={LEGAL_LEVELS.map((v) => ({ value: v, label: v }))} /></Form.Item></Col>
+                <Col flex="0 0 130px"><Form.Item name={[f.name, 'article']} initialValue=""><Input placeholder="条款，如第十二条" maxLength={100} /></Form.Item></Col>
+                <Col flex="3 1 240px"><Form.Item name={[f.name, 'text']} initialValue=""><Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} placeholder="条款内容" maxLength={4000} /></Form.Item></Col>
+                <Col flex="32px"><Button type="text" danger icon={<DeleteOutlined />} aria-label="删除该法定依据" onClick={() => remove(f.name)} /></Col>
+              </Row>
+            ))}
+            <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => add({ documentName: '', level: '法律', article: '', text: '' })}>添加法定依据</Button>
+          </div>
+        )}
+      </Form.List>
+
+      <Typography.Text strong>责任事项</Typography.Text>
+      <Form.List name={n('responsibilities')}>
+        {(fields, { add, remove }) => (
+          <div className="power-list-block">
+            {fields.map((f, i) => (
+              <Row key={f.key} gutter={8}>
+                <Col flex="24px"><Typography.Text type="secondary">{i + 1}.</Typography.Text></Col>
+                <Col flex="0 0 160px"><Form.Item name={[f.name, 'name']} rules={req('责任事项名称')}><Input placeholder="如：受理责任" maxLength={50} /></Form.Item></Col>
+                <Col flex="1 1 300px"><Form.Item name={[f.name, 'content']} initialValue=""><Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} placeholder="责任事项内容" maxLength={2000} /></Form.Item></Col>
+                <Col flex="32px"><Button type="text" danger icon={<DeleteOutlined />} aria-label="删除该责任事项" onClick={() => remove(f.name)} /></Col>
+              </Row>
+            ))}
+            <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', content: '' })}>添加责任事项</Button>
+          </div>
+        )}
+      </Form.List>
+
+      <Typography.Text strong>追责情形</Typography.Text>
+      <Form.List name={n('accountabilityCases')}>
+        {(fields, { add, remove }) => (
+          <div className="power-list-block">
+            {fields.map((f, i) => (
+              <Space key={f.key} align="start" style={{ display: 'flex' }}>
+                <Typography.Text type="secondary">{i + 1}.</Typography.Text>
+                <Form.Item name={f.name} rules={req('追责情形')} style={{ flex: 1, minWidth: 420 }}><Input maxLength={500} /></Form.Item>
+                <Button type="text" danger icon={<DeleteOutlined />} aria-label="删除该追责情形" onClick={() => remove(f.name)} />
+              </Space>
+            ))}
+            <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => add('')}>添加追责情形</Button>
+          </div>
+        )}
+      </Form.List>
+
+      <Form.Item name={n('accountabilityBasis')} label="追责依据" rules={[{ max: 2000, message: '不能超过2000个字' }]}><Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} /></Form.Item>
+      <Form.Item name={n('remarks')} label="备注" rules={[{ max: 1000, message: '不能超过1000个字' }]}><Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} maxLength={1000} /></Form.Item>
+    </>
+  );
+}

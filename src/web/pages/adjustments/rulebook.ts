@@ -1,0 +1,95 @@
+// The rulebooks (规则集) as the server ships them: loaded once per page view and cached, so that
+// step labels, kinds, triggers and clocks always come from the rulebook an application runs
+// under (never hard-coded here).
+import { useEffect, useState } from 'react';
+import { http } from '../../api.ts';
+import { showError } from '../../lib/feedback.ts';
+import type { AdjustmentKind, StepId, WorkflowRole } from './model.ts';
+
+export interface Clock { amount: number; unit: 'workday' | 'calendarDay'; kind: 'deadline' | 'minimumDuration'; from: string; article: string; articleText: string; inherited2023?: true }
+export interface StepDef { id: StepId; label: string; roles: WorkflowRole[]; article: string; articleText?: string; clock?: Clock; requires?: string[]; inherited2023?: true }
+export interface RulebookData {
+  id: string;
+  label: string;
+  regulation: { title: string; issuedOn: string; effectiveFrom: string | null; source: string };
+  basis: string[];
+  managingOffice: { name: string; fullName: string; article: string };
+  roles: Record<WorkflowRole, { label: string; article: string }>;
+  categories: { code: string; label: string }[];
+  adjustmentKinds: { kind: AdjustmentKind; label: string; article: string; procedure: string; inherited2023?: true; note?: string }[];
+  triggerKinds: { kind: string; label: string; articles: string[] }[];
+  procedures: Record<string, { id: string; label: string; stages: StepDef[][] }>;
+  batchKinds: { id: 'batch' | 'single'; label: string; article: string }[];
+  periodicDuties: { id: string; label: string; article: string; articleText: string }[];
+}
+
+export interface RulebookIndex {
+  current: string;
+  canSwitch: boolean;
+  rulebooks: { id: string; label: string; regulation: RulebookData['regulation']; managingOffice: string; current: boolean }[];
+  history: { rulebookId: string; label: string; selectedAt: string; selectedByName: string; note: string | null }[];
+}
+
+const cache = new Map<string, Promise<RulebookData>>();
+
+export function loadRulebook(id: string): Promise<RulebookData> {
+  let p = cache.get(id);
+  if (!p) {
+    p = http.get<RulebookData>(`/api/rulebooks/${encodeURIComponent(id)}`);
+    p.catch(() => cache.delete(id));
+    cache.set(id, p);
+  }
+  return p;
+}
+
+export const loadRulebookIndex = () => http.get<RulebookIndex>('/api/rulebooks');
+
+/** The rulebooks with these ids, as a map (ids repeat across rows; each is fetched once). */
+export function useRulebooks(ids: string[]): Map<string, RulebookData> {
+  const key = [...new Set(ids)].sort().join(',');
+  const [books, setBooks] = useState(new Map<string, RulebookData>());
+  useEffect(() => {
+    let live = true;
+    const list = key ? key.split(',') : [];
+    Promise.all(list.map(loadRulebook))
+      .then((rs) => { if (live) setBooks(new Map(rs.map((r) => [r.id, r]))); })
+      .catch(showError);
+    return () => { live = false; };
+  }, [key]);
+  return books;
+}
+
+export const useRulebook = (id: string | undefined) => useRulebooks(id ? [id] : []).get(id ?? '');
+
+/** Every step of a kind's procedure, in order (steps of one stage side by side). */
+export function stepsOf(rb: RulebookData, kind: AdjustmentKind): StepDef[] {
+  const k = rb.adjustmentKinds.find((x) => x.kind === kind);
+  return k ? rb.procedures[k.procedure].stages.flat() : [];
+}
+
+export function stepLabel(rb: RulebookData | undefined, step: StepId): string {
+  if (!rb) return step;
+  for (const p of Object.values(rb.procedures)) for (const st of p.stages) for (const s of st) if (s.id === step) return s.label;
+  return step;
+}
+
+export function findStepDef(rb: RulebookData, kind: AdjustmentKind, step: StepId): StepDef | undefined {
+  return stepsOf(rb, kind).find((s) => s.id === step);
+}
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+function chineseNumber(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 99) return String(n);
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return (tens === 0 ? '' : tens === 1 ? '十' : `${DIGITS[tens]}十`) + (ones === 0 ? '' : DIGITS[ones]);
+}
+
+/** '§13.1' → 第十三条第一项 (as the server's citeArticle); other references as written. */
+export function articleWords(ref: string): string {
+  const m = /^§(\d+)(?:\.(\d+))?$/.exec(ref);
+  if (!m) return ref;
+  return `第${chineseNumber(Number(m[1]))}条${m[2] ? `第${chineseNumber(Number(m[2]))}项` : ''}`;
+}
+
+export const cite = (rb: RulebookData, ref: string) => `${rb.regulation.title}${articleWords(ref)}`;
