@@ -14,7 +14,7 @@ import { bodyPageMain, noListMain } from './body.page.js';
 import { homeMain, regionMain } from './home.page.js';
 import { page, PORTAL_CSS } from './layout.js';
 import { openDataRoutes } from './open-data.routes.js';
-import { PageCache } from './page-cache.js';
+import { cachedPage, PageCache } from './page-cache.js';
 import * as repo from './portal.repo.js';
 import { powerPageMain } from './power.page.js';
 import { answerIfFresh, ELDER_COOKIE, etagOf, isElder, portalErrorHandler, sendHtml, sendPage } from './respond.js';
@@ -47,9 +47,11 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps) {
   async function versioned(req: FastifyRequest, reply: FastifyReply, parts: unknown[], maxAge: number, render: () => Promise<string>) {
     const etag = etagOf(req.url, isElder(req), JSON.stringify(parts));
     if (answerIfFresh(req, reply, { etag, maxAge })) return reply;
-    let buf = cache.get(etag);
-    if (!buf) cache.set(etag, (buf = Buffer.from(await render())));
-    return reply.type('text/html; charset=utf-8').send(buf);
+    let entry = cache.get(etag);
+    if (!entry) cache.set(etag, (entry = cachedPage(await render())));
+    reply.type('text/html; charset=utf-8');
+    if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) return reply.header('content-encoding', 'gzip').send(entry.gz);
+    return reply.send(entry.raw);
   }
 
   async function head(bodyId: number) {
@@ -60,6 +62,11 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps) {
 
   await app.register(async (scope) => {
     scope.setErrorHandler(portalErrorHandler);
+    // pages vary with the elder-mode cookie and (cached pages are sent gzipped) the encoding
+    scope.addHook('onSend', async (_req, reply, payload) => {
+      if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) reply.header('vary', 'Cookie, Accept-Encoding');
+      return payload;
+    });
     const r = scope.withTypeProvider<ZodTypeProvider>();
 
     r.get('/portal.css', { schema: { hide: true } }, async (_req, reply) =>

@@ -1,6 +1,7 @@
 // The public portal, server-rendered and without script: levels → region → a body's list →
 // a power, versions and their field-level difference, the list as at a date, caching, and
 // Chinese error pages for bad URLs.
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../../../test/harness.js';
 import { freshBody, power, publish, type FixtureBody } from './test-fixtures.js';
@@ -139,6 +140,14 @@ describe('caching', () => {
     expect(elder.headers.etag).not.toBe(etag);
     const home = await t.anon.get('/');
     expect((await t.anon.request('GET', '/', undefined, { 'if-none-match': home.headers.etag as string })).statusCode).toBe(304);
+  });
+
+  it('serves the cached page gzipped to clients that accept it', async () => {
+    const plain = await t.anon.get(`/bodies/${body.id}`);
+    const gz = await t.anon.request('GET', `/bodies/${body.id}`, undefined, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.headers.vary).toBe('Cookie, Accept-Encoding');
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(plain.body);
   });
 
   it('a new publication changes the ETag', async () => {

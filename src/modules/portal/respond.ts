@@ -37,7 +37,7 @@ export interface CacheOptions {
 
 /** Cache headers, and a 304 when the client already has this ETag; returns true if answered. */
 export function answerIfFresh(req: FastifyRequest, reply: FastifyReply, c: CacheOptions): boolean {
-  reply.header('etag', c.etag).header('cache-control', `public, max-age=${c.maxAge}`).header('vary', 'Cookie');
+  reply.header('etag', c.etag).header('cache-control', `public, max-age=${c.maxAge}`).header('vary', 'Cookie, Accept-Encoding');
   if (!isFresh(req, c.etag)) return false;
   reply.status(304).send();
   return true;
