@@ -183,7 +183,8 @@ export function clockStarts(a: AdjustmentRecord, c: ConsultationRecord | undefin
   const bj = (d: Date | null) => (d ? todayInBeijing(d) : undefined);
   const live = c && c.status !== 'cancelled' ? c : undefined;
   return {
-    triggerDate: a.triggerDate,
+    // §12's filing clock concerns the first filing; a resubmission after a return has no clock.
+    triggerDate: a.firstSubmittedAt && a.round > 1 ? undefined : a.triggerDate,
     submitted: bj(a.submittedAt),
     consultationOpened: live?.opensOn,
     // §12 公示期满后: the report clock runs from the end of the announced period
