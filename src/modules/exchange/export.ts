@@ -103,13 +103,22 @@ async function* rowsOf(db: Database, s: Source): AsyncGenerator<StoredPower[]> {
     ids = (await db.selectFrom('power').select('id').where('body_id', '=', s.bodyId).where('valid_from', '<=', v)
       .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', v)])).orderBy('ord').orderBy('code').execute()).map((r) => r.id);
   }
-  for (let i = 0; i < ids.length; i += CHUNK) {
+  const fetch = async (i: number): Promise<StoredPower[]> => {
     const part = ids.slice(i, i + CHUNK);
+    // one array parameter rather than 1,000: markedly faster to plan on both engines
+    const idList = sql<number>`any(${`{${part.join(',')}}`}::int[])`;
     const rows = s.draftId !== null
-      ? await db.selectFrom('draft_power').select([...COLS]).where('id', 'in', part).execute()
-      : await db.selectFrom('power').select([...COLS]).where('id', 'in', part).execute();
+      ? await db.selectFrom('draft_power').select([...COLS]).where('id', '=', idList).execute()
+      : await db.selectFrom('power').select([...COLS]).where('id', '=', idList).execute();
     const byId = new Map<number, StoredPower>(rows.map((r) => [r.id, r]));
-    yield part.map((id) => byId.get(id)).filter((r): r is StoredPower & { id: number } => r !== undefined);
+    return part.map((id) => byId.get(id)).filter((r): r is StoredPower => r !== undefined);
+  };
+  // fetch the next chunk while the current one is written (PostgreSQL works in parallel)
+  let next = ids.length ? fetch(0) : null;
+  for (let i = 0; next; i += CHUNK) {
+    const chunk = await next;
+    next = i + CHUNK < ids.length ? fetch(i + CHUNK) : null;
+    yield chunk;
   }
 }
 

@@ -72,8 +72,15 @@ describe('法定依据 and 依据层级', () => {
     ]);
   });
 
+  it('reads a title that itself contains 《》', () => {
+    const r = parseLegalBases('《国务院实施《中华人民共和国民族区域自治法》若干规定》第四条：上级人民政府……', '');
+    expect(r.value).toEqual([{ documentName: '《国务院实施《中华人民共和国民族区域自治法》若干规定》', article: '第四条', text: '上级人民政府……' }]);
+    expect(documentKey(r.value[0].documentName)).toBe('国务院实施中华人民共和国民族区域自治法若干规定');
+  });
+
   it.each([
     ['食品安全法第三十五条：文本', '', '格式不正确'],
+    ['《中华人民共和国食品安全法第三十五条：文本', '', '格式不正确'],
     ['《中华人民共和国食品安全法》：文本', '', '未写明条款'],
   ])('refuses %j', (bases, levels, message) => {
     expect(parseLegalBases(bases, levels).errors[0]).toContain(message);

@@ -62,7 +62,25 @@ export function linesOf(cell: string): string[] {
 
 // ---- 法定依据 + 依据层级 ------------------------------------------------------------------
 
-const CITATION = /^《([^《》]+)》([^：:]*)(?:[：:](.*))?$/;
+/**
+ * 《title》article：text, where the title may itself contain 《》 (《国务院实施《中华人民共和国
+ * 民族区域自治法》若干规定》): the title ends at the 》 that closes the first 《.
+ */
+function splitCitation(line: string): { title: string; article: string; text: string } | null {
+  if (!line.startsWith('《')) return null;
+  let depth = 0;
+  let end = -1;
+  for (let i = 0; i < line.length && end < 0; i++) {
+    if (line[i] === '《') depth++;
+    else if (line[i] === '》' && --depth === 0) end = i;
+  }
+  if (end < 0) return null;
+  const title = line.slice(1, end).trim();
+  if (!title) return null;
+  const rest = line.slice(end + 1);
+  const colon = rest.search(/[：:]/);
+  return colon < 0 ? { title, article: rest, text: '' } : { title, article: rest.slice(0, colon), text: rest.slice(colon + 1) };
+}
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function isRealDate(s: string): boolean {
@@ -112,12 +130,12 @@ export function parseLegalBases(basesCell: string, levelsCell: string): { value:
   const out: WrittenCitation[] = [];
   lines.forEach((line, i) => {
     const where = lines.length > 1 ? `第${i + 1}条依据` : '依据';
-    const m = CITATION.exec(line);
+    const m = splitCitation(line);
     if (!m) {
       errors.push(`${where}格式不正确：“${line.slice(0, 30)}${line.length > 30 ? '…' : ''}”，应为“《文件名称》条款：条文”，如“《中华人民共和国食品安全法》第三十五条：……”`);
       return;
     }
-    const c: WrittenCitation = { documentName: `《${m[1].trim()}》`, article: unescapeItem(m[2].trim()), text: unescapeItem((m[3] ?? '').trim()) };
+    const c: WrittenCitation = { documentName: `《${m.title}》`, article: unescapeItem(m.article.trim()), text: unescapeItem(m.text.trim()) };
     if (!c.article) errors.push(`${where}“${c.documentName}”未写明条款（如第三十五条）`);
     const levelLine = levelLines[i] ?? '';
     if (levelLine !== '') {

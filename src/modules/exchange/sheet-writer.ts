@@ -3,7 +3,6 @@
 // column names in row 1, the note row in row 2, data from row 3, frozen header, widths,
 // category and status drop-downs — so that whatever we write, the importer reads back.
 import ExcelJS from 'exceljs';
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { POWER_STATUS_LABELS } from '../../core/register/index.js';
 import type { Rulebook } from '../../core/rulebook/index.js';
@@ -16,6 +15,9 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 const NOTE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF8E1' } };
 const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FFBFBFBF' } };
 const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+const WRAP: Partial<ExcelJS.Style> = { alignment: { wrapText: true, vertical: 'top' } };
+const MULTILINE = new Set(['legalBases', 'legalLevels', 'responsibilities', 'accountabilityCases', 'accountabilityBasis']);
 
 export function openWorkbook(out: Writable): Book {
   return new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -38,8 +40,9 @@ export function addListSheet(book: Book, opts: ListSheetOptions): Sheet {
   const ws = book.addWorksheet(opts.name ?? SHEET_NAME, {
     views: [{ state: 'frozen', xSplit: 1, ySplit: 2, topLeftCell: 'B3', activeCell: 'A3' }],
   }) as Sheet;
-  const cols = COLUMNS.map((c) => ({ key: c.key, width: c.width, style: { alignment: { wrapText: true, vertical: 'top' as const } } }));
-  if (opts.withBodyColumn) cols.push({ key: 'body' as never, width: 28, style: { alignment: { wrapText: true, vertical: 'top' } } });
+  // wrap only the columns that hold lines: a style on every cell costs exceljs a lookup per cell
+  const cols = COLUMNS.map((c) => ({ key: c.key, width: c.width, style: MULTILINE.has(c.key) ? WRAP : {} }));
+  if (opts.withBodyColumn) cols.push({ key: 'body' as never, width: 28, style: {} });
   ws.columns = cols;
 
   const headers = COLUMNS.map((c) => c.header);
@@ -87,19 +90,39 @@ function addDropDowns(ws: Sheet, rulebook: Rulebook, lastRow: number) {
   });
 }
 
+// exceljs pipes into a readable-stream v2 PassThrough (archiver-utils), which has no
+// writableNeedDrain/writableLength: read its state directly.
+type AnyWritable = Writable & { _writableState?: { length: number; needDrain: boolean } };
+const buffered = (w: AnyWritable) => w.writableLength ?? w._writableState?.length ?? 0;
+const needsDrain = (w: AnyWritable) => w.writableNeedDrain ?? w._writableState?.needDrain ?? false;
+
+/** Resolves once `w` has drained, when more than `limit` bytes wait in it (or it is gone). */
+function drained(w: AnyWritable, limit: number): Promise<void> {
+  if (w.destroyed || buffered(w) <= limit || !needsDrain(w)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      w.off('drain', done).off('close', done).off('error', done);
+      resolve();
+    };
+    w.on('drain', done).on('close', done).on('error', done);
+  });
+}
+
 /**
- * Adds data rows, committing each. Every `every` rows it yields to the event loop so the zip
- * stream can move committed rows into `out`, then waits while `out` is full: a slow download
- * must not pile the workbook up in memory.
+ * Adds data rows, committing each, with back-pressure. exceljs 4.4 hands a sheet's XML to the
+ * zip through StreamBuf.pipe, which ignores write()'s return value: if the zip (deflate, or a
+ * slow download behind it) is slower than we produce rows, the whole sheet piles up in memory.
+ * So every `every` rows we wait until that pipe, and `out`, have drained.
  */
 export class RowSink {
   private n = 0;
-  constructor(private readonly ws: Sheet, private readonly out: Writable, private readonly every = 200) {}
+  constructor(private readonly ws: Sheet, private readonly out: Writable, private readonly every = 100) {}
   async add(cells: string[]): Promise<void> {
     this.ws.addRow(cells).commit();
     if (++this.n % this.every !== 0) return;
-    await new Promise<void>((r) => setImmediate(r));
-    if (this.out.writableNeedDrain) await once(this.out, 'drain');
+    const pipes = (this.ws as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes ?? [];
+    for (const p of pipes) await drained(p, 1 << 20);
+    await drained(this.out, 0);
   }
 }
 
