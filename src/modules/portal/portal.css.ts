@@ -29,6 +29,7 @@ th{background:var(--soft)}
 table.list td:first-child{white-space:nowrap;width:4em}
 table.list tr.sub td:nth-child(2){padding-left:2em}
 table.fields th{width:9em;white-space:nowrap}
+table.versions th,table.versions td:nth-child(-n+4){white-space:nowrap}
 table.diff th[scope=row]{width:12em}
 .code{font-family:ui-monospace,Consolas,monospace;font-size:.92em;white-space:nowrap}
 .digest code{font-size:.8em;word-break:break-all}

@@ -14,6 +14,7 @@ import { bodyPageMain, noListMain } from './body.page.js';
 import { homeMain, regionMain } from './home.page.js';
 import { page, PORTAL_CSS } from './layout.js';
 import { openDataRoutes } from './open-data.routes.js';
+import { HeadMemo } from './head-memo.js';
 import { cachedPage, PageCache } from './page-cache.js';
 import * as repo from './portal.repo.js';
 import { powerPageMain } from './power.page.js';
@@ -54,8 +55,14 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps) {
     return reply.send(entry.raw);
   }
 
-  async function head(bodyId: number) {
-    const h = await repo.bodyHead(db, bodyId);
+  const memo = new HeadMemo<Awaited<ReturnType<typeof repo.bodyHead>>>();
+  // a write in this process may have published something: forget what we know
+  app.addHook('onResponse', async (req) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') memo.clear();
+  });
+
+  async function head(req: FastifyRequest, bodyId: number) {
+    const h = await memo.get(req, bodyId, () => repo.bodyHead(db, bodyId));
     if (!h) throw notFound(`未找到编号为 ${bodyId} 的机构`);
     return h;
   }
@@ -91,7 +98,7 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps) {
     });
 
     r.get('/bodies/:id', { schema: { hide: true, params: id, querystring: z.object({ version: version.optional(), date: date.optional() }) } }, async (req, reply) => {
-      const { body, latest } = await head(req.params.id);
+      const { body, latest } = await head(req, req.params.id);
       const { version: vn, date: asOf } = req.query;
       const elder = isElder(req);
       const frame = (main: ReturnType<typeof noListMain>) => page({ title: `${body.name}权责清单`, elder, path: req.url, crumbs: crumbsFor(body) }, main);
@@ -109,7 +116,7 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps) {
     });
 
     r.get('/bodies/:id/powers/:code', { schema: { hide: true, params: id.extend({ code }), querystring: z.object({ version: version.optional() }) } }, async (req, reply) => {
-      const { body, latest } = await head(req.params.id);
+      const { body, latest } = await head(req, req.params.id);
       if (!latest) throw notFound(`${body.name}尚未公布权责清单`);
       const v = req.query.version ? await repo.findVersion(db, body.id, { version: req.query.version }) : latest;
       if (!v) throw notFound(`${body.name}权责清单没有第 ${req.query.version} 版`);
@@ -128,7 +135,7 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps) {
     });
 
     r.get('/bodies/:id/versions', { schema: { hide: true, params: id } }, async (req, reply) => {
-      const { body, latest } = await head(req.params.id);
+      const { body, latest } = await head(req, req.params.id);
       if (!latest) throw notFound(`${body.name}尚未公布权责清单`);
       return versioned(req, reply, ['versions', body, latest.version, latest.digest], 60, async () => {
         const versions = await repo.listVersions(db, body.id);
@@ -137,7 +144,7 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps) {
     });
 
     r.get('/bodies/:id/diff', { schema: { hide: true, params: id, querystring: z.object({ from: version.optional(), to: version.optional() }) } }, async (req, reply) => {
-      const { body, latest } = await head(req.params.id);
+      const { body, latest } = await head(req, req.params.id);
       if (!latest) throw notFound(`${body.name}尚未公布权责清单`);
       const versions = await repo.listVersions(db, body.id);
       if (versions.length < 2 && !req.query.from && !req.query.to) throw new AppError('VALIDATION_FAILED', `${body.name}权责清单目前只有一个版本，暂无可对比的变更`);

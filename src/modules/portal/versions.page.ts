@@ -16,7 +16,7 @@ export function versionsMain(body: BodyInfo, versions: VersionInfo[]): Html {
   return html`<h1>${body.name}权责清单历史版本</h1>
 <p class="summary">共公布 ${versions.length} 个版本。每个版本公布后不可更改，SM3 摘要可用于核验下载数据的完整性。</p>
 ${versions.length > 1 ? compareForm(body.id, versions) : ''}
-<table class="list"><thead><tr><th scope="col">版本</th><th scope="col">公布时间</th><th scope="col">施行日期</th><th scope="col">事项数</th><th scope="col">来源</th><th scope="col">SM3 摘要</th><th scope="col">操作</th></tr></thead><tbody>
+<table class="list versions"><thead><tr><th scope="col">版本</th><th scope="col">公布时间</th><th scope="col">施行日期</th><th scope="col">事项数</th><th scope="col">来源</th><th scope="col">SM3 摘要</th><th scope="col">操作</th></tr></thead><tbody>
 ${versions.map(
   (v, i) => html`<tr><td>第 ${v.version} 版${i === 0 ? html` <span class="tag ok">现行</span>` : ''}</td><td>${cnDateTime(v.publishedAt)}</td><td>${cnDate(v.effectiveDate)}</td><td>${v.powerCount}</td>
 <td>${SOURCE_LABEL[v.sourceType] ?? v.sourceType}${v.sourceId ? `（第 ${v.sourceId} 号）` : ''}${v.note ? html`<br><span class="muted">${v.note}</span>` : ''}</td>
