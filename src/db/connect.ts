@@ -10,6 +10,10 @@ import type { DB } from './schema.js';
 // int8 (counts, audit seq) as JS numbers: our values stay far below 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
+// DATE columns are calendar dates (Beijing), not instants: keep them as 'YYYY-MM-DD' strings so
+// no time zone can shift them. The same for PGlite below.
+const DATE_OID = 1082;
+pg.types.setTypeParser(DATE_OID, (v) => v);
 
 export type Database = Kysely<DB>;
 
@@ -29,7 +33,10 @@ export interface ConnectOptions {
 }
 
 export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob }): Promise<PGlite> {
-  return PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir, extensions: { pg_trgm } });
+  return PGlite.create({
+    dataDir: opts.dataDir, loadDataDir: opts.loadDataDir, extensions: { pg_trgm },
+    parsers: { [DATE_OID]: (v: string) => v },
+  });
 }
 
 export async function connect(opts: ConnectOptions): Promise<DbHandle> {

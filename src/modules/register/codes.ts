@@ -21,8 +21,7 @@ export async function allocateCodes(trx: Transaction<DB>, bodyId: number, reques
   await sql`select pg_advisory_xact_lock(${CODE_LOCK}, ${bodyId})`.execute(trx);
   const body = await trx.selectFrom('body').select(['region_code', 'seq']).where('id', '=', bodyId).executeTakeFirst();
   if (!body) throw new AppError('NOT_FOUND', '机构不存在');
-  if (!/^\d{6}$/.test(body.region_code))
-    throw new AppError('INVALID_STATE', '苏木乡镇·街道机构的权力编码须由旗县区统一编制，本平台暂不为其生成编码');
+  // §18: a 苏木乡镇·街道 body's codes carry its 9-digit region code (see code-scheme.ts)
   const existing = (await trx.selectFrom('power_code').select('code').where('body_id', '=', bodyId).execute()).map((r) => r.code);
   const scope = { regionCode: body.region_code, bodyCode: String(body.seq).padStart(3, '0') };
   const out: string[] = [];
