@@ -138,6 +138,44 @@ describe('the error report', () => {
   });
 });
 
+describe('modes and layouts', () => {
+  it('merge updates powers by code and adds the rest; replace makes the file the list', async () => {
+    const b = await bodyWithClerk(t.db, '包头市市场监督管理局（合并导入测试）');
+    const first = await upload(clerk, b.id, await buildXlsx([newPowerRow(b.name, 1), newPowerRow(b.name, 2)]));
+    expect(first.statusCode, first.body).toBe(200);
+    const merge = await upload(clerk, b.id, await buildXlsx([
+      newPowerRow(b.name, 1, { code: `${b.prefix}-XK-00002-000`, name: '食品经营许可（改名）' }),
+      newPowerRow(b.name, 3, { kind: `${b.prefix}-XK-00001-000`, name: '食品经营许可（延续）' }),
+    ]), 'm.xlsx', '?mode=merge');
+    expect(merge.statusCode, merge.body).toBe(200);
+    expect(merge.json()).toMatchObject({ mode: 'merge', rows: 2, inserted: 1, updated: 1, removed: 0, issuedCodes: 1, draftPowerCount: 3 });
+    const rows = await t.db.selectFrom('draft_power as p').innerJoin('list_draft as d', 'd.id', 'p.draft_id')
+      .select(['p.code', 'p.name']).where('d.body_id', '=', b.id).orderBy('p.ord').execute();
+    expect(rows).toEqual([
+      { code: `${b.prefix}-XK-00001-000`, name: '食品经营许可（第1批次核发）' },
+      { code: `${b.prefix}-XK-00002-000`, name: '食品经营许可（改名）' },
+      { code: `${b.prefix}-XK-00001-001`, name: '食品经营许可（延续）' },
+    ]);
+  });
+
+  it('reads a workbook with a shared-string table (as Excel saves) and keeps long Chinese text intact', async () => {
+    const b = await bodyWithClerk(t.db, '包头市市场监督管理局（共享字符串测试）');
+    const long = '从事食品生产、食品销售、餐饮服务，应当依法取得许可。'.repeat(400);
+    const rows = Array.from({ length: 300 }, (_, i) => newPowerRow(b.name, i, { remarks: `${i}${long}`.slice(0, 2000) }));
+    const res = await upload(clerk, b.id, await buildXlsx(rows, { sharedStrings: true, before: ['封面'] }));
+    expect(res.statusCode, res.body.slice(0, 500)).toBe(200);
+    const remarks = await t.db.selectFrom('draft_power as p').innerJoin('list_draft as d', 'd.id', 'p.draft_id')
+      .select('p.remarks').where('d.body_id', '=', b.id).orderBy('p.ord').execute();
+    remarks.forEach((r, i) => expect(r.remarks).toBe(`${i}${long}`.slice(0, 2000)));
+  });
+
+  it('a 子项 needs a 主项 above it', async () => {
+    const res = await upload(clerk, body.id, await buildXlsx([newPowerRow(body.name, 1, { kind: '子项' })]));
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details).toEqual([{ row: 3, column: '主项/子项', message: expect.stringContaining('上方没有主项') }]);
+  });
+});
+
 describe('who and what may be uploaded', () => {
   it('another body\'s clerk gets 404, as does an unknown body; anonymous 401', async () => {
     const file = await buildXlsx([newPowerRow(body.name, 1)]);

@@ -135,8 +135,15 @@ async function runImport(trx: Transaction<DB>, input: ImportInput, mode: ImportM
   let rows = 0, inserted = 0, updated = 0, issuedCodes = 0, flagged = 0;
   const ordBase = mode === 'merge' ? ctx.draftMaxOrd + 1 : 0;
 
+  // One batch in flight while the next is read and checked: PostgreSQL writes in parallel.
+  let pending: Promise<void> = Promise.resolve();
+  let writeError: unknown = null;
   const flush = async () => {
-    if (errors.length === 0) await writeBatch(trx, ctx, batch, issuedBatch, input.at);
+    if (errors.length === 0 && (batch.length || issuedBatch.length)) {
+      await pending;
+      if (writeError) throw writeError;
+      pending = writeBatch(trx, ctx, batch, issuedBatch, input.at).catch((e: unknown) => void (writeError = e));
+    }
     batch = [];
     issuedBatch = [];
   };
@@ -243,6 +250,8 @@ async function runImport(trx: Transaction<DB>, input: ImportInput, mode: ImportM
   } catch (e) {
     if (e instanceof SheetError) throw invalid(e.details, 0);
     throw e;
+  } finally {
+    await pending; // never leave a statement running when the transaction ends
   }
 
   for (const f of forwardParents) {
@@ -253,6 +262,8 @@ async function runImport(trx: Transaction<DB>, input: ImportInput, mode: ImportM
   if (rows === 0) fail({ row: 3, column: COLUMNS[0].header, message: '文件中没有职权数据（从第3行起填写）' });
   if (errors.length) throw invalid(errors, omitted);
   await flush();
+  await pending;
+  if (writeError) throw writeError;
 
   const count = await trx.selectFrom('draft_power').select(sql<number>`count(*)::int`.as('n')).where('draft_id', '=', ctx.draft.id).executeTakeFirstOrThrow();
   const result: ImportResult = {

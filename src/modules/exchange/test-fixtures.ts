@@ -18,6 +18,8 @@ export interface XlsxOptions {
   noteRow?: boolean;
   /** sheets before the data sheet */
   before?: string[];
+  /** a shared-string table, as Excel writes (default: inline strings) */
+  sharedStrings?: boolean;
 }
 
 /** A workbook with one 职权信息表 sheet: header, note row, then `rows` (lazily, so 10,000 rows stay cheap). */
@@ -26,7 +28,7 @@ export async function buildXlsx(rows: Iterable<Cell[]>, opts: XlsxOptions = {}):
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise((r) => out.on('end', r));
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: !!opts.sharedStrings });
   for (const name of opts.before ?? []) {
     const s = book.addWorksheet(name) as ExcelJS.Worksheet & { commit(): void };
     s.addRow(['其他内容']).commit();
