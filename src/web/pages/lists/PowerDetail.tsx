@@ -13,6 +13,7 @@ const isDraftPower = (p: PowerFields): p is DraftPower => 'exclusionFlags' in p;
 export function PowerAlerts({ power }: { power: PowerFields }) {
   if (!isDraftPower(power)) return null;
   const { exclusionFlags: flags, exclusionOverride: ov, lapse } = power;
+  if (flags.length === 0 && !lapse) return null;
   return (
     <Space orientation="vertical" style={{ width: '100%', marginBottom: 12 }} size={8}>
       {flags.length > 0 && (

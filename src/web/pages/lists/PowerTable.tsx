@@ -46,9 +46,9 @@ export default function PowerTable<T extends Row>({ powers, categories, loading,
 
   const columns: TableColumnsType<T> = [
     { title: '序号', key: 'no', width: 64, align: 'center', render: (_, __, i) => (page.current - 1) * page.pageSize + i + 1 },
-    { title: '权力编码', dataIndex: 'code', width: 210, render: (c: string) => <span className="power-code">{c}</span> },
+    { title: '权力编码', dataIndex: 'code', width: 200, render: (c: string) => <span className="power-code">{c}</span> },
     {
-      title: '行政职权名称', dataIndex: 'name', render: (n: string, p) => {
+      title: '行政职权名称', dataIndex: 'name', width: 300, render: (n: string, p) => {
         const sub = !!(p.parentCode ?? mainCodeOf(p.code));
         const open = (p.exclusionFlags?.length ?? 0) > 0;
         return (
@@ -71,10 +71,10 @@ export default function PowerTable<T extends Row>({ powers, categories, loading,
         );
       },
     },
-    { title: '权力类别', dataIndex: 'category', width: 110, render: (c: string) => <Tag color="blue">{catLabel(c)}</Tag> },
-    { title: '实施机构', dataIndex: 'implementingAgency', width: 190, ellipsis: true },
+    { title: '权力类别', dataIndex: 'category', width: 100, render: (c: string) => <Tag color="blue">{catLabel(c)}</Tag> },
+    { title: '实施机构', dataIndex: 'implementingAgency', width: 170, ellipsis: true },
     {
-      title: '法定依据', key: 'bases', width: 230, render: (_, p) => p.legalBases.length === 0 ? <Typography.Text type="danger">未填写</Typography.Text> : (
+      title: '法定依据', key: 'bases', width: 220, render: (_, p) => p.legalBases.length === 0 ? <Typography.Text type="danger">未填写</Typography.Text> : (
         <Tooltip title={p.legalBases.map((c) => `${c.documentName}${c.article}`).join('\n')} styles={{ root: { whiteSpace: 'pre-line' } }}>
           <Typography.Text ellipsis style={{ maxWidth: 210 }}>{p.legalBases[0].documentName}{p.legalBases[0].article}{p.legalBases.length > 1 ? ` 等${p.legalBases.length}项` : ''}</Typography.Text>
         </Tooltip>
@@ -102,7 +102,7 @@ export default function PowerTable<T extends Row>({ powers, categories, loading,
         </Space>
         {toolbar}
       </div>
-      <Table<T> rowKey="code" size="middle" columns={columns} dataSource={rows} loading={loading} scroll={{ x: 1150 }}
+      <Table<T> rowKey="code" size="middle" columns={columns} dataSource={rows} loading={loading} scroll={{ x: 1140 + (actions ? actionsWidth : 0) }}
         locale={{ emptyText: <Empty description={filtered ? '没有符合条件的行政职权' : '暂无行政职权'} /> }}
         pagination={{
           ...page, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100], showQuickJumper: true,

@@ -84,7 +84,7 @@ export default function DraftPage() {
       )}
       {can.review && (
         <Button type="primary" icon={<AuditOutlined />} onClick={() => setReviewing(true)}>
-          {can.review === 'preliminary' ? '初步审核' : '合法性审查'}{can.canPass ? '' : '（退回）'}
+          {can.canPass ? (can.review === 'preliminary' ? '初步审核' : '合法性审查') : '退回修改'}
         </Button>
       )}
       {can.publish && <Button type="primary" icon={<SafetyOutlined />} onClick={() => setPublishing(true)}>公布清单</Button>}

@@ -78,7 +78,7 @@ export default function PublishedListPage() {
         <Select style={{ width: 200 }} value={at.version ?? (at.date ? undefined : latest)} placeholder="按版本查看" aria-label="版本"
           options={vs.map((v) => ({ value: v.version, label: `第${v.version}版${v.version === latest ? '（现行）' : ''}` }))}
           onChange={(v: number) => setAt(v === latest ? {} : { version: v })} />
-        <DatePicker placeholder="查看某日有效的清单" value={at.date ? dayjs(at.date) : null} allowClear
+        <DatePicker style={{ width: 170 }} placeholder="按日期查看清单" value={at.date ? dayjs(at.date) : null} allowClear
           disabledDate={(d) => d.isAfter(dayjs().add(1, 'year'))}
           onChange={(d) => setAt(d ? { date: d.format('YYYY-MM-DD') } : {})} />
         {l && <Button icon={<FileExcelOutlined />} href={listExportUrl(bodyId, l.version)} download>导出Excel</Button>}
@@ -97,8 +97,8 @@ export default function PublishedListPage() {
             { key: 'eff', label: '施行日期', children: l.effectiveDate },
             { key: 'n', label: '行政职权', children: `${l.powerCount} 项` },
             { key: 'src', label: '来源', children: `${SOURCE_LABEL[l.source.type] ?? l.source.type}${l.publishedByName ? `（${l.publishedByName}）` : ''}` },
-            { key: 'rb', label: '适用规则', children: rulebook.data?.label ?? l.rulebookId },
-            { key: 'dg', label: 'SM3 摘要', children: <Typography.Text className="digest" copyable>{l.digest}</Typography.Text> },
+            { key: 'rb', label: '适用规则', span: 2, children: rulebook.data?.label ?? l.rulebookId },
+            { key: 'dg', label: 'SM3 摘要', span: 3, children: <Typography.Text className="digest" copyable>{l.digest}</Typography.Text> },
           ]} />
         )}
       </Card>
