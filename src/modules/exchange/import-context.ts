@@ -38,16 +38,17 @@ export interface ImportContext {
 
 /** Lock the body, find or open its editable draft, and read what rows are checked against. */
 export async function loadImportContext(trx: Transaction<DB>, bodyId: number, actor: Actor, at: Date): Promise<ImportContext> {
-  // one import (or publication) per body at a time; and the advisory lock register/codes.ts
-  // takes to allocate codes, so that the draft editor cannot issue a code while we do
-  await sql`select pg_advisory_xact_lock(${CODE_LOCK}, ${bodyId})`.execute(trx);
+  // Locks in the order the register takes them (draft row, body row, code allocation), so that
+  // an import cannot deadlock with a save or a publication of the same body.
+  let draft = await trx.selectFrom('list_draft').select(['id', 'status', 'rulebook_id'])
+    .where('body_id', '=', bodyId).where('status', 'in', [...OPEN_DRAFT_STATUSES]).forUpdate().executeTakeFirst();
   const b = await sql<{ id: number; name: string; region_code: string; seq: number }>`
     select id, name, region_code, seq from body where id = ${bodyId} for update`.execute(trx);
   const body = b.rows[0];
   if (!body) throw notFound('机构');
+  // = register/codes.ts allocateCodes: the draft editor cannot issue a code while we do
+  await sql`select pg_advisory_xact_lock(${CODE_LOCK}, ${bodyId})`.execute(trx);
 
-  let draft = await trx.selectFrom('list_draft').select(['id', 'status', 'rulebook_id'])
-    .where('body_id', '=', bodyId).where('status', 'in', [...OPEN_DRAFT_STATUSES]).forUpdate().executeTakeFirst();
   let created = false;
   if (draft && !(EDITABLE_DRAFT_STATUSES as readonly string[]).includes(draft.status)) {
     throw new AppError('INVALID_STATE', '清单草稿已提交审核，审核退回前不能导入');
