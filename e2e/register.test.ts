@@ -113,6 +113,7 @@ describeBrowser('编制公布 in the browser: import, review, publication, porta
     await page.getByRole('menuitem', { name: '权责清单' }).click();
     const card = page.getByTestId('own-body');
     await poll(() => card.innerText()).toContain('尚未公布');
+    await screenshot(page, 'register-lists-clerk');
     await card.getByRole('button', { name: '导入职权信息表' }).click();
 
     const [download] = await Promise.all([page.waitForEvent('download'), modal(page).getByText('下载导入模板').click()]);
@@ -169,6 +170,19 @@ describeBrowser('编制公布 in the browser: import, review, publication, porta
     await drawer.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText(`已保存“${INSPECTION}”`).waitFor();
     await screenshot(page, 'register-draft-clerk');
+
+    // a new power: the code is issued on save; the category's usual 责任事项 on request
+    await page.getByRole('button', { name: '新增职权' }).click();
+    const fresh = page.locator('.ant-drawer:visible');
+    expect(await fresh.innerText()).toContain('保存后自动生成');
+    await fresh.getByRole('combobox', { name: '权力类别' }).click();
+    await page.locator('.ant-select-dropdown:visible').getByText('行政处罚（CF）').click();
+    await fresh.getByRole('button', { name: '按类别填入通行模板' }).click();
+    await confirm(page, '填入');
+    await poll(() => fresh.getByTestId('responsibility').count()).toBe(RESPONSIBILITY_TEMPLATES.CF.steps.length);
+    await screenshot(page, 'register-editor-new');
+    await fresh.getByRole('button', { name: '取消' }).click();
+    await confirm(page, '放弃');
     expect(problems.filter((p) => !p.includes('/import'))).toEqual([]);
   }, JOURNEY_MS);
 
@@ -182,6 +196,8 @@ describeBrowser('编制公布 in the browser: import, review, publication, porta
     const coord = await signIn('coord.city', 'return');
     await coord.getByRole('menuitem', { name: '权责清单' }).click();
     await coord.getByRole('tab', { name: '清单审查' }).click();
+    await row(coord, BODY).waitFor();
+    await screenshot(coord, 'register-review-queue');
     await row(coord, BODY).getByRole('button', { name: '审查' }).click();
     await coord.waitForURL(draftUrl);
     await coord.getByText('有 1 项疑似第八条规定不列入权责清单的事项待处理').waitFor();
@@ -189,6 +205,7 @@ describeBrowser('编制公布 in the browser: import, review, publication, porta
     await coord.getByRole('button', { name: '初步审核' }).click();
     await modal(coord).getByLabel('退回修改').check();
     await modal(coord).getByLabel('退回理由').fill('“驼乳产业发展规划编制”属于第八条第1项规划编制，不列入权责清单，请删除后重新报送。');
+    await screenshot(coord, 'register-review-return');
     await modal(coord).getByRole('button', { name: '确认退回' }).click();
     await poll(() => status(coord)).toBe('已退回');
 
@@ -231,6 +248,10 @@ describeBrowser('编制公布 in the browser: import, review, publication, porta
     await screenshot(coord, 'register-published-draft');
     await coord.getByRole('button', { name: '查看已公布清单' }).click();
     await poll(() => coord.getByTestId('list-version').innerText()).toBe('第1版（现行）');
+    await row(coord, INSPECTION).getByText(INSPECTION).click();
+    await coord.locator('.ant-drawer:visible').getByText('第一百一十条').waitFor();
+    await coord.waitForTimeout(500); // the drawer slides in: shoot it in place
+    await screenshot(coord, 'register-published-power');
   }, JOURNEY_MS);
 
   it('the portal shows the list; search finds it by a two- and a four-character query', async () => {
