@@ -8,6 +8,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../modules/demo/users.seed.js';
 import { isEmpty, seedDemo } from '../modules/demo/seed.js';
 import { ROLE_LABELS } from '../core/actor.js';
 import { buildApp } from './app.js';
+import { runSweep } from '../modules/adjustments/sweep.js';
 
 const config = loadConfig();
 const demo = process.argv.includes('--demo');
@@ -20,10 +21,26 @@ if (demo && (await isEmpty(handle.db))) {
 }
 const app = await buildApp({ db: handle.db, config, clock: () => new Date() }, { logger: { level: config.logLevel } });
 
+// §12 deadlines: the daily sweep runs in the server too (the embedded database admits one
+// process). It is idempotent, so running it hourly sends each reminder once and catches the
+// day's change within the hour; `npm run sweep` does the same from cron against PostgreSQL.
+const SWEEP_EVERY_MS = 60 * 60 * 1000;
+async function sweep() {
+  try {
+    const r = await runSweep(handle.db, new Date());
+    app.log.info({ sweep: r }, 'deadline sweep');
+  } catch (err) {
+    app.log.error({ err }, 'deadline sweep failed');
+  }
+}
+const sweepTimer = setInterval(() => void sweep(), SWEEP_EVERY_MS);
+sweepTimer.unref();
+
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
+  clearInterval(sweepTimer);
   app.log.info({ signal }, 'shutting down');
   await app.close();
   await handle.close();
@@ -33,6 +50,7 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ port: config.port, host: config.host });
+void sweep();
 const base = `http://localhost:${config.port}`;
 console.log(`
 权责清单管理平台已启动（${handle.kind === 'pglite' ? `内嵌数据库 ${config.dataDir}` : 'PostgreSQL'}）
