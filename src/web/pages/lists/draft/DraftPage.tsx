@@ -166,7 +166,7 @@ export default function DraftPage() {
         extra={viewing && can.edit ? <Button type="primary" icon={<EditOutlined />} onClick={() => { setEditing({ power: viewing }); setViewing(null); }}>编辑</Button>
           : viewing && can.override && viewing.exclusionFlags.length > 0 && !viewing.exclusionOverride
             ? <Button onClick={() => { setOverriding(viewing); setViewing(null); }}>复核保留</Button> : undefined} />
-      <ImportWizard open={importing} bodyId={d.bodyId} bodyName={d.bodyName} existing={d.powers.length} hasDraft
+      <ImportWizard open={importing} bodyId={d.bodyId} bodyName={d.bodyName} existing={d.powers.length} hasDraft rulebookId={d.rulebookId}
         onClose={() => setImporting(false)} onImported={reload} />
       {can.review && <ReviewModal open={reviewing} draft={d} step={can.review} canPass={can.canPass} onClose={() => setReviewing(false)} onDone={() => { setReviewing(false); reload(); }} />}
       <OverrideModal draft={d} power={overriding} onClose={() => setOverriding(null)} onDone={() => { setOverriding(null); reload(); }} />

@@ -15,13 +15,15 @@ interface Props {
   /** powers already in the body's draft (0 or no draft: nothing to replace) */
   existing: number;
   hasDraft: boolean;
+  /** the draft's rulebook: the template's category drop-down follows it */
+  rulebookId?: string;
   onClose: () => void;
   onImported: (r: ImportResult) => void;
 }
 
 type Outcome = { ok: true; result: ImportResult } | { ok: false; message: string; details: ErrorDetail[]; reportUrl: string | null };
 
-export default function ImportWizard({ open, bodyId, bodyName, existing, hasDraft, onClose, onImported }: Props) {
+export default function ImportWizard({ open, bodyId, bodyName, existing, hasDraft, rulebookId, onClose, onImported }: Props) {
   const actor = useActor();
   const [step, setStep] = useState(0);
   const [file, setFile] = useState<File | null>(null);
@@ -77,7 +79,7 @@ export default function ImportWizard({ open, bodyId, bodyName, existing, hasDraf
             <li>任何一行有误则整个文件都不导入，并列出每个错误的行号、列名和说明。</li>
           </ul>} />
           <Space wrap>
-            <Button type="primary" icon={<DownloadOutlined />} href={TEMPLATE_URL} download>下载导入模板</Button>
+            <Button type="primary" icon={<DownloadOutlined />} href={rulebookId ? `${TEMPLATE_URL}?rulebook=${encodeURIComponent(rulebookId)}` : TEMPLATE_URL} download>下载导入模板</Button>
             {hasDraft && existing > 0 && <Button icon={<FileExcelOutlined />} href={draftExportUrl(bodyId)} download>导出当前草稿（在此基础上修改）</Button>}
           </Space>
         </Space>

@@ -7,7 +7,7 @@ import { Alert, Button, Card, DatePicker, Descriptions, Result, Select, Space, T
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { api } from '../../../api.ts';
+import { api, ApiError } from '../../../api.ts';
 import { PageSpin } from '../../../lib/PageSpin.tsx';
 import { fmtTime } from '../../../lib/format.ts';
 import { useLoad } from '../../../lib/useLoad.ts';
@@ -32,14 +32,17 @@ export default function PublishedListPage() {
   const [viewing, setViewing] = useState<PowerFields | null>(null);
   const body = useLoad(() => api.body(bodyId), [bodyId]);
   const versions = useLoad(() => listApi.versions(bodyId), [bodyId]);
-  const list = useLoad(() => listApi.list(bodyId, at), [bodyId, at.version, at.date]);
+  // a date before the first version has no list: an answer (null), not an error
+  const list = useLoad(() => listApi.list(bodyId, at).catch((e: unknown) => {
+    if (at.date && e instanceof ApiError && e.status === 404) return null;
+    throw e;
+  }), [bodyId, at.version, at.date]);
   const rulebookId = list.data?.rulebookId;
   const rulebook = useLoad(() => (rulebookId ? listApi.rulebook(rulebookId) : Promise.resolve(undefined)), [rulebookId]);
   const categories = rulebook.data?.categories ?? [];
   const vs = versions.data ?? [];
   const latest = vs[0]?.version;
-  // a date before the first version: no list (the error says so); not the previous answer
-  const l = list.error ? undefined : list.data;
+  const l = list.error ? undefined : list.data ?? undefined;
   const own = actor.roles.some((g) => (g.role === 'clerk' || g.role === 'leadUnit') && g.bodyId === bodyId);
 
   if (versions.loading && !versions.data) return <PageSpin />;
@@ -89,7 +92,9 @@ export default function PublishedListPage() {
             description="增加、取消、下放、委托、合并或修改职权，须通过动态调整程序办理，经审查、审定后公布新版本（第九条至第十三条）。"
             action={routeByPath('/adjustments') ? <Button size="small" onClick={() => navigate('/adjustments')}>办理动态调整</Button> : undefined} />
         )}
-        {list.error && !list.loading ? <Alert type="error" showIcon style={{ marginBottom: 12 }} title={at.date ? `${at.date} 尚无有效的权责清单（第${vs[vs.length - 1]?.version}版自 ${vs[vs.length - 1]?.effectiveDate} 起施行）` : '清单读取失败'} /> : null}
+        {at.date && list.data === null && !list.loading && (
+          <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`${at.date} 尚无有效的权责清单（第${vs[vs.length - 1]?.version}版自 ${vs[vs.length - 1]?.effectiveDate} 起施行）`} />
+        )}
         {at.date && l && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`正在查看 ${at.date} 有效的清单：第${l.version}版（${l.effectiveDate} 起施行）`} />}
         {l && (
           <Descriptions size="small" column={{ xs: 1, md: 3 }} items={[
