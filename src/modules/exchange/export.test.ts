@@ -91,6 +91,7 @@ describe('export of a published list', () => {
     expect(cd).toContain(`filename="list-${body.id}-v1.xlsx"`);
     expect(decodeURIComponent(cd.split("filename*=UTF-8''")[1])).toBe('包头市导出测试局权责清单（第1版）.xlsx');
     expect(cd).not.toMatch(/filename\*=UTF-8''[^;]*[()（）]/);
+    expect(res.headers['x-ratelimit-limit']).toBe('60');
     const etag = String(res.headers.etag);
     expect(etag).toMatch(/^W\/"list-[0-9a-f]{64}"$/);
     expect((await t.anon.request('GET', `/api/exchange/bodies/${body.id}/list.xlsx`, undefined, { 'if-none-match': etag })).statusCode).toBe(304);
