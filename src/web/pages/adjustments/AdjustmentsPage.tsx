@@ -12,7 +12,7 @@ import DueText from './DueText.tsx';
 import { KIND_COLORS, STATUS_OPTIONS, statusColor } from './labels.ts';
 import type { AdjustmentKind, AdjustmentRow, AdjustmentStatus } from './model.ts';
 import NewAdjustmentModal from './NewAdjustmentModal.tsx';
-import { stepLabel, useRulebooks } from './rulebook.ts';
+import { loadRulebookIndex, stepLabel, useRulebooks } from './rulebook.ts';
 
 export default function AdjustmentsPage() {
   const actor = useActor();
@@ -24,15 +24,14 @@ export default function AdjustmentsPage() {
   const [page, setPage] = useState({ current: 1, pageSize: 10 });
   const [creating, setCreating] = useState(false);
   const list = useLoad(() => adjApi.list({ status }), [status]);
+  const index = useLoad(() => loadRulebookIndex());
   const rows = useMemo(() => (list.data?.items ?? []).filter((r) => (!kind || r.kind === kind) && (!q || r.title.includes(q) || r.bodyName.includes(q))), [list.data, kind, q]);
   const books = useRulebooks(rows.map((r) => r.rulebookId));
   const visible = rows.slice((page.current - 1) * page.pageSize, page.current * page.pageSize);
   const details = useDetails(visible);
   const isClerk = actor.roles.some((g) => g.role === 'clerk');
-  const kindOptions = useMemo(() => {
-    const rb = books.values().next().value;
-    return (rb?.adjustmentKinds ?? []).map((k) => ({ value: k.kind, label: k.label }));
-  }, [books]);
+  const currentBook = useRulebooks(index.data ? [index.data.current] : []).get(index.data?.current ?? '');
+  const kindOptions = (currentBook?.adjustmentKinds ?? []).map((k) => ({ value: k.kind, label: k.label }));
 
   const setFilter = (k: string, v: string | undefined) => {
     const p = new URLSearchParams(params);
@@ -103,7 +102,7 @@ export default function AdjustmentsPage() {
   ];
 
   return (
-    <Card title="动态调整申请" extra={<Typography.Text type="secondary">《权责清单动态管理办法》第九条至第十三条</Typography.Text>}>
+    <Card title="动态调整申请" extra={index.data && <Typography.Text type="secondary">现行规则：{index.data.rulebooks.find((r) => r.current)?.label}</Typography.Text>}>
       <div className="page-toolbar">
         <Space wrap>
           <Select style={{ width: 160 }} allowClear placeholder="全部状态" value={status} aria-label="按状态筛选"

@@ -14,7 +14,9 @@ export default function ActionBar({ a, rb, onChanged }: { a: Adjustment; rb: Rul
   // 'edit' is the editor itself, not a button
   const offered = a.can.filter((c) => c.action !== 'edit').sort((x, y) => ORDER.indexOf(x.action) - ORDER.indexOf(y.action));
   // a consultation is ended only once it has been opened: the server offers both; show the one that applies
-  const shown = offered.filter((c) => !(c.step === 'consultation' && c.action === 'complete' && !a.consultation));
+  const shown = offered.filter((c) => !(c.step === 'consultation' && c.action === 'complete' && !a.consultation))
+    // bringing it up to date only means something once another publication changed the base
+    .filter((c) => c.action !== 'rebase' || a.stale.length > 0 || (a.baseVersion !== null && a.baseVersion !== a.currentVersion));
   if (!shown.length) return null;
   return (
     <>

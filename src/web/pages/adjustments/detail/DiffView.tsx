@@ -35,10 +35,10 @@ export function ChangeTable({ rows, published }: { rows: Row[]; published?: bool
   );
 }
 
-function ListDiffView({ diff, categories, published }: { diff: ListDiff; categories: Map<string, string>; published?: boolean }) {
+function ListDiffView({ diff, categories, published, changeTag = '修改' }: { diff: ListDiff; categories: Map<string, string>; published?: boolean; changeTag?: string }) {
   const blocks = [
     ...diff.changed.map((c) => (
-      <Card key={`c:${c.code}`} size="small" type="inner" title={<Space><Tag color="blue">修改</Tag>{c.nameBefore}<Typography.Text type="secondary" copyable={{ text: c.code }}>{c.code}</Typography.Text></Space>}>
+      <Card key={`c:${c.code}`} size="small" type="inner" title={<Space><Tag color="blue">{changeTag}</Tag>{c.nameBefore}<Typography.Text type="secondary" copyable={{ text: c.code }}>{c.code}</Typography.Text></Space>}>
         <ChangeTable rows={changeRows(c.changes)} published={published} />
       </Card>
     )),
@@ -76,7 +76,7 @@ export default function DiffView({ a, categories }: { a: Adjustment; categories:
       <Typography.Text type="secondary">
         {published ? `已公布为第${a.publishedVersion}版。` : `对比基础：本部门现行权责清单第${a.currentVersion ?? '—'}版${a.baseVersion && a.baseVersion !== a.currentVersion ? `（本申请按第${a.baseVersion}版填写）` : ''}。`}
       </Typography.Text>
-      <ListDiffView diff={preview ? preview.diff : fromItems(a)} categories={categories} published={published} />
+      <ListDiffView diff={preview ? preview.diff : fromItems(a)} categories={categories} published={published} changeTag={a.kind === 'modify' ? '修改' : a.kindLabel} />
       {preview?.receivingDiff && (
         <>
           <Typography.Title level={5} style={{ margin: '8px 0 0' }}>承接部门（{a.receivingBodyName}）清单的变化</Typography.Title>

@@ -84,7 +84,7 @@ export default function ItemsEditor({ a, rb, open, onClose, onSaved }: { a: Adju
 
   const targetLimit = shape.targets[1];
   return (
-    <Drawer title="填写拟调整的行政职权" open={open} onClose={onClose} size={980} destroyOnHidden
+    <Drawer title="填写拟调整的行政职权" open={open} onClose={onClose} size={980} destroyOnHidden rootClassName="items-editor"
       extra={<Space><Button onClick={onClose}>取消</Button><Button type="primary" loading={saving} onClick={save}>保存</Button></Space>}>
       <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`${a.kindLabel}：${shape.hint}`}
         description={list.data ? `对比基础：${list.data.body.name}现行权责清单第${list.data.version}版（${list.data.effectiveDate} 起施行，在用事项${active.length}项）` : undefined} />

@@ -13,9 +13,9 @@ export default function ProcedureSteps({ a, rb }: { a: Adjustment; rb: RulebookD
       key: d.step,
       status: status as 'finish' | 'process' | 'error' | 'wait',
       title: <span data-step={d.step}>{d.label}</span>,
-      subTitle: <Typography.Text type="secondary" style={{ fontSize: 12 }}>{d.roles.map((r) => rb.roles[r]?.label ?? r).join('、')}</Typography.Text>,
       content: (
         <div style={{ paddingBottom: 6 }}>
+          <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>办理：{d.roles.map((r) => rb.roles[r]?.label ?? r).join('、')}</Typography.Text></div>
           {d.state === 'open' && !stopped && <Tag color="processing" style={{ marginBottom: 4 }}>办理中</Tag>}
           {d.due || d.completedOn
             ? <DueText due={d.due} workdaysLeft={d.workdaysLeft} overdue={d.overdue} doneOn={d.state === 'done' ? d.completedOn : null} onTime={d.onTime} compact />
@@ -26,7 +26,7 @@ export default function ProcedureSteps({ a, rb }: { a: Adjustment; rb: RulebookD
   });
   return (
     <Card title="办理进度" size="small" extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>第{a.round}轮</Typography.Text>}>
-      <Steps orientation="vertical" size="small" items={items} />
+      <div data-testid="procedure"><Steps orientation="vertical" size="small" items={items} /></div>
     </Card>
   );
 }
