@@ -5,7 +5,7 @@
 import type { Transaction } from 'kysely';
 import type { Actor, RequestMeta, Role } from '../../core/actor.js';
 import { AppError } from '../../core/errors.js';
-import { DEFAULT_RULEBOOK_ID } from '../../core/rulebook/index.js';
+import { currentRulebookId } from '../adjustments/rulebook.repo.js';
 import type { DB } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { draftAuthors, draftRowToPower, findDraft, hasPublishedList, loadDraftDuties, loadDraftPowerRows, type DraftHeader } from './draft.repo.js';
@@ -27,7 +27,8 @@ export async function createDraft(trx: Transaction<DB>, bodyId: number, ctx: Ctx
   if (open) throw new AppError('CONFLICT', `该机构已有正在编制的清单草稿（编号 ${open.id}）`);
   const { id } = await trx
     .insertInto('list_draft')
-    .values({ body_id: bodyId, status: 'drafting', rulebook_id: DEFAULT_RULEBOOK_ID, created_by: ctx.actor.userId, created_at: ctx.at, updated_at: ctx.at })
+    // the draft follows the rulebook in force when it is started (categories, clocks)
+    .values({ body_id: bodyId, status: 'drafting', rulebook_id: await currentRulebookId(trx), created_by: ctx.actor.userId, created_at: ctx.at, updated_at: ctx.at })
     .returning('id')
     .executeTakeFirstOrThrow();
   const d = (await findDraft(trx, id))!;
