@@ -9,7 +9,8 @@ import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import { AppError, notFound } from '../../core/errors.js';
 import { canDraftList, canSubmitList } from '../../core/policies.js';
-import { DEFAULT_RULEBOOK_ID, getRulebook, isRulebookId } from '../../core/rulebook/index.js';
+import { currentRulebookId } from '../adjustments/rulebook.repo.js';
+import { getRulebook, isRulebookId } from '../../core/rulebook/index.js';
 import type { AppDeps } from '../../server/deps.js';
 import { actorOf, idParam, metaOf } from '../../server/http.js';
 import { recordAudit } from '../audit/audit.repo.js';
@@ -57,7 +58,7 @@ export async function exchangeRoutes(app: FastifyInstance, { db, clock }: AppDep
 
     r.get('/api/exchange/template.xlsx', { schema: { tags: ['清单导入导出'], summary: '下载职权信息表导入模板', querystring: rulebookQuery } }, async (req, reply) => {
       actorOf(req);
-      const rulebook = getRulebook(req.query.rulebook ?? DEFAULT_RULEBOOK_ID);
+      const rulebook = getRulebook(req.query.rulebook ?? (await currentRulebookId(db)));
       return sendXlsx(reply, '权责清单导入模板.xlsx', 'template.xlsx', (out) => writeTemplate(out, rulebook));
     });
 

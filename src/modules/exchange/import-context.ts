@@ -6,6 +6,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Actor } from '../../core/actor.js';
 import { AppError, notFound } from '../../core/errors.js';
 import { formatPowerCode, MAX_MAIN, MAX_SUB, parsePowerCode } from '../../core/register/index.js';
+import { currentRulebookId } from '../adjustments/rulebook.repo.js';
 import { DEFAULT_RULEBOOK_ID, getRulebook, isRulebookId, type Rulebook } from '../../core/rulebook/index.js';
 import type { DB } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.repo.js';
@@ -58,7 +59,7 @@ export async function loadImportContext(trx: Transaction<DB>, bodyId: number, ac
     // §13: after the first publication the list changes only through an approved adjustment
     if (published) throw new AppError('INVALID_STATE', '本部门清单已公布，没有可编辑的草稿；清单变更须通过动态调整程序办理');
     draft = await trx.insertInto('list_draft')
-      .values({ body_id: bodyId, status: 'drafting', rulebook_id: DEFAULT_RULEBOOK_ID, created_by: actor.userId, created_at: at, updated_at: at })
+      .values({ body_id: bodyId, status: 'drafting', rulebook_id: await currentRulebookId(trx), created_by: actor.userId, created_at: at, updated_at: at })
       .returning(['id', 'status', 'rulebook_id']).executeTakeFirstOrThrow();
     created = true;
     await recordAudit(trx, { actor, role: 'clerk', bodyId, action: 'draft.created', objectType: 'list_draft', objectId: draft.id, after: { bodyId, rulebookId: draft.rulebook_id, via: 'import' }, at });
