@@ -1,0 +1,12 @@
+// What the run and the server child (server.ts) say to each other over IPC.
+import type { ListBody } from './fixtures.js';
+
+export type Command =
+  | { cmd: 'bareSearch'; q: string; pageSize: number }
+  | { cmd: 'importAnchor'; path: string }
+  | { cmd: 'exportAnchor'; body: ListBody; rows: number }
+  | { cmd: 'memory' }
+  | { cmd: 'stop' };
+
+/** The hello-world anchor route, added to the app in the server child. */
+export const HELLO_PATH = '/bench/hello';
