@@ -16,7 +16,8 @@ describeBrowser('dynamic adjustment in the workspace', () => {
   let t: ServedApp;
   let browser: Browser;
   let current: Page | undefined;
-  const problems: string[] = [];
+  // each page's uncaught errors and failed same-origin responses (filled as the pages run)
+  const problems: string[][] = [];
 
   beforeAll(async () => {
     [t, browser] = await Promise.all([serveTestApp(), launchBrowser()]);
@@ -33,8 +34,8 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     const page = await ctx.newPage();
     page.setDefaultTimeout(15_000);
     // a refused request says why in the test log
-    page.on('response', async (r) => { if (r.url().includes('/api/') && r.status() >= 400) console.warn(`[${user}] ${r.status()} ${r.request().method()} ${r.url()} ${await r.text().catch(() => '')}`); });
-    problems.push(...collectProblems(page));
+    page.on('response', async (r) => { if (r.url().includes('/api/') && !r.url().endsWith('/api/session') && r.status() >= 400) console.warn(`[${user}] ${r.status()} ${r.request().method()} ${r.url()} ${await r.text().catch(() => '')}`); });
+    problems.push(collectProblems(page));
     current = page;
     await page.goto(`${t.baseUrl}/app/login`);
     await page.locator('#username').fill(user);
@@ -65,6 +66,8 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     await page.getByTestId('actions').getByRole('button', { name: button, exact: true }).click();
     const dialog = page.locator('.ant-modal');
     await dialog.waitFor();
+    // a click during the opening animation can be lost: wait until it has settled
+    await expect.poll(() => dialog.getAttribute('class')).not.toMatch(/zoom/);
     if (fill) await fill(dialog);
     await dialog.locator('.ant-modal-footer').getByRole('button', { name: button, exact: true }).click();
     await page.locator('.ant-message').getByText(`${button}：已办理`).last().waitFor({ timeout: 30_000 });
@@ -333,6 +336,56 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     expect(text).toContain('另有 1 条意见');
     await screenshot(page, 'consultation-portal-after');
     await ctx.close();
-    expect(problems).toEqual([]);
+    expect(problems.flat()).toEqual([]);
+  });
+
+  it('the coordination office sees both applications in its list and downloads the yearly report', async () => {
+    const coord = await signIn('coord.city', '/app/adjustments');
+    shootOnFailure(() => current, 'adjustment-list-report');
+    await coord.getByRole('link', { name: '取消“食品小作坊备案”' }).waitFor();
+    await coord.getByRole('link', { name: '调整“计量标准器具核准”的实施机构' }).waitFor();
+    await screenshot(coord, 'adjustment-list');
+
+    await coord.goto(`${t.baseUrl}/app/reports`);
+    await coord.getByRole('combobox', { name: '年度' }).click();
+    await coord.locator('.ant-select-item-option').filter({ hasText: '2026年' }).click();
+    const preview = coord.getByTestId('report-preview');
+    await expect.poll(() => preview.innerText()).toContain('包头市2026年度权责清单动态调整情况报告');
+    expect(await preview.innerText()).toMatch(/取消[\s\S]*修改要素/);
+    await screenshot(coord, 'report-preview');
+    const [download] = await Promise.all([coord.waitForEvent('download'), coord.getByRole('link', { name: /下载 Word/ }).click()]);
+    expect(download.suggestedFilename()).toBe('包头市2026年度权责清单动态调整情况报告.docx');
+  });
+
+  it('the calendar administrator enters the 2027 notice: a deadline reaching 2027 is no longer provisional', async () => {
+    const admin = await signIn('sysadmin', '/app/calendar');
+    shootOnFailure(() => current, 'calendar');
+    const calc = admin.locator('.ant-card').filter({ hasText: '工作日计算' });
+    const from = calc.locator('.ant-picker input');
+    await from.click();
+    await from.fill('2026-12-21');
+    await from.press('Enter');
+    await calc.getByRole('button', { name: '计算' }).click();
+    await expect.poll(() => calc.getByTestId('workday-result').innerText()).toMatch(/^2027-01-\d\d\s*暂定$/);
+
+    await admin.getByRole('button', { name: '录入年度节假日安排' }).click();
+    const dialog = admin.locator('.ant-modal');
+    expect(await dialog.getByLabel('年度').inputValue()).toBe('2027');
+    await dialog.getByLabel('依据（通知文号或标题）').fill('国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕7号）');
+    await dialog.locator('.ant-picker-range').click();
+    await dialog.locator('.ant-picker-range input').first().fill('2027-01-01');
+    await dialog.locator('.ant-picker-range input').last().fill('2027-01-03');
+    await dialog.locator('.ant-picker-range input').last().press('Enter');
+    await dialog.getByRole('button', { name: '加入放假日期' }).click();
+    await expect.poll(() => dialog.innerText()).toContain('已选放假日期 3 天');
+    await screenshot(admin, 'calendar-enter-2027');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await admin.locator('.ant-message').getByText('2027年节假日安排已保存').waitFor();
+    await admin.locator('.ant-table-row').filter({ hasText: '国办发明电〔2026〕7号' }).getByText('管理员录入').waitFor();
+
+    await calc.getByRole('button', { name: '计算' }).click();
+    await expect.poll(() => calc.getByTestId('workday-result').innerText()).toMatch(/^2027-01-\d\d$/);
+    await screenshot(admin, 'calendar');
+    expect(problems.flat()).toEqual([]);
   });
 });

@@ -46,7 +46,7 @@ export default function AdjustmentsPage() {
       title: '调整事项', dataIndex: 'title', render: (t: string, r) => (
         <div>
           <Link to={`/adjustments/${r.id}`}>{t}</Link>
-          <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.bodyName}</Typography.Text></div>
+          <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.bodyName} · 事由发生于 {r.triggerDate}</Typography.Text></div>
         </div>
       ),
     },
@@ -77,7 +77,7 @@ export default function AdjustmentsPage() {
       },
     },
     {
-      title: '办理期限', key: 'due', width: 330, render: (_, r) => {
+      title: '办理期限', key: 'due', width: 310, render: (_, r) => {
         const a = details.get(r.id);
         if (r.status !== 'open' && r.status !== 'due') return <Typography.Text type="secondary">—</Typography.Text>;
         if (!a) return <Typography.Text type="secondary">{r.filingDue} 前报送{r.filingDueProvisional ? '（暂定）' : ''}</Typography.Text>;
@@ -91,7 +91,6 @@ export default function AdjustmentsPage() {
         );
       },
     },
-    { title: '事由发生日', dataIndex: 'triggerDate', width: 110 },
     {
       title: '操作', key: 'op', width: 90, fixed: 'right', render: (_, r) => (
         <Button type="link" size="small" onClick={() => navigate(`/adjustments/${r.id}`)}>
@@ -115,7 +114,7 @@ export default function AdjustmentsPage() {
         </Space>
         {isClerk && <Button type="primary" icon={<FileAddOutlined />} onClick={() => setCreating(true)}>起草调整申请</Button>}
       </div>
-      <Table<AdjustmentRow> rowKey="id" size="middle" columns={columns} dataSource={rows} loading={list.loading} scroll={{ x: 1200 }}
+      <Table<AdjustmentRow> rowKey="id" size="middle" columns={columns} dataSource={rows} loading={list.loading} scroll={{ x: 1080 }}
         locale={{ emptyText: <Empty description={status || kind || q ? '没有符合条件的调整申请' : '暂无调整申请'} /> }}
         pagination={{ ...page, showSizeChanger: true, pageSizeOptions: [10, 20, 50], showTotal: (t) => `共 ${t} 件`, onChange: (current, pageSize) => setPage({ current, pageSize }) }} />
       <NewAdjustmentModal open={creating} onClose={() => setCreating(false)} onCreated={(a) => navigate(`/adjustments/${a.id}`)} />

@@ -2,7 +2,7 @@
 import { Card, Empty, Space, Tag, Timeline, Typography } from 'antd';
 import { fmtTime } from '../../../lib/format.ts';
 import { ROLE_LABELS } from '../../../labels.ts';
-import { HISTORY_WORDS } from '../labels.ts';
+import { actionLabel, HISTORY_WORDS } from '../labels.ts';
 import type { Adjustment, HistoryRecord } from '../model.ts';
 import { stepLabel, type RulebookData } from '../rulebook.ts';
 
@@ -21,7 +21,9 @@ function details(r: HistoryRecord): string[] {
 
 export default function HistoryTimeline({ a, rb }: { a: Adjustment; rb: RulebookData }) {
   const items = [...a.history].reverse().map((r) => {
-    const what = r.step ? `${stepLabel(rb, r.step)} · ${r.action === 'complete' ? '办理完成' : HISTORY_WORDS[r.action] ?? r.action}` : HISTORY_WORDS[r.action] ?? r.action;
+    const label = r.step ? stepLabel(rb, r.step) : '';
+    const did = r.action === 'complete' && r.step ? actionLabel('complete', r.step) : HISTORY_WORDS[r.action] ?? r.action;
+    const what = !label || label === did ? did : `${label}：${did}`;
     return {
       key: r.id,
       color: COLORS[r.action] ?? 'gray',
