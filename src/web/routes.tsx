@@ -6,7 +6,7 @@ import {
   ApartmentOutlined, AuditOutlined, HomeOutlined, ProfileOutlined, SafetyCertificateOutlined, TeamOutlined,
 } from '@ant-design/icons';
 // the adjustment procedure's pages (issue 4)
-import { BarChartOutlined, BellOutlined, BookOutlined, CalendarOutlined, CommentOutlined, SwapOutlined, VerifiedOutlined } from '@ant-design/icons';
+import { BarChartOutlined, BellOutlined, BookOutlined, CalendarOutlined, CommentOutlined, FileSyncOutlined, SwapOutlined, VerifiedOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Ability } from './types.ts';
 
@@ -35,6 +35,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/approvals', label: '政府审定', icon: <VerifiedOutlined />, ability: 'approve', page: lazy(() => import('./pages/adjustments/ApprovalsPage.tsx')) },
   { path: '/consultations', label: '征求意见', icon: <CommentOutlined />, ability: 'review', page: lazy(() => import('./pages/adjustments/consultations/ConsultationsPage.tsx')) },
   { path: '/consultations/:id', label: '意见处理', menu: false, ability: 'review', page: lazy(() => import('./pages/adjustments/consultations/ConsultationPage.tsx')) },
+  { path: '/law-changes', label: '法律文件立改废', icon: <FileSyncOutlined />, ability: 'review', page: lazy(() => import('./pages/adjustments/lawchange/LawChangesPage.tsx')) },
   { path: '/reports', label: '年度报告', icon: <BarChartOutlined />, ability: 'review', page: lazy(() => import('./pages/reports/ReportsPage.tsx')) },
   { path: '/calendar', label: '工作日历', icon: <CalendarOutlined />, ability: ['manageBodies', ...WORKFLOW], page: lazy(() => import('./pages/calendar/CalendarPage.tsx')) },
   { path: '/rulebooks', label: '规则集', icon: <BookOutlined />, ability: ['manageBodies', ...WORKFLOW], page: lazy(() => import('./pages/adjustments/rulebook/RulebookPage.tsx')) },

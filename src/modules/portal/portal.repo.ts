@@ -71,19 +71,6 @@ export async function bodyHead(db: Database, id: number): Promise<{ body: BodyIn
   return { body: { ...rest, parentRegion: parentCode && parentName ? { code: parentCode, name: parentName } : null }, latest };
 }
 
-export async function findBody(db: Database, id: number): Promise<BodyInfo | undefined> {
-  const r = await db
-    .selectFrom('body as b')
-    .innerJoin('region as r', 'r.code', 'b.region_code')
-    .leftJoin('region as pr', 'pr.code', 'r.parent_code')
-    .select(['b.id', 'b.name', 'b.kind', 'r.code as regionCode', 'r.name as regionName', 'r.level as regionLevel', 'pr.code as parentCode', 'pr.name as parentName'])
-    .where('b.id', '=', id)
-    .executeTakeFirst();
-  if (!r) return undefined;
-  const { parentCode, parentName, ...rest } = r;
-  return { ...rest, parentRegion: parentCode && parentName ? { code: parentCode, name: parentName } : null };
-}
-
 const versionColumns = sql<VersionInfo>`version, published_at as "publishedAt", effective_date::text as "effectiveDate", digest,
   power_count as "powerCount", source_type as "sourceType", source_id as "sourceId", rulebook_id as "rulebookId", note`;
 

@@ -1,5 +1,5 @@
 // The derived search columns of a power row, computed in JS exactly as the power_search_fill
-// trigger computes them (0003 + 0006), for bulk loads that COPY rows with the trigger disabled
+// trigger computes them (0003, 0006, 0007), for bulk loads that COPY rows with the trigger disabled
 // (the trigger costs about 0.5 ms a row). checkSearchColumns compares stored columns with
 // the database's own functions, so a load can prove it wrote what the trigger would have.
 import { sql } from 'kysely';
@@ -47,10 +47,8 @@ export function searchColumns(p: SearchColumnInput): { text: string; grams: stri
   const short = normalizeForSearch(concatWs([p.name, p.code, agg(p.legalBases, 'documentName')]));
   const basis = agg(p.legalBases, 'text');
   const basisNorm = basis === null ? '' : normalizeForSearch(basis);
-  return {
-    text: concatWs([short, basisNorm === '' ? null : basisNorm]),
-    grams: [...gramsOf(short), `b:${p.bodyId}`, `c:${p.category}`, `l:${p.level}`],
-  };
+  const text = concatWs([short, basisNorm === '' ? null : basisNorm]);
+  return { text, grams: [...gramsOf(text), `b:${p.bodyId}`, `c:${p.category}`, `l:${p.level}`] };
 }
 
 /** Rows (one id in `every`, of one body if given) whose stored search columns differ from what the trigger computes. */
@@ -61,10 +59,10 @@ export async function checkSearchColumns(db: Database, every: number, bodyId?: n
              array['b:' || p.body_id, 'c:' || p.category, 'l:' || coalesce(r.level, 0)] as tokens
       from power p left join body b on b.id = p.body_id left join region r on r.code = b.region_code
       where p.id % ${every} = 0 ${bodyId === undefined ? sql`` : sql`and p.body_id = ${bodyId}`}),
-    y as (select *, qz_search_grams(s) || tokens as want from x)
+    y as (select *, concat_ws(E'\\n', s, nullif(qz_search_basis_text(legal_bases), '')) as text from x),
+    z as (select *, qz_search_grams(text) || tokens as want from y)
     select count(*)::int as checked,
-           count(*) filter (where search_text is distinct from concat_ws(E'\\n', s, nullif(qz_search_basis_text(legal_bases), ''))
-                             or not (search_grams @> want and want @> search_grams))::int as different
-    from y`.execute(db);
+           count(*) filter (where search_text is distinct from text or not (search_grams @> want and want @> search_grams))::int as different
+    from z`.execute(db);
   return r.rows[0]!;
 }

@@ -3,19 +3,18 @@ import { highlight, matchRanges, snippet } from './highlight.js';
 import { normalizeForSearch, parseQuery } from './query.js';
 
 describe('parseQuery', () => {
-  it('answers 1–2 characters from the gram index, 3+ word characters from pg_trgm', () => {
-    expect(parseQuery('罚')).toEqual([{ text: '罚', kind: 'gram', grams: ['罚'], like: null }]);
-    expect(parseQuery('许可')).toEqual([{ text: '许可', kind: 'gram', grams: ['许可'], like: null }]);
-    expect(parseQuery('食品经营')[0]).toMatchObject({ kind: 'trgm', like: '%食品经营%' });
-  });
-
-  it('a longer term without three word characters in a row uses its bigrams and a LIKE check', () => {
-    expect(parseQuery('《法》')[0]).toEqual({ text: '《法》', kind: 'gram', grams: ['《法', '法》'], like: '%《法》%' });
+  it('a 1–2 character term is its own gram; a longer one its bigrams, then LIKE for the order', () => {
+    expect(parseQuery('罚')).toEqual([{ text: '罚', grams: ['罚'], like: null }]);
+    expect(parseQuery('许可')).toEqual([{ text: '许可', grams: ['许可'], like: null }]);
+    expect(parseQuery('食品经营')).toEqual([{ text: '食品经营', grams: ['食品', '品经', '经营'], like: '%食品经营%' }]);
+    expect(parseQuery('《法》')[0]).toEqual({ text: '《法》', grams: ['《法', '法》'], like: '%《法》%' });
+    expect(parseQuery('哈哈哈')[0]!.grams).toEqual(['哈哈']);
   });
 
   it('splits on any white space, drops duplicates, normalises full-width and case, escapes LIKE wildcards', () => {
     expect(parseQuery('  许可　许可  ＸＫ ').map((t) => t.text)).toEqual(['许可', 'xk']);
     expect(parseQuery('100%_a')[0]!.like).toBe('%100\\%\\_a%');
+    expect(parseQuery('a\u0001b').map((t) => t.text)).toEqual(['a', 'b']);
     expect(normalizeForSearch('ＡＢＣ')).toBe('abc');
   });
 

@@ -1,16 +1,19 @@
 // The search over current published powers, as bare SQL (the benchmark times this function
-// alone; the route adds only rendering). Design (0003/0006 migrations, query.ts):
-// - every term must match the power's name/code/documents (gram or trigram index) or the name
-//   of its body (looked up first in the small body table, then matched by the 'b:id' terms);
-// - the filters (level, body, category) are terms of the same gram index, so a query is one
-//   GIN intersection, and only matching rows are read;
+// alone; the route adds only rendering). Design (0003, 0006, 0007 migrations; query.ts):
+// - every term must match the power's own text — name, code, cited documents and articles —
+//   through the one gram index, or the name of its body (looked up first in the small body
+//   table); the filters (level, body, category) are terms of the same index;
+// - how rows are read (GIN bitmap or a bounded probe in id order) is chosen from the terms'
+//   frequencies: search.plan.ts;
 // - at most RESULT_CAP hits are read: a 1-character query may match most of a million rows,
 //   and reading them all to count or sort them would cost far more than the page itself.
 //   The hits read are ordered by relevance (name equal, name contains every term, the rest),
 //   then publication order (id), and the page is cut from them.
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../../db/connect.js';
+import type { DB } from '../../db/schema.js';
 import { likeEscape, type SearchTerm } from './query.js';
+import { choosePlan, gramFrequencies, PROBE_ROWS } from './search.plan.js';
 
 export const RESULT_CAP = 1000;
 
@@ -57,53 +60,90 @@ export function filterTokens(f: SearchFilters): string[] {
   return out;
 }
 
-function termCondition(t: SearchTerm, bodyIds: number[]): RawBuilder<unknown> | null {
-  const own =
-    t.kind === 'trgm'
-      ? sql`p.search_text like ${t.like}`
-      : t.like
-        ? sql`(p.search_grams @> ${sql.val(t.grams)}::text[] and p.search_text like ${t.like})`
-        : null; // exact grams: folded into the one containment test below
-  if (!bodyIds.length) return own;
-  const byBody = sql`p.search_grams && ${sql.val(bodyIds.map((id) => `b:${id}`))}::text[]`;
-  const mine = own ?? sql`p.search_grams @> ${sql.val(t.grams)}::text[]`;
-  return sql`(${mine} or ${byBody})`;
-}
-
 const likeOf = (t: SearchTerm) => t.like ?? `%${likeEscape(t.text)}%`;
 
-/** For each term, the bodies whose name contains it. */
-async function bodiesByName(db: Database, terms: SearchTerm[]): Promise<number[][]> {
-  const r = await sql<{ i: number; ids: number[] }>`
-    select t.i::int as i, array(select b.id from body b where qz_search_norm(b.name) like t.pat order by b.id) as ids
+/** For each term, the bodies whose name contains it; and how many bodies there are. */
+async function bodiesByName(db: Transaction<DB>, terms: SearchTerm[]): Promise<{ ids: number[][]; bodies: number }> {
+  const r = await sql<{ i: number; ids: number[]; n: number }>`
+    select t.i::int as i, array(select b.id from body b where qz_search_norm(b.name) like t.pat order by b.id) as ids,
+           (select count(*) from body)::int as n
     from unnest(${sql.val(terms.map(likeOf))}::text[]) with ordinality as t(pat, i)`.execute(db);
-  const out = terms.map(() => [] as number[]);
-  for (const row of r.rows) out[row.i - 1] = row.ids.map(Number);
-  return out;
+  const ids = terms.map(() => [] as number[]);
+  for (const row of r.rows) ids[row.i - 1] = row.ids.map(Number);
+  return { ids, bodies: Number(r.rows[0]?.n ?? 0) };
+}
+
+type Use = 'index' | 'filter';
+/** Grams through the GIN index (the column itself) or tested on fetched rows only (an expression no index has). */
+const hasGrams = (g: string[], use: Use) =>
+  use === 'index' ? sql`p.search_grams @> ${sql.val(g)}::text[]` : sql`(p.search_grams || '{}'::text[]) @> ${sql.val(g)}::text[]`;
+/** Characters in order, for terms of 3+ characters (their bigrams do not fix the order). */
+const inText = (t: SearchTerm) => sql`strpos(p.search_text, ${t.text}) > 0`;
+
+interface Shape {
+  /** grams of the terms only a row's own text can match, and the filter terms */
+  must: string[];
+  /** 3+ character terms among those: LIKE-checked */
+  ordered: SearchTerm[];
+  /** terms some body's name matches too */
+  either: { term: SearchTerm; bodyIds: number[] }[];
+}
+
+function shape(p: SearchParams, bodyIds: number[][]): Shape {
+  const own = p.terms.filter((_, i) => !bodyIds[i]!.length);
+  return {
+    must: [...new Set([...own.flatMap((t) => t.grams), ...filterTokens(p)])],
+    ordered: own.filter((t) => t.like),
+    either: p.terms.flatMap((term, i) => (bodyIds[i]!.length ? [{ term, bodyIds: bodyIds[i]! }] : [])),
+  };
+}
+
+function conditions(s: Shape, use: Use): RawBuilder<unknown>[] {
+  return [
+    ...(s.must.length ? [hasGrams(s.must, use)] : []),
+    ...s.ordered.map(inText),
+    ...s.either.map(({ term, bodyIds }) => {
+      const own = term.like ? sql`(${hasGrams(term.grams, use)} and ${inText(term)})` : hasGrams(term.grams, use);
+      return sql`(${own} or p.body_id = any(${sql.val(bodyIds)}::int[]))`;
+    }),
+  ];
 }
 
 export async function searchPowersSql(db: Database, p: SearchParams): Promise<SearchResult> {
   if (p.terms.length === 0) return { total: 0, capped: false, rows: [] };
-  const bodyIds = await bodiesByName(db, p.terms);
-  // exact grams of terms that no body name matches, and the filters: one GIN containment
-  const must = [...p.terms.flatMap((t, i) => (t.kind === 'gram' && !t.like && !bodyIds[i]!.length ? t.grams : [])), ...filterTokens(p)];
-  const conds = [
-    sql`p.valid_to is null`,
-    ...(must.length ? [sql`p.search_grams @> ${sql.val(must)}::text[]`] : []),
-    ...p.terms.flatMap((t, i) => {
-      if (t.kind === 'gram' && !t.like && !bodyIds[i]!.length) return [];
-      const c = termCondition(t, bodyIds[i]!);
-      return c ? [c] : [];
-    }),
-  ];
+  const freq = await gramFrequencies(db);
+  return db.transaction().execute(async (trx) => {
+    // JIT compiling costs PostgreSQL tens of milliseconds, more than these lookups take
+    await sql`select set_config('jit', 'off', true)`.execute(trx);
+    return search(trx, p, freq);
+  });
+}
+
+async function search(db: Transaction<DB>, p: SearchParams, freq: (g: string) => number): Promise<SearchResult> {
+  const { ids: bodyIds, bodies } = await bodiesByName(db, p.terms);
+  const s = shape(p, bodyIds);
+  // a term matched by its text or by body name: its rarest gram's share plus the bodies' share
+  const eitherShares = s.either.map((e) => Math.min(...e.term.grams.map(freq)) + e.bodyIds.length / Math.max(1, bodies));
+  const plan = choosePlan(s.must, eitherShares, freq);
   const whole = p.terms.map((t) => t.text).join(' ');
-  const hits = await sql<{ id: number; tier: number }>`
-    select p.id, case when split_part(p.search_text, E'\n', 1) = ${whole} then 0
-                      when split_part(p.search_text, E'\n', 1) like all (${sql.val(p.terms.map(likeOf))}::text[]) then 1
-                      else 2 end as tier
-    from power p where ${sql.join(conds, sql` and `)} limit ${RESULT_CAP + 1}`.execute(db);
-  const capped = hits.rows.length > RESULT_CAP;
-  const ranked = hits.rows.sort((a, b) => a.tier - b.tier || a.id - b.id).slice(0, RESULT_CAP);
+  const tier = sql`case when split_part(p.search_text, E'\n', 1) = ${whole} then 0
+                        when split_part(p.search_text, E'\n', 1) like all (${sql.val(p.terms.map(likeOf))}::text[]) then 1
+                        else 2 end`;
+  const limit = RESULT_CAP + 1;
+  const read = async (conds: RawBuilder<unknown>[], from: RawBuilder<unknown>) =>
+    (await sql<{ id: number; tier: number }>`select p.id, ${tier} as tier from ${from} where ${sql.join(conds, sql` and `)} limit ${limit}`.execute(db)).rows;
+
+  let hits: { id: number; tier: number }[] | null = null;
+  if (plan === 'probe') {
+    const r = await read(conditions(s, 'filter'), sql`(select id, body_id, search_grams, search_text from power where valid_to is null order by id limit ${PROBE_ROWS}) p`);
+    if (r.length === limit) hits = r;
+  }
+  if (!hits) {
+    await sql`select set_config('enable_seqscan', 'off', true)`.execute(db);
+    hits = await read([sql`p.valid_to is null`, ...conditions(s, 'index')], sql`power p`);
+  }
+  const capped = hits.length > RESULT_CAP;
+  const ranked = hits.sort((a, b) => a.tier - b.tier || a.id - b.id).slice(0, RESULT_CAP);
   const offset = (p.page - 1) * p.pageSize;
   const ids = ranked.slice(offset, offset + p.pageSize).map((h) => h.id);
   if (ids.length === 0) return { total: ranked.length, capped, rows: [] };
