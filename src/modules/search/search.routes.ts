@@ -70,7 +70,7 @@ export async function searchApiRoutes(app: FastifyInstance, { db }: AppDeps) {
     schema: {
       tags: ['公开数据'],
       summary: '检索现行权责清单',
-      description: `按职权名称、权力编码、法律法规名称（3 个字以上的检索词也匹配条文内容）及部门名称检索现行有效的行政职权，多个检索词以空格分隔，须同时匹配；单字、两字检索均可。结果最多计 ${RESULT_CAP} 项（capped 为 true 表示超过），每页 ${PAGE_SIZE} 项。`,
+      description: `按职权名称、权力编码、法律法规名称及条文内容、部门名称检索现行有效的行政职权，多个检索词以空格分隔，须同时匹配；单字、两字检索均可。结果最多计 ${RESULT_CAP} 项（capped 为 true 表示超过），每页 ${PAGE_SIZE} 项。`,
       querystring: searchQuery,
       response: { 200: z.object({ q: z.string(), total: z.number(), capped: z.boolean(), page: z.number(), pageSize: z.number(), items: z.array(hitSchema) }), 400: errorSchema },
     },
