@@ -46,12 +46,20 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     return page;
   }
 
-  /** Choose `option` in the antd Select labelled `label` (typing to search). */
+  /** Choose `option` in the antd Select labelled `label` (typing to search); retried while the dropdown settles. */
   async function choose(page: Page, label: string | RegExp, option: string, scope = page.locator('body')) {
     const input = scope.getByLabel(label);
-    await input.click();
-    if (await input.isEditable()) await input.fill(option);
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
+    const select = input.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await input.click();
+      if (await input.isEditable()) await input.fill(option);
+      const item = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first();
+      await item.waitFor();
+      await page.waitForTimeout(250); // the dropdown's opening animation
+      await item.click();
+      if ((await select.innerText()).includes(option)) return;
+    }
+    throw new Error(`could not choose “${option}” in ${String(label)}`);
   }
 
   async function date(page: Page, label: string, value: string, scope = page.locator('body')) {
@@ -387,5 +395,35 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     await expect.poll(() => calc.getByTestId('workday-result').innerText()).toMatch(/^2027-01-\d\d$/);
     await screenshot(admin, 'calendar');
     expect(problems.flat()).toEqual([]);
+  });
+
+  it('a law change recorded by the office opens a due adjustment that the body starts drafting (§10.1, §11.1)', async () => {
+    const coord = await signIn('coord.city', '/app/law-changes');
+    shootOnFailure(() => current, 'law-change');
+    await coord.getByRole('button', { name: '登记立改废' }).click();
+    const dialog = coord.locator('.ant-modal');
+    await choose(coord, '法律文件', '中华人民共和国食品安全法', dialog);
+    await dialog.getByText('修订', { exact: true }).click();
+    await date(coord, '生效（废止）日期', '2026-12-10', dialog);
+    await dialog.getByRole('button', { name: '登记并生成应调整事项' }).click();
+    const done = coord.locator('.ant-alert-success');
+    await done.waitFor();
+    expect(await done.innerText()).toContain('包头市市场监督管理局');
+    await screenshot(coord, 'law-change-recorded');
+
+    const clerk = await signIn('clerk.scjg', '/app/adjustments?status=due');
+    const row = clerk.locator('.ant-table-row').filter({ hasText: '中华人民共和国食品安全法' }).first();
+    await expect.poll(() => row.innerText()).toMatch(/应申报未申报[\s\S]*待开始起草[\s\S]*2026-12-31 前[\s\S]*剩余13个工作日[\s\S]*第十二条/);
+    await row.getByRole('link').first().click();
+    await clerk.getByRole('heading', { level: 1 }).waitFor();
+    await act(clerk, '开始起草');
+    await expect.poll(() => clerk.getByTestId('status').innerText()).toBe('办理中');
+    expect(await clerk.locator('.ant-card').filter({ hasText: '申请内容' }).first().innerText()).toContain('法律文件立改废生成');
+    await screenshot(clerk, 'law-change-started');
+
+    const sys = await signIn('sysadmin', '/app/rulebooks');
+    await sys.getByText('2025年办法（包头市行政权力清单管理办法）').first().waitFor();
+    await sys.getByRole('button', { name: '设为现行' }).waitFor();
+    await screenshot(sys, 'rulebooks');
   });
 });

@@ -1,6 +1,6 @@
 // 动态调整申请: every application the actor may see, filtered by status and kind, with the step
 // it is at, who acts, the due date with working days left and the article that sets it.
-import { FileAddOutlined, ReloadOutlined } from '@ant-design/icons';
+import { FileAddOutlined, GroupOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Empty, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { currentDeadline, useDetails } from './current.ts';
 import DueText from './DueText.tsx';
 import { KIND_COLORS, STATUS_OPTIONS, statusColor } from './labels.ts';
 import type { AdjustmentKind, AdjustmentRow, AdjustmentStatus } from './model.ts';
+import BatchModal from './BatchModal.tsx';
 import NewAdjustmentModal from './NewAdjustmentModal.tsx';
 import { loadRulebookIndex, stepLabel, useRulebooks } from './rulebook.ts';
 
@@ -23,6 +24,7 @@ export default function AdjustmentsPage() {
   const [q, setQ] = useState('');
   const [page, setPage] = useState({ current: 1, pageSize: 10 });
   const [creating, setCreating] = useState(false);
+  const [batching, setBatching] = useState(false);
   const list = useLoad(() => adjApi.list({ status }), [status]);
   const index = useLoad(() => loadRulebookIndex());
   const rows = useMemo(() => (list.data?.items ?? []).filter((r) => (!kind || r.kind === kind) && (!q || r.title.includes(q) || r.bodyName.includes(q))), [list.data, kind, q]);
@@ -30,6 +32,7 @@ export default function AdjustmentsPage() {
   const visible = rows.slice((page.current - 1) * page.pageSize, page.current * page.pageSize);
   const details = useDetails(visible);
   const isClerk = actor.roles.some((g) => g.role === 'clerk');
+  const isOffice = actor.roles.some((g) => g.role === 'coordinator');
   const currentBook = useRulebooks(index.data ? [index.data.current] : []).get(index.data?.current ?? '');
   const kindOptions = (currentBook?.adjustmentKinds ?? []).map((k) => ({ value: k.kind, label: k.label }));
 
@@ -66,6 +69,7 @@ export default function AdjustmentsPage() {
     {
       title: '当前环节', key: 'step', width: 200, render: (_, r) => {
         const rb = books.get(r.rulebookId);
+        if (r.status === 'due') return <Typography.Text type="warning">待开始起草</Typography.Text>;
         if (!r.openSteps.length) return r.publishedVersion ? <Typography.Text type="secondary">已公布为第{r.publishedVersion}版</Typography.Text> : '—';
         const mine = r.can.some((c) => c.step || c.action === 'start');
         return (
@@ -112,11 +116,15 @@ export default function AdjustmentsPage() {
             onSearch={(v) => { setQ(v.trim()); setPage((x) => ({ ...x, current: 1 })); }} />
           <Button icon={<ReloadOutlined />} onClick={() => void list.reload()}>刷新</Button>
         </Space>
-        {isClerk && <Button type="primary" icon={<FileAddOutlined />} onClick={() => setCreating(true)}>起草调整申请</Button>}
+        <Space>
+          {isOffice && currentBook?.batchKinds.some((b) => b.id === 'batch') && <Button icon={<GroupOutlined />} onClick={() => setBatching(true)}>新建集中调整批次</Button>}
+          {isClerk && <Button type="primary" icon={<FileAddOutlined />} onClick={() => setCreating(true)}>起草调整申请</Button>}
+        </Space>
       </div>
       <Table<AdjustmentRow> rowKey="id" size="middle" columns={columns} dataSource={rows} loading={list.loading} scroll={{ x: 1080 }}
         locale={{ emptyText: <Empty description={status || kind || q ? '没有符合条件的调整申请' : '暂无调整申请'} /> }}
         pagination={{ ...page, showSizeChanger: true, pageSizeOptions: [10, 20, 50], showTotal: (t) => `共 ${t} 件`, onChange: (current, pageSize) => setPage({ current, pageSize }) }} />
+      <BatchModal open={batching} onClose={() => setBatching(false)} />
       <NewAdjustmentModal open={creating} onClose={() => setCreating(false)} onCreated={(a) => navigate(`/adjustments/${a.id}`)} />
     </Card>
   );

@@ -38,7 +38,8 @@ export default function NewAdjustmentModal({ open, onClose, onCreated }: { open:
   }, [date, submitClock]);
 
   async function submit() {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the form shows what is missing
     setSaving(true);
     try {
       const a = await adjApi.create({

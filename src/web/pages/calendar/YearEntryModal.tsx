@@ -40,7 +40,8 @@ export default function YearEntryModal({ open, initial, suggestedYear, onClose, 
   }
 
   async function submit() {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the form shows what is missing
     setSaving(true);
     try {
       const r = await calendarApi.saveYear(v.year, { source: v.source.trim(), holidays: iso(v.holidays), makeupWorkdays: iso(v.makeupWorkdays) });

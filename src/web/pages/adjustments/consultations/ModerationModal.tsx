@@ -20,7 +20,8 @@ export default function ModerationModal({ consultationId, task, onClose, onDone 
   }, [task, form]);
 
   async function submit() {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the form shows what is missing
     if (!task) return;
     setSaving(true);
     try {

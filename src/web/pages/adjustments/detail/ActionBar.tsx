@@ -26,12 +26,12 @@ export default function ActionBar({ a, rb, onChanged }: { a: Adjustment; rb: Rul
           const danger = c.action === 'return' || c.action === 'reject' || c.action === 'withdraw';
           const closesLater = c.step === 'consultation' && c.action === 'complete' && a.consultation && a.today <= a.consultation.closesOn;
           const btn = (
-            <Button key={`${c.action}:${c.step}`} type={primary ? 'primary' : 'default'} danger={danger} onClick={() => setPending(c)}>
+            <Button key={`${c.action}:${c.step}`} type={primary ? 'primary' : 'default'} danger={danger} disabled={!!closesLater} onClick={() => setPending(c)}>
               {actionLabel(c.action, c.step)}
             </Button>
           );
           return closesLater
-            ? <Tooltip key={`${c.action}:${c.step}`} title={`征求意见期限至 ${a.consultation!.closesOn}，期满后方可结束`}>{btn}</Tooltip>
+            ? <Tooltip key={`${c.action}:${c.step}`} title={`征求意见期限至 ${a.consultation!.closesOn}，期满后方可结束`}><span>{btn}</span></Tooltip>
             : btn;
         })}
       </Space>

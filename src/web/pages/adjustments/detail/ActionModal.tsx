@@ -40,7 +40,8 @@ export default function ActionModal({ a, rb, ability, onClose, onDone }: Props) 
   }, [ability]); // eslint-disable-line react-hooks/exhaustive-deps
 
   async function submit() {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the form shows what is missing
     if (!ability) return;
     setSaving(true);
     try {

@@ -48,6 +48,7 @@ export default function ContentCard({ a, rb, onSaved }: { a: Adjustment; rb: Rul
         { key: 'notes', label: '需要特别说明的情况', span: 2, children: para(a.specialNotes) },
         ...(a.normativeDocumentNumber ? [{ key: 'doc', label: '规范性文件文号', span: 2, children: a.normativeDocumentNumber }] : []),
         ...(a.publishedVersion ? [{ key: 'pub', label: '公布结果', span: 2, children: `权责清单第${a.publishedVersion}版${a.receivingPublishedVersion ? `；承接部门清单第${a.receivingPublishedVersion}版` : ''}` }] : []),
+        ...(rb.batchKinds.length ? [{ key: 'batch', label: '调整方式', span: 2, children: a.batchId ? `集中调整（批次 ${a.batchId}）` : '个别调整' }] : []),
         { key: 'rb', label: '适用规则', span: 2, children: rb.label },
       ]} />
     </Card>

@@ -9,12 +9,13 @@ import { applyServerErrors } from '../../../lib/forms.ts';
 import { bodyOptions, filterByLabel } from '../../../lib/options.ts';
 import { useLoad } from '../../../lib/useLoad.ts';
 import { adjApi } from '../adjApi.ts';
+import { batchApi, type Batch } from '../batches.ts';
 import type { Adjustment, AdjustmentKind } from '../model.ts';
 import type { RulebookData } from '../rulebook.ts';
 
 interface Values {
   title: string; kind: AdjustmentKind; triggerKind: string; triggerDate: Dayjs; reason: string; legalBasis: string;
-  takeover: string; specialNotes: string; receivingBodyId?: number | null;
+  takeover: string; specialNotes: string; receivingBodyId?: number | null; batchId?: number | null;
 }
 
 export default function ContentForm({ a, rb, onCancel, onSaved }: { a: Adjustment; rb: RulebookData; onCancel: () => void; onSaved: (a: Adjustment) => void }) {
@@ -24,17 +25,22 @@ export default function ContentForm({ a, rb, onCancel, onSaved }: { a: Adjustmen
   const fixedCause = !!a.firstSubmittedAt || !!a.lawChangeId;
   const handsOver = kind === 'delegate' || kind === 'entrust';
   const bodies = useLoad(() => (handsOver ? api.bodies() : Promise.resolve([])), [handsOver]);
+  // 2025 rulebook: an application may join a 集中调整 batch of its level
+  const batched = rb.batchKinds.some((b) => b.id === 'batch');
+  const batches = useLoad(() => (batched ? batchApi.list() : Promise.resolve({ items: [] as Batch[] })), [batched]);
   // §13.2: delegation goes to a body of a lower level; entrustment to another body
   const receivers = useMemo(() => (bodies.data ?? []).filter((b) => !b.office && b.id !== a.bodyId
     && (kind !== 'delegate' || b.regionPath.startsWith(`${a.regionPath}/`))), [bodies.data, kind, a.bodyId, a.regionPath]);
 
   async function save() {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the form shows what is missing
     setSaving(true);
     try {
       const n = await adjApi.update(a.id, {
         title: v.title.trim(), kind: v.kind, reason: v.reason ?? '', legalBasis: v.legalBasis ?? '', takeover: v.takeover ?? '', specialNotes: v.specialNotes ?? '',
         receivingBodyId: handsOver ? v.receivingBodyId ?? null : null,
+        ...(batched ? { batchId: v.batchId ?? null } : {}),
         ...(fixedCause ? {} : { triggerKind: v.triggerKind, triggerDate: v.triggerDate.format('YYYY-MM-DD') }),
       });
       toast.success('申请内容已保存');
@@ -56,7 +62,7 @@ export default function ContentForm({ a, rb, onCancel, onSaved }: { a: Adjustmen
     <Card title="编辑申请内容" size="small" extra={<Space><Button onClick={onCancel}>取消</Button><Button type="primary" loading={saving} onClick={save}>保存</Button></Space>}>
       <Form form={form} layout="vertical" autoComplete="off" initialValues={{
         title: a.title, kind: a.kind, triggerKind: a.triggerKind, triggerDate: dayjs(a.triggerDate), reason: a.reason, legalBasis: a.legalBasis,
-        takeover: a.takeover, specialNotes: a.specialNotes, receivingBodyId: a.receivingBodyId ?? undefined,
+        takeover: a.takeover, specialNotes: a.specialNotes, receivingBodyId: a.receivingBodyId ?? undefined, batchId: a.batchId ?? undefined,
       }}>
         <Form.Item name="title" label="申请事项名称" rules={[{ required: true, whitespace: true, message: '请填写申请事项名称' }, { min: 2, message: '至少2个字' }, { max: 100, message: '不能超过100个字' }]}>
           <Input maxLength={100} showCount />
@@ -76,6 +82,12 @@ export default function ContentForm({ a, rb, onCancel, onSaved }: { a: Adjustmen
         {handsOver && (
           <Form.Item name="receivingBodyId" label={kind === 'delegate' ? '承接部门（下级行政区域）' : '受委托机构'} rules={[{ required: true, message: kind === 'delegate' ? '请选择承接部门' : '请选择受委托机构' }]}>
             <Select showSearch filterOption={filterByLabel} loading={bodies.loading} options={bodyOptions(receivers)} placeholder="输入名称查找" />
+          </Form.Item>
+        )}
+        {batched && (
+          <Form.Item name="batchId" label="调整方式" extra="编入集中调整批次的，与同批次申请一并办理；不选为个别调整">
+            <Select allowClear placeholder="个别调整" loading={batches.loading}
+              options={(batches.data?.items ?? []).filter((b) => b.region_code === a.regionCode).map((b) => ({ value: b.id, label: `集中调整：${b.title}` }))} />
           </Form.Item>
         )}
         {text('reason', '调整理由', '说明拟调整的理由')}

@@ -65,7 +65,8 @@ export default function ItemsEditor({ a, rb, open, onClose, onSaved }: { a: Adju
   }
 
   async function save() {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the form shows what is missing
     const items: ItemInput[] = [
       ...(v.targets ?? []).map((code) => ({ targetCode: code, ...(shape.values ? { values: changedFields(byCode.get(code)!, form.getFieldValue(['values', code])) } : {}) })),
       ...(v.fresh ?? []).map((f) => ({ values: normalize(f) })),

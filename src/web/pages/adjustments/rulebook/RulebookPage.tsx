@@ -17,7 +17,8 @@ function SwitchModal({ target, onClose, onDone }: { target: RulebookIndex['ruleb
   const [form] = Form.useForm<{ note?: string }>();
   const [saving, setSaving] = useState(false);
   async function submit() {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the form shows what is missing
     setSaving(true);
     try {
       await http.put('/api/rulebooks/current', { rulebookId: target!.id, note: v.note?.trim() || undefined });
