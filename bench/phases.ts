@@ -6,32 +6,31 @@ import { PAGE_SIZE } from '../src/modules/search/search.routes.js';
 import type { ServerChild } from './child.js';
 import { CLERK } from './load.js';
 import { hammer, ms, percentile, watchRss, type LoadFigures } from './measure.js';
-import { HELLO_PATH } from './protocol.js';
+import { HELLO_PATH, STATIC_PATH } from './protocol.js';
 
 export const CONNECTIONS = 50;
 
 /**
- * Hello-world and the body page alternately, `rounds` × `seconds` each after a warm-up, so
- * that both see the same machine; req/s over all rounds, p99 the worst round's.
+ * Hello-world, the body page and the same page's bytes sent statically, in turn, `rounds` ×
+ * `seconds` each after a warm-up, so that all see the same machine; req/s over all rounds,
+ * p99 the worst round's. Requests ask for compression as browsers do.
  */
-export async function portalPhase(s: ServerChild, bodyId: number, seconds: number, rounds: number): Promise<{ hello: LoadFigures; page: LoadFigures }> {
-  const hello = `${s.base}${HELLO_PATH}`;
-  const page = `${s.base}/bodies/${bodyId}`;
-  const first = await fetch(page);
-  if (first.status !== 200) throw new Error(`portal page ${page} answered ${first.status}`);
+export async function portalPhase(s: ServerChild, bodyId: number, seconds: number, rounds: number): Promise<Record<'hello' | 'page' | 'static', LoadFigures>> {
+  const path = `/bodies/${bodyId}`;
+  const first = await fetch(`${s.base}${path}`);
+  if (first.status !== 200) throw new Error(`portal page ${path} answered ${first.status}`);
   await first.arrayBuffer();
-  // warm-up (JIT, page cache, connections)
-  await hammer(hello, CONNECTIONS, 2);
-  await hammer(page, CONNECTIONS, 2);
-  const h: LoadFigures[] = [];
-  const p: LoadFigures[] = [];
+  await s.call({ cmd: 'snapshotPage', path });
+  const urls = { hello: `${s.base}${HELLO_PATH}`, page: `${s.base}${path}`, static: `${s.base}${STATIC_PATH}` };
+  const runs: Record<keyof typeof urls, LoadFigures[]> = { hello: [], page: [], static: [] };
+  for (const url of Object.values(urls)) await hammer(url, CONNECTIONS, 2); // warm-up: JIT, page cache, connections
   for (let r = 0; r < rounds; r++) {
-    h.push(await hammer(hello, CONNECTIONS, seconds));
-    await sleep(300);
-    p.push(await hammer(page, CONNECTIONS, seconds));
-    await sleep(300);
+    for (const [k, url] of Object.entries(urls) as [keyof typeof urls, string][]) {
+      runs[k].push(await hammer(url, CONNECTIONS, seconds));
+      await sleep(300);
+    }
   }
-  return { hello: combine(h, seconds), page: combine(p, seconds) };
+  return { hello: combine(runs.hello, seconds), page: combine(runs.page, seconds), static: combine(runs.static, seconds) };
 }
 
 function combine(xs: LoadFigures[], seconds: number): LoadFigures {

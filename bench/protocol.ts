@@ -5,8 +5,11 @@ export type Command =
   | { cmd: 'bareSearch'; q: string; pageSize: number }
   | { cmd: 'importAnchor'; path: string }
   | { cmd: 'exportAnchor'; body: ListBody; rows: number }
+  | { cmd: 'snapshotPage'; path: string }
   | { cmd: 'memory' }
   | { cmd: 'stop' };
 
 /** The hello-world anchor route, added to the app in the server child. */
 export const HELLO_PATH = '/bench/hello';
+/** The same bytes as a portal page, sent from memory with no work (a diagnostic anchor). */
+export const STATIC_PATH = '/bench/static-page';

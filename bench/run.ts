@@ -4,6 +4,7 @@
 // measures each figure beside an anchor measured in the same run on the same machine. Prints
 // one table and writes it, with the details, to bench/out/. docs/BENCHMARKS.md explains it.
 // Sizes can be lowered for a quick try: BENCH_POWERS, BENCH_BODIES, BENCH_ROWS (import/export).
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +29,16 @@ const MEM_LIMIT_MB = 512;
 const t0 = performance.now();
 const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(0)} s`;
 const log = (s: string) => console.log(s);
+// what code was measured: the commit, and whether the work tree differed from it under src/
+const git = (...args: string[]) => {
+  try {
+    return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return '';
+  }
+};
+const dirty = git('status', '--porcelain', '--', 'src').split('\n').filter(Boolean).length;
+const code = `${git('rev-parse', '--short', 'HEAD') || 'unknown commit'}${dirty ? ` + ${dirty} uncommitted change(s) under src/` : ''}`;
 const machine = {
   cpus: availableParallelism(),
   memGiB: totalmem() / 1024 ** 3,
@@ -52,7 +63,7 @@ try {
   const importPath = join(work, 'bench-import.xlsx');
   await writeImportFile(importPath, listCells(benchListPowers(data.importBody, N_ROWS), { withCodes: false }));
 
-  log(`3/6 portal: ${data.portalBody.name} (${data.portalBody.powers} powers) vs hello-world, ${CONNECTIONS} connections, ${LOAD_ROUNDS} alternating rounds × ${LOAD_SECONDS} s each (${elapsed()})`);
+  log(`3/6 portal: ${data.portalBody.name} (${data.portalBody.powers} powers) vs hello-world and the same bytes sent statically, ${CONNECTIONS} connections, ${LOAD_ROUNDS} rounds in turn × ${LOAD_SECONDS} s each (${elapsed()})`);
   server = await startServer(bench.target);
   const memory: Record<string, NodeJS.MemoryUsage> = {};
   const snap = async (at: string) => void (memory[at] = await server!.call<NodeJS.MemoryUsage>({ cmd: 'memory' }));
@@ -81,6 +92,7 @@ try {
   const rows: Row[] = [];
   const pageRatio = ratio(portal.page.reqPerSec, portal.hello.reqPerSec);
   rows.push({ figure: 'portal body page, req/s', value: fixed(portal.page.reqPerSec, 0), anchor: `${fixed(portal.hello.reqPerSec, 0)} (hello)`, ratio: times(pageRatio), target: '≥ 0.50×', pass: pageRatio >= 0.5 && portal.page.non2xx === 0 && portal.page.errors === 0 });
+  rows.push({ figure: 'same bytes sent statically, req/s', value: fixed(portal.static.reqPerSec, 0), anchor: `${fixed(portal.hello.reqPerSec, 0)} (hello)`, ratio: times(ratio(portal.static.reqPerSec, portal.hello.reqPerSec)), target: '— (diagnostic)', pass: null });
   rows.push({ figure: 'portal body page, p99 ms', value: fixed(portal.page.p99Ms, 0), anchor: `${fixed(portal.hello.p99Ms, 0)} (hello)`, ratio: times(ratio(portal.page.p99Ms, portal.hello.p99Ms)), target: '—', pass: null });
   const atScale = pgUrl && N_POWERS >= 1_000_000 ? '' : ` (set for 1M on PG)`;
   for (const [label, f] of [['3+ chars', long], ['1–2 chars', short]] as const) {
@@ -103,12 +115,12 @@ try {
     `machine: ${machine.cpus} CPUs, ${machine.memGiB.toFixed(1)} GiB (${machine.freeGiB.toFixed(1)} free at start), node ${machine.node}; ` +
       `load average at start ${machine.loadStart}, at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}`,
     `portal: ${portal.page.requests.toLocaleString()} page requests of ${fixed(portal.page.bytes / Math.max(1, portal.page.requests) / 1024)} KB (${portal.page.non2xx} non-2xx, ${portal.page.errors} errors), ` +
-      `${portal.hello.requests.toLocaleString()} hello requests; ${CONNECTIONS} connections, ${LOAD_ROUNDS} alternating rounds × ${LOAD_SECONDS} s each`,
+      `${portal.hello.requests.toLocaleString()} hello requests, ${portal.static.requests.toLocaleString()} static; ${CONNECTIONS} connections, ${LOAD_ROUNDS} rounds in turn × ${LOAD_SECONDS} s each`,
     `search: ${long.samples} + ${short.samples} timed requests, one at a time, each followed by the same searchPowersSql in the server; RSS sampled every 20 ms from /proc${imp.hwmReset ? ' plus VmHWM (reset per phase)' : ''}`,
     `server memory (process.memoryUsage, MB: rss / JS heap used / array buffers): ${Object.entries(memory)
       .map(([k, m]) => `${k} ${fixed(mb(m.rss), 0)}/${fixed(mb(m.heapUsed), 0)}/${fixed(mb(m.arrayBuffers), 0)}`).join('; ')}`,
     `excel: import file ${fixed(mb(imp.bytes))} MB; export ${fixed(mb(exp.bytes))} MB vs anchor ${fixed(mb(expAnchor.bytes))} MB; anchor COPY'd ${impAnchor.rows.toLocaleString()} rows`,
-    `total run time ${elapsed()}`,
+    `code: ${code}; total run time ${elapsed()}`,
   ];
   const out = `${table}\n\n${context.join('\n')}\n`;
   log(`\n${out}`);
@@ -117,7 +129,7 @@ try {
   mkdirSync(dir, { recursive: true });
   const name = `bench-${pgUrl ? 'postgres' : 'pglite'}-${stamp}`;
   writeFileSync(new URL(`${name}.txt`, dir), out);
-  writeFileSync(new URL(`${name}.json`, dir), JSON.stringify({ machine, sizes: { N_POWERS, N_BODIES, N_ROWS }, data, portal, search: { long, short }, memory, imp, impAnchor, exp, expAnchor, rows }, null, 2));
+  writeFileSync(new URL(`${name}.json`, dir), JSON.stringify({ code, machine, sizes: { N_POWERS, N_BODIES, N_ROWS }, data, portal, search: { long, short }, memory, imp, impAnchor, exp, expAnchor, rows }, null, 2));
   log(`written to bench/out/${name}.txt and .json`);
 } finally {
   if (server) await server.stop().catch(() => {});

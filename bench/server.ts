@@ -10,13 +10,15 @@ import { buildApp } from '../src/server/app.js';
 import { exportAnchor, importAnchor } from './anchors.js';
 import { openBenchDb, type BenchDbTarget } from './db.js';
 import { benchListPowers, listCells } from './fixtures.js';
-import { HELLO_PATH, type Command } from './protocol.js';
+import { HELLO_PATH, STATIC_PATH, type Command } from './protocol.js';
 
 const target = JSON.parse(process.env.QZ_BENCH_TARGET!) as BenchDbTarget;
 const handle = await openBenchDb(target);
 const config = { ...loadConfig({ ...process.env, DATABASE_URL: target.databaseUrl ?? '' }), logLevel: 'silent' };
 const app = await buildApp({ db: handle.db, config, clock: () => new Date() }, { logger: false });
 app.get(HELLO_PATH, { schema: { hide: true } }, async () => 'hello world');
+let staticPage: Buffer = Buffer.from('');
+app.get(STATIC_PATH, { schema: { hide: true } }, async (_req, reply) => reply.type('text/html; charset=utf-8').send(staticPage));
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : 0;
@@ -35,6 +37,11 @@ async function run(c: Command): Promise<unknown> {
     case 'exportAnchor': {
       const rows = listCells(benchListPowers(c.body, c.rows), { withCodes: true }); // not timed
       return exportAnchor(rows);
+    }
+    case 'snapshotPage': {
+      const r = await app.inject({ url: c.path });
+      staticPage = r.rawPayload;
+      return staticPage.length;
     }
     case 'memory':
       return process.memoryUsage();
