@@ -4,6 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 // autocannon ships no types; the little used here is declared in autocannon.d.ts
 import autocannon from 'autocannon';
+import { ACCEPT_ENCODING } from './protocol.js';
 
 export interface LoadFigures {
   reqPerSec: number;
@@ -17,7 +18,7 @@ export interface LoadFigures {
 
 /** `connections` clients for `seconds`, keep-alive, one request in flight each, asking for compression as browsers do (autocannon). */
 export async function hammer(url: string, connections: number, seconds: number): Promise<LoadFigures> {
-  const r = await autocannon({ url, connections, duration: seconds, pipelining: 1, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+  const r = await autocannon({ url, connections, duration: seconds, pipelining: 1, headers: { 'accept-encoding': ACCEPT_ENCODING } });
   return { reqPerSec: r.requests.average, p99Ms: r.latency.p99, requests: r.requests.total, non2xx: r.non2xx, errors: r.errors + r.timeouts, bytes: r.throughput.total };
 }
 

@@ -6,7 +6,7 @@ import { PAGE_SIZE } from '../src/modules/search/search.routes.js';
 import type { ServerChild } from './child.js';
 import { CLERK } from './load.js';
 import { hammer, ms, percentile, watchRss, type LoadFigures } from './measure.js';
-import { HELLO_PATH, STATIC_PATH } from './protocol.js';
+import { ACCEPT_ENCODING, HELLO_PATH, STATIC_PATH } from './protocol.js';
 
 export const CONNECTIONS = 50;
 
@@ -20,7 +20,7 @@ export async function portalPhase(s: ServerChild, bodyId: number, seconds: numbe
   const first = await fetch(`${s.base}${path}`);
   if (first.status !== 200) throw new Error(`portal page ${path} answered ${first.status}`);
   await first.arrayBuffer();
-  await s.call({ cmd: 'snapshotPage', path });
+  await s.call({ cmd: 'snapshotPage', path, acceptEncoding: ACCEPT_ENCODING });
   const urls = { hello: `${s.base}${HELLO_PATH}`, page: `${s.base}${path}`, static: `${s.base}${STATIC_PATH}` };
   const runs: Record<keyof typeof urls, LoadFigures[]> = { hello: [], page: [], static: [] };
   for (const url of Object.values(urls)) await hammer(url, CONNECTIONS, 2); // warm-up: JIT, page cache, connections

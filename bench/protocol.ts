@@ -5,9 +5,12 @@ export type Command =
   | { cmd: 'bareSearch'; q: string; pageSize: number }
   | { cmd: 'importAnchor'; path: string }
   | { cmd: 'exportAnchor'; body: ListBody; rows: number }
-  | { cmd: 'snapshotPage'; path: string }
+  | { cmd: 'snapshotPage'; path: string; acceptEncoding: string }
   | { cmd: 'memory' }
   | { cmd: 'stop' };
+
+/** Asked for by every load request, as browsers do. */
+export const ACCEPT_ENCODING = 'gzip, deflate, br';
 
 /** The hello-world anchor route, added to the app in the server child. */
 export const HELLO_PATH = '/bench/hello';

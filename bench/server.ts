@@ -17,8 +17,11 @@ const handle = await openBenchDb(target);
 const config = { ...loadConfig({ ...process.env, DATABASE_URL: target.databaseUrl ?? '' }), logLevel: 'silent' };
 const app = await buildApp({ db: handle.db, config, clock: () => new Date() }, { logger: false });
 app.get(HELLO_PATH, { schema: { hide: true } }, async () => 'hello world');
-let staticPage: Buffer = Buffer.from('');
-app.get(STATIC_PATH, { schema: { hide: true } }, async (_req, reply) => reply.type('text/html; charset=utf-8').send(staticPage));
+let staticPage: { body: Buffer; encoding: string | undefined } = { body: Buffer.from(''), encoding: undefined };
+app.get(STATIC_PATH, { schema: { hide: true } }, async (_req, reply) => {
+  if (staticPage.encoding) reply.header('content-encoding', staticPage.encoding);
+  return reply.type('text/html; charset=utf-8').send(staticPage.body);
+});
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : 0;
@@ -39,9 +42,11 @@ async function run(c: Command): Promise<unknown> {
       return exportAnchor(rows);
     }
     case 'snapshotPage': {
-      const r = await app.inject({ url: c.path });
-      staticPage = r.rawPayload;
-      return staticPage.length;
+      // the bytes a browser gets: asked with the same accept-encoding as the load
+      const r = await app.inject({ url: c.path, headers: { 'accept-encoding': c.acceptEncoding } });
+      const encoding = r.headers['content-encoding'];
+      staticPage = { body: r.rawPayload, encoding: typeof encoding === 'string' ? encoding : undefined };
+      return staticPage.body.length;
     }
     case 'memory':
       return process.memoryUsage();
