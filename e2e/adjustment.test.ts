@@ -69,13 +69,18 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     await input.press('Enter');
   }
 
+  /** The open modal, once its opening animation is over (a click during it can be lost). */
+  async function modal(page: Page) {
+    const dialog = page.locator('.ant-modal');
+    await dialog.waitFor();
+    await expect.poll(() => dialog.getAttribute('class')).not.toMatch(/zoom/);
+    return dialog;
+  }
+
   /** Press an action button on the application page, fill its dialog, confirm; wait for the result. */
   async function act(page: Page, button: string, fill?: (dialog: ReturnType<Page['locator']>) => Promise<void>) {
     await page.getByTestId('actions').getByRole('button', { name: button, exact: true }).click();
-    const dialog = page.locator('.ant-modal');
-    await dialog.waitFor();
-    // a click during the opening animation can be lost: wait until it has settled
-    await expect.poll(() => dialog.getAttribute('class')).not.toMatch(/zoom/);
+    const dialog = await modal(page);
     if (fill) await fill(dialog);
     await dialog.locator('.ant-modal-footer').getByRole('button', { name: button, exact: true }).click();
     await page.locator('.ant-message').getByText(`${button}：已办理`).last().waitFor({ timeout: 30_000 });
@@ -95,7 +100,7 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     const page = await signIn('clerk.scjg', '/app/adjustments');
     shootOnFailure(() => current, 'adjustment-draft');
     await page.getByRole('button', { name: '起草调整申请' }).click();
-    const dialog = page.getByRole('dialog');
+    const dialog = await modal(page);
     await dialog.getByLabel('申请事项名称').fill('取消“食品小作坊备案”');
     await choose(page, '调整类型', '取消', dialog);
     await choose(page, '调整事由', '上级、本级政府确定取消', dialog);
@@ -194,7 +199,7 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     await screenshot(gov, 'adjustment-approval-page');
     // no number, no approval: the form says so
     await card.getByRole('button', { name: '批准', exact: true }).click();
-    const dialog = gov.getByRole('dialog');
+    const dialog = await modal(gov);
     await dialog.locator('.ant-modal-footer').getByRole('button', { name: '批准', exact: true }).click();
     await dialog.getByText('请填写政府审定制发的规范性文件文号').waitFor();
     await dialog.getByLabel('规范性文件文号').fill('包府发〔2026〕12号');
@@ -234,7 +239,7 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     const clerk = await signIn('clerk.scjg', '/app/adjustments');
     shootOnFailure(() => current, 'adjustment-modify');
     await clerk.getByRole('button', { name: '起草调整申请' }).click();
-    const dialog = clerk.getByRole('dialog');
+    const dialog = await modal(clerk);
     await dialog.getByLabel('申请事项名称').fill('调整“计量标准器具核准”的实施机构');
     await choose(clerk, '调整类型', '修改要素', dialog);
     await choose(clerk, '调整事由', '职责调整', dialog);
@@ -304,7 +309,7 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     await coord.getByRole('heading', { level: 1, name: '调整“计量标准器具核准”的实施机构' }).waitFor();
     const spam = coord.locator('.ant-table-row').filter({ hasText: '优惠多多' });
     await spam.getByRole('button', { name: '隐藏' }).click();
-    let dialog = coord.getByRole('dialog');
+    let dialog = await modal(coord);
     await dialog.getByLabel('隐藏理由').fill('含有与调整事项无关的广告内容');
     await dialog.getByRole('button', { name: '保存' }).click();
     await coord.locator('.ant-message').getByText('意见已隐藏').waitFor();
@@ -313,8 +318,9 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     const real = coord.locator('.ant-table-row').filter({ hasText: '咨询窗口' });
     expect(await real.innerText()).toContain('zhang@example.com');
     await real.getByRole('button', { name: '处理' }).click();
-    dialog = coord.getByRole('dialog');
-    await dialog.getByText('采纳', { exact: true }).click();
+    dialog = await modal(coord);
+    await dialog.locator('.ant-radio-button-wrapper').filter({ hasText: /^采纳$/ }).click();
+    await expect.poll(() => dialog.getByRole('radio', { name: '采纳', exact: true }).isChecked()).toBe(true);
     await dialog.getByLabel(/理由/).fill('计量处在政务服务大厅设咨询岗，原窗口保留咨询服务。');
     await dialog.getByRole('button', { name: '保存' }).click();
     await coord.locator('.ant-message').getByText('处理结果已保存').waitFor();
@@ -377,7 +383,7 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     await expect.poll(() => calc.getByTestId('workday-result').innerText()).toMatch(/^2027-01-\d\d\s*暂定$/);
 
     await admin.getByRole('button', { name: '录入年度节假日安排' }).click();
-    const dialog = admin.locator('.ant-modal');
+    const dialog = await modal(admin);
     expect(await dialog.getByLabel('年度').inputValue()).toBe('2027');
     await dialog.getByLabel('依据（通知文号或标题）').fill('国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕7号）');
     await dialog.locator('.ant-picker-range').click();
@@ -401,7 +407,7 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     const coord = await signIn('coord.city', '/app/law-changes');
     shootOnFailure(() => current, 'law-change');
     await coord.getByRole('button', { name: '登记立改废' }).click();
-    const dialog = coord.locator('.ant-modal');
+    const dialog = await modal(coord);
     await choose(coord, '法律文件', '中华人民共和国食品安全法', dialog);
     await dialog.getByText('修订', { exact: true }).click();
     await date(coord, '生效（废止）日期', '2026-12-10', dialog);
@@ -425,5 +431,59 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     await sys.getByText('2025年办法（包头市行政权力清单管理办法）').first().waitFor();
     await sys.getByRole('button', { name: '设为现行' }).waitFor();
     await screenshot(sys, 'rulebooks');
+  });
+
+  it('a delegation names its receiving body and 下级承接情况; the lead unit returns it with a reason; the clerk withdraws it', async () => {
+    const clerk = await signIn('clerk.scjg', '/app/adjustments');
+    shootOnFailure(() => current, 'adjustment-delegate');
+    await clerk.getByRole('button', { name: '起草调整申请' }).click();
+    const dialog = await modal(clerk);
+    await dialog.getByLabel('申请事项名称').fill('下放“企业名称争议裁决”');
+    await choose(clerk, '调整类型', '下放', dialog);
+    // §13.2: a delegation goes to a body of a lower level
+    await choose(clerk, /承接部门/, '昆都仑区市场监督管理局', dialog);
+    await choose(clerk, '调整事由', '其他情形', dialog);
+    await date(clerk, '事由发生之日', '2026-12-11', dialog);
+    await dialog.getByRole('button', { name: '创建并填写' }).click();
+    await clerk.getByRole('heading', { level: 1, name: '下放“企业名称争议裁决”' }).waitFor();
+    await clerk.locator('.ant-card').filter({ hasText: '申请内容' }).first().getByRole('button', { name: '编辑' }).click();
+    const form = clerk.locator('.ant-card').filter({ hasText: '编辑申请内容' });
+    await form.getByLabel('调整理由').fill('便于就近办理。');
+    await form.getByLabel('调整依据').fill('《企业名称登记管理规定》');
+    await form.getByLabel('下级承接情况').fill('昆都仑区市场监督管理局已配备专职人员2名，完成业务培训。');
+    await form.getByRole('button', { name: '保存' }).click();
+    await clerk.locator('.ant-message').getByText('申请内容已保存').waitFor();
+    const content = await clerk.locator('.ant-card').filter({ hasText: '申请内容' }).first().innerText();
+    expect(content).toMatch(/承接部门\s+昆都仑区市场监督管理局/);
+    expect(content).toContain('已配备专职人员2名');
+    await clerk.getByRole('button', { name: '填写拟调整事项' }).click();
+    const drawer = clerk.locator('.items-editor');
+    await choose(clerk, '拟调整的现有行政职权', '企业名称争议裁决', drawer);
+    await drawer.getByRole('button', { name: '保存' }).click();
+    await clerk.locator('.ant-message').getByText('拟调整事项已保存').waitFor();
+    // the receiving body's list gains the power
+    await expect.poll(() => clerk.getByTestId('diff-view').innerText()).toMatch(/已下放[\s\S]*承接部门（昆都仑区市场监督管理局）清单的变化[\s\S]*新增[\s\S]*企业名称争议裁决/);
+    await screenshot(clerk, 'adjustment-delegate-draft');
+    await act(clerk, '提交');
+
+    const lead = await signIn('lead.scjg', '/app/inbox');
+    await openApplication(lead, '下放“企业名称争议裁决”');
+    await lead.getByTestId('actions').getByRole('button', { name: '退回修改' }).click();
+    const returning = await modal(lead);
+    await returning.locator('.ant-modal-footer').getByRole('button', { name: '退回修改' }).click();
+    await returning.getByText('请填写理由').waitFor();
+    await returning.getByLabel(/退回理由/).fill('请补充承接部门的事前评估报告作为附件。');
+    await returning.locator('.ant-modal-footer').getByRole('button', { name: '退回修改' }).click();
+    await lead.locator('.ant-message').getByText('退回修改：已办理').waitFor();
+
+    const again = await signIn('clerk.scjg', '/app/adjustments');
+    await openApplication(again, '下放“企业名称争议裁决”');
+    expect(await again.getByTestId('returned').innerText()).toContain('请补充承接部门的事前评估报告作为附件。');
+    expect(await again.getByTestId('procedure').innerText()).toContain('起草调整申请');
+    await screenshot(again, 'adjustment-returned');
+    await act(again, '撤回申请', (d) => d.getByLabel('撤回理由').fill('经研究暂不下放。'));
+    await expect.poll(() => again.getByTestId('status').innerText()).toBe('已撤回');
+    expect(await again.locator('.ant-alert').filter({ hasText: '已撤回' }).innerText()).toContain('经研究暂不下放。');
+    expect(problems.flat()).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Tag, Typogr
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api.ts';
+import { fmtTime } from '../../lib/format.ts';
 import { PageSpin } from '../../lib/PageSpin.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
 import { useActor } from '../../session.tsx';
@@ -55,6 +56,9 @@ export default function AdjustmentPage() {
   const editable = a.can.some((c) => c.action === 'edit');
   const canRebase = a.can.some((c) => c.action === 'rebase');
   const update = (n: Adjustment) => res.setData(n);
+  // a return starts a new round at the draft: show why, until it is submitted again
+  const lastReturn = a.history.filter((h) => h.action === 'return').at(-1);
+  const returned = lastReturn && lastReturn.round === a.round - 1 && a.openSteps.includes('draft') ? lastReturn : null;
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -74,6 +78,10 @@ export default function AdjustmentPage() {
         </Space>
       </Card>
 
+      {returned && (
+        <Alert type="warning" showIcon data-testid="returned" title={`已被退回修改（${returned.step ? stepLabel(rb, returned.step) : ''}环节，${returned.actorName ?? ''}，${fmtTime(returned.at)}）`}
+          description={`理由：${returned.reason}`} />
+      )}
       {a.closedReason && <Alert type={a.status === 'rejected' ? 'error' : 'warning'} showIcon title={a.status === 'rejected' ? '未予批准' : '已撤回'} description={`理由：${a.closedReason}`} />}
       {a.stale.length > 0 && (
         <Alert type="warning" showIcon title="拟调整的行政职权已由其他调整公布了新内容"

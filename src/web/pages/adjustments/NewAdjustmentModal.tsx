@@ -11,9 +11,10 @@ import { useActor } from '../../session.tsx';
 import { adjApi } from './adjApi.ts';
 import { Citation, Provisional } from './DueText.tsx';
 import type { Adjustment, AdjustmentKind } from './model.ts';
+import ReceivingBodySelect from './ReceivingBodySelect.tsx';
 import { articleWords, cite, loadRulebookIndex, stepsOf, useRulebook } from './rulebook.ts';
 
-interface Values { bodyId?: number; title: string; kind: AdjustmentKind; triggerKind: string; triggerDate: Dayjs }
+interface Values { bodyId?: number; title: string; kind: AdjustmentKind; triggerKind: string; triggerDate: Dayjs; receivingBodyId?: number | null }
 
 export default function NewAdjustmentModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (a: Adjustment) => void }) {
   const actor = useActor();
@@ -24,7 +25,11 @@ export default function NewAdjustmentModal({ open, onClose, onCreated }: { open:
   const kind = Form.useWatch('kind', form);
   const date = Form.useWatch('triggerDate', form);
   const [due, setDue] = useState<{ date: string; provisional: boolean } | null>(null);
-  const bodies = [...new Map(actor.roles.filter((g) => g.role === 'clerk').map((g) => [g.bodyId, g.bodyName])).entries()];
+  const clerkAt = [...new Map(actor.roles.filter((g) => g.role === 'clerk').map((g) => [g.bodyId, g])).values()];
+  const bodies = clerkAt.map((g) => [g.bodyId, g.bodyName] as const);
+  const chosenBody = Form.useWatch('bodyId', form) ?? clerkAt[0]?.bodyId;
+  const applicant = clerkAt.find((g) => g.bodyId === chosenBody);
+  const handsOver = kind === 'delegate' || kind === 'entrust';
   const submitClock = rb && kind ? stepsOf(rb, kind).find((s) => s.id === 'submit')?.clock : undefined;
 
   useEffect(() => { if (open) { form.resetFields(); setDue(null); } }, [open, form]);
@@ -44,6 +49,7 @@ export default function NewAdjustmentModal({ open, onClose, onCreated }: { open:
     try {
       const a = await adjApi.create({
         bodyId: v.bodyId ?? bodies[0]?.[0], title: v.title.trim(), kind: v.kind, triggerKind: v.triggerKind, triggerDate: v.triggerDate.format('YYYY-MM-DD'),
+        ...(handsOver ? { receivingBodyId: v.receivingBodyId ?? null } : {}),
       });
       toast.success('调整申请已创建，请继续填写拟调整事项');
       onCreated(a);
@@ -72,8 +78,14 @@ export default function NewAdjustmentModal({ open, onClose, onCreated }: { open:
           extra={kindDef && <Citation citation={`${cite(rb!, kindDef.article)}${kindDef.inherited2023 ? '（沿用2023年办法）' : ''}`} />}>
           <Select placeholder="请选择调整类型" loading={!rb} options={(rb?.adjustmentKinds ?? []).map((k) => ({ value: k.kind, label: k.label }))} />
         </Form.Item>
+        {handsOver && (
+          <Form.Item name="receivingBodyId" label={kind === 'delegate' ? '承接部门（下级行政区域）' : '受委托机构'}
+            rules={[{ required: true, message: kind === 'delegate' ? '请选择承接部门' : '请选择受委托机构' }]}>
+            <ReceivingBodySelect kind={kind} bodyId={applicant?.bodyId} regionPath={applicant?.regionPath} />
+          </Form.Item>
+        )}
         <Form.Item name="triggerKind" label="调整事由" rules={[{ required: true, message: '请选择调整事由' }]}>
-          <Select placeholder="请选择调整事由" loading={!rb} optionRender={(o) => (
+          <Select placeholder="请选择调整事由" loading={!rb} showSearch={{ optionFilterProp: 'label' }} listHeight={320} optionRender={(o) => (
             <Space orientation="vertical" size={0}>
               <span>{o.label}</span>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>{String(o.data.articles ?? '')}</Typography.Text>

@@ -2,15 +2,14 @@
 // date are fixed once filed or when the platform opened the application on a law change.
 import { Alert, Button, Card, DatePicker, Form, Input, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
-import { api } from '../../../api.ts';
+import { useState } from 'react';
 import { toast } from '../../../lib/feedback.ts';
 import { applyServerErrors } from '../../../lib/forms.ts';
-import { bodyOptions, filterByLabel } from '../../../lib/options.ts';
 import { useLoad } from '../../../lib/useLoad.ts';
 import { adjApi } from '../adjApi.ts';
 import { batchApi, type Batch } from '../batches.ts';
 import type { Adjustment, AdjustmentKind } from '../model.ts';
+import ReceivingBodySelect from '../ReceivingBodySelect.tsx';
 import type { RulebookData } from '../rulebook.ts';
 
 interface Values {
@@ -24,13 +23,9 @@ export default function ContentForm({ a, rb, onCancel, onSaved }: { a: Adjustmen
   const kind = Form.useWatch('kind', form) ?? a.kind;
   const fixedCause = !!a.firstSubmittedAt || !!a.lawChangeId;
   const handsOver = kind === 'delegate' || kind === 'entrust';
-  const bodies = useLoad(() => (handsOver ? api.bodies() : Promise.resolve([])), [handsOver]);
   // 2025 rulebook: an application may join a 集中调整 batch of its level
   const batched = rb.batchKinds.some((b) => b.id === 'batch');
   const batches = useLoad(() => (batched ? batchApi.list() : Promise.resolve({ items: [] as Batch[] })), [batched]);
-  // §13.2: delegation goes to a body of a lower level; entrustment to another body
-  const receivers = useMemo(() => (bodies.data ?? []).filter((b) => !b.office && b.id !== a.bodyId
-    && (kind !== 'delegate' || b.regionPath.startsWith(`${a.regionPath}/`))), [bodies.data, kind, a.bodyId, a.regionPath]);
 
   async function save() {
     const v = await form.validateFields().catch(() => null);
@@ -81,7 +76,7 @@ export default function ContentForm({ a, rb, onCancel, onSaved }: { a: Adjustmen
         {kind !== a.kind && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="更改调整类型将清空已填写的拟调整事项，保存后请重新填写。" />}
         {handsOver && (
           <Form.Item name="receivingBodyId" label={kind === 'delegate' ? '承接部门（下级行政区域）' : '受委托机构'} rules={[{ required: true, message: kind === 'delegate' ? '请选择承接部门' : '请选择受委托机构' }]}>
-            <Select showSearch filterOption={filterByLabel} loading={bodies.loading} options={bodyOptions(receivers)} placeholder="输入名称查找" />
+            <ReceivingBodySelect kind={kind} bodyId={a.bodyId} regionPath={a.regionPath} />
           </Form.Item>
         )}
         {batched && (

@@ -96,7 +96,7 @@ export default function ItemsEditor({ a, rb, open, onClose, onSaved }: { a: Adju
             getValueProps={(v: string[] | undefined) => ({ value: targetLimit > 1 ? v : v?.[0] })}
             normalize={(v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : [])}
             rules={[{ type: 'array', min: shape.targets[0], message: `请至少选择${shape.targets[0]}项` }, { type: 'array', max: targetLimit, message: `最多选择${targetLimit}项` }]}>
-            <Select mode={targetLimit > 1 ? 'multiple' : undefined} showSearch filterOption={filterByLabel} loading={list.loading} allowClear
+            <Select mode={targetLimit > 1 ? 'multiple' : undefined} showSearch={{ filterOption: filterByLabel }} loading={list.loading} allowClear
               placeholder="输入职权名称或编码查找" onChange={(v: string | string[]) => onTargets(Array.isArray(v) ? v : v ? [v] : [])}
               options={active.map((p) => ({ value: p.code, label: `${p.name}（${p.code}）` }))} />
           </Form.Item>

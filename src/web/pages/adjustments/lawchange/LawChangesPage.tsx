@@ -43,7 +43,7 @@ function RecordModal({ open, onClose, onDone }: { open: boolean; onClose: () => 
       <Alert type="info" showIcon style={{ marginBottom: 16 }} title="登记后，平台将查找以该文件为法定依据的已公布行政职权，为涉及的职权行使机构生成应调整事项，报送期限自生效（废止）之日起计算。" />
       <Form form={form} layout="vertical" autoComplete="off" initialValues={{ changeKind: 'revised' }}>
         <Form.Item name="legalDocumentId" label="法律文件" rules={[{ required: true, message: '请选择法律文件' }]}>
-          <Select showSearch filterOption={false} onSearch={setQ} loading={docs.loading} placeholder="输入文件名称或文号查找"
+          <Select showSearch={{ filterOption: false, onSearch: setQ }} loading={docs.loading} placeholder="输入文件名称或文号查找"
             options={(docs.data?.items ?? []).map((d) => ({ value: d.id, label: `${d.name}（${d.level}）` }))} notFoundContent={docs.loading ? '正在查找…' : '没有找到，可在法律文件库中先录入'} />
         </Form.Item>
         <Form.Item name="changeKind" label="变化情况" rules={[{ required: true, message: '请选择变化情况' }]}>
