@@ -3,7 +3,10 @@
 // published version per body whose digest is the SM3 of that body's rows (listDigest, as
 // publishVersion computes it), so the portal pages, ETags and exports work on it.
 // Two bodies of the benchmark's own are added in the city: the export body, whose published
-// list is the 100,000-row benchmark list, and the import body (no list yet) with a clerk.
+// version 1 is the 100,000-row benchmark list (its version 2 keeps 100 of them current), and
+// the import body (no list yet) with a clerk. Loading is a bulk load: the power indexes are
+// dropped and rebuilt after the COPY, and the search insert trigger is off while the search
+// columns come from the search module's searchColumns (checked against the database after).
 import { sql } from 'kysely';
 import type { DbHandle } from '../src/db/connect.js';
 import { migrate } from '../src/db/migrate.js';

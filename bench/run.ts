@@ -49,6 +49,11 @@ const machine = {
 log(`bench: ${pgUrl ? 'PostgreSQL' : 'PGlite'}, ${N_POWERS.toLocaleString()} powers over ${N_BODIES.toLocaleString()} bodies, ${N_ROWS.toLocaleString()}-row import/export; ` +
   `${machine.cpus} CPUs, ${machine.memGiB.toFixed(1)} GiB, node ${machine.node}, load average ${machine.loadStart}`);
 
+// other work on the machine shares its cores with the server, the load generator and the
+// database: the ratios hold up better than the absolute times, but both get noisier
+const busy = loadavg()[0]! > machine.cpus;
+if (busy) log(`warning: the machine is busy (load average ${machine.loadStart} on ${machine.cpus} CPUs): the run takes longer and the figures are noisier`);
+
 const bench = await createBenchDb(pgUrl);
 const work = join(tmpdir(), `qz-bench-${process.pid}`);
 mkdirSync(work, { recursive: true });
@@ -113,7 +118,7 @@ try {
     `data set: ${(data.powers - data.exportBody.powers).toLocaleString()} current scale powers + the export body's ${data.exportBody.powers.toLocaleString()}-row version 1 (closed by its version 2), ` +
       `${data.bodies.toLocaleString()} bodies, ${data.versions.toLocaleString()} published versions, ${data.documents} legal documents; loaded in ${fixed(data.seconds)} s`,
     `machine: ${machine.cpus} CPUs, ${machine.memGiB.toFixed(1)} GiB (${machine.freeGiB.toFixed(1)} free at start), node ${machine.node}; ` +
-      `load average at start ${machine.loadStart}, at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}`,
+      `load average at start ${machine.loadStart}, at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}${busy ? ' (busy: other work shared the cores)' : ''}`,
     `portal: ${portal.page.requests.toLocaleString()} page requests of ${fixed(portal.page.bytes / Math.max(1, portal.page.requests) / 1024)} KB (${portal.page.non2xx} non-2xx, ${portal.page.errors} errors), ` +
       `${portal.hello.requests.toLocaleString()} hello requests, ${portal.static.requests.toLocaleString()} static; ${CONNECTIONS} connections, ${LOAD_ROUNDS} rounds in turn × ${LOAD_SECONDS} s each`,
     `search: ${long.samples} + ${short.samples} timed requests, one at a time, each followed by the same searchPowersSql in the server; RSS sampled every 20 ms from /proc${imp.hwmReset ? ' plus VmHWM (reset per phase)' : ''}`,
