@@ -12,7 +12,7 @@ import { adjApi } from './adjApi.ts';
 import { Citation, Provisional } from './DueText.tsx';
 import type { Adjustment, AdjustmentKind } from './model.ts';
 import ReceivingBodySelect from './ReceivingBodySelect.tsx';
-import { articleWords, cite, loadRulebookIndex, stepsOf, useRulebook } from './rulebook.ts';
+import { articleWords, loadRulebookIndex, stepsOf, useCite, useRulebook } from './rulebook.ts';
 
 interface Values { bodyId?: number; title: string; kind: AdjustmentKind; triggerKind: string; triggerDate: Dayjs; receivingBodyId?: number | null }
 
@@ -22,6 +22,7 @@ export default function NewAdjustmentModal({ open, onClose, onCreated }: { open:
   const [saving, setSaving] = useState(false);
   const index = useLoad(() => (open ? loadRulebookIndex() : Promise.resolve(undefined)), [open]);
   const rb = useRulebook(index.data?.current);
+  const cite = useCite(rb);
   const kind = Form.useWatch('kind', form);
   const date = Form.useWatch('triggerDate', form);
   const [due, setDue] = useState<{ date: string; provisional: boolean } | null>(null);
@@ -75,7 +76,7 @@ export default function NewAdjustmentModal({ open, onClose, onCreated }: { open:
           <Input placeholder="如：取消“××备案核查”" maxLength={100} showCount />
         </Form.Item>
         <Form.Item name="kind" label="调整类型" rules={[{ required: true, message: '请选择调整类型' }]}
-          extra={kindDef && <Citation citation={`${cite(rb!, kindDef.article)}${kindDef.inherited2023 ? '（沿用2023年办法）' : ''}`} />}>
+          extra={kindDef && <Citation citation={cite(kindDef.article, kindDef.inherited2023)} />}>
           <Select placeholder="请选择调整类型" loading={!rb} options={(rb?.adjustmentKinds ?? []).map((k) => ({ value: k.kind, label: k.label }))} />
         </Form.Item>
         {handsOver && (
@@ -100,7 +101,7 @@ export default function NewAdjustmentModal({ open, onClose, onCreated }: { open:
           <div className="filing-due" data-testid="filing-due">
             <Typography.Text strong>报送期限：</Typography.Text>
             {due ? <Space size={6}><span>{due.date} 前报送</span>{due.provisional && <Provisional />}</Space> : <Typography.Text type="secondary">选择事由发生之日后自动计算</Typography.Text>}
-            <div><Citation citation={`${cite(rb!, submitClock.article)}（${submitClock.amount}${submitClock.unit === 'workday' ? '个工作日' : '日'}内）`} text={submitClock.articleText} /></div>
+            <div><Citation citation={`${cite(submitClock.article, submitClock.inherited2023)}（${submitClock.amount}${submitClock.unit === 'workday' ? '个工作日' : '日'}内）`} text={submitClock.articleText} /></div>
           </div>
         )}
       </Form>

@@ -28,7 +28,11 @@ export const FIELD_LABELS: Record<string, string> = {
   remarks: '备注',
   status: '状态',
   code: '权力编码',
+  links: '关联事项',
+  mergedFrom: '合并自',
 };
+
+const LINK_WORDS: Record<string, string> = { delegatedTo: '已下放至', delegatedFrom: '下放自', entrustedTo: '已委托' };
 
 export const POWER_STATUS_LABELS: Record<string, string> = { active: '在用', cancelled: '已取消', delegated: '已下放', entrusted: '已委托', merged: '已合并' };
 
@@ -58,6 +62,8 @@ export function valueText(field: string, v: unknown): string {
     const o = v as Record<string, unknown>;
     if ('documentName' in o) return basisText(o as unknown as LegalBasis);
     if ('order' in o && 'name' in o) return respText(o as unknown as Responsibility);
+    // a link between a delegated power and its copy in the receiving body's list (§13.5)
+    if ('direction' in o) return `${LINK_WORDS[String(o.direction)] ?? String(o.direction)}${o.code ? ` ${String(o.code)}` : ''}${o.adjustmentId ? `（调整申请 ${String(o.adjustmentId)}）` : ''}`;
     return Object.entries(o).map(([k, x]) => `${SUB_LABELS[k] ?? k}：${String(x)}`).join('，');
   }
   return String(v);

@@ -17,7 +17,9 @@ export interface RulebookData {
   roles: Record<WorkflowRole, { label: string; article: string }>;
   categories: { code: string; label: string }[];
   adjustmentKinds: { kind: AdjustmentKind; label: string; article: string; procedure: string; inherited2023?: true; note?: string }[];
-  triggerKinds: { kind: string; label: string; articles: string[] }[];
+  triggerKinds: { kind: string; label: string; articles: string[]; inherited2023?: true }[];
+  /** the rulebook this one replaced: a value marked inherited2023 cites that one's regulation */
+  supersedes: string | null;
   procedures: Record<string, { id: string; label: string; stages: StepDef[][] }>;
   batchKinds: { id: 'batch' | 'single'; label: string; article: string }[];
   periodicDuties: { id: string; label: string; article: string; articleText: string }[];
@@ -92,4 +94,11 @@ export function articleWords(ref: string): string {
   return `第${chineseNumber(Number(m[1]))}条${m[2] ? `第${chineseNumber(Number(m[2]))}项` : ''}`;
 }
 
-export const cite = (rb: RulebookData, ref: string) => `${rb.regulation.title}${articleWords(ref)}`;
+/**
+ * Citations in the server's words (citeArticle): '《title》第N条'. A value a rulebook inherited from
+ * the one it replaced cites that regulation, not its own.
+ */
+export function useCite(rb: RulebookData | undefined) {
+  const prior = useRulebook(rb?.supersedes ?? undefined);
+  return (ref: string, inherited?: boolean) => (rb ? `${(inherited && prior ? prior : rb).regulation.title}${articleWords(ref)}` : '');
+}

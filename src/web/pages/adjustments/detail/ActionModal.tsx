@@ -9,7 +9,7 @@ import { applyServerErrors } from '../../../lib/forms.ts';
 import { adjApi } from '../adjApi.ts';
 import { actionLabel } from '../labels.ts';
 import type { Ability, Adjustment } from '../model.ts';
-import { cite, findStepDef, type RulebookData } from '../rulebook.ts';
+import { findStepDef, useCite, type RulebookData } from '../rulebook.ts';
 
 interface Props {
   a: Adjustment;
@@ -31,6 +31,7 @@ export default function ActionModal({ a, rb, ability, onClose, onDone }: Props) 
   const def = step ? findStepDef(rb, a.kind, step) : undefined;
   const clock = step === 'consultation' ? findStepDef(rb, a.kind, 'consultation')?.clock : undefined;
   const today = dayjs(a.today);
+  const cite = useCite(rb);
 
   useEffect(() => {
     if (!ability) return;
@@ -69,7 +70,7 @@ export default function ActionModal({ a, rb, ability, onClose, onDone }: Props) 
       okText={ability ? actionLabel(ability.action, step) : '确定'} cancelText="取消" okButtonProps={{ danger }}>
       <Typography.Paragraph>调整申请：<Typography.Text strong>{a.title}</Typography.Text></Typography.Paragraph>
       {def && (def.articleText || def.clock) && (
-        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={cite(rb, def.article)} description={def.articleText ?? def.clock?.articleText} />
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={cite(def.clock?.article ?? def.article, def.clock?.inherited2023 ?? def.inherited2023)} description={def.articleText ?? def.clock?.articleText} />
       )}
       <Form form={form} layout="vertical" autoComplete="off">
         {REASON_ACTIONS.includes(action ?? '') && (
@@ -84,7 +85,7 @@ export default function ActionModal({ a, rb, ability, onClose, onDone }: Props) 
               <DatePicker style={{ width: 220 }} disabledDate={(d) => d.isBefore(today, 'day')} />
             </Form.Item>
             <Form.Item name="closesOn" label="截止日期" rules={[{ required: true, message: '请选择截止日期' }]}
-              extra={clock && `征求意见期限不少于${clock.amount}${clock.unit === 'workday' ? '个工作日' : '日'}（${cite(rb, clock.article)}），开始当日不计入`}>
+              extra={clock && `征求意见期限不少于${clock.amount}${clock.unit === 'workday' ? '个工作日' : '日'}（${cite(clock.article, clock.inherited2023)}），开始当日不计入`}>
               <DatePicker style={{ width: 220 }} disabledDate={(d) => d.isBefore(today, 'day')} />
             </Form.Item>
           </>

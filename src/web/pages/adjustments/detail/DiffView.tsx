@@ -25,13 +25,14 @@ function powerRows(p: Power, side: 'before' | 'after', categories: Map<string, s
 }
 
 export function ChangeTable({ rows, published }: { rows: Row[]; published?: boolean }) {
+  // a power added or removed as a whole has only one side: no empty column beside it
+  const added = rows.every((r) => r.before === null);
+  const removed = rows.every((r) => r.after === null);
+  const before = { title: '原值', dataIndex: 'before', render: (v: string | null) => v === null ? <Typography.Text type="secondary">（无）</Typography.Text> : <span className={removed ? '' : 'diff-before'}>{v}</span> };
+  const after = { title: published ? '调整为' : '拟调整为', dataIndex: 'after', render: (v: string | null) => v === null ? <Typography.Text type="secondary">（删除）</Typography.Text> : <span className={added ? '' : 'diff-after'}>{v}</span> };
   return (
     <Table<Row> size="small" pagination={false} rowKey="key" dataSource={rows} className="diff-table"
-      columns={[
-        { title: '字段', dataIndex: 'label', width: 170 },
-        { title: '原值', dataIndex: 'before', render: (v: string | null) => v === null ? <Typography.Text type="secondary">（无）</Typography.Text> : <span className="diff-before">{v}</span> },
-        { title: published ? '调整为' : '拟调整为', dataIndex: 'after', render: (v: string | null) => v === null ? <Typography.Text type="secondary">（删除）</Typography.Text> : <span className="diff-after">{v}</span> },
-      ]} />
+      columns={[{ title: '字段', dataIndex: 'label', width: 170 }, ...(added ? [] : [before]), ...(removed ? [] : [after])]} />
   );
 }
 
