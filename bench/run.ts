@@ -58,6 +58,14 @@ const bench = await createBenchDb(pgUrl);
 const work = join(tmpdir(), `qz-bench-${process.pid}`);
 mkdirSync(work, { recursive: true });
 let server: ServerChild | null = null;
+// Ctrl-C: the throwaway database and the temp files go too
+process.once('SIGINT', () => {
+  log('interrupted: cleaning up');
+  void Promise.resolve(server?.stop()).catch(() => {}).then(() => bench.drop()).finally(() => {
+    rmSync(work, { recursive: true, force: true });
+    process.exit(130);
+  });
+});
 try {
   log(`1/6 loading the data set into ${bench.target.label}`);
   const h = await openBenchDb(bench.target);
