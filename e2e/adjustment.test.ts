@@ -153,6 +153,10 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     await expect.poll(() => row.innerText()).toMatch(/报送调整申请[\s\S]*2026-12-11 前[\s\S]*剩余9个工作日[\s\S]*第十二条/);
     expect(await page.getByRole('tab', { name: /待我办理/ }).innerText()).toContain('1');
     await screenshot(page, 'adjustment-inbox-lead');
+    await page.getByRole('tab', { name: /消息提醒/ }).click();
+    await expect.poll(() => page.locator('.ant-list').innerText()).toMatch(/待办[\s\S]*报送调整申请——取消“食品小作坊备案”[\s\S]*剩余9个工作日[\s\S]*第十二条/);
+    await screenshot(page, 'adjustment-inbox-messages');
+    await page.getByRole('tab', { name: /待我办理/ }).click();
     await row.getByRole('button', { name: '审核通过并报送' }).click();
     await page.getByRole('heading', { level: 1, name: '取消“食品小作坊备案”' }).waitFor();
     await act(page, '审核通过并报送', (d) => d.getByLabel('审核意见').fill('同意报送。'));
@@ -415,6 +419,7 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     const done = coord.locator('.ant-alert-success');
     await done.waitFor();
     expect(await done.innerText()).toContain('包头市市场监督管理局');
+    await expect.poll(() => done.innerText()).toMatch(/报送期限：2026-12-31 前[\s\S]*第十二条/);
     await screenshot(coord, 'law-change-recorded');
 
     const clerk = await signIn('clerk.scjg', '/app/adjustments?status=due');

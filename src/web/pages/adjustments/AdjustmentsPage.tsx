@@ -84,7 +84,7 @@ export default function AdjustmentsPage() {
       title: '办理期限', key: 'due', width: 310, render: (_, r) => {
         const a = details.get(r.id);
         if (r.status !== 'open' && r.status !== 'due') return <Typography.Text type="secondary">—</Typography.Text>;
-        if (!a) return <Typography.Text type="secondary">{r.filingDue} 前报送{r.filingDueProvisional ? '（暂定）' : ''}</Typography.Text>;
+        if (!a) return <Typography.Text type="secondary">正在计算…</Typography.Text>;
         const d = currentDeadline(a);
         if (!d) return <Typography.Text type="secondary">本环节无法定时限</Typography.Text>;
         return (

@@ -3,7 +3,7 @@
 // procedure and the daily sweep deliver.
 import { BellOutlined, CheckOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Empty, List, Space, Statistic, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { showError, toast } from '../../lib/feedback.ts';
 import { fmtTime } from '../../lib/format.ts';
@@ -30,7 +30,9 @@ export default function InboxPage() {
   const waiting = useLoad(() => adjApi.list({ waiting: '1' }));
   const inbox = useLoad(() => adjApi.inbox({ limit: 200 }));
   const rows = waiting.data?.items ?? [];
-  const details = useDetails(rows);
+  const [page, setPage] = useState({ current: 1, pageSize: 10 });
+  // deadlines come from each application's detail: read only the rows on screen
+  const details = useDetails(rows.slice((page.current - 1) * page.pageSize, page.current * page.pageSize));
   const books = useRulebooks(rows.map((r) => r.rulebookId));
   const overdue = useMemo(() => [...details.values()].filter((a) => currentDeadline(a)?.overdue).length, [details]);
 
@@ -83,7 +85,8 @@ export default function InboxPage() {
       <Card>
         <Space size={48} wrap>
           <Statistic title="待我办理" value={rows.length} suffix="件" loading={waiting.loading} />
-          <Statistic title="已逾期" value={overdue} suffix="件" styles={{ content: { color: overdue ? '#cf1322' : undefined } }} />
+          <Statistic title={rows.length > page.pageSize ? '本页已逾期' : '已逾期'} value={overdue} suffix="件" styles={{ content: { color: overdue ? '#cf1322' : undefined } }} />
+          <Statistic title="未读逾期提醒" value={(inbox.data?.items ?? []).filter((m) => (m.kind === 'overdue' || m.kind === 'missing') && !m.readAt).length} suffix="条" loading={inbox.loading} />
           <Statistic title="未读消息" value={unread} suffix="条" loading={inbox.loading} />
         </Space>
       </Card>
@@ -95,7 +98,7 @@ export default function InboxPage() {
             key: 'todo', label: <span>待我办理 <Badge count={rows.length} showZero color="#1f5fbf" /></span>,
             children: (
               <Table<AdjustmentRow> rowKey="id" size="middle" columns={columns} dataSource={rows} loading={waiting.loading} scroll={{ x: 1000 }}
-                locale={{ emptyText: <Empty description="暂无待办事项" /> }} pagination={{ defaultPageSize: 10, showTotal: (t) => `共 ${t} 件` }} />
+                locale={{ emptyText: <Empty description="暂无待办事项" /> }} pagination={{ ...page, showTotal: (t) => `共 ${t} 件`, onChange: (current, pageSize) => setPage({ current, pageSize }) }} />
             ),
           },
           {

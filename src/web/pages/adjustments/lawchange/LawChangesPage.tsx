@@ -11,13 +11,14 @@ import { toast } from '../../../lib/feedback.ts';
 import { fmtTime } from '../../../lib/format.ts';
 import { applyServerErrors } from '../../../lib/forms.ts';
 import { useLoad } from '../../../lib/useLoad.ts';
-import { Provisional } from '../DueText.tsx';
+import { Citation, Provisional } from '../DueText.tsx';
+import { loadRulebookIndex, stepsOf, useCite, useRulebook } from '../rulebook.ts';
 
 type ChangeKind = 'issued' | 'revised' | 'repealed';
 const KINDS: Record<ChangeKind, { label: string; color: string }> = { issued: { label: '颁布', color: 'green' }, revised: { label: '修订', color: 'blue' }, repealed: { label: '废止', color: 'red' } };
 
 interface LawChangeRow { id: number; change_kind: ChangeKind; change_date: string; note: string; recorded_at: string; document: string; region: string; recorded_by: string; adjustments: number }
-interface Recorded { id: number; document: string; filingDue: string; filingDueProvisional: boolean; affectedPowers: number; opened: { adjustmentId: number; bodyName: string; powers: number }[] }
+interface Recorded { changeKind?: ChangeKind; id: number; document: string; filingDue: string; filingDueProvisional: boolean; affectedPowers: number; opened: { adjustmentId: number; bodyName: string; powers: number }[] }
 interface Doc { id: number; name: string; level: string; document_number?: string | null; documentNumber?: string | null }
 
 function RecordModal({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: (r: Recorded) => void }) {
@@ -34,7 +35,7 @@ function RecordModal({ open, onClose, onDone }: { open: boolean; onClose: () => 
     try {
       const r = await http.post<Recorded>('/api/law-changes', { legalDocumentId: v.legalDocumentId, changeKind: v.changeKind, changeDate: v.changeDate.format('YYYY-MM-DD'), note: v.note?.trim() || undefined });
       toast.success(`已登记，生成应调整事项${r.opened.length}件`);
-      onDone(r);
+      onDone({ ...r, changeKind: v.changeKind });
     } catch (e) { applyServerErrors(form, e); } finally { setSaving(false); }
   }
 
@@ -56,6 +57,16 @@ function RecordModal({ open, onClose, onDone }: { open: boolean; onClose: () => 
   );
 }
 
+/** The filing deadline's article: the response names none, so it is read from the rulebook in force. */
+function FilingRule({ r }: { r: Recorded }) {
+  const index = useLoad(() => loadRulebookIndex());
+  const rb = useRulebook(index.data?.current);
+  const cite = useCite(rb);
+  // the server opens a cancellation for a repealed basis, a modification otherwise (law-change.command.ts)
+  const clock = rb && stepsOf(rb, r.changeKind === 'repealed' ? 'cancel' : 'modify').find((s) => s.id === 'submit')?.clock;
+  return clock ? <Citation citation={`${cite(clock.article, clock.inherited2023)}（自生效（废止）之日起${clock.amount}${clock.unit === 'workday' ? '个工作日' : '日'}内）`} text={clock.articleText} /> : null;
+}
+
 export default function LawChangesPage() {
   const list = useLoad(() => http.get<{ items: LawChangeRow[] }>('/api/law-changes'));
   const [open, setOpen] = useState(false);
@@ -70,7 +81,7 @@ export default function LawChangesPage() {
           title={`${result.document}：涉及已公布的行政职权${result.affectedPowers}项，已为${result.opened.length}个单位生成应调整事项`}
           description={result.opened.length ? (
             <>
-              <div>报送期限：{result.filingDue} {result.filingDueProvisional && <Provisional />}</div>
+              <div>报送期限：{result.filingDue} 前 {result.filingDueProvisional && <Provisional />} <FilingRule r={result} /></div>
               <List size="small" dataSource={result.opened} renderItem={(o) => <List.Item><Link to={`/adjustments/${o.adjustmentId}`}>{o.bodyName}</Link>（{o.powers}项职权）</List.Item>} />
             </>
           ) : '没有以该文件为法定依据的已公布行政职权。'} />
