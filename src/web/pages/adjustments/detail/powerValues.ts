@@ -11,10 +11,9 @@ export function normalize(v: Values | undefined): Values {
   const x = v ?? {};
   return {
     name: s(x.name), category: x.category, responsibleSubject: s(x.responsibleSubject), implementingAgency: s(x.implementingAgency),
-    legalBases: (x.legalBases ?? []).filter(Boolean).map((b) => ({
-      ...(b.documentId !== undefined ? { documentId: b.documentId } : {}), documentName: s(b.documentName), level: b.level, article: s(b.article), text: s(b.text),
-    })),
-    responsibilities: (x.responsibilities ?? []).filter(Boolean).map((r, i) => ({ order: i + 1, name: s(r.name), content: s(r.content) })),
+    // keys the form does not show (documentId, effectiveDate of a 临时性行政许可 …) are kept as they are
+    legalBases: (x.legalBases ?? []).filter(Boolean).map((b) => ({ ...b, documentName: s(b.documentName), level: b.level, article: s(b.article), text: s(b.text) })),
+    responsibilities: (x.responsibilities ?? []).filter(Boolean).map((r, i) => ({ ...r, order: i + 1, name: s(r.name), content: s(r.content) })),
     accountabilityCases: (x.accountabilityCases ?? []).map(s).filter(Boolean),
     accountabilityBasis: s(x.accountabilityBasis), remarks: s(x.remarks),
   };
