@@ -45,7 +45,12 @@ function checkRulebookValues(rulebookId: string, v: ContentInput) {
 
 /** §13.2: delegation goes down to a lower level; entrustment to another body. */
 async function checkReceiving(trx: Transaction<DB>, a: { bodyId: number; regionPath: string; kind: AdjustmentKind }, receivingBodyId: number | null | undefined) {
-  if (receivingBodyId == null) return;
+  if (receivingBodyId == null) {
+    // §13.1–§13.3: a delegation names the receiving level's body, an entrustment the entrusted one
+    if (a.kind === 'delegate' || a.kind === 'entrust')
+      throw new AppError('VALIDATION_FAILED', a.kind === 'delegate' ? '下放须选择承接部门' : '委托须选择受委托机构', [{ field: 'receivingBodyId', message: a.kind === 'delegate' ? '请选择承接部门' : '请选择受委托机构' }]);
+    return;
+  }
   const r = await trx.selectFrom('body as b').innerJoin('region as r', 'r.code', 'b.region_code').select(['b.id', 'b.office', 'r.path']).where('b.id', '=', receivingBodyId).executeTakeFirst();
   if (!r || r.id === a.bodyId || r.office) throw new AppError('VALIDATION_FAILED', '承接（受委托）机构应为本机构以外的职权行使机构', [{ field: 'receivingBodyId', message: '机构无效' }]);
   if (a.kind === 'delegate' && (r.path === a.regionPath || !pathWithin(r.path, a.regionPath))) {
