@@ -210,6 +210,8 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     await dialog.locator('.ant-modal-footer').getByRole('button', { name: '批准', exact: true }).click();
     await gov.locator('.ant-message').getByText('批准：已办理').waitFor();
     await gov.getByText('暂无报请审定的调整申请').waitFor();
+    await gov.getByRole('tab', { name: '审定记录' }).click();
+    await gov.locator('.ant-table-row').filter({ hasText: '取消“食品小作坊备案”' }).getByText('已批准').waitFor();
   });
 
   it('the office publishes it; the body confirms the platforms and files it: 已办结, the power 已取消 on the portal', async () => {
@@ -309,6 +311,8 @@ describeBrowser('dynamic adjustment in the workspace', () => {
   it('the coordination office hides the off-topic comment and disposes of the other: 采纳 with a reason', async () => {
     const coord = await signIn('coord.city', '/app/consultations');
     shootOnFailure(() => current, 'consultation-moderation');
+    await expect.poll(() => coord.locator('.ant-table-row').first().innerText()).toMatch(/征求意见中[\s\S]*2\s*条/);
+    await screenshot(coord, 'consultation-list');
     await coord.getByRole('link', { name: '调整“计量标准器具核准”的实施机构' }).click();
     await coord.getByRole('heading', { level: 1, name: '调整“计量标准器具核准”的实施机构' }).waitFor();
     const spam = coord.locator('.ant-table-row').filter({ hasText: '优惠多多' });
