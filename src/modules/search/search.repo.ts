@@ -6,7 +6,8 @@
 // - how rows are read (GIN bitmap or a bounded probe in id order) is chosen from the terms'
 //   frequencies: search.plan.ts;
 // - at most RESULT_CAP hits are read: a 1-character query may match most of a million rows,
-//   and reading them all to count or sort them would cost far more than the page itself.
+//   and reading them all to count or sort them would cost far more than the page itself
+//   ("more than 200, refine the query", as search engines do).
 //   The hits read are ordered by relevance (name equal, name contains every term, the rest),
 //   then publication order (id), and the page is cut from them.
 import { sql, type RawBuilder, type Transaction } from 'kysely';
@@ -15,7 +16,8 @@ import type { DB } from '../../db/schema.js';
 import { likeEscape, type SearchTerm } from './query.js';
 import { choosePlan, gramFrequencies, PROBE_ROWS } from './search.plan.js';
 
-export const RESULT_CAP = 1000;
+/** Hits read and counted at most: ten pages. Each is fetched at random from a wide row (≈30 µs). */
+export const RESULT_CAP = 200;
 
 export interface SearchFilters {
   level?: number;
@@ -62,29 +64,48 @@ export function filterTokens(f: SearchFilters): string[] {
 
 const likeOf = (t: SearchTerm) => t.like ?? `%${likeEscape(t.text)}%`;
 
-/** For each term, the bodies whose name contains it; and how many bodies there are. */
-async function bodiesByName(db: Transaction<DB>, terms: SearchTerm[]): Promise<{ ids: number[][]; bodies: number }> {
-  const r = await sql<{ i: number; ids: number[]; n: number }>`
+interface BodyFacts {
+  /** for each term, the bodies whose name contains it */
+  ids: number[][];
+  /** how many bodies there are */
+  bodies: number;
+  /** the bodies of the level filter */
+  atLevel: number[];
+  /** the first current power of the body or level filter: where the probe starts */
+  startId: number;
+}
+
+async function bodyFacts(db: Transaction<DB>, terms: SearchTerm[], f: SearchFilters): Promise<BodyFacts> {
+  // bodies' powers lie together in id order: a filtered probe starts at the first of them
+  const start =
+    f.bodyId !== undefined
+      ? sql`(select min(id) from power where valid_to is null and body_id = ${f.bodyId})`
+      : f.level !== undefined
+        ? sql`(select min((select min(p.id) from power p where p.valid_to is null and p.body_id = b.id))
+               from body b join region r on r.code = b.region_code where r.level = ${f.level})`
+        : sql`0`;
+  const r = await sql<{ i: number; ids: number[]; n: number; lv: number[]; start: number | null }>`
     select t.i::int as i, array(select b.id from body b where qz_search_norm(b.name) like t.pat order by b.id) as ids,
-           (select count(*) from body)::int as n
+           (select count(*) from body)::int as n,
+           array(select b.id from body b join region r on r.code = b.region_code where r.level = ${f.level ?? -1}) as lv,
+           ${start} as start
     from unnest(${sql.val(terms.map(likeOf))}::text[]) with ordinality as t(pat, i)`.execute(db);
   const ids = terms.map(() => [] as number[]);
   for (const row of r.rows) ids[row.i - 1] = row.ids.map(Number);
-  return { ids, bodies: Number(r.rows[0]?.n ?? 0) };
+  const first = r.rows[0];
+  return { ids, bodies: Number(first?.n ?? 0), atLevel: (first?.lv ?? []).map(Number), startId: Number(first?.start ?? 0) };
 }
 
-type Use = 'index' | 'filter';
-/** Grams through the GIN index (the column itself) or tested on fetched rows only (an expression no index has). */
-const hasGrams = (g: string[], use: Use) =>
-  use === 'index' ? sql`p.search_grams @> ${sql.val(g)}::text[]` : sql`(p.search_grams || '{}'::text[]) @> ${sql.val(g)}::text[]`;
-/** Characters in order, for terms of 3+ characters (their bigrams do not fix the order). */
+const grams = (g: string[]) => sql`p.search_grams @> ${sql.val(g)}::text[]`;
+/** The term's characters in order in the row's text: exact for every term length. */
 const inText = (t: SearchTerm) => sql`strpos(p.search_text, ${t.text}) > 0`;
+const byBody = (ids: number[]) => sql`p.body_id = any(${sql.val(ids)}::int[])`;
 
 interface Shape {
-  /** grams of the terms only a row's own text can match, and the filter terms */
+  /** terms only a row's own text can match */
+  own: SearchTerm[];
+  /** their grams and the filter terms: one GIN containment */
   must: string[];
-  /** 3+ character terms among those: LIKE-checked */
-  ordered: SearchTerm[];
   /** terms some body's name matches too */
   either: { term: SearchTerm; bodyIds: number[] }[];
 }
@@ -92,20 +113,29 @@ interface Shape {
 function shape(p: SearchParams, bodyIds: number[][]): Shape {
   const own = p.terms.filter((_, i) => !bodyIds[i]!.length);
   return {
+    own,
     must: [...new Set([...own.flatMap((t) => t.grams), ...filterTokens(p)])],
-    ordered: own.filter((t) => t.like),
     either: p.terms.flatMap((term, i) => (bodyIds[i]!.length ? [{ term, bodyIds: bodyIds[i]! }] : [])),
   };
 }
 
-function conditions(s: Shape, use: Use): RawBuilder<unknown>[] {
+/** Through the GIN index: one containment of every gram and filter term, then the order of 3+ character terms. */
+function indexConditions(s: Shape): RawBuilder<unknown>[] {
   return [
-    ...(s.must.length ? [hasGrams(s.must, use)] : []),
-    ...s.ordered.map(inText),
-    ...s.either.map(({ term, bodyIds }) => {
-      const own = term.like ? sql`(${hasGrams(term.grams, use)} and ${inText(term)})` : hasGrams(term.grams, use);
-      return sql`(${own} or p.body_id = any(${sql.val(bodyIds)}::int[]))`;
-    }),
+    ...(s.must.length ? [grams(s.must)] : []),
+    ...s.own.filter((t) => t.like).map(inText),
+    ...s.either.map(({ term, bodyIds }) => sql`(${term.like ? sql`(${grams(term.grams)} and ${inText(term)})` : grams(term.grams)} or ${byBody(bodyIds)})`),
+  ];
+}
+
+/** On rows read in order: the text and the columns, cheaper than the gram array. */
+function rowConditions(s: Shape, p: SearchParams, atLevel: number[]): RawBuilder<unknown>[] {
+  return [
+    ...s.own.map(inText),
+    ...s.either.map(({ term, bodyIds }) => sql`(${inText(term)} or ${byBody(bodyIds)})`),
+    ...(p.bodyId !== undefined ? [sql`p.body_id = ${p.bodyId}`] : []),
+    ...(p.category !== undefined ? [sql`p.category = ${p.category}`] : []),
+    ...(p.level !== undefined ? [byBody(atLevel)] : []),
   ];
 }
 
@@ -120,10 +150,10 @@ export async function searchPowersSql(db: Database, p: SearchParams): Promise<Se
 }
 
 async function search(db: Transaction<DB>, p: SearchParams, freq: (g: string) => number): Promise<SearchResult> {
-  const { ids: bodyIds, bodies } = await bodiesByName(db, p.terms);
-  const s = shape(p, bodyIds);
+  const facts = await bodyFacts(db, p.terms, p);
+  const s = shape(p, facts.ids);
   // a term matched by its text or by body name: its rarest gram's share plus the bodies' share
-  const eitherShares = s.either.map((e) => Math.min(...e.term.grams.map(freq)) + e.bodyIds.length / Math.max(1, bodies));
+  const eitherShares = s.either.map((e) => Math.min(...e.term.grams.map(freq)) + e.bodyIds.length / Math.max(1, facts.bodies));
   const plan = choosePlan(s.must, eitherShares, freq);
   const whole = p.terms.map((t) => t.text).join(' ');
   const tier = sql`case when split_part(p.search_text, E'\n', 1) = ${whole} then 0
@@ -135,12 +165,12 @@ async function search(db: Transaction<DB>, p: SearchParams, freq: (g: string) =>
 
   let hits: { id: number; tier: number }[] | null = null;
   if (plan === 'probe') {
-    const r = await read(conditions(s, 'filter'), sql`(select id, body_id, search_grams, search_text from power where valid_to is null order by id limit ${PROBE_ROWS}) p`);
+    const r = await read(rowConditions(s, p, facts.atLevel), sql`(select id, body_id, category, search_text from power where valid_to is null and id >= ${facts.startId} order by id limit ${PROBE_ROWS}) p`);
     if (r.length === limit) hits = r;
   }
   if (!hits) {
     await sql`select set_config('enable_seqscan', 'off', true)`.execute(db);
-    hits = await read([sql`p.valid_to is null`, ...conditions(s, 'index')], sql`power p`);
+    hits = await read([sql`p.valid_to is null`, ...indexConditions(s)], sql`power p`);
   }
   const capped = hits.length > RESULT_CAP;
   const ranked = hits.sort((a, b) => a.tier - b.tier || a.id - b.id).slice(0, RESULT_CAP);
