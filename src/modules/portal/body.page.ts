@@ -13,7 +13,14 @@ export interface BodyPageData {
   duties: { name: string; content: string }[];
   /** what the visitor asked for: a date (as at), a version, or nothing (current) */
   asked: { date?: string; version?: number };
+  /** a long list shows PREVIEW_ROWS rows a category unless one category or all are asked for */
+  show: { category?: string; all?: boolean };
 }
+
+/** Lists longer than this open with a preview of each category (a page of 800 rows is 180 KB,
+ * and its size sets how many visitors a server can answer). */
+export const PREVIEW_ABOVE = 60;
+export const PREVIEW_ROWS = 5;
 
 interface Group {
   code: string;
@@ -69,23 +76,34 @@ export function bodyPageMain(d: BodyPageData): Html {
   const groups = groupPowers(d.powers, d.version.rulebookId);
   const subs = d.powers.filter((p) => p.parentCode).length;
   const { body } = d;
+  const preview = d.powers.length > PREVIEW_ABOVE && !d.show.all;
+  const q = (extra: Record<string, string>) => {
+    const p = new URLSearchParams();
+    if (d.asked.version) p.set('version', String(d.asked.version));
+    if (d.asked.date) p.set('date', d.asked.date);
+    for (const [k, v] of Object.entries(extra)) p.set(k, v);
+    return `/bodies/${body.id}?${p.toString()}`;
+  };
+  const powerQ = d.version.version === d.latest ? '' : `?version=${d.version.version}`;
   return html`
 <h1>${body.name}权责清单</h1>
 <p class="meta">${body.regionName} · ${LEVEL_LABEL[body.regionLevel] ?? ''} · ${body.kind}</p>
 ${versionBanner(d)}
 ${asOfForm(d)}
-<p class="summary">共 <strong>${d.powers.length}</strong> 项行政职权${subs ? `（主项 ${d.powers.length - subs} 项、子项 ${subs} 项）` : ''}，分 ${groups.length} 类；职责 ${d.duties.length} 项。</p>
+<p class="summary">共 <strong>${d.powers.length}</strong> 项行政职权${subs ? `（主项 ${d.powers.length - subs} 项、子项 ${subs} 项）` : ''}，分 ${groups.length} 类；职责 ${d.duties.length} 项。${preview ? html`各类别先列出前 ${PREVIEW_ROWS} 项，<a href="${q({ all: '1' })}">显示全部 ${d.powers.length} 项</a>（便于查找和打印）。` : ''}</p>
 ${groups.length ? html`<nav class="toc" aria-label="职权类别目录"><ul>${groups.map((g) => html`<li><a href="#cat-${g.code}">${g.label}<span class="count">${g.rows.length} 项</span></a></li>`)}</ul></nav>` : ''}
 ${d.duties.length ? html`<section aria-labelledby="duties"><h2 id="duties">职责（${d.duties.length} 项）</h2>
 <ol class="duties">${d.duties.map((x) => html`<li><strong>${x.name}</strong>${x.content ? html`：${x.content}` : ''}</li>`)}</ol></section>` : ''}
-${groups.map(
-  (g) => html`<section aria-labelledby="cat-${g.code}"><h2 id="cat-${g.code}">${g.label}（${g.rows.length} 项）</h2>
-<table class="list"><thead><tr><th scope="col">序号</th><th scope="col">行政职权名称</th><th scope="col">权力编码</th><th scope="col">状态</th></tr></thead><tbody>
-${g.rows.map(
+${groups.map((g) => {
+  const rows = preview && d.show.category !== g.code ? g.rows.slice(0, PREVIEW_ROWS) : g.rows;
+  return html`<section aria-labelledby="cat-${g.code}"><h2 id="cat-${g.code}">${g.label}（${g.rows.length} 项）</h2>
+<table class="list powers"><thead><tr><th scope="col">序号</th><th scope="col">行政职权名称</th><th scope="col">权力编码</th></tr></thead><tbody>
+${rows.map(
   (r) =>
-    html`<tr${r.sub ? html` class="sub"` : ''}><td>${r.num}</td><td>${r.sub ? html`<span class="muted">子项 </span>` : ''}<a href="/bodies/${body.id}/powers/${r.p.code}${d.version.version === d.latest ? '' : `?version=${d.version.version}`}">${r.p.name}</a></td><td class="code">${r.p.code}</td><td>${statusLabel(r.p.status)}</td></tr>\n`,
-)}</tbody></table></section>`,
-)}`;
+    html`<tr${r.sub ? html` class="sub"` : ''}><td>${r.num}</td><td>${r.sub ? html`<span class="muted">子项 </span>` : ''}<a href="/bodies/${body.id}/powers/${r.p.code}${powerQ}">${r.p.name}</a>${r.p.status === 'active' ? '' : html` <span class="tag old">${statusLabel(r.p.status)}</span>`}</td><td>${r.p.code}</td></tr>\n`,
+)}</tbody></table>
+${rows.length < g.rows.length ? html`<p class="more"><a href="${q({ category: g.code })}#cat-${g.code}">查看${g.label}全部 ${g.rows.length} 项</a></p>` : ''}</section>`;
+})}`;
 }
 
 /** A body with nothing published yet, or nothing in force on the asked date. */

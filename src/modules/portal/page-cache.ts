@@ -1,17 +1,18 @@
-// Rendered pages of published versions, kept in memory by ETag, plain and gzipped. A version
-// never changes, so an entry never goes stale: the ETag names the digest, the page variant
-// and everything else the bytes depend on. Least recently used entries go first once the
-// byte budget is spent.
+// Rendered pages of published versions, kept in memory by what they show, plain and gzipped.
+// A version never changes, so an entry never goes stale: its key names the digest, the page
+// variant and everything else the bytes depend on. Least recently used entries go first once
+// the byte budget is spent.
 import { gzipSync } from 'node:zlib';
 
 export interface CachedPage {
+  etag: string;
   raw: Buffer;
   gz: Buffer;
 }
 
-export const cachedPage = (html: string): CachedPage => {
+export const cachedPage = (html: string, etag: string): CachedPage => {
   const raw = Buffer.from(html);
-  return { raw, gz: gzipSync(raw, { level: 6 }) };
+  return { etag, raw, gz: gzipSync(raw, { level: 6 }) };
 };
 
 export class PageCache {

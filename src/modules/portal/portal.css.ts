@@ -28,6 +28,7 @@ table{border-collapse:collapse;width:100%}th,td{border:1px solid var(--line);pad
 th{background:var(--soft)}
 table.list td:first-child{white-space:nowrap;width:4em}
 table.list tr.sub td:nth-child(2){padding-left:2em}
+table.powers td:nth-child(3){font-family:ui-monospace,Consolas,monospace;font-size:.92em;white-space:nowrap}
 table.fields th{width:9em;white-space:nowrap}
 table.versions th,table.versions td:nth-child(-n+4){white-space:nowrap}
 table.diff th[scope=row]{width:12em}
@@ -49,6 +50,7 @@ blockquote{margin:4px 0 8px;padding:4px 10px;border-left:3px solid var(--line);c
 del{background:#fde8e8;text-decoration:line-through}ins{background:#e6f4ea;text-decoration:none}
 mark{background:#ffe58f;color:inherit;padding:0 1px}
 article.change{margin-bottom:16px}
+p.more{margin:6px 0 0;text-align:right}
 footer.site{border-top:1px solid var(--line);color:var(--muted);font-size:.9em;padding:12px 0}
 form.search,form.inline{display:flex;gap:8px;flex-wrap:wrap;align-items:center;margin:12px 0}
 form.search input[type=search]{flex:1;min-width:220px;padding:8px;font-size:1em}
@@ -65,9 +67,9 @@ html.elder body{font-size:22px;line-height:1.9;--fg:#000;--muted:#222;--link:#00
 html.elder header.site{background:#000}
 html.elder a{text-decoration:underline}
 html.elder .code{white-space:normal}
-html.elder table.list td:nth-child(3){word-break:break-all}
+html.elder table.powers td:nth-child(3){white-space:normal;word-break:break-all}
 @media print{
-  header.site nav,.skip,footer.site,form.search,form.inline,.pager,.toc,.actions,.chips,.crumbs{display:none}
+  header.site nav,.skip,footer.site,form.search,form.inline,.pager,.toc,.actions,.chips,.crumbs,p.more{display:none}
   header.site{background:none;color:#000;border-bottom:2px solid #000}header.site a{color:#000}
   a{color:#000;text-decoration:none}body{font-size:11pt;line-height:1.5}
   .banner,.notice,blockquote,th{background:none}

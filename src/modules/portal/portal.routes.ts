@@ -32,6 +32,8 @@ const date = z.string().refine((s) => isIsoDate(s) && s >= '1949-10-01' && s <= 
 const code = z.string().regex(/^[0-9A-Za-z-]{3,64}$/, '权力编码格式不正确');
 
 const notFound = (msg: string) => new AppError('NOT_FOUND', msg);
+/** What a body's pages show of the body itself (their cache keys include it). */
+const bodyKey = (b: repo.BodyInfo) => [b.id, b.name, b.kind, b.regionCode, b.regionName, b.regionLevel, b.parentRegion?.name ?? ''].join('\u0002');
 const crumbsFor = (b: repo.BodyInfo, last?: string) => [
   { href: '/', label: '首页' },
   ...(b.parentRegion ? [{ href: `/regions/${b.parentRegion.code}`, label: b.parentRegion.name }] : []),
@@ -44,12 +46,17 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db } = deps;
   const cache = new PageCache();
 
-  /** A page of published content: 304 if the client has it, else from the cache, else rendered. */
-  async function versioned(req: FastifyRequest, reply: FastifyReply, parts: unknown[], maxAge: number, render: () => Promise<string>) {
-    const etag = etagOf(req.url, isElder(req), JSON.stringify(parts));
+  /**
+   * A page of published content: 304 if the client has it, else from the cache, else rendered.
+   * The cache key is the page's identity in plain text (no hashing on the hot path); the ETag,
+   * a hash of it, is computed once per page.
+   */
+  async function versioned(req: FastifyRequest, reply: FastifyReply, parts: (string | number)[], maxAge: number, render: () => Promise<string>) {
+    const key = `${req.url}\u0001${isElder(req) ? 1 : 0}\u0001${parts.join('\u0001')}`;
+    let entry = cache.get(key);
+    const etag = entry?.etag ?? etagOf(key);
     if (answerIfFresh(req, reply, { etag, maxAge })) return reply;
-    let entry = cache.get(etag);
-    if (!entry) cache.set(etag, (entry = cachedPage(await render())));
+    if (!entry) cache.set(key, (entry = cachedPage(await render(), etag)));
     reply.type('text/html; charset=utf-8');
     if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) return reply.header('content-encoding', 'gzip').send(entry.gz);
     return reply.send(entry.raw);
@@ -57,8 +64,9 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps) {
 
   const memo = new HeadMemo<Awaited<ReturnType<typeof repo.bodyHead>>>();
   // a write in this process may have published something: forget what we know
-  app.addHook('onResponse', async (req) => {
+  app.addHook('onResponse', (req, _reply, done) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') memo.clear();
+    done();
   });
 
   async function head(req: FastifyRequest, bodyId: number) {
@@ -70,9 +78,9 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps) {
   await app.register(async (scope) => {
     scope.setErrorHandler(portalErrorHandler);
     // pages vary with the elder-mode cookie and (cached pages are sent gzipped) the encoding
-    scope.addHook('onSend', async (_req, reply, payload) => {
+    scope.addHook('onSend', (_req, reply, payload, done) => {
       if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) reply.header('vary', 'Cookie, Accept-Encoding');
-      return payload;
+      done(null, payload);
     });
     const r = scope.withTypeProvider<ZodTypeProvider>();
 
@@ -97,7 +105,13 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps) {
       return sendPage(req, reply, page({ title: data.region.name, elder: isElder(req), path: req.url, crumbs }, regionMain(data)));
     });
 
-    r.get('/bodies/:id', { schema: { hide: true, params: id, querystring: z.object({ version: version.optional(), date: date.optional() }) } }, async (req, reply) => {
+    const bodyQuery = z.object({
+      version: version.optional(),
+      date: date.optional(),
+      category: z.string().regex(/^[A-Z]{2}$/, '权力类别应为两位大写字母代码，如 XK').optional(),
+      all: z.literal('1', { error: 'all 只能为 1' }).optional(),
+    });
+    r.get('/bodies/:id', { schema: { hide: true, params: id, querystring: bodyQuery } }, async (req, reply) => {
       const { body, latest } = await head(req, req.params.id);
       const { version: vn, date: asOf } = req.query;
       const elder = isElder(req);
@@ -109,9 +123,10 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps) {
         const first = (await repo.listVersions(db, body.id)).at(-1);
         return sendHtml(reply.header('cache-control', 'public, max-age=60'), frame(noListMain(body, asOf, first)));
       }
-      return versioned(req, reply, ['body', body, v.version, v.digest, latest.version], vn ? 300 : 60, async () => {
+      return versioned(req, reply, ['body', bodyKey(body), v.version, v.digest, latest.version], vn ? 300 : 60, async () => {
         const [powers, duties] = await Promise.all([repo.powersIn(db, body.id, v.version), repo.dutiesIn(db, body.id, v.version)]);
-        return frame(bodyPageMain({ body, version: v, latest: latest.version, powers, duties, asked: { date: asOf, version: vn } }));
+        const show = { category: req.query.category, all: req.query.all === '1' };
+        return frame(bodyPageMain({ body, version: v, latest: latest.version, powers, duties, asked: { date: asOf, version: vn }, show }));
       });
     });
 
@@ -121,7 +136,7 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps) {
       const v = req.query.version ? await repo.findVersion(db, body.id, { version: req.query.version }) : latest;
       if (!v) throw notFound(`${body.name}权责清单没有第 ${req.query.version} 版`);
       const codeUp = req.params.code.toUpperCase();
-      return versioned(req, reply, ['power', body, v.version, v.digest, latest.version, codeUp], req.query.version ? 300 : 60, async () => {
+      return versioned(req, reply, ['power', bodyKey(body), v.version, v.digest, latest.version, codeUp], req.query.version ? 300 : 60, async () => {
         const power = await repo.powerIn(db, body.id, codeUp, v.version);
         if (!power) throw notFound(`${body.name}权责清单第 ${v.version} 版中没有编码为 ${codeUp} 的行政职权`);
         const [parent, subItems, history] = await Promise.all([
@@ -137,7 +152,7 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps) {
     r.get('/bodies/:id/versions', { schema: { hide: true, params: id } }, async (req, reply) => {
       const { body, latest } = await head(req, req.params.id);
       if (!latest) throw notFound(`${body.name}尚未公布权责清单`);
-      return versioned(req, reply, ['versions', body, latest.version, latest.digest], 60, async () => {
+      return versioned(req, reply, ['versions', bodyKey(body), latest.version, latest.digest], 60, async () => {
         const versions = await repo.listVersions(db, body.id);
         return page({ title: `${body.name}历史版本`, elder: isElder(req), path: req.url, crumbs: crumbsFor(body, '历史版本') }, versionsMain(body, versions));
       });
@@ -152,7 +167,7 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps) {
       const from = versions.find((v) => v.version === (req.query.from ?? (to ? to.version - 1 : 0)));
       if (!to || !from) throw notFound(`${body.name}权责清单没有第 ${!to ? req.query.to : req.query.from} 版`);
       if (from.version === to.version) throw new AppError('VALIDATION_FAILED', '请选择两个不同的版本进行对比');
-      return versioned(req, reply, ['diff', body, from.version, from.digest, to.version, to.digest, latest.version], 300, async () => {
+      return versioned(req, reply, ['diff', bodyKey(body), from.version, from.digest, to.version, to.digest, latest.version], 300, async () => {
         const [a, b] = await Promise.all([repo.powersIn(db, body.id, from.version), repo.powersIn(db, body.id, to.version)]);
         const main = diffMain({ body, versions, from, to, diff: diffPowerLists(a, b) });
         return page({ title: `${body.name}版本对比`, elder: isElder(req), path: req.url, crumbs: crumbsFor(body, '版本对比') }, main);

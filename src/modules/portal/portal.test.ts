@@ -125,6 +125,31 @@ describe('pages without script', () => {
   });
 });
 
+describe('a long list', () => {
+  it('opens with the first rows of each category, one category or all on request', async () => {
+    const big = await freshBody(t, '包头市长清单测试局');
+    const powers = [
+      ...Array.from({ length: 90 }, (_, i) => power(`${big.prefix}-XK-${String(i + 1).padStart(5, '0')}-000`, `长清单许可事项${i + 1}`)),
+      ...Array.from({ length: 30 }, (_, i) => power(`${big.prefix}-CF-${String(i + 1).padStart(5, '0')}-000`, `长清单处罚事项${i + 1}`)),
+    ];
+    await publish(t, big, powers, { at: new Date('2026-03-31T10:00:00+08:00') });
+    const rows = (html: string) => (html.match(/<tr><td>\d+<\/td>/g) ?? []).length;
+    const first = await t.anon.get(`/bodies/${big.id}`);
+    expect(first.body).toContain('共 <strong>120</strong> 项行政职权');
+    expect(first.body).toContain('行政许可（90 项）');
+    expect(rows(first.body)).toBe(10);
+    expect(first.body).toContain(`href="/bodies/${big.id}?category=XK#cat-XK">查看行政许可全部 90 项</a>`);
+    expect(first.body).toContain(`href="/bodies/${big.id}?all=1">显示全部 120 项</a>`);
+    const xk = await t.anon.get(`/bodies/${big.id}?category=XK`);
+    expect(rows(xk.body)).toBe(95); // all 90 许可, and the 处罚 preview
+    expect(xk.body).toContain('长清单许可事项90');
+    const all = await t.anon.get(`/bodies/${big.id}?all=1`);
+    expect(rows(all.body)).toBe(120);
+    expect((await t.anon.get(`/bodies/${big.id}?category=xk`)).statusCode).toBe(400);
+    expect((await t.anon.get(`/bodies/${big.id}?all=2`)).statusCode).toBe(400);
+  });
+});
+
 describe('caching', () => {
   it('answers If-None-Match with 304, and elder mode is its own variant', async () => {
     const r = await t.anon.get(`/bodies/${body.id}`);
