@@ -11,6 +11,13 @@ describe('parseQuery', () => {
     expect(parseQuery('哈哈哈')[0]!.grams).toEqual(['哈哈']);
   });
 
+  it('a term shaped like the start of a power code is a code prefix', () => {
+    expect(parseQuery('150200-012-xk')[0]).toMatchObject({ codePrefix: '150200-012-XK', grams: [] });
+    expect(parseQuery('150203001-005')[0]!.codePrefix).toBe('150203001-005');
+    expect(parseQuery('150200')[0]!.codePrefix).toBeUndefined();
+    expect(parseQuery('012-XK-00001')[0]!.codePrefix).toBeUndefined();
+  });
+
   it('splits on any white space, drops duplicates, normalises full-width and case, escapes LIKE wildcards', () => {
     expect(parseQuery('  许可　许可  ＸＫ ').map((t) => t.text)).toEqual(['许可', 'xk']);
     expect(parseQuery('100%_a')[0]!.like).toBe('%100\\%\\_a%');

@@ -1,7 +1,8 @@
 // Turning what a visitor typed into search terms (pure). Each white-space separated term must
 // match. Every term is answered by the one gram index (0007): a 1–2 character term by its
 // gram, exactly; a longer term by its bigrams (all present), then LIKE on search_text for the
-// characters in order. Name, code, cited documents' names and article texts all count.
+// characters in order. Name, code, cited documents' names and article texts all count. A term
+// shaped like the start of a power code is looked up in the codes by prefix (0010).
 // Normalisation must equal qz_search_norm in SQL: NFKC, then ASCII-only lower case.
 
 export const MAX_TERMS = 6;
@@ -15,7 +16,12 @@ export interface SearchTerm {
   grams: string[];
   /** LIKE pattern over search_text, wildcards escaped; null when the grams are exact */
   like: string | null;
+  /** a term shaped like the start of a power code (§6 scheme): matched as a prefix of the code */
+  codePrefix?: string;
 }
+
+// 6 or 9 digit region, the 3-digit body, then any further code characters (code-scheme.ts)
+const CODE_START = /^\d{6}(\d{3})?-\d{3}[-a-z0-9]*$/;
 
 export function normalizeForSearch(s: string): string {
   return s.normalize('NFKC').replace(/[A-Z]+/g, (c) => c.toLowerCase());
@@ -24,6 +30,7 @@ export function normalizeForSearch(s: string): string {
 export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function toTerm(text: string): SearchTerm {
+  if (CODE_START.test(text)) return { text, grams: [], like: `%${likeEscape(text)}%`, codePrefix: text.toUpperCase() };
   const chars = Array.from(text);
   if (chars.length <= 2) return { text, grams: [text], like: null };
   const grams = new Set<string>();

@@ -102,6 +102,8 @@ const inText = (t: SearchTerm) => sql`strpos(p.search_text, ${t.text}) > 0`;
 const byBody = (ids: number[]) => sql`p.body_id = any(${sql.val(ids)}::int[])`;
 
 interface Shape {
+  /** terms shaped like the start of a power code: a prefix of the code (btree index) */
+  codes: string[];
   /** terms only a row's own text can match */
   own: SearchTerm[];
   /** their grams and the filter terms: one GIN containment */
@@ -111,17 +113,21 @@ interface Shape {
 }
 
 function shape(p: SearchParams, bodyIds: number[][]): Shape {
-  const own = p.terms.filter((_, i) => !bodyIds[i]!.length);
+  const own = p.terms.filter((t, i) => !bodyIds[i]!.length && !t.codePrefix);
   return {
+    codes: p.terms.flatMap((t) => (t.codePrefix ? [t.codePrefix] : [])),
     own,
     must: [...new Set([...own.flatMap((t) => t.grams), ...filterTokens(p)])],
-    either: p.terms.flatMap((term, i) => (bodyIds[i]!.length ? [{ term, bodyIds: bodyIds[i]! }] : [])),
+    either: p.terms.flatMap((term, i) => (bodyIds[i]!.length && !term.codePrefix ? [{ term, bodyIds: bodyIds[i]! }] : [])),
   };
 }
+
+const codeStarts = (prefix: string) => sql`p.code like ${`${prefix}%`}`;
 
 /** Through the GIN index: one containment of every gram and filter term, then the order of 3+ character terms. */
 function indexConditions(s: Shape): RawBuilder<unknown>[] {
   return [
+    ...s.codes.map(codeStarts),
     ...(s.must.length ? [grams(s.must)] : []),
     ...s.own.filter((t) => t.like).map(inText),
     ...s.either.map(({ term, bodyIds }) => sql`(${term.like ? sql`(${grams(term.grams)} and ${inText(term)})` : grams(term.grams)} or ${byBody(bodyIds)})`),
@@ -131,6 +137,7 @@ function indexConditions(s: Shape): RawBuilder<unknown>[] {
 /** On rows read in order: the text and the columns, cheaper than the gram array. */
 function rowConditions(s: Shape, p: SearchParams, atLevel: number[]): RawBuilder<unknown>[] {
   return [
+    ...s.codes.map(codeStarts),
     ...s.own.map(inText),
     ...s.either.map(({ term, bodyIds }) => sql`(${inText(term)} or ${byBody(bodyIds)})`),
     ...(p.bodyId !== undefined ? [sql`p.body_id = ${p.bodyId}`] : []),
@@ -154,7 +161,7 @@ async function search(db: Transaction<DB>, p: SearchParams, freq: (g: string) =>
   const s = shape(p, facts.ids);
   // a term matched by its text or by body name: its rarest gram's share plus the bodies' share
   const eitherShares = s.either.map((e) => Math.min(...e.term.grams.map(freq)) + e.bodyIds.length / Math.max(1, facts.bodies));
-  const plan = choosePlan(s.must, eitherShares, freq);
+  const plan = s.codes.length ? 'bitmap' : choosePlan(s.must, eitherShares, freq);
   const whole = p.terms.map((t) => t.text).join(' ');
   const tier = sql`case when split_part(p.search_text, E'\n', 1) = ${whole} then 0
                         when split_part(p.search_text, E'\n', 1) like all (${sql.val(p.terms.map(likeOf))}::text[]) then 1
@@ -165,7 +172,7 @@ async function search(db: Transaction<DB>, p: SearchParams, freq: (g: string) =>
 
   let hits: { id: number; tier: number }[] | null = null;
   if (plan === 'probe') {
-    const r = await read(rowConditions(s, p, facts.atLevel), sql`(select id, body_id, category, search_text from power where valid_to is null and id >= ${facts.startId} order by id limit ${PROBE_ROWS}) p`);
+    const r = await read(rowConditions(s, p, facts.atLevel), sql`(select id, body_id, category, code, search_text from power where valid_to is null and id >= ${facts.startId} order by id limit ${PROBE_ROWS}) p`);
     if (r.length === limit) hits = r;
   }
   if (!hits) {
