@@ -90,7 +90,7 @@ export function bodyPageMain(d: BodyPageData): Html {
 <p class="meta">${body.regionName} · ${LEVEL_LABEL[body.regionLevel] ?? ''} · ${body.kind}</p>
 ${versionBanner(d)}
 ${asOfForm(d)}
-<p class="summary">共 <strong>${d.powers.length}</strong> 项行政职权${subs ? `（主项 ${d.powers.length - subs} 项、子项 ${subs} 项）` : ''}，分 ${groups.length} 类；职责 ${d.duties.length} 项。${preview ? html`各类别先列出前 ${PREVIEW_ROWS} 项，<a href="${q({ all: '1' })}">显示全部 ${d.powers.length} 项</a>（便于查找和打印）。` : ''}</p>
+<p class="summary">共 <strong>${d.powers.length}</strong> 项行政职权${subs ? `（主项 ${d.powers.length - subs} 项、子项 ${subs} 项）` : ''}，分 ${groups.length} 类${d.duties.length ? `；职责 ${d.duties.length} 项` : ''}。${preview ? html`各类别先列出前 ${PREVIEW_ROWS} 项，<a href="${q({ all: '1' })}">显示全部 ${d.powers.length} 项</a>（便于查找和打印）。` : ''}</p>
 ${groups.length ? html`<nav class="toc" aria-label="职权类别目录"><ul>${groups.map((g) => html`<li><a href="#cat-${g.code}">${g.label}<span class="count">${g.rows.length} 项</span></a></li>`)}</ul></nav>` : ''}
 ${d.duties.length ? html`<section aria-labelledby="duties"><h2 id="duties">职责（${d.duties.length} 项）</h2>
 <ol class="duties">${d.duties.map((x) => html`<li><strong>${x.name}</strong>${x.content ? html`：${x.content}` : ''}</li>`)}</ol></section>` : ''}
