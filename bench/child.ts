@@ -13,7 +13,8 @@ export interface ServerChild {
 
 export async function startServer(target: BenchDbTarget): Promise<ServerChild> {
   const child: ChildProcess = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), [], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_CPU_PROF=dir: a V8 CPU profile of the server, for finding where a figure's time goes
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
     env: { ...process.env, QZ_BENCH_TARGET: JSON.stringify(target), NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -32,10 +32,19 @@ export interface ConnectOptions {
   loadDataDir?: Blob;
 }
 
+/**
+ * PGlite runs inside this process, so its buffer pool is our memory: 32 MB instead of
+ * PostgreSQL's 128 MB keeps the embedded server under its 512 MB budget (docs/BENCHMARKS.md).
+ * Pages it does not hold are one read away in the operating system's file cache.
+ */
+const PGLITE_SETTINGS = ['-c', 'shared_buffers=32MB'];
+
 export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob }): Promise<PGlite> {
   return PGlite.create({
     dataDir: opts.dataDir, loadDataDir: opts.loadDataDir, extensions: { pg_trgm },
     parsers: { [DATE_OID]: (v: string) => v },
+    // added to PGlite's own start parameters (postgresqlconf would replace initdb's whole file)
+    startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS],
   });
 }
 

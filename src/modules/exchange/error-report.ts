@@ -11,6 +11,7 @@ import type { Writable } from 'node:stream';
 import type { ErrorDetail } from '../../core/errors.js';
 import { neutralise } from './notation.js';
 import { addTextSheet, openWorkbook } from './sheet-writer.js';
+import { STYLE } from './xlsx-writer.js';
 
 const KEEP_MS = 24 * 60 * 60 * 1000;
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -25,30 +26,21 @@ export interface ReportInfo {
 }
 
 export async function writeErrorReport(out: Writable, details: readonly ErrorDetail[], info: ReportInfo): Promise<void> {
-  const book = openWorkbook(out);
-  book.creator = '包头市权责清单管理平台';
-  const ws = book.addWorksheet('导入错误', { views: [{ state: 'frozen', ySplit: 1 }] }) as ReturnType<typeof book.addWorksheet> & { commit(): void };
-  ws.columns = [
-    { width: 8, style: { alignment: { vertical: 'top' } } },
-    { width: 16, style: { alignment: { vertical: 'top' } } },
-    { width: 100, style: { alignment: { vertical: 'top', wrapText: true } } },
-  ];
-  const h = ws.addRow(['行号', '列名', '错误说明']);
-  h.eachCell((c) => {
-    c.font = { bold: true };
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
+  const book = openWorkbook(out, ['导入错误', '说明'], info.at);
+  const ws = await book.sheet('导入错误', {
+    cols: [{ width: 8, style: STYLE.top }, { width: 16, style: STYLE.top }, { width: 100, style: STYLE.wrap }],
+    frozen: { columns: 0, rows: 1 },
   });
-  h.commit();
-  for (const d of details) ws.addRow([d.row ? d.row : '', neutralise(d.column ?? ''), neutralise(d.message)]).commit();
-  ws.commit();
-  addTextSheet(book, '说明', [
+  await ws.row(['行号', '列名', '错误说明'], { style: STYLE.headerWarm });
+  for (const d of details) await ws.row([d.row ? d.row : '', neutralise(d.column ?? ''), neutralise(d.message)]);
+  await addTextSheet(book, '说明', [
     ['导入文件', neutralise(info.fileName)],
     ['导入部门', info.bodyName],
     ['检查时间', info.at.toISOString()],
     ['结果', info.message],
     ['说明', '行号为 Excel 中的行号（第1行为列名，第2行为说明行，数据从第3行起）；行号为空的是整个文件的问题。按本表逐项改正后重新导入；任何一处有误，整个文件都不会导入。'],
   ]);
-  await book.commit();
+  await book.finish();
 }
 
 /** Write the report to the report folder; returns its id. Old reports are swept on the way. */

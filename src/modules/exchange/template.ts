@@ -37,20 +37,17 @@ export function guideLines(rulebook: Rulebook): [string, string][] {
 
 /** Write the template to `out`; resolves when the workbook is complete. */
 export async function writeTemplate(out: Writable, rulebook: Rulebook): Promise<void> {
-  const book = openWorkbook(out);
-  book.creator = '包头市权责清单管理平台';
-  const main = addListSheet(book, { rulebook });
-  main.commit();
+  const book = openWorkbook(out, [SHEET_NAME, EXAMPLE_SHEET, GUIDE_SHEET]);
+  await addListSheet(book, { rulebook });
 
-  const ex = addListSheet(book, { rulebook, name: EXAMPLE_SHEET, validationRows: 100 });
+  const ex = await addListSheet(book, { rulebook, name: EXAMPLE_SHEET, validationRows: 100 });
   const label = (code: string) => rulebook.categories.find((c) => c.code === code)?.label ?? code;
   for (const { power, kind } of EXAMPLE_ROWS) {
     const cells = powerToCells(power, label);
     cells[COLUMNS.findIndex((c) => c.key === 'kind')] = kind;
-    ex.addRow(cells).commit();
+    await ex.row(cells);
   }
-  ex.commit();
 
-  addTextSheet(book, GUIDE_SHEET, guideLines(rulebook));
-  await book.commit();
+  await addTextSheet(book, GUIDE_SHEET, guideLines(rulebook));
+  await book.finish();
 }

@@ -1,0 +1,96 @@
+// The server's side of the export worker: one worker thread, started on the first export and
+// kept (unref'd) for the next, writes the workbooks; the main thread reads rows and passes them
+// on as JSON text (a string crosses threads as one copy, an object graph would be cloned field
+// by field). One rows message per job is in flight: the next goes when the worker has
+// written the last and the download has drained, so memory stays flat however long the list.
+import type { Writable } from 'node:stream';
+import { Worker } from 'node:worker_threads';
+import type { FromWorker, ToWorker } from './export-protocol.js';
+import type { ListWorkbookOptions } from './list-writer.js';
+
+let worker: Worker | null = null;
+let nextJob = 1;
+const listeners = new Map<number, (m: FromWorker) => void>();
+
+function failAll(message: string) {
+  for (const [job, l] of listeners) l({ job, type: 'error', message });
+}
+
+function exportWorker(): Worker {
+  if (worker) return worker;
+  const w = new Worker(new URL('./export-worker.mjs', import.meta.url));
+  w.unref(); // never keeps the server (or a test run) alive by itself
+  w.on('message', (m: FromWorker) => listeners.get(m.job)?.(m));
+  w.on('error', (e) => failAll(`导出进程出错：${e.message}`));
+  w.on('exit', () => {
+    if (worker === w) worker = null;
+    failAll('导出进程已停止');
+  });
+  worker = w;
+  return w;
+}
+
+export class ExportJob {
+  private readonly job = nextJob++;
+  private readonly w = exportWorker();
+  private error: Error | null = null;
+  private wake: (() => void) | null = null;
+  private acked = false;
+  private done: number | null = null;
+
+  constructor(private readonly out: Writable, options: ListWorkbookOptions) {
+    listeners.set(this.job, (m) => this.on(m));
+    out.once('close', () => this.fail(new Error('download closed')));
+    out.once('error', (e) => this.fail(e));
+    this.post({ job: this.job, type: 'start', options });
+  }
+
+  private post(m: ToWorker) {
+    this.w.postMessage(m);
+  }
+
+  private on(m: FromWorker) {
+    if (m.type === 'data') this.out.write(Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength));
+    else if (m.type === 'ack') this.acked = true;
+    else if (m.type === 'done') this.done = m.rows;
+    else return this.fail(new Error(m.message));
+    this.wake?.();
+  }
+
+  private fail(e: Error) {
+    if (this.error || this.done !== null) return;
+    this.error = e;
+    listeners.delete(this.job);
+    this.post({ job: this.job, type: 'abort' });
+    this.wake?.();
+  }
+
+  /** Resolves when `ready()` holds, rejects when the job failed. */
+  private async until(ready: () => boolean): Promise<void> {
+    while (!this.error && !ready()) await new Promise<void>((resolve) => (this.wake = resolve));
+    this.wake = null;
+    if (this.error) throw this.error;
+  }
+
+  /** Send rows (a JSON array, in list order); resolves when the next may be sent. */
+  async rows(json: string, bodyName: string | null): Promise<void> {
+    if (this.error) throw this.error;
+    this.acked = false;
+    this.post({ job: this.job, type: 'rows', json, bodyName });
+    await this.until(() => this.acked);
+    if (this.out.writableNeedDrain) {
+      const drained = new Promise<void>((resolve) => this.out.once('drain', resolve));
+      await Promise.race([drained, this.until(() => false).catch(() => {})]);
+      if (this.error) throw this.error;
+    }
+  }
+
+  /** Add the 导出说明 sheet (`before`, 职权条数, `after`) and close the file; resolves with the row count once `out` has ended. */
+  async finish(before: [string, string][], after: [string, string][]): Promise<number> {
+    this.post({ job: this.job, type: 'finish', before, after });
+    await this.until(() => this.done !== null);
+    listeners.delete(this.job);
+    await new Promise<void>((resolve) => this.out.end(resolve));
+    return this.done!;
+  }
+}

@@ -1,0 +1,63 @@
+// The export worker thread (started by export-client.ts): turns rows, sent as JSON text a
+// chunk at a time, into .xlsx bytes sent back. Several exports may be in progress; each
+// message names its job, and a job's messages are handled in order.
+import { Writable } from 'node:stream';
+import { parentPort } from 'node:worker_threads';
+import { ListWorkbook } from './list-writer.js';
+import type { ToWorker, FromWorker } from './export-protocol.js';
+
+const port = parentPort!;
+const post = (m: FromWorker, transfer?: ArrayBuffer[]) => port.postMessage(m, transfer ?? []);
+
+interface Job {
+  book: ListWorkbook;
+  /** the job's messages, one after another */
+  chain: Promise<void>;
+  failed: boolean;
+}
+const jobs = new Map<number, Job>();
+
+function start(job: number, m: Extract<ToWorker, { type: 'start' }>): Job {
+  // bytes go back as they are made; the main thread paces us with acks (export-client.ts)
+  const out = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      const copy = new Uint8Array(chunk); // its own memory, so it can be transferred
+      post({ job, type: 'data', bytes: copy }, [copy.buffer as ArrayBuffer]);
+      cb();
+    },
+  });
+  return { book: new ListWorkbook(out, m.options), chain: Promise.resolve(), failed: false };
+}
+
+async function handle(job: number, j: Job, m: ToWorker): Promise<void> {
+  if (j.failed) return;
+  try {
+    if (m.type === 'rows') {
+      await j.book.add(JSON.parse(m.json), m.bodyName);
+      post({ job, type: 'ack' });
+    } else if (m.type === 'finish') {
+      const rows = await j.book.finish(m.before, m.after);
+      jobs.delete(job);
+      post({ job, type: 'done', rows });
+    }
+  } catch (e) {
+    j.failed = true;
+    jobs.delete(job);
+    post({ job, type: 'error', message: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+port.on('message', (m: ToWorker) => {
+  if (m.type === 'start') {
+    jobs.set(m.job, start(m.job, m));
+    return;
+  }
+  const j = jobs.get(m.job);
+  if (!j) return;
+  if (m.type === 'abort') {
+    j.failed = true;
+    jobs.delete(m.job);
+    return;
+  }
+  j.chain = j.chain.then(() => handle(m.job, j, m));
+});
