@@ -18,7 +18,11 @@ function failAll(message: string) {
 
 function exportWorker(): Worker {
   if (worker) return worker;
-  const w = new Worker(new URL('./export-worker.mjs', import.meta.url));
+  // a small heap: the worker holds one chunk of rows at a time, and a tight limit makes V8
+  // collect its garbage early instead of growing the server's memory (the 512 MB budget)
+  const w = new Worker(new URL('./export-worker.mjs', import.meta.url), {
+    resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 },
+  });
   w.unref(); // never keeps the server (or a test run) alive by itself
   w.on('message', (m: FromWorker) => listeners.get(m.job)?.(m));
   w.on('error', (e) => failAll(`导出进程出错：${e.message}`));
