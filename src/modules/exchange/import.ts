@@ -52,7 +52,7 @@ export interface ImportResult {
 
 /** Problems listed in one response and report; beyond this only a count is given. */
 export const MAX_REPORTED_ERRORS = 10_000;
-const BATCH = 1000;
+const BATCH = 250;
 
 class DryRun extends Error {
   constructor(readonly result: ImportResult) {
