@@ -38,7 +38,8 @@ export class ExportJob {
   private readonly job = nextJob++;
   private readonly w = exportWorker();
   private error: Error | null = null;
-  private wake: (() => void) | null = null;
+  /** whoever waits for the next message, drain or failure */
+  private waiters: (() => void)[] = [];
   private acked = false;
   private done: number | null = null;
 
@@ -53,12 +54,18 @@ export class ExportJob {
     this.w.postMessage(m);
   }
 
+  private notify() {
+    const w = this.waiters;
+    this.waiters = [];
+    for (const wake of w) wake();
+  }
+
   private on(m: FromWorker) {
     if (m.type === 'data') this.out.write(Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength));
     else if (m.type === 'ack') this.acked = true;
     else if (m.type === 'done') this.done = m.rows;
     else return this.fail(new Error(m.message));
-    this.wake?.();
+    this.notify();
   }
 
   private fail(e: Error) {
@@ -66,13 +73,12 @@ export class ExportJob {
     this.error = e;
     listeners.delete(this.job);
     this.post({ job: this.job, type: 'abort' });
-    this.wake?.();
+    this.notify();
   }
 
   /** Resolves when `ready()` holds, rejects when the job failed. */
   private async until(ready: () => boolean): Promise<void> {
-    while (!this.error && !ready()) await new Promise<void>((resolve) => (this.wake = resolve));
-    this.wake = null;
+    while (!this.error && !ready()) await new Promise<void>((resolve) => this.waiters.push(resolve));
     if (this.error) throw this.error;
   }
 
@@ -82,10 +88,18 @@ export class ExportJob {
     this.acked = false;
     this.post({ job: this.job, type: 'rows', json, bodyName });
     await this.until(() => this.acked);
-    if (this.out.writableNeedDrain) {
-      const drained = new Promise<void>((resolve) => this.out.once('drain', resolve));
-      await Promise.race([drained, this.until(() => false).catch(() => {})]);
-      if (this.error) throw this.error;
+    if (!this.out.writableNeedDrain) return;
+    // a slow download: wait until it has taken what it was given
+    let drained = false;
+    const onDrain = () => {
+      drained = true;
+      this.notify();
+    };
+    this.out.once('drain', onDrain);
+    try {
+      await this.until(() => drained);
+    } finally {
+      this.out.off('drain', onDrain);
     }
   }
 
