@@ -49,6 +49,8 @@ export async function createBenchDb(adminUrl: string | undefined): Promise<Bench
   return {
     target: { kind: 'postgres', databaseUrl, label: `PostgreSQL（临时数据库 ${name}）` },
     drop: async () => {
+      // BENCH_KEEP_DB=1: keep the database for a look afterwards (drop it yourself)
+      if (process.env.BENCH_KEEP_DB) return console.log(`bench: kept ${databaseUrl}`);
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
       try {

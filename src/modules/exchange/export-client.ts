@@ -1,12 +1,15 @@
 // The server's side of the export worker: one worker thread, started on the first export and
 // kept (unref'd) for the next, writes the workbooks; the main thread reads rows and passes them
 // on as JSON text (a string crosses threads as one copy, an object graph would be cloned field
-// by field). One rows message per job is in flight: the next goes when the worker has
-// written the last and the download has drained, so memory stays flat however long the list.
+// by field). At most IN_FLIGHT rows messages per job wait in the worker, and none while the
+// download has not drained, so memory stays flat however long the list; two let the database
+// read (or decode) the next chunk while the worker writes the last.
 import type { Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import type { FromWorker, ToWorker } from './export-protocol.js';
 import type { ListWorkbookOptions } from './list-writer.js';
+
+const IN_FLIGHT = 2;
 
 let worker: Worker | null = null;
 let nextJob = 1;
@@ -40,7 +43,8 @@ export class ExportJob {
   private error: Error | null = null;
   /** whoever waits for the next message, drain or failure */
   private waiters: (() => void)[] = [];
-  private acked = false;
+  /** rows messages sent and not yet written by the worker */
+  private inFlight = 0;
   private done: number | null = null;
 
   constructor(private readonly out: Writable, options: ListWorkbookOptions) {
@@ -62,7 +66,7 @@ export class ExportJob {
 
   private on(m: FromWorker) {
     if (m.type === 'data') this.out.write(Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength));
-    else if (m.type === 'ack') this.acked = true;
+    else if (m.type === 'ack') this.inFlight--;
     else if (m.type === 'done') this.done = m.rows;
     else return this.fail(new Error(m.message));
     this.notify();
@@ -85,9 +89,9 @@ export class ExportJob {
   /** Send rows (a JSON array, in list order); resolves when the next may be sent. */
   async rows(json: string, bodyName: string | null): Promise<void> {
     if (this.error) throw this.error;
-    this.acked = false;
+    this.inFlight++;
     this.post({ job: this.job, type: 'rows', json, bodyName });
-    await this.until(() => this.acked);
+    await this.until(() => this.inFlight < IN_FLIGHT);
     if (!this.out.writableNeedDrain) return;
     // a slow download: wait until it has taken what it was given
     let drained = false;
