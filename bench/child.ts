@@ -1,5 +1,6 @@
 // Starting the server under test (server.ts) as a child process and talking to it over IPC.
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BenchDbTarget } from './db.js';
 import type { Command } from './protocol.js';
@@ -11,11 +12,17 @@ export interface ServerChild {
   stop(): Promise<void>;
 }
 
+/** The server is started as `npm start` starts it (flags and environment). */
+const runtime = JSON.parse(readFileSync(new URL('../scripts/server-runtime.json', import.meta.url), 'utf8')) as {
+  nodeArgs: string[];
+  env: Record<string, string>;
+};
+
 export async function startServer(target: BenchDbTarget): Promise<ServerChild> {
   const child: ChildProcess = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), [], {
     // BENCH_CPU_PROF=dir: a V8 CPU profile of the server, for finding where a figure's time goes
-    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
-    env: { ...process.env, QZ_BENCH_TARGET: JSON.stringify(target), NODE_ENV: 'production' },
+    execArgv: [...runtime.nodeArgs, '--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
+    env: { ...process.env, ...runtime.env, QZ_BENCH_TARGET: JSON.stringify(target), NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();

@@ -71,7 +71,7 @@ export class ZipWriter {
       deflate.on('data', (chunk: Buffer) => {
         entry.compressed += chunk.length;
         this.offset += chunk.length;
-        if (!this.out.write(chunk)) {
+        if (!this.out.write(chunk) && !deflate.isPaused()) {
           deflate.pause();
           this.out.once('drain', () => deflate.resume());
         }
