@@ -65,8 +65,5 @@ export const COLUMNS: readonly ColumnDef[] = [
 
 export const COLUMN_BY_KEY = Object.fromEntries(COLUMNS.map((c) => [c.key, c])) as Record<ColumnKey, ColumnDef>;
 
-/** Spreadsheet letter of the n-th column (1-based); the sheet has fewer than 27 columns. */
-export const columnLetter = (n: number) => String.fromCharCode(64 + n);
-
 export const KIND_MAIN = '主项';
 export const KIND_SUB = '子项';

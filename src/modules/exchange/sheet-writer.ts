@@ -5,8 +5,8 @@
 import type { Writable } from 'node:stream';
 import { POWER_STATUS_LABELS } from '../../core/register/index.js';
 import type { Rulebook } from '../../core/rulebook/index.js';
-import { BODY_COLUMN_HEADER, COLUMNS, columnLetter, FIRST_DATA_ROW, MAX_DATA_ROWS, NOTE_PREFIX, SHEET_NAME } from './columns.js';
-import { STYLE, XlsxBook, type ListValidation, type SheetWriter, type StyleId } from './xlsx-writer.js';
+import { BODY_COLUMN_HEADER, COLUMNS, FIRST_DATA_ROW, MAX_DATA_ROWS, NOTE_PREFIX, SHEET_NAME } from './columns.js';
+import { columnName, STYLE, XlsxBook, type ListValidation, type SheetWriter, type StyleId } from './xlsx-writer.js';
 
 export type { SheetWriter } from './xlsx-writer.js';
 
@@ -17,8 +17,8 @@ export function openWorkbook(out: Writable, sheets: readonly string[], created =
   return new XlsxBook(out, { sheets, creator: WORKBOOK_CREATOR, created });
 }
 
-// wrap only the columns that hold lines
-const MULTILINE = new Set(['legalBases', 'legalLevels', 'responsibilities', 'accountabilityCases', 'accountabilityBasis']);
+/** The columns that hold lines: only these wrap. */
+export const MULTILINE = new Set(['legalBases', 'legalLevels', 'responsibilities', 'accountabilityCases', 'accountabilityBasis']);
 
 export interface ListSheetOptions {
   rulebook: Rulebook;
@@ -29,8 +29,9 @@ export interface ListSheetOptions {
   validationRows?: number;
 }
 
-function dropDowns(rulebook: Rulebook, lastRow: number): ListValidation[] {
-  const col = (key: string) => columnLetter(COLUMNS.findIndex((c) => c.key === key) + 1);
+/** The category and status drop-downs, from the first data row to `lastRow`. */
+export function dropDowns(rulebook: Rulebook, lastRow: number): ListValidation[] {
+  const col = (key: string) => columnName(COLUMNS.findIndex((c) => c.key === key) + 1);
   const range = (key: string) => `${col(key)}${FIRST_DATA_ROW}:${col(key)}${lastRow}`;
   const categories = rulebook.categories.map((c) => c.label);
   const statuses = Object.values(POWER_STATUS_LABELS);
@@ -43,6 +44,17 @@ function dropDowns(rulebook: Rulebook, lastRow: number): ListValidation[] {
   ];
 }
 
+/** Row 1 (column names) and row 2 (the 【说明】 notes); region exports add 所属部门. */
+export function headerRows(withBodyColumn: boolean): { headers: string[]; notes: string[] } {
+  const headers = COLUMNS.map((c) => c.header);
+  const notes = COLUMNS.map((c) => `${NOTE_PREFIX}${c.note}`);
+  if (withBodyColumn) {
+    headers.push(BODY_COLUMN_HEADER);
+    notes.push(`${NOTE_PREFIX}导出时附加的列，导入时忽略。`);
+  }
+  return { headers, notes };
+}
+
 /** Start a 职权信息表 sheet and write its header and note rows. */
 export async function addListSheet(book: XlsxBook, opts: ListSheetOptions): Promise<SheetWriter> {
   const cols: { width: number; style?: StyleId }[] = COLUMNS.map((c) => ({ width: c.width, style: MULTILINE.has(c.key) ? STYLE.wrap : undefined }));
@@ -52,14 +64,8 @@ export async function addListSheet(book: XlsxBook, opts: ListSheetOptions): Prom
     frozen: { columns: 1, rows: 2 },
     validations: dropDowns(opts.rulebook, FIRST_DATA_ROW + (opts.validationRows ?? MAX_DATA_ROWS) - 1),
   });
-  const headers = COLUMNS.map((c) => c.header);
-  const headerStyles: StyleId[] = COLUMNS.map((c) => (c.required ? STYLE.headerRequired : STYLE.header));
-  const notes = COLUMNS.map((c) => `${NOTE_PREFIX}${c.note}`);
-  if (opts.withBodyColumn) {
-    headers.push(BODY_COLUMN_HEADER);
-    headerStyles.push(STYLE.header);
-    notes.push(`${NOTE_PREFIX}导出时附加的列，导入时忽略。`);
-  }
+  const { headers, notes } = headerRows(opts.withBodyColumn ?? false);
+  const headerStyles: StyleId[] = headers.map((_, i) => (COLUMNS[i]?.required ? STYLE.headerRequired : STYLE.header));
   await ws.row(headers, { style: headerStyles, height: 30 });
   await ws.row(notes, { style: STYLE.note, height: 120 });
   return ws;

@@ -6,9 +6,9 @@
 // note has the details.
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
-import { POWER_STATUS_LABELS } from '../../core/register/index.js';
 import type { Rulebook } from '../../core/rulebook/index.js';
-import { BODY_COLUMN_HEADER, COLUMNS, columnLetter, FIRST_DATA_ROW, MAX_DATA_ROWS, NOTE_PREFIX, SHEET_NAME } from './columns.js';
+import { COLUMNS, FIRST_DATA_ROW, MAX_DATA_ROWS, SHEET_NAME } from './columns.js';
+import { dropDowns, headerRows, MULTILINE } from './sheet-writer.js';
 
 type Sheet = ExcelJS.Worksheet & { commit(): void };
 type Book = ExcelJS.stream.xlsx.WorkbookWriter;
@@ -19,7 +19,6 @@ const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FFBFBFBF' } };
 const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 const WRAP: Partial<ExcelJS.Style> = { alignment: { wrapText: true, vertical: 'top' } };
-const MULTILINE = new Set(['legalBases', 'legalLevels', 'responsibilities', 'accountabilityCases', 'accountabilityBasis']);
 
 export function openWorkbook(out: Writable): Book {
   return new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -47,8 +46,7 @@ export function addListSheet(book: Book, opts: ListSheetOptions): Sheet {
   if (opts.withBodyColumn) cols.push({ key: 'body' as never, width: 28, style: {} });
   ws.columns = cols;
 
-  const headers = COLUMNS.map((c) => c.header);
-  if (opts.withBodyColumn) headers.push(BODY_COLUMN_HEADER);
+  const { headers, notes } = headerRows(opts.withBodyColumn ?? false);
   const h = ws.addRow(headers);
   h.height = 30;
   h.eachCell((cell, i) => {
@@ -60,8 +58,6 @@ export function addListSheet(book: Book, opts: ListSheetOptions): Sheet {
   });
   h.commit();
 
-  const notes = COLUMNS.map((c) => `${NOTE_PREFIX}${c.note}`);
-  if (opts.withBodyColumn) notes.push(`${NOTE_PREFIX}导出时附加的列，导入时忽略。`);
   const n = ws.addRow(notes);
   n.height = 120;
   n.eachCell((cell) => {
@@ -76,55 +72,14 @@ export function addListSheet(book: Book, opts: ListSheetOptions): Sheet {
   return ws;
 }
 
+/** The same drop-downs as our writer's (sheet-writer.ts), in exceljs's terms. */
 function addDropDowns(ws: Sheet, rulebook: Rulebook, lastRow: number) {
   const dv = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
-  const col = (key: string) => columnLetter(COLUMNS.findIndex((c) => c.key === key) + 1);
-  const categories = rulebook.categories.map((c) => c.label);
-  dv.add(`${col('category')}${FIRST_DATA_ROW}:${col('category')}${lastRow}`, {
-    type: 'list', allowBlank: true, formulae: [listFormula(categories)],
-    showErrorMessage: true, errorStyle: 'stop', errorTitle: '权力类别', error: `请从下拉列表选择：${categories.join('、')}`,
-    showInputMessage: true, promptTitle: '权力类别', prompt: `${rulebook.label}：${categories.join('、')}`,
-  });
-  const statuses = Object.values(POWER_STATUS_LABELS);
-  dv.add(`${col('status')}${FIRST_DATA_ROW}:${col('status')}${lastRow}`, {
-    type: 'list', allowBlank: true, formulae: [listFormula(statuses)],
-    showErrorMessage: true, errorStyle: 'stop', errorTitle: '状态', error: `请从下拉列表选择：${statuses.join('、')}`,
-  });
-}
-
-// exceljs pipes into a readable-stream v2 PassThrough (archiver-utils), which has no
-// writableNeedDrain/writableLength: read its state directly.
-type AnyWritable = Writable & { _writableState?: { length: number; needDrain: boolean } };
-const buffered = (w: AnyWritable) => w.writableLength ?? w._writableState?.length ?? 0;
-const needsDrain = (w: AnyWritable) => w.writableNeedDrain ?? w._writableState?.needDrain ?? false;
-
-/** Resolves once `w` has drained, when more than `limit` bytes wait in it (or it is gone). */
-function drained(w: AnyWritable, limit: number): Promise<void> {
-  if (w.destroyed || buffered(w) <= limit || !needsDrain(w)) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      w.off('drain', done).off('close', done).off('error', done);
-      resolve();
-    };
-    w.on('drain', done).on('close', done).on('error', done);
-  });
-}
-
-/**
- * Adds data rows, committing each, with back-pressure. exceljs 4.4 hands a sheet's XML to the
- * zip through StreamBuf.pipe, which ignores write()'s return value: if the zip (deflate, or a
- * slow download behind it) is slower than we produce rows, the whole sheet piles up in memory.
- * So every `every` rows we wait until that pipe, and `out`, have drained.
- */
-export class RowSink {
-  private n = 0;
-  constructor(private readonly ws: Sheet, private readonly out: Writable, private readonly every = 100) {}
-  async add(cells: string[]): Promise<void> {
-    this.ws.addRow(cells).commit();
-    if (++this.n % this.every !== 0) return;
-    const pipes = (this.ws as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes ?? [];
-    for (const p of pipes) await drained(p, 1 << 20);
-    await drained(this.out, 0);
+  for (const d of dropDowns(rulebook, lastRow)) {
+    dv.add(d.sqref, {
+      type: 'list', allowBlank: true, formulae: [listFormula(d.list)], showErrorMessage: true, errorStyle: 'stop',
+      errorTitle: d.errorTitle, error: d.error, ...(d.prompt ? { showInputMessage: true, promptTitle: d.promptTitle, prompt: d.prompt } : {}),
+    });
   }
 }
 

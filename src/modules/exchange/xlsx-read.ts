@@ -8,7 +8,6 @@ import { StringDecoder } from 'node:string_decoder';
 import {
   BODY_COLUMN_HEADER,
   COLUMNS,
-  columnLetter,
   HEADER_ROW,
   MAX_DATA_ROWS,
   NOTE_PREFIX,
@@ -18,6 +17,7 @@ import {
 } from './columns.js';
 import { unneutralise } from './notation.js';
 import type { RowError } from './row-codec.js';
+import { columnName } from './xlsx-writer.js';
 
 export interface SheetRow {
   row: number;
@@ -106,7 +106,7 @@ export function cellText(v: unknown): CellText {
   return { problem: '单元格内容无法识别，请改为纯文本' };
 }
 
-const headerProblem = (col: number, message: string): RowError => ({ row: HEADER_ROW, column: `${columnLetter(col)}列`, message });
+const headerProblem = (col: number, message: string): RowError => ({ row: HEADER_ROW, column: `${columnName(col)}列`, message });
 
 function checkHeaders(values: unknown[]): RowError[] {
   const problems: RowError[] = [];
@@ -114,14 +114,14 @@ function checkHeaders(values: unknown[]): RowError[] {
     const got = cellText(values[i + 1]);
     const text = 'text' in got ? got.text : '';
     if (text !== c.header) {
-      problems.push(headerProblem(i + 1, `第1行${columnLetter(i + 1)}列应为“${c.header}”，实际为“${text || '（空）'}”。请使用本平台下载的导入模板，不要增删、移动列`));
+      problems.push(headerProblem(i + 1, `第1行${columnName(i + 1)}列应为“${c.header}”，实际为“${text || '（空）'}”。请使用本平台下载的导入模板，不要增删、移动列`));
     }
   });
   for (let i = COLUMNS.length + 1; i < values.length; i++) {
     const got = cellText(values[i]);
     const text = 'text' in got ? got.text : '';
     if (text === '' || (i === COLUMNS.length + 1 && text === BODY_COLUMN_HEADER)) continue;
-    problems.push(headerProblem(i, `第1行${columnLetter(i)}列“${text}”不是模板中的列，请删除该列`));
+    problems.push(headerProblem(i, `第1行${columnName(i)}列“${text}”不是模板中的列，请删除该列`));
   }
   return problems;
 }

@@ -123,12 +123,9 @@ export class SheetWriter {
   private readonly colStyle: string[];
 
   constructor(private readonly zip: ZipWriter, private readonly opts: SheetOptions) {
-    const count = Math.max(opts.cols.length, 1);
+    // per column, computed once: the start of a cell's XML and its column's style attribute
     this.refs = Array.from({ length: 64 }, (_, i) => `<c r="${columnName(i + 1)}`);
-    this.colStyle = Array.from({ length: 64 }, (_, i) => {
-      const s = i < count ? opts.cols[i]?.style : undefined;
-      return s ? ` s="${s}"` : '';
-    });
+    this.colStyle = opts.cols.map((c) => (c.style ? ` s="${c.style}"` : ''));
   }
 
   /** @internal the sheet's opening XML */
