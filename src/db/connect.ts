@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { registerCopyOut } from './copy-out.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { DB } from './schema.js';
 
@@ -55,9 +56,11 @@ export async function connect(opts: ConnectOptions): Promise<DbHandle> {
     // the process: the pool discards it and opens a new one on the next query
     pool.on('error', () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    registerCopyOut(db, { pool });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const pglite = await openPglite(opts);
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  registerCopyOut(db, { pglite: true });
   return { db, kind: 'pglite', pglite, close: () => db.destroy() };
 }

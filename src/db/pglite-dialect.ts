@@ -34,6 +34,9 @@ class PGliteConnection implements DatabaseConnection {
       ? await this.pg.query<R>(query.sql, query.parameters as unknown[])
       : ((await this.pg.exec(query.sql)).at(-1) as unknown as { rows: R[]; affectedRows?: number });
     const n = res.affectedRows;
+    // COPY … TO '/dev/blob' (copy-out.ts): its output is a Blob, answered as the one row
+    const blob = (res as { blob?: Blob }).blob;
+    if (blob) return { rows: [{ blob } as R] };
     return { rows: res.rows, numAffectedRows: n === undefined ? undefined : BigInt(n) };
   }
   async *streamQuery<R>(query: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {

@@ -4,6 +4,7 @@ import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { SHEET_NAME } from './columns.js';
 import { ExportJob } from './export-client.js';
+import { EXPORT_COLUMNS } from './export-protocol.js';
 import { EXPORT_INFO_SHEET } from './list-writer.js';
 import { readSheets } from './test-fixtures.js';
 
@@ -14,7 +15,12 @@ const power = (i: number) => ({
   responsibilities: [{ order: 1, name: '受理责任', content: '公示应当提交的材料。' }], accountability_cases: ['对符合法定条件的申请不予受理的'],
   accountability_basis: '《中华人民共和国行政许可法》第七十二条', remarks: '', status: 'active',
 });
-const chunk = (from: number, n: number) => JSON.stringify(Array.from({ length: n }, (_, k) => power(from + k)));
+// rows as the export reads them: COPY text of EXPORT_COLUMNS (the jsonb columns as JSON text)
+const copyField = (v: unknown) => (v === null ? '\\N' : (typeof v === 'string' ? v : JSON.stringify(v)).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!));
+const chunk = (from: number, n: number) => new TextEncoder().encode(Array.from({ length: n }, (_, k) => {
+  const p = power(from + k) as Record<string, unknown>;
+  return `${EXPORT_COLUMNS.map((c) => copyField(p[c])).join('\t')}\n`;
+}).join(''));
 
 describe('the export worker', () => {
   it('paces a slow download and writes the whole file', async () => {

@@ -1,7 +1,6 @@
 // The server's side of the export worker: one worker thread, started on the first export and
-// kept (unref'd) for the next, writes the workbooks; the main thread reads rows and passes them
-// on as JSON text (a string crosses threads as one copy, an object graph would be cloned field
-// by field). At most IN_FLIGHT rows messages per job wait in the worker, and none while the
+// kept (unref'd) for the next, writes the workbooks; the main thread reads rows as COPY text
+// bytes and moves them across (a transfer: no copy, nothing decoded on the server's thread). At most IN_FLIGHT rows messages per job wait in the worker, and none while the
 // download has not drained, so memory stays flat however long the list; two let the database
 // read (or decode) the next chunk while the worker writes the last.
 import type { Writable } from 'node:stream';
@@ -54,8 +53,8 @@ export class ExportJob {
     this.post({ job: this.job, type: 'start', options });
   }
 
-  private post(m: ToWorker) {
-    this.w.postMessage(m);
+  private post(m: ToWorker, transfer: ArrayBuffer[] = []) {
+    this.w.postMessage(m, transfer);
   }
 
   private notify() {
@@ -86,11 +85,14 @@ export class ExportJob {
     if (this.error) throw this.error;
   }
 
-  /** Send rows (a JSON array, in list order); resolves when the next may be sent. */
-  async rows(json: string, bodyName: string | null): Promise<void> {
+  /** Send rows (COPY text of EXPORT_COLUMNS, in list order); resolves when the next may be sent. */
+  async rows(bytes: Uint8Array, bodyName: string | null): Promise<void> {
     if (this.error) throw this.error;
     this.inFlight++;
-    this.post({ job: this.job, type: 'rows', json, bodyName });
+    // moved, not copied, when the bytes have their memory to themselves (a small Buffer may
+    // share Node's pool, which must not be taken away from this thread)
+    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+    this.post({ job: this.job, type: 'rows', bytes: own, bodyName }, [own.buffer as ArrayBuffer]);
     await this.until(() => this.inFlight < IN_FLIGHT);
     if (!this.out.writableNeedDrain) return;
     // a slow download: wait until it has taken what it was given

@@ -1,10 +1,12 @@
-// The export worker thread (started by export-client.ts): turns rows, sent as JSON text a
+// The export worker thread (started by export-client.ts): turns rows, sent as COPY text a
 // chunk at a time, into .xlsx bytes sent back. Several exports may be in progress; each
 // message names its job, and a job's messages are handled in order.
 import { Writable } from 'node:stream';
 import { parentPort } from 'node:worker_threads';
 import { ListWorkbook } from './list-writer.js';
-import type { ToWorker, FromWorker } from './export-protocol.js';
+import { parseCopyText } from './copy-text.js';
+import { EXPORT_COLUMNS, type ToWorker, type FromWorker } from './export-protocol.js';
+import type { StoredPower } from './row-codec.js';
 
 const port = parentPort!;
 const post = (m: FromWorker, transfer?: ArrayBuffer[]) => port.postMessage(m, transfer ?? []);
@@ -16,6 +18,16 @@ interface Job {
   failed: boolean;
 }
 const jobs = new Map<number, Job>();
+
+/** COPY text of EXPORT_COLUMNS → rows as stored (the jsonb columns stay JSON text: powerToCells parses them). */
+function storedPowers(bytes: Uint8Array): StoredPower[] {
+  return parseCopyText(bytes).map((f) => {
+    if (f.length !== EXPORT_COLUMNS.length) throw new Error(`导出数据列数不符：${f.length}`);
+    const p = {} as Record<string, string | null>;
+    EXPORT_COLUMNS.forEach((c, i) => (p[c] = f[i]!));
+    return p as unknown as StoredPower;
+  });
+}
 
 function start(job: number, m: Extract<ToWorker, { type: 'start' }>): Job {
   // bytes go back as they are made; the main thread paces us with acks (export-client.ts)
@@ -33,7 +45,7 @@ async function handle(job: number, j: Job, m: ToWorker): Promise<void> {
   if (j.failed) return;
   try {
     if (m.type === 'rows') {
-      await j.book.add(JSON.parse(m.json), m.bodyName);
+      await j.book.add(storedPowers(m.bytes), m.bodyName);
       post({ job, type: 'ack' });
     } else if (m.type === 'finish') {
       const rows = await j.book.finish(m.before, m.after);
