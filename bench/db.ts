@@ -26,13 +26,16 @@ export interface BenchDb {
   drop(): Promise<void>;
 }
 
-/** A fresh, empty database for this run. */
+/** A fresh, empty database for this run (BENCH_KEEP_DB=1: kept afterwards, for a look; remove it yourself). */
 export async function createBenchDb(adminUrl: string | undefined): Promise<BenchDb> {
   if (!adminUrl) {
     const dataDir = mkdtempSync(join(tmpdir(), 'qz-bench-pglite-'));
     return {
       target: { kind: 'pglite', dataDir, label: `PGlite（临时目录 ${dataDir}）` },
-      drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+      drop: async () => {
+        if (process.env.BENCH_KEEP_DB) return console.log(`bench: kept the PGlite data directory ${dataDir}`);
+        rmSync(dataDir, { recursive: true, force: true });
+      },
     };
   }
   const name = `qz_bench_${process.pid}_${Date.now().toString(36)}`;
@@ -49,7 +52,6 @@ export async function createBenchDb(adminUrl: string | undefined): Promise<Bench
   return {
     target: { kind: 'postgres', databaseUrl, label: `PostgreSQL（临时数据库 ${name}）` },
     drop: async () => {
-      // BENCH_KEEP_DB=1: keep the database for a look afterwards (drop it yourself)
       if (process.env.BENCH_KEEP_DB) return console.log(`bench: kept ${databaseUrl}`);
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();

@@ -78,8 +78,8 @@ try {
 
   log(`3/6 portal: ${data.portalBody.name} (${data.portalBody.powers} powers) vs hello-world and the same bytes sent statically, ${CONNECTIONS} connections, ${LOAD_ROUNDS} rounds in turn × ${LOAD_SECONDS} s each (${elapsed()})`);
   server = await startServer(bench.target);
-  const memory: Record<string, NodeJS.MemoryUsage> = {};
-  const snap = async (at: string) => void (memory[at] = await server!.call<NodeJS.MemoryUsage>({ cmd: 'memory' }));
+  const memory: Record<string, NodeJS.MemoryUsage & { wasm: number }> = {};
+  const snap = async (at: string) => void (memory[at] = await server!.call<NodeJS.MemoryUsage & { wasm: number }>({ cmd: 'memory' }));
   await snap('started');
   const portal = await portalPhase(server, data.portalBody.id, LOAD_SECONDS, LOAD_ROUNDS);
 
@@ -130,8 +130,8 @@ try {
     `portal: ${portal.page.requests.toLocaleString()} page requests of ${fixed(portal.page.bytes / Math.max(1, portal.page.requests) / 1024)} KB (${portal.page.non2xx} non-2xx, ${portal.page.errors} errors), ` +
       `${portal.hello.requests.toLocaleString()} hello requests, ${portal.static.requests.toLocaleString()} static; ${CONNECTIONS} connections, ${LOAD_ROUNDS} rounds in turn × ${LOAD_SECONDS} s each`,
     `search: ${long.samples} + ${short.samples} timed requests, one at a time, each followed by the same searchPowersSql in the server; RSS sampled every 20 ms from /proc${imp.hwmReset ? ' plus VmHWM (reset per phase)' : ''}`,
-    `server memory (process.memoryUsage, MB: rss / JS heap used / array buffers): ${Object.entries(memory)
-      .map(([k, m]) => `${k} ${fixed(mb(m.rss), 0)}/${fixed(mb(m.heapUsed), 0)}/${fixed(mb(m.arrayBuffers), 0)}`).join('; ')}`,
+    `server memory (process.memoryUsage, MB: rss / JS heap used / array buffers${pgUrl ? '' : ' / PGlite WebAssembly memory'}): ${Object.entries(memory)
+      .map(([k, m]) => `${k} ${fixed(mb(m.rss), 0)}/${fixed(mb(m.heapUsed), 0)}/${fixed(mb(m.arrayBuffers), 0)}${pgUrl ? '' : `/${fixed(mb(m.wasm), 0)}`}`).join('; ')}`,
     `excel: import file ${fixed(mb(imp.bytes))} MB; export ${fixed(mb(exp.bytes))} MB vs anchor ${fixed(mb(expAnchor.bytes))} MB; anchor COPY'd ${impAnchor.rows.toLocaleString()} rows`,
     `code: ${code}; total run time ${elapsed()}`,
   ];

@@ -48,8 +48,12 @@ async function run(c: Command): Promise<unknown> {
       staticPage = { body: r.rawPayload, encoding: typeof encoding === 'string' ? encoding : undefined };
       return staticPage.body.length;
     }
-    case 'memory':
-      return process.memoryUsage();
+    case 'memory': {
+      // PGlite's WebAssembly memory (part of rss; it grows and never shrinks): a private field,
+      // read only here, for the report
+      const heap = (handle.pglite as unknown as { mod?: { HEAPU8?: Uint8Array } } | undefined)?.mod?.HEAPU8;
+      return { ...process.memoryUsage(), wasm: heap?.byteLength ?? 0 };
+    }
     case 'stop':
       await app.close();
       await handle.close();
