@@ -1,8 +1,9 @@
 // The server's side of the export worker: one worker thread, started on the first export and
 // kept (unref'd) for the next, writes the workbooks; the main thread reads rows as COPY text
-// bytes and moves them across (a transfer: no copy, nothing decoded on the server's thread). At most IN_FLIGHT rows messages per job wait in the worker, and none while the
-// download has not drained, so memory stays flat however long the list; two let the database
-// read (or decode) the next chunk while the worker writes the last.
+// bytes and moves them across (a transfer: no copy, nothing decoded on the server's thread).
+// At most IN_FLIGHT rows messages per job wait in the worker, and none while the download has
+// not drained, so memory stays flat however long the list; two let the database read the next
+// chunk while the worker writes the last.
 import type { Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import type { FromWorker, ToWorker } from './export-protocol.js';
