@@ -1,8 +1,8 @@
-// The streaming reader takes a workbook's parts in any order: Excel, WPS and exceljs's own
-// whole-file writer do not agree on it, and exceljs's writer changes it from run to run (its
-// parts are zipped as they finish). Before the fix, a worksheet stored after the shared
-// strings and the relationships but before xl/workbook.xml made exceljs's streaming reader
-// throw “Cannot read properties of undefined (reading 'sheets')”.
+// The streaming reader takes a workbook's parts in any order (writers do not agree on it;
+// files from exceljs's own whole-file writer were seen with worksheets first, now and then).
+// Before the fix, a worksheet stored after the shared strings and the relationships but
+// before xl/workbook.xml made exceljs's streaming reader throw “Cannot read properties of
+// undefined (reading 'sheets')”.
 import JSZip from 'jszip';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';

@@ -74,8 +74,8 @@ const relsRead = new WeakMap<object, unknown>();
 class Utf8SafeWorkbookReader extends Base {
   // exceljs parses a worksheet on the spot once it has the shared strings and the workbook's
   // relationships, and then looks up the sheet's name in xl/workbook.xml's model — which is
-  // not there yet when the worksheet comes before xl/workbook.xml in the file (exceljs's own
-  // whole-file writer stores parts in the order they finish, so this happens now and then):
+  // not there yet when the worksheet comes before xl/workbook.xml in the file (files written
+  // by exceljs's own whole-file writer were seen so, now and then, under load):
   // “Cannot read properties of undefined (reading 'sheets')”. Until the model is read, the
   // relationships count as not read either, so such a worksheet waits in a temporary file and
   // is parsed after the last part, as exceljs does when the shared strings come late.
