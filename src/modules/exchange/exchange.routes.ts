@@ -20,7 +20,7 @@ import { findErrorReport, saveErrorReport } from './error-report.js';
 import { planExport, writeExport, type ExportPlan } from './export.js';
 import { importDraftFromXlsx } from './import.js';
 import { writeTemplate } from './template.js';
-import { receiveXlsx } from './upload.js';
+import { receiveXlsx, workbookStream } from './upload.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -73,7 +73,7 @@ export async function exchangeRoutes(app: FastifyInstance, { db, clock }: AppDep
       const at = clock();
       try {
         return await importDraftFromXlsx(db, {
-          bodyId: body.id, actor, stream: createReadStream(upload.path), at, mode: req.query.mode,
+          bodyId: body.id, actor, stream: workbookStream(upload.path, upload.directory), at, mode: req.query.mode,
           dryRun: req.query.dryRun === 'true' || req.query.dryRun === '1', meta: metaOf(req), fileName: upload.fileName, fileSha256: upload.sha256,
         });
       } catch (e) {

@@ -93,7 +93,7 @@ export async function planExport(db: Database, target: ExportTarget): Promise<Ex
  * rows per read: about 3 MB of COPY text, small enough not to swell either heap, large enough
  * that a query's own cost is small beside its rows'
  */
-const CHUNK = 1000;
+const CHUNK = 500;
 const READ_AHEAD = 3;
 
 /**

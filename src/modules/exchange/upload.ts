@@ -3,11 +3,11 @@
 // checked before anyone parses it: the zip magic bytes, a legacy/encrypted .xls, the zip's
 // central directory (an Excel workbook inside, not a zip bomb). Every refusal says why in Chinese.
 import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Transform } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.js';
@@ -18,7 +18,22 @@ export interface Upload {
   fileName: string;
   size: number;
   sha256: string;
+  /** the zip's parts, from its central directory (for workbookStream) */
+  directory: ZipDirectory;
   cleanup(): Promise<void>;
+}
+
+/** A part of the zip: its name and where its local record starts in the file. */
+export interface ZipPart {
+  name: string;
+  offset: number;
+}
+
+/** checkWorkbookFile's findings */
+export interface ZipDirectory {
+  parts: ZipPart[];
+  /** where the central directory starts: the end of the last part's record */
+  directoryOffset: number;
 }
 
 const MB = MAX_UPLOAD_BYTES / 1024 / 1024;
@@ -60,6 +75,7 @@ export async function receiveXlsx(req: FastifyRequest): Promise<Upload> {
   const cleanup = () => rm(path, { force: true });
   const hash = createHash('sha256');
   let size = 0;
+  let directory: ZipDirectory;
   try {
     await pipeline(part.file, new Transform({
       transform(chunk: Buffer, _enc, cb) {
@@ -69,12 +85,12 @@ export async function receiveXlsx(req: FastifyRequest): Promise<Upload> {
       },
     }), createWriteStream(path));
     if (part.file.truncated) throw tooLarge();
-    await checkWorkbookFile(path, size);
+    directory = await checkWorkbookFile(path, size);
   } catch (e) {
     await cleanup();
     throw e instanceof AppError ? e : mapMultipartError(e);
   }
-  return { path, fileName, size, sha256: hash.digest('hex'), cleanup };
+  return { path, fileName, size, sha256: hash.digest('hex'), directory, cleanup };
 }
 
 const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', `文件超过 ${MB} MB 上限，请拆分为多个文件分别导入`);
@@ -88,7 +104,7 @@ function mapMultipartError(e: unknown): AppError {
 }
 
 /** Check the bytes: a zip whose central directory holds an Excel workbook of sane unpacked size. */
-export async function checkWorkbookFile(path: string, size: number): Promise<void> {
+export async function checkWorkbookFile(path: string, size: number): Promise<ZipDirectory> {
   if (size === 0) throw media('文件是空的');
   const fh = await open(path, 'r');
   try {
@@ -113,6 +129,7 @@ export async function checkWorkbookFile(path: string, size: number): Promise<voi
     await fh.read(cd, 0, cdSize, cdOffset);
     let unpacked = 0;
     let workbook = false;
+    const parts: ZipPart[] = [];
     for (let p = 0, n = 0; n < entries; n++) {
       if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) throw media('文件已损坏（目录无法读取），请重新保存后导入');
       const usize = cd.readUInt32LE(p + 24);
@@ -121,11 +138,43 @@ export async function checkWorkbookFile(path: string, size: number): Promise<voi
       if (usize === 0xffffffff) throw media('文件过大（单个部件超过4 GB），请拆分后导入');
       unpacked += usize;
       if (name === 'xl/workbook.xml') workbook = true;
+      const offset = cd.readUInt32LE(p + 42);
+      if (offset >= cdOffset) throw media('文件已损坏（目录无法读取），请重新保存后导入');
+      parts.push({ name, offset });
       p += 46 + nameLen + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
     }
     if (!workbook) throw media('文件不是 Excel 工作簿（可能是 Word 等其他格式改了扩展名），请使用本平台下载的导入模板');
     if (unpacked > MAX_UNPACKED) throw media(`文件解压后超过 ${MAX_UNPACKED / 1024 ** 3} GB，请拆分为多个文件导入`);
+    return { parts, directoryOffset: cdOffset };
   } finally {
     await fh.close();
   }
+}
+
+/**
+ * The parts that tell a reader what the sheets are, first: exceljs's streaming reader parses a
+ * worksheet that comes before them only after the last part, from a temporary file, and in that
+ * case it now and then loses the last part of the zip (seen: xl/workbook.xml, so the sheets
+ * had no names). Given these first, it reads every worksheet as it comes.
+ */
+const FIRST = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+const rankOf = (name: string) => {
+  const i = FIRST.indexOf(name);
+  return i < 0 ? FIRST.length : i;
+};
+
+/**
+ * The workbook's bytes as a zip a streaming reader takes in one pass: each part's local record
+ * (header, data, data descriptor) unchanged, the parts in the order above (others as in the
+ * file), then the central directory, where a streaming reader stops.
+ */
+export function workbookStream(path: string, directory: ZipDirectory): Readable {
+  const byOffset = [...directory.parts].sort((a, b) => a.offset - b.offset);
+  const records = byOffset.map((p, i) => ({ ...p, end: byOffset[i + 1]?.offset ?? directory.directoryOffset }));
+  const ordered = records.map((r, i) => ({ r, i })).sort((a, b) => rankOf(a.r.name) - rankOf(b.r.name) || a.i - b.i).map((x) => x.r);
+  async function* bytes() {
+    for (const r of ordered) if (r.end > r.offset) yield* createReadStream(path, { start: r.offset, end: r.end - 1 });
+    yield* createReadStream(path, { start: directory.directoryOffset });
+  }
+  return Readable.from(bytes(), { objectMode: false });
 }

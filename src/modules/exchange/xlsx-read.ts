@@ -98,9 +98,15 @@ class Utf8SafeWorkbookReader extends Base {
 
 /** The exceljs streaming reader, with multi-byte characters decoded safely across chunks. */
 export function openWorkbookReader(input: Readable): ExcelJS.stream.xlsx.WorkbookReader {
-  return new Utf8SafeWorkbookReader(input, {
+  const reader = new Utf8SafeWorkbookReader(input, {
     worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore',
   });
+  // A workbook without a shared-string part (inline strings) has no shared strings to wait
+  // for: exceljs would otherwise put every worksheet aside in a temporary file until the last
+  // part, and on that path it now and then loses the zip's last parts (upload.ts:
+  // workbookStream). A shared-string part, where there is one, replaces this empty table.
+  (reader as unknown as { sharedStrings: string[] }).sharedStrings = [];
+  return reader;
 }
 
 type CellText = { text: string } | { problem: string };
