@@ -2,11 +2,15 @@
 // writer, multipart bodies for app.inject, and a fresh body with a clerk and legal documents.
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { PassThrough, Readable } from 'node:stream';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { crc32, inflateRawSync } from 'node:zlib';
 import type { Database } from '../../db/connect.js';
 import { COLUMNS, NOTE_PREFIX, SHEET_NAME } from './columns.js';
 import { XLSX_MIME } from './exchange.routes.js';
+import { checkWorkbookFile, workbookStream } from './upload.js';
 import { openWorkbookReader } from './xlsx-read.js';
 
 export type Cell = string | number | { formula: string } | null;
@@ -44,16 +48,28 @@ export async function buildXlsx(rows: Iterable<Cell[]>, opts: XlsxOptions = {}):
   return Buffer.concat(chunks);
 }
 
-/** Every row of every sheet, raw (exceljs cell values), read with the streaming reader. */
+/**
+ * Every row of every sheet, raw (exceljs cell values), read with the streaming reader as an
+ * upload is read: from a file, its parts in workbookStream's order (exceljs's streaming writer,
+ * which writes the template, stores xl/workbook.xml after the worksheets, and read in that
+ * order exceljs's streaming reader now and then loses the last parts: upload.ts).
+ */
 export async function readSheets(buf: Buffer): Promise<Map<string, unknown[][]>> {
-  const reader = openWorkbookReader(Readable.from(buf));
-  const out = new Map<string, unknown[][]>();
-  for await (const ws of reader) {
-    const rows: unknown[][] = [];
-    for await (const row of ws) rows[row.number - 1] = (row.values as unknown[]).slice(1);
-    out.set((ws as unknown as { name: string }).name, rows);
+  const dir = await mkdtemp(join(tmpdir(), 'qz-read-sheets-'));
+  try {
+    const path = join(dir, 'book.xlsx');
+    await writeFile(path, buf);
+    const reader = openWorkbookReader(workbookStream(path, await checkWorkbookFile(path, buf.length)));
+    const out = new Map<string, unknown[][]>();
+    for await (const ws of reader) {
+      const rows: unknown[][] = [];
+      for await (const row of ws) rows[row.number - 1] = (row.values as unknown[]).slice(1);
+      out.set((ws as unknown as { name: string }).name, rows);
+    }
+    return out;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
-  return out;
 }
 
 export function multipart(file: Buffer, filename: string, contentType = XLSX_MIME, field = 'file') {
