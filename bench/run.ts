@@ -25,6 +25,8 @@ const LOAD_SECONDS = 5;
 const LOAD_ROUNDS = 2;
 const SEARCH_REPS = 10;
 const MEM_LIMIT_MB = 512;
+/** the server's 'memory' answer (bench/server.ts): process.memoryUsage() and PGlite's WebAssembly memory */
+type ServerMemory = NodeJS.MemoryUsage & { wasm: number };
 
 const t0 = performance.now();
 const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(0)} s`;
@@ -78,8 +80,8 @@ try {
 
   log(`3/6 portal: ${data.portalBody.name} (${data.portalBody.powers} powers) vs hello-world and the same bytes sent statically, ${CONNECTIONS} connections, ${LOAD_ROUNDS} rounds in turn × ${LOAD_SECONDS} s each (${elapsed()})`);
   server = await startServer(bench.target);
-  const memory: Record<string, NodeJS.MemoryUsage & { wasm: number }> = {};
-  const snap = async (at: string) => void (memory[at] = await server!.call<NodeJS.MemoryUsage & { wasm: number }>({ cmd: 'memory' }));
+  const memory: Record<string, ServerMemory> = {};
+  const snap = async (at: string) => void (memory[at] = await server!.call<ServerMemory>({ cmd: 'memory' }));
   await snap('started');
   const portal = await portalPhase(server, data.portalBody.id, LOAD_SECONDS, LOAD_ROUNDS);
 

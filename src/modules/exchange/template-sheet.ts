@@ -1,9 +1,10 @@
 // The import template, written with the exceljs streaming writer. Exports and error reports
-// use our own writer (sheet-writer.ts, xlsx-writer.ts) with the same layout. The template
-// stays on exceljs because clerks' files start from it; a template from our writer, filled in
-// and saved again by exceljs, was refused now and then by exceljs's streaming reader under
-// load. Its file lists the worksheets before workbook.xml; cause not yet found. Issue 3's
-// note has the details.
+// use our own writer (sheet-writer.ts, xlsx-writer.ts) with the same layout (header rows,
+// drop-downs and wrapped columns come from sheet-writer.ts). The template went back to exceljs
+// when a template from our writer, filled in and saved by exceljs, was now and then refused on
+// import; the cause was later found in exceljs's streaming reader, not in our writer, and
+// uploads are now read in a safe part order (upload.ts: workbookStream), so this file could
+// go back to our writer.
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import type { Rulebook } from '../../core/rulebook/index.js';

@@ -68,23 +68,7 @@ type ReaderInternals = {
 };
 const Base = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: Readable, options: object) => ExcelJS.stream.xlsx.WorkbookReader;
 
-/** the workbook relationships read, kept aside until xl/workbook.xml is read too (see below) */
-const relsRead = new WeakMap<object, unknown>();
-
 class Utf8SafeWorkbookReader extends Base {
-  // exceljs parses a worksheet on the spot once it has the shared strings and the workbook's
-  // relationships, and then looks up the sheet's name in xl/workbook.xml's model — which is
-  // not there yet when the worksheet comes before xl/workbook.xml in the file (files written
-  // by exceljs's own whole-file writer were seen so, now and then, under load):
-  // “Cannot read properties of undefined (reading 'sheets')”. Until the model is read, the
-  // relationships count as not read either, so such a worksheet waits in a temporary file and
-  // is parsed after the last part, as exceljs does when the shared strings come late.
-  get workbookRels(): unknown {
-    return (this as unknown as { model?: unknown }).model ? relsRead.get(this) : undefined;
-  }
-  set workbookRels(rels: unknown) {
-    relsRead.set(this, rels);
-  }
   _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
     return (Base.prototype as unknown as ReaderInternals)._parseWorksheet.call(this, utf8Chunks(iterator), sheetNo);
   }
@@ -103,8 +87,9 @@ export function openWorkbookReader(input: Readable): ExcelJS.stream.xlsx.Workboo
   });
   // A workbook without a shared-string part (inline strings) has no shared strings to wait
   // for: exceljs would otherwise put every worksheet aside in a temporary file until the last
-  // part, and on that path it now and then loses the zip's last parts (upload.ts:
-  // workbookStream). A shared-string part, where there is one, replaces this empty table.
+  // part, and on that path it now and then loses the zip's last parts. A shared-string part,
+  // where there is one, replaces this empty table. Hand the reader a file through
+  // upload.ts's workbookStream, which puts the parts it needs before the worksheets.
   (reader as unknown as { sharedStrings: string[] }).sharedStrings = [];
   return reader;
 }
