@@ -56,7 +56,7 @@ const DISTRICT_DEPARTMENTS: Array<{ suffix: string; dept?: string; form?: 'polic
   { suffix: '信访局' },
 ];
 
-const REGULATION = 'shared/docs/regulation.zh.txt';
+const REGULATION = 'docs/regulation.zh.txt';
 
 function regionKind(r: RefRegion): string {
   return /高新|开发区/.test(r.kind) ? '开发区' : r.kind;

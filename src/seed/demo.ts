@@ -1,5 +1,5 @@
 // Deterministic demo data (issue 3, item 10): regions, bodies, legal documents, powers and
-// duties as plain objects, built from shared/data/reference/. No database, no randomness:
+// duties as plain objects, built from data/reference/. No database, no randomness:
 // the same reference files always give the same output.
 //
 // Seed ids are stable string keys that a loader maps to storage ids:
@@ -25,7 +25,7 @@ export interface DemoData {
 }
 
 export interface DemoOptions {
-  /** Directory holding the reference JSON files (default ../shared/data/reference/ from the repo root). */
+  /** Directory holding the reference JSON files (default data/reference/ from the repo root). */
   baseDir?: string;
 }
 

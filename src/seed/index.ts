@@ -1,4 +1,4 @@
-// Demo and benchmark data built from shared/data/reference/ (issue 3, items 10 and 11).
+// Demo and benchmark data built from data/reference/ (issue 3, items 10 and 11).
 export { buildDemoData, dutiesForBody, instantiatePower, powersForBody } from './demo.js';
 export type { DemoData, DemoOptions, SeedDuty, SeedPower } from './demo.js';
 export { buildScaleData } from './scale.js';

@@ -1,4 +1,4 @@
-// Reading the reference data (shared/data/reference/, described in its README.md).
+// Reading the reference data (data/reference/ in the repository, described in its README.md).
 // The only IO of the seed: four JSON files, read once. Everything else is pure.
 
 import { readFileSync } from 'node:fs';
@@ -101,8 +101,8 @@ export interface ReferenceData {
   templates: TemplatesFile;
 }
 
-/** shared/data/reference/ beside the repository (repo root ../shared/data/reference/). */
-export const DEFAULT_REFERENCE_DIR = fileURLToPath(new URL('../../../shared/data/reference/', import.meta.url));
+/** data/reference/ in the repository: nothing at run, test or bench time reads outside the repository. */
+export const DEFAULT_REFERENCE_DIR = fileURLToPath(new URL('../../data/reference/', import.meta.url));
 
 function readJson<T>(dir: string, file: string): T {
   return JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as T;

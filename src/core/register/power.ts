@@ -1,7 +1,7 @@
 // The register's core types: a power (行政职权) and its 职权信息表 fields, a duty (职责),
 // a legal-basis citation and the legal document it cites.
 // Spec §2; regulation 第六条 (list = 职权目录 + 职权信息表), 第七条 (legal bases).
-// Names follow shared/docs/glossary.md.
+// Names follow docs/glossary.md.
 
 /** A storage id (the database assigns it); opaque to the domain code. */
 export type EntityId = string | number;

@@ -1,5 +1,5 @@
 // Rulebook baotou-2023: 《包头市政府工作部门权责清单动态管理办法》 (2023-02-22),
-// shared/docs/regulation.zh.txt. '§N' = 第N条, '§13.1' = 第十三条第1项.
+// docs/regulation.zh.txt. '§N' = 第N条, '§13.1' = 第十三条第1项.
 // Data only: every number here is quoted from the article it cites.
 import type { PeriodRules, ProcedureDef, Rulebook, StepDef, TemporaryLicenseRule } from './types.js';
 
@@ -191,7 +191,7 @@ export const baotou2023: Rulebook = {
     title: '《包头市政府工作部门权责清单动态管理办法》',
     issuedOn: '2023-02-22',
     effectiveFrom: '2023-02-22', // §19: 自公布之日起施行
-    source: 'shared/docs/regulation.zh.txt',
+    source: 'docs/regulation.zh.txt',
   },
   basis: ['《内蒙古自治区行政权力监督管理办法》（内蒙古自治区人民政府令第208号）'],
   supersedes: null,

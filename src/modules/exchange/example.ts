@@ -1,5 +1,5 @@
 // The template's worked example: 包头市市场监督管理局's 食品经营许可 and one of its 子项, as the
-// demo data builds them from shared/data/reference/ (typical-powers.json: 食品安全法 第三十五条
+// demo data builds them from data/reference/ (typical-powers.json: 食品安全法 第三十五条
 // with its text; responsibility-templates.json: the 行政许可 责任事项, 追责情形 and 追责依据).
 // Copied here so that the template does not depend on the reference files at run time.
 import type { StoredPower } from './row-codec.js';

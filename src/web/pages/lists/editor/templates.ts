@@ -1,4 +1,4 @@
-// 责任事项、追责情形、追责依据的通行模板（按权力类别）, from shared/data/reference/responsibility-templates.json
+// 责任事项、追责情形、追责依据的通行模板（按权力类别）, from data/reference/responsibility-templates.json
 // (the templates the demo data uses). The editor offers them as a starting point only: the clerk
 // adapts them to the power, and nothing is filled in unless the clerk asks. For 行政检查 the
 // reference's cases come from one 社会救助 item, so its general cases (genericCasesInferred) are
