@@ -34,6 +34,24 @@ export interface AppUserTable {
   locked_until: Timestamp | null;
   disabled: Generated<boolean>;
   created_at: Generated<Timestamp>;
+  must_change_password: Generated<boolean>;
+}
+
+export interface AdminChangeTable {
+  id: Generated<number>;
+  kind: 'user.update' | 'role.grant' | 'role.revoke';
+  target_user_id: number;
+  payload: Json;
+  status: Generated<'pending' | 'confirmed' | 'rejected'>;
+  requested_by: number;
+  requested_at: Timestamp;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+}
+
+export interface ConsultationFormTokenUsedTable {
+  mac: string;
+  issued_at: Timestamp;
 }
 
 export interface UserRoleTable {
@@ -392,4 +410,6 @@ export interface DB {
   inbox_item: InboxItemTable;
   consultation_comment: ConsultationCommentTable;
   server_secret: ServerSecretTable;
+  admin_change: AdminChangeTable;
+  consultation_form_token_used: ConsultationFormTokenUsedTable;
 }
