@@ -12,7 +12,7 @@ import type { AppDeps } from '../../server/deps.js';
 import { actorOf, metaOf } from '../../server/http.js';
 import { disposeComment, setCommentHidden } from './comments.commands.js';
 import { dispositionInput, moderationInput } from './comment-rules.js';
-import { canModerate, canReadComments } from './consultations.policy.js';
+import { canModerate, canReadComments, isApplyingBody } from './consultations.policy.js';
 import { findConsultation, listConsultations, loadItems, phaseOf, staffComments, undisposedCount } from './consultations.repo.js';
 import { consultationBasis } from './consultations.pages.js';
 import { describeProposal } from './proposal-words.js';
@@ -39,13 +39,16 @@ export async function consultationRoutes(app: FastifyInstance, { db, clock }: Ap
   async function scoped(req: FastifyRequest, consultationId: number) {
     const actor = actorOf(req);
     const c = await findConsultation(db, consultationId);
-    if (!c || !canReadComments(actor, c.regionPath)) throw notFound('征求意见');
-    return { actor, c };
+    if (!c) throw notFound('征求意见');
+    const office = canReadComments(actor, c.regionPath);
+    if (!office && !isApplyingBody(actor, c.bodyId)) throw notFound('征求意见');
+    return { actor, c, office };
   }
 
   r.get('/api/consultations/:id', { schema: { tags: TAGS, summary: '征求意见详情：拟调整内容、期限、意见统计', params: consultationParam } }, async (req) => {
-    const { actor, c } = await scoped(req, req.params.id);
-    const [items, comments, undisposed] = await Promise.all([loadItems(db, c.adjustmentId), staffComments(db, c.id), undisposedCount(db, c.id)]);
+    const { actor, c, office } = await scoped(req, req.params.id);
+    const [items, all, undisposed] = await Promise.all([loadItems(db, c.adjustmentId), staffComments(db, c.id), undisposedCount(db, c.id)]);
+    const comments = office ? all : all.filter((k) => !k.hidden);
     return {
       ...c,
       phase: phaseOf(c, todayInBeijing(clock())),
@@ -58,8 +61,10 @@ export async function consultationRoutes(app: FastifyInstance, { db, clock }: Ap
   });
 
   r.get('/api/consultations/:id/comments', { schema: { tags: TAGS, summary: '全部意见（含联系方式与隐藏的意见）', params: consultationParam } }, async (req) => {
-    const { c } = await scoped(req, req.params.id);
-    return staffComments(db, c.id);
+    const { c, office } = await scoped(req, req.params.id);
+    const all = await staffComments(db, c.id);
+    // the applying body: visible comments and their dispositions, never a contact or moderation detail
+    return office ? all : all.filter((k) => !k.hidden).map((k) => ({ ...k, contact: null, hiddenReason: null, hiddenByName: null }));
   });
 
   r.post('/api/consultations/:id/comments/:commentId/hide', {

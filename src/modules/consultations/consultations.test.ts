@@ -107,9 +107,29 @@ describe('coordination office', () => {
     expect((await kdl.get(`/api/consultations/${id}/comments`)).statusCode).toBe(404);
     expect((await kdl.post(`/api/consultations/${id}/comments/1/hide`, { reason: '越权操作' })).statusCode).toBe(404);
     expect((await kdl.get('/api/consultations')).json()).toEqual([]);
-    const clerk = await t.login('clerk.scjg');
-    expect((await clerk.get(`/api/consultations/${id}/comments`)).statusCode).toBe(404);
+    const other = await t.login('clerk.zjj');
+    expect((await other.get(`/api/consultations/${id}`)).statusCode).toBe(404);
+    expect((await other.get(`/api/consultations/${id}/comments`)).statusCode).toBe(404);
     expect((await t.anon.get(`/api/consultations/${id}/comments`)).statusCode).toBe(401);
+  });
+
+  it('the applying body reads its own consultation\'s visible comments, without contacts, and cannot moderate', async () => {
+    for (const who of ['clerk.scjg', 'lead.scjg']) {
+      const c = await t.login(who);
+      const detail = await c.get(`/api/consultations/${id}`);
+      expect(detail.statusCode).toBe(200);
+      expect(detail.json()).toMatchObject({ canModerate: false });
+      const list = await c.get(`/api/consultations/${id}/comments`);
+      expect(list.statusCode).toBe(200);
+      expect(list.json()[0]).toMatchObject({ seq: 1, content: '<script>alert("x")</script>建议保留窗口办理', contact: null });
+      expect(list.body).not.toContain('13800001111');
+    }
+    const clerk = await t.login('clerk.scjg');
+    const before = await t.db.selectFrom('consultation_comment').select(['id', 'hidden_at', 'disposition']).where('consultation_id', '=', id).orderBy('id').execute();
+    const k = before[0]!;
+    expect((await clerk.post(`/api/consultations/${id}/comments/${k.id}/hide`, { reason: '申请单位不应隐藏意见' })).statusCode).toBe(404);
+    expect((await clerk.put(`/api/consultations/${id}/comments/${k.id}/disposition`, { disposition: 'adopted', reason: '申请单位不应处理意见' })).statusCode).toBe(404);
+    expect(await t.db.selectFrom('consultation_comment').select(['id', 'hidden_at', 'disposition']).where('consultation_id', '=', id).orderBy('id').execute()).toEqual(before);
   });
 
   it('hides a comment with a reason; the page shows the count of hidden ones', async () => {

@@ -27,9 +27,11 @@ function ConsultationCard({ a }: { a: Adjustment }) {
   const c = a.consultation!;
   const phase = c.status === 'cancelled' ? '已终止' : c.status === 'closed' || a.today > c.closesOn ? '已结束' : a.today < c.opensOn ? '未开始' : '征求意见中';
   const coordinator = actor.roles.some((g) => g.role === 'coordinator');
+  // §12: the applying body reads the comments on its own proposal (the office handles them)
+  const applicant = actor.roles.some((g) => (g.role === 'clerk' || g.role === 'leadUnit') && g.bodyId === a.bodyId);
   return (
     <Card title="公开征求意见" size="small" extra={<Space>
-      {coordinator && <Link to={`/consultations/${c.id}`}>意见处理</Link>}
+      {coordinator ? <Link to={`/consultations/${c.id}`}>意见处理</Link> : applicant && <Link to={`/consultations/${c.id}`}>查看公众意见</Link>}
       <a href={`/consultations/${c.id}`} target="_blank" rel="noreferrer"><LinkOutlined /> 门户网站页面</a>
     </Space>}>
       <Descriptions size="small" column={2} items={[

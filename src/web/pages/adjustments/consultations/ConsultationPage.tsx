@@ -9,6 +9,7 @@ import { ApiError } from '../../../api.ts';
 import { fmtTime } from '../../../lib/format.ts';
 import { PageSpin } from '../../../lib/PageSpin.tsx';
 import { useLoad } from '../../../lib/useLoad.ts';
+import { useSession } from '../../../session.tsx';
 import { Citation } from '../DueText.tsx';
 import { consultationApi, DISPOSITIONS, PHASES, type StaffComment } from './consultationApi.ts';
 import ModerationModal, { type Moderation } from './ModerationModal.tsx';
@@ -19,6 +20,7 @@ export default function ConsultationPage() {
   const c = useLoad(() => consultationApi.get(id), [id]);
   const comments = useLoad(() => consultationApi.comments(id), [id]);
   const [task, setTask] = useState<Moderation | null>(null);
+  const { can } = useSession();
 
   if (c.error instanceof ApiError && c.error.status === 404)
     return <Result status="404" title="征求意见不存在" subTitle="该征求意见不存在，或不在您的办理范围内。" extra={<Button type="primary" onClick={() => navigate('/consultations')}>返回列表</Button>} />;
@@ -69,7 +71,9 @@ export default function ConsultationPage() {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card>
-        <Button type="link" icon={<ArrowLeftOutlined />} style={{ padding: 0 }} onClick={() => navigate('/consultations')}>返回征求意见列表</Button>
+        {can('review')
+          ? <Button type="link" icon={<ArrowLeftOutlined />} style={{ padding: 0 }} onClick={() => navigate('/consultations')}>返回征求意见列表</Button>
+          : <Button type="link" icon={<ArrowLeftOutlined />} style={{ padding: 0 }} onClick={() => navigate(`/adjustments/${d.adjustmentId}`)}>返回调整申请</Button>}
         <Typography.Title level={1} style={{ fontSize: 20, margin: '8px 0' }}>{d.title}</Typography.Title>
         <Space wrap size={6} style={{ marginBottom: 12 }}>
           <Tag color={PHASES[d.phase].color}>{PHASES[d.phase].label}</Tag>
