@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 process.env.TZ = 'Asia/Shanghai';
+// the audit chain's HMAC key for every test database (set before global setup seeds the template)
+process.env.AUDIT_KEY ??= 'test-audit-key-0123456789abcdef0123456789abcdef';
 
 export default defineConfig({
   test: {

@@ -85,7 +85,8 @@ async function cloneDatabase(): Promise<{ handle: DbHandle; drop: () => Promise<
 export async function setupTestApp(): Promise<TestApp> {
   const { handle, drop } = await cloneDatabase();
   const clock = new TestClock();
-  const config = { ...loadConfig({}), loginRateLimitPerMinute: 1000 };
+  // no anchor file: a test that anchors names its own (./data/ belongs to the demo)
+  const config = { ...loadConfig({}), loginRateLimitPerMinute: 1000, auditAnchorFile: null };
   const app = await buildApp({ db: handle.db, config, clock: clock.read });
   await app.ready();
   return {

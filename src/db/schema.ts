@@ -94,6 +94,18 @@ export interface AuditEventTable {
   client_ip: string | null;
   prev_digest: string;
   digest: string;
+  /** 1: unkeyed SM3 (rows before migration 0014); 2: HMAC-SM3 with the audit key */
+  chain_version: 1 | 2;
+}
+
+export interface AuditAnchorTable {
+  day: DateCol;
+  at: Timestamp;
+  head_seq: number;
+  row_count: number;
+  head_digest: string;
+  key_id: string;
+  mac: string;
 }
 
 type JsonArr = ColumnType<unknown[], string, string>;
@@ -389,6 +401,7 @@ export interface DB {
   session: SessionTable;
   security_policy: SecurityPolicyTable;
   audit_event: AuditEventTable;
+  audit_anchor: AuditAnchorTable;
   legal_document: LegalDocumentTable;
   power_code: PowerCodeTable;
   power_list_version: PowerListVersionTable;

@@ -8,11 +8,11 @@ import { canReadAudit, scopesOf } from '../../core/policies.js';
 import type { AppDeps } from '../../server/deps.js';
 import { actorOf } from '../../server/http.js';
 import { AUDIT_ACTIONS, auditActionLabel } from './events.js';
-import { verifyAuditChain } from './verify.js';
+import { verifyAudit } from './verify.js';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
-export async function auditRoutes(app: FastifyInstance, { db }: AppDeps) {
+export async function auditRoutes(app: FastifyInstance, { db, config }: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/audit', {
@@ -57,6 +57,6 @@ export async function auditRoutes(app: FastifyInstance, { db }: AppDeps) {
 
   r.get('/api/audit/verify', { schema: { tags: ['审计'], summary: '校验审计日志摘要链' } }, async (req) => {
     if (!canReadAudit(actorOf(req))) throw forbidden('只有审计管理员可以校验审计日志');
-    return verifyAuditChain(db);
+    return verifyAudit(db, config.auditAnchorFile);
   });
 }

@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = {
   'role.granted': '授予角色',
   'role.revoked': '撤销角色',
   'policy.updated': '修改安全策略',
+  'audit.chainKeyed': '审计日志启用密钥摘要（HMAC-SM3）',
   'body.created': '新增机构',
   'body.updated': '修改机构',
   'list.published': '公布权责清单版本', 'legalDocument.created': '新增法律文件', 'draft.created': '创建清单草稿', 'draft.saved': '保存清单草稿', 'draft.submitted': '提交清单草稿', 'draft.reviewed': '审查清单草稿', 'draft.returned': '退回清单草稿', 'draft.exclusionOverridden': '排除筛查意见复核', 'draft.withdrawn': '撤回清单草稿',
