@@ -66,7 +66,7 @@ describe('ordinary powers are not flagged', () => {
   });
 
   it('none of the 291 typical powers in the reference data is flagged', () => {
-    const url = new URL('../../../../data/reference/typical-powers.json', import.meta.url);
+    const url = new URL('../../../data/reference/typical-powers.json', import.meta.url);
     const data = JSON.parse(readFileSync(url, 'utf8')) as { departments: Array<{ powers: Array<{ name: string }> }> };
     const names = data.departments.flatMap((d) => d.powers.map((p) => p.name));
     expect(names.length).toBe(291);
