@@ -5,7 +5,8 @@
 //   2026 清明 04-04..06 off
 //   2026 中秋 09-25..27 off, 国庆 10-01..07 off, 09-20 (Sun) and 10-10 (Sat) worked
 //   2025 国庆+中秋 10-01..08 off, 09-28 (Sun) and 10-11 (Sat) worked
-// No 2027 data is shipped; 2027-01-01 is a Friday.
+// No 2027 data is shipped; 2027-01-01 is a Friday, and 元旦 by 《全国年节及纪念日放假办法》第二条
+// even before the 2027 notice is entered (statutory.ts).
 import { describe, expect, it } from 'vitest';
 import { createWorkdayCalendar, WorkdayCalendar, type DayKind } from './calendar.js';
 import { CalendarDataError, type YearOverride } from './overrides.js';
@@ -35,9 +36,10 @@ describe('isWorkday / dayInfo', () => {
     expect(cal.isWorkday(date)).toBe(workday);
   });
 
-  it('treats a year without data as unknown, Mon–Fri assumed', () => {
+  it('treats a year without data as unknown, Mon–Fri minus the statutory holidays assumed', () => {
     expect(cal.hasDataFor(2027)).toBe(false);
-    expect(cal.dayInfo('2027-01-01')).toMatchObject({ workday: true, kind: 'workday', known: false, source: null });
+    expect(cal.dayInfo('2027-01-01')).toMatchObject({ workday: false, kind: 'holiday', known: false, source: null });
+    expect(cal.dayInfo('2027-01-04')).toMatchObject({ workday: true, kind: 'workday', known: false, source: null });
     expect(cal.dayInfo('2027-01-02')).toMatchObject({ workday: false, kind: 'weekend', known: false });
   });
 
@@ -64,9 +66,9 @@ describe('addWorkdays: trigger day not counted, result is the Nth working day', 
     ['2026-10-23', 0, '2026-10-23', false, 'zero days is the start itself'],
     ['2026-10-23', -15, '2026-09-28', false, 'counting backwards'],
     ['2026-12-30', 1, '2026-12-31', false, 'still inside 2026'],
-    ['2026-12-31', 1, '2027-01-01', true, 'first step into 2027'],
-    // 12-22..25 (4), 12-28..31 (8), 2027-01-01 Fri (9), 1-04..08 (14), 1-11 (15)
-    ['2026-12-21', 15, '2027-01-11', true, 'reaching into 2027 without data'],
+    ['2026-12-31', 1, '2027-01-04', true, 'first step into 2027: Fri 1 Jan is 元旦 even without the notice'],
+    // 12-22..25 (4), 12-28..31 (8), 2027-01-01 元旦, 1-04..08 (13), 1-11 (14), 1-12 (15)
+    ['2026-12-21', 15, '2027-01-12', true, 'reaching into 2027 without data'],
   ])('%s + %i → %s (provisional %s): %s', (start, n, date, provisional) => {
     expect(cal.addWorkdays(start, n)).toEqual({ date, provisional });
   });
@@ -86,12 +88,12 @@ describe('a year entered by an administrator', () => {
     source: '测试数据（假设的2027年安排）',
   };
   it.each([
-    ['no 2027 data', [], '2027-01-11', true],
+    ['no 2027 data (元旦 by statute)', [], '2027-01-12', true],
     // 2027-01-01 off: 12-22..31 (8), 1-04..08 (13), 1-11 (14), 1-12 (15)
     ['New Year 1-01..03 off', [newYear2027], '2027-01-12', false],
     // as above, plus Sat 1-09 worked: 1-04..08 (13), 1-09 (14), 1-11 (15)
     ['…and Sat 1-09 worked', [{ ...newYear2027, makeupWorkdays: ['2027-01-09'] }], '2027-01-11', false],
-    // data entered but no rest day in range: same date as Mon–Fri, now exact
+    // data entered but no rest day in range: the entered notice wins over the statute, now exact
     ['only a February holiday', [{ ...newYear2027, holidays: ['2027-02-08'] }], '2027-01-11', false],
   ] as const)('2026-12-21 + 15 with %s → %s (provisional %s)', (_label, overrides, date, provisional) => {
     const c = createWorkdayCalendar(overrides);
@@ -119,9 +121,10 @@ describe('a year entered by an administrator', () => {
     expect(() => createWorkdayCalendar([newYear2027, newYear2027])).toThrow(/不止一次/);
   });
 
-  it('can run with no shipped data at all', () => {
+  it('can run with no shipped data at all (statutory holidays only)', () => {
     const bare = new WorkdayCalendar({ builtin: new Map() });
-    expect(bare.addWorkdays('2026-09-28', 15)).toEqual({ date: '2026-10-19', provisional: true });
+    // 9-29, 9-30 (2); 10-01, 10-02 国庆 (10-03 a Saturday); 10-05..09 (7), 10-12..16 (12), 10-19..21 (15)
+    expect(bare.addWorkdays('2026-09-28', 15)).toEqual({ date: '2026-10-21', provisional: true });
   });
 });
 
@@ -135,7 +138,7 @@ describe('workdaysBetween: working days left, negative when overdue', () => {
     ['2026-10-26', '2026-10-23', -1, 'one working day overdue (Mon after a Friday due date)'],
     ['2026-10-24', '2026-10-23', -1, 'a Saturday after the due date is already overdue'],
     ['2026-10-28', '2026-10-23', -3, '10-26, 10-27, 10-28'],
-    ['2026-12-21', '2027-01-11', 15, 'into 2027, Mon–Fri assumed'],
+    ['2026-12-21', '2027-01-12', 15, 'into 2027, Mon–Fri minus 元旦 assumed'],
   ])('from %s to %s → %i (%s)', (from, to, expected) => {
     expect(cal.workdaysBetween(from, to)).toBe(expected);
   });
@@ -148,6 +151,6 @@ describe('workdaysBetween: working days left, negative when overdue', () => {
 
   it('coversRange tells whether a range is exact', () => {
     expect(cal.coversRange('2026-09-28', '2026-10-23')).toBe(true);
-    expect(cal.coversRange('2026-12-21', '2027-01-11')).toBe(false);
+    expect(cal.coversRange('2026-12-21', '2027-01-12')).toBe(false);
   });
 });

@@ -1,11 +1,13 @@
 // Working-day calendar (spec §5). 工作日 = Monday to Friday, minus statutory
 // holidays and the days taken off in exchange, plus the weekend days worked
 // instead (调休上班), as the State Council's yearly notice arranges them.
-// A year nobody has entered data for is *unknown*: we assume Mon–Fri there but
-// flag every result that relied on it as provisional, never silently exact.
+// A year nobody has entered data for is *unknown*: we assume Mon–Fri there minus the fixed
+// statutory holidays of 《全国年节及纪念日放假办法》 (statutory.ts), but flag every result that
+// relied on it as provisional, never silently exact.
 import { builtinYears, type YearData } from './builtin.js';
 import { dayOfWeek, fromDayNumber, toDayNumber, type IsoDate } from './dates.js';
 import { CalendarDataError, validateYearOverrides, type YearOverride } from './overrides.js';
+import { exactNoticeFor, statutoryHolidays } from './statutory.js';
 
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeupWorkday';
 
@@ -17,6 +19,10 @@ export interface DayInfo {
   readonly known: boolean;
   /** Where the year's data comes from; null for an unknown year. */
   readonly source: string | null;
+  /** Unknown year only: the statutory festival that makes this day a rest day (e.g. '元旦'). */
+  readonly festival?: string;
+  /** Unknown year only: the notice that, once entered, makes this day exact. */
+  readonly exactAfter?: string;
 }
 
 export interface WorkdayResult {
@@ -73,11 +79,19 @@ export class WorkdayCalendar {
 
   dayInfo(date: IsoDate): DayInfo {
     const dow = dayOfWeek(date); // validates the date
-    const data = this.years.get(Number(date.slice(0, 4)));
+    const year = Number(date.slice(0, 4));
+    const data = this.years.get(year);
     const weekend = dow === 0 || dow === 6;
-    const base = { date, known: data !== undefined, source: data?.source ?? null };
-    if (data?.makeupWorkdays.has(date)) return { ...base, workday: true, kind: 'makeupWorkday' };
-    if (data?.holidays.has(date)) return { ...base, workday: false, kind: 'holiday' };
+    if (!data) {
+      const base = { date, known: false, source: null, exactAfter: exactNoticeFor(year) };
+      // 《全国年节及纪念日放假办法》第二条: the fixed rest days hold even before the notice.
+      const festival = statutoryHolidays(year).get(date);
+      if (festival) return { ...base, workday: false, kind: 'holiday', festival };
+      return { ...base, workday: !weekend, kind: weekend ? 'weekend' : 'workday' };
+    }
+    const base = { date, known: true, source: data.source };
+    if (data.makeupWorkdays.has(date)) return { ...base, workday: true, kind: 'makeupWorkday' };
+    if (data.holidays.has(date)) return { ...base, workday: false, kind: 'holiday' };
     return { ...base, workday: !weekend, kind: weekend ? 'weekend' : 'workday' };
   }
 
@@ -122,6 +136,16 @@ export class WorkdayCalendar {
     let count = 0;
     for (let d = lo + 1; d <= hi; d += 1) if (this.dayInfo(fromDayNumber(d)).workday) count += 1;
     return a < b ? count : -Math.max(1, count);
+  }
+
+  /** The notices still to be entered for the years from `from` to `to` (either order) without data. */
+  pendingNotices(from: IsoDate, to: IsoDate): string[] {
+    const [y1, y2] = [Number(from.slice(0, 4)), Number(to.slice(0, 4))].sort((a, b) => a - b);
+    toDayNumber(from);
+    toDayNumber(to);
+    const out: string[] = [];
+    for (let y = y1; y <= y2; y += 1) if (!this.years.has(y)) out.push(exactNoticeFor(y));
+    return out;
   }
 
   /** True when every year from `from` to `to` (inclusive, either order) has holiday data. */

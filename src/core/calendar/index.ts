@@ -18,6 +18,14 @@ export {
   type YearOverride,
 } from './overrides.js';
 export {
+  computeStatutoryHolidays,
+  exactNoticeFor,
+  STATUTORY_BASIS,
+  STATUTORY_FROM_YEAR,
+  STATUTORY_TO_YEAR,
+  statutoryHolidays,
+} from './statutory.js';
+export {
   createWorkdayCalendar,
   WorkdayCalendar,
   type DayInfo,

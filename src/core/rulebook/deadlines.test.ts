@@ -1,6 +1,7 @@
 // Due dates from rulebook clocks on the shipped calendar. Hand-computed; the 2026
 // arrangement used is in ../calendar/calendar.test.ts (国庆 10-01..07 off, 10-10 worked,
-// 09-20 worked). No 2027 data is shipped; 2027-01-09 is a Saturday.
+// 09-20 worked). No 2027 data is shipped; 2027-01-09 is a Saturday, and Fri 2027-01-01 is 元旦
+// by 《全国年节及纪念日放假办法》第二条 even before the 2027 notice (../calendar/statutory.ts).
 import { describe, expect, it } from 'vitest';
 import { createWorkdayCalendar } from '../calendar/calendar.js';
 import { chineseNumber, citeArticle, dueFor, meetsMinimum } from './deadlines.js';
@@ -23,8 +24,8 @@ describe('dueFor', () => {
     ['baotou-2023', 'add', 'submit', '2026-09-28', '2026-10-23', false, `${T2023}第十二条`],
     // review across Spring Festival 2026 (see calendar tests)
     ['baotou-2023', 'add', 'preliminaryReview', '2026-02-09', '2026-03-06', false, `${T2023}第十二条`],
-    // report to government, consultation ended 12-21, reaches into 2027
-    ['baotou-2023', 'cancel', 'reportToGovernment', '2026-12-21', '2027-01-11', true, `${T2023}第十二条`],
+    // report to government, consultation ended 12-21, reaches into 2027: 12-22..31 (8), 1-01 元旦, 1-04..08 (13), 1-11, 1-12
+    ['baotou-2023', 'cancel', 'reportToGovernment', '2026-12-21', '2027-01-12', true, `${T2023}第十二条`],
     // platform update: 10-08, 10-09, 10-10 (Sat worked), 10-12, 10-13
     ['baotou-2023', 'cancel', 'platformSync', '2026-09-30', '2026-10-13', false, `${T2023}第十三条第一项`],
     // 2025 inherited clock cites the 2023 regulation

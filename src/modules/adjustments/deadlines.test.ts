@@ -44,7 +44,8 @@ describe('step deadlines of one application (baotou-2023, cancel)', () => {
 
   it('a deadline reaching a year without holiday data is provisional', () => {
     const d = by({ ...base, starts: { triggerDate: '2026-12-20' }, completed: [], open: ['draft'] }, 'submit');
-    expect(d.due).toMatchObject({ date: '2027-01-08', provisional: true });
+    // 12-21..25 (5), 12-28..31 (9), Fri 1-01 元旦 by statute, 1-04..08 (14), 1-11 (15)
+    expect(d.due).toMatchObject({ date: '2027-01-11', provisional: true });
     expect(describeDue(d)).toContain('暂定');
   });
 });

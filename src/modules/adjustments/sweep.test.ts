@@ -81,16 +81,16 @@ describe('the daily sweep', () => {
     await expectOk(await (await t.login('clerk.scjg')).post(`/api/adjustments/${scjgDue}/start`, {}));
     const a = await drive(t, scjgDue, 'preliminaryReview');
     expect(a).toMatchObject({ late: true, filing: { missing: true, late: true } });
-    // review due: 2026-12-21 + 15 working days, through 2027 without its notice → 2027-01-11 (provisional)
+    // review due: 2026-12-21 + 15 working days, through 2027 without its notice (Fri 1 Jan is 元旦 by statute) → 2027-01-12 (provisional)
     const review = a.deadlines.find((d: { step: string }) => d.step === 'preliminaryReview');
-    expect(review.due).toMatchObject({ date: '2027-01-11', provisional: true });
+    expect(review.due).toMatchObject({ date: '2027-01-12', provisional: true });
 
-    for (const when of ['2027-01-06T06:00:00', '2027-01-06T06:30:00', '2027-01-07T06:00:00']) await sweepAt(when);
+    for (const when of ['2027-01-07T06:00:00', '2027-01-07T06:30:00', '2027-01-08T06:00:00']) await sweepAt(when);
     for (const u of ['coord.city', 'legal.city']) {
       expect((await inboxOf(u, 'reminder')).filter((n) => n.adjustment_id === scjgDue), u).toHaveLength(1);
     }
-    const late = await sweepAt('2027-01-12T06:00:00');
-    const again = await sweepAt('2027-01-13T06:00:00');
+    const late = await sweepAt('2027-01-13T06:00:00');
+    const again = await sweepAt('2027-01-14T06:00:00');
     expect(late.overdue).toBeGreaterThanOrEqual(2);
     expect(again.overdue).toBe(0);
     expect((await inboxOf('legal.city', 'overdue')).map((n) => n.step)).toEqual(['legalityReview']);
