@@ -118,9 +118,13 @@ describe('a cancel application through every role', () => {
       'adjustment.preliminaryReviewPassed', 'adjustment.consultationOpened', 'adjustment.consultationClosed', 'adjustment.reportedToGovernment',
       'adjustment.approved', 'adjustment.published', 'adjustment.platformSynced', 'adjustment.filed',
     ]);
+    // each task was delivered; the application is done, so none is still listed (issue 9.7)
+    const delivered = await t.db.selectFrom('inbox_item').select(['kind', 'step']).where('adjustment_id', '=', id).where('kind', '=', 'task').execute();
+    expect(delivered.map((i) => i.step)).toEqual(expect.arrayContaining(['approval', 'submit', 'filing']));
     const gov = await expectOk(await (await t.login('gov.city')).get('/api/inbox'));
-    expect(gov.items).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'task', step: 'approval', adjustmentId: id })]));
+    expect(gov.items.filter((i: { adjustmentId: number; kind: string }) => i.adjustmentId === id && i.kind === 'task')).toEqual([]);
     const lead = await expectOk(await (await t.login('lead.scjg')).get('/api/inbox'));
-    expect(lead.items.map((i: { step: string }) => i.step)).toEqual(expect.arrayContaining(['submit', 'filing']));
+    expect(lead.items.filter((i: { adjustmentId: number; kind: string }) => i.adjustmentId === id && i.kind === 'task')).toEqual([]);
+    expect(lead.items).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'notice', adjustmentId: id })]));
   });
 });

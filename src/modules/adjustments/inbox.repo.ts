@@ -65,14 +65,34 @@ export async function peopleFor(db: Db, roles: readonly Role[], body: { bodyId: 
   return rows.map((r) => ({ userId: r.user_id, role: r.role as Role }));
 }
 
+/**
+ * Whether an inbox row still asks something of its reader. A task, reminder or overdue notice
+ * of a step is finished once that step is no longer open in the round it was delivered for
+ * (the round is the third part of its dedupe key, e.g. `task:12:2:legalityReview`); one about
+ * filing (step submit, 漏报) once the application has been submitted; any of them once the
+ * application is done, withdrawn or rejected. Notices (returned, published…) stay: they are news.
+ */
+const stillCurrent = sql<boolean>`(
+  inbox_item.kind = 'notice' or inbox_item.adjustment_id is null or exists (
+    select 1 from adjustment a where a.id = inbox_item.adjustment_id and a.status in ('due', 'open') and (
+      inbox_item.step is null
+      or (inbox_item.step = 'submit' and a.first_submitted_at is null)
+      or (inbox_item.kind <> 'missing' and a.status = 'open' and a.open_steps @> jsonb_build_array(inbox_item.step)
+          and (split_part(inbox_item.dedupe_key, ':', 4) = '' or split_part(inbox_item.dedupe_key, ':', 3) = a.round::text))
+    )
+  )
+)`;
+
+/** The reader's inbox: only what still asks something of them (finished tasks leave it). */
 export async function listInbox(db: Db, userId: number, opts: { unreadOnly?: boolean; limit?: number } = {}) {
   let q = db
     .selectFrom('inbox_item')
     .select(['id', 'kind', 'adjustment_id', 'step', 'title', 'body', sql<string | null>`due_on::text`.as('due_on'), 'created_at', 'read_at'])
-    .where('user_id', '=', userId);
+    .where('user_id', '=', userId)
+    .where(stillCurrent);
   if (opts.unreadOnly) q = q.where('read_at', 'is', null);
   const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(opts.limit ?? 100).execute();
-  const unread = await db.selectFrom('inbox_item').select(sql<number>`count(*)::int`.as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirstOrThrow();
+  const unread = await db.selectFrom('inbox_item').select(sql<number>`count(*)::int`.as('n')).where('user_id', '=', userId).where('read_at', 'is', null).where(stillCurrent).executeTakeFirstOrThrow();
   return {
     unread: Number(unread.n),
     items: rows.map((r) => ({
