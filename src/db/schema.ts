@@ -245,6 +245,8 @@ export interface CalendarYearTable {
   source: string;
   entered_by: number;
   entered_at: Timestamp;
+  /** 0011: why the year was added or corrected (overlay on the shipped data). */
+  reason: Generated<string>;
 }
 
 export interface LawChangeTable {
