@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'IMPORT_INVALID'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA'
+  | 'SHIPPED_YEAR_READONLY'
+  | 'PREVIEW_REQUIRED'
   | 'INTERNAL';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -39,6 +41,8 @@ const STATUS: Record<ErrorCode, number> = {
   IMPORT_INVALID: 422,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA: 415,
+  SHIPPED_YEAR_READONLY: 409,
+  PREVIEW_REQUIRED: 409,
   INTERNAL: 500,
 };
 
