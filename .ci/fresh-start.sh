@@ -9,7 +9,7 @@ dir="$tmp/qz"
 port="${FRESH_PORT:-3917}"
 mkdir "$dir"
 git -C "$src" archive HEAD | tar -x -C "$dir"
-cleanup() { [ -n "${pid:-}" ] && kill -- "-$pid" 2>/dev/null || true; rm -rf "$tmp"; }
+cleanup() { [ -n "${pid:-}" ] && kill -- "-$pid" 2>/dev/null || true; [ -n "${KEEP_FRESH:-}" ] || rm -rf "$tmp"; }
 trap cleanup EXIT
 cd "$dir"
 # npm start in its own process group so that the server it spawns is stopped with it

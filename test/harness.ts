@@ -86,7 +86,8 @@ export async function setupTestApp(): Promise<TestApp> {
   const { handle, drop } = await cloneDatabase();
   const clock = new TestClock();
   // no anchor file: a test that anchors names its own (./data/ belongs to the demo)
-  const config = { ...loadConfig({}), loginRateLimitPerMinute: 1000, auditAnchorFile: null };
+  // the tests stand behind a proxy on loopback, so X-Forwarded-For tells their clients apart
+  const config = { ...loadConfig({}), loginRateLimitPerMinute: 1000, auditAnchorFile: null, trustProxy: ['loopback'] };
   const app = await buildApp({ db: handle.db, config, clock: clock.read });
   await app.ready();
   return {
