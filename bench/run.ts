@@ -17,6 +17,8 @@ import { exportPhase, importPhase, LONG_QUERIES, portalPhase, searchPhase, SHORT
 import { fixed, formatTable, ratio, times, type Row } from './report.js';
 
 const pgUrl = process.env.DATABASE_URL || undefined;
+// the throwaway bench database's audit chain needs a key like any other (the child inherits it)
+process.env.AUDIT_KEY ??= 'bench-audit-key-0123456789abcdef0123456789abcdef';
 const num = (v: string | undefined, d: number) => (v ? Number(v) : d);
 const N_POWERS = num(process.env.BENCH_POWERS, pgUrl ? 1_000_000 : 100_000);
 const N_BODIES = num(process.env.BENCH_BODIES, 1_200);

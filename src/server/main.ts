@@ -9,8 +9,11 @@ import { isEmpty, seedDemo } from '../modules/demo/seed.js';
 import { ROLE_LABELS } from '../core/actor.js';
 import { buildApp } from './app.js';
 import { runSweep } from '../modules/adjustments/sweep.js';
+import { prepareAuditKey, startAuditTrail } from '../modules/audit/startup.js';
 
 const config = loadConfig();
+// 等保2.0 安全审计: the audit chain's key before anything is written (production: none = no start)
+const auditKey = prepareAuditKey(config);
 const demo = process.argv.includes('--demo');
 if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
 const handle = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -35,12 +38,14 @@ async function sweep() {
 }
 const sweepTimer = setInterval(() => void sweep(), SWEEP_EVERY_MS);
 sweepTimer.unref();
+const stopAnchors = await startAuditTrail(handle.db, auditKey, config, (err) => app.log.error({ err }, 'audit anchor failed'));
 
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   clearInterval(sweepTimer);
+  stopAnchors();
   app.log.info({ signal }, 'shutting down');
   await app.close();
   await handle.close();

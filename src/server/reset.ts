@@ -4,12 +4,18 @@ import { loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
 import { seedDemo } from '../modules/demo/seed.js';
+import { retireAnchorFile } from '../modules/audit/anchor.js';
+import { prepareAuditKey } from '../modules/audit/startup.js';
 
 const config = loadConfig();
 if (config.databaseUrl) {
   console.error('db:reset 只用于内嵌数据库；已设置 DATABASE_URL，拒绝清空外部数据库。');
   process.exit(2);
 }
+prepareAuditKey(config);
+// a new chain: the old anchors describe the database being wiped
+const retired = retireAnchorFile(config.auditAnchorFile, new Date());
+if (retired) console.log(`› 原审计锚定文件已另存为 ${retired}`);
 rmSync(config.dataDir, { recursive: true, force: true });
 mkdirSync(config.dataDir, { recursive: true });
 const h = await connect({ dataDir: config.dataDir });

@@ -3,7 +3,7 @@
 // Beijing day, published on the portal (/audit-anchor). Whoever can rewrite the database can
 // delete the newest rows and leave an intact chain behind; they cannot reach the anchors
 // already written, so verify compares with them and reports rows missing after an anchor.
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { todayInBeijing } from '../../core/calendar/index.js';
 import type { Database } from '../../db/connect.js';
@@ -88,4 +88,25 @@ export async function readPublishedAnchors(db: Database, key: Buffer): Promise<A
     else out.problems.push(`门户公布的 ${r.day} 锚定记录校验码不符（被改动或使用了其他密钥）`);
   }
   return out;
+}
+
+/**
+ * The server's schedule: an anchor at start and every `minutes` after (default hourly), so
+ * that each Beijing day's first run publishes that day's head. Failures are logged, never
+ * fatal: the chain itself is still written and verified.
+ */
+export function scheduleAnchors(db: Database, key: Buffer, opts: { file: string | null; minutes: number; log: (err: unknown) => void }): () => void {
+  const run = () => takeAnchor(db, key, { file: opts.file, at: new Date() }).catch(opts.log);
+  const timer = setInterval(() => void run(), Math.max(1, opts.minutes) * 60_000);
+  timer.unref();
+  void run();
+  return () => clearInterval(timer);
+}
+
+/** db:reset starts a new chain: the old anchors describe a database that no longer exists. */
+export function retireAnchorFile(file: string | null, at: Date): string | null {
+  if (!file || !existsSync(file)) return null;
+  const to = `${file}.${at.toISOString().replace(/[:.]/g, '-')}.retired`;
+  renameSync(file, to);
+  return to;
 }

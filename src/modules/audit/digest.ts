@@ -36,8 +36,9 @@ export interface ChainedFields {
   client_ip: string | null;
 }
 
-/** HMAC-SM3 of UTF-8 text, hex. */
-export const hmacSm3 = (key: Buffer, text: string) => createHmac('sm3', key).update(text, 'utf8').digest('hex');
+/** HMAC-SM3 of UTF-8 text (or bytes), hex. */
+export const hmacSm3 = (key: Buffer, data: string | Buffer) =>
+  (typeof data === 'string' ? createHmac('sm3', key).update(data, 'utf8') : createHmac('sm3', key).update(data)).digest('hex');
 
 export type ChainVersion = 1 | 2;
 export const KEYED: ChainVersion = 2;

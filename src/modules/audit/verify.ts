@@ -73,6 +73,9 @@ export async function verifyAuditChain(db: Database, opts: VerifyOptions): Promi
       }
     }
   }
+  // a key is in use but no row carries it: the chain was never sealed, or it was rewritten
+  // as the old unkeyed chain (which anyone can recompute)
+  if (checked > 0 && keyedFromSeq === null) return result({ seq: lastSeq, reason: '整条摘要链均无密钥（HMAC-SM3 尚未启用，或已被降级改写）' });
   if (ai < anchors.length) {
     const a = anchors[anchors.length - 1]!;
     return result({ seq: a.seq, reason: `末尾记录被删除：${a.at} 锚定时共 ${a.count} 条（至 seq=${a.seq}），现仅 ${checked} 条（至 seq=${lastSeq}）` });
