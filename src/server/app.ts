@@ -7,14 +7,13 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../core/errors.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { auditAnchorRoutes } from '../modules/audit/anchor.page.js';
 import { authRoutes } from '../modules/accounts/auth.routes.js';
 import { policyRoutes } from '../modules/accounts/policy.routes.js';
-import { SESSION_COOKIE, lookupSession } from '../modules/accounts/sessions.js';
 import { usersRoutes } from '../modules/accounts/users.routes.js';
 import { bodiesRoutes } from '../modules/bodies/bodies.routes.js';
 import { portalRoutes } from '../modules/portal/portal.routes.js';
@@ -27,18 +26,13 @@ import { reportRoutes } from '../modules/reports/reports.routes.js';
 import { registerRoutes } from '../modules/register/register.routes.js';
 import type { AppDeps } from './deps.js';
 import { errorHandler } from './errors.js';
+import { registerGuard } from './guard.js';
+import { registerSecurityHeaders } from './headers.js';
 import { sendError } from './http.js';
 import { webRoutes } from './web.js';
 import { notFoundPage } from '../modules/portal/not-found.page.js';
 
 z.config(z.locales.zhCN());
-
-const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-// Login creates the session, so there is no token to check yet; SameSite=Strict and the
-// JSON-only body (a cross-site form cannot send it without a preflight) protect it.
-const CSRF_EXEMPT = new Set(['/api/auth/login']);
-
-const sameToken = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 export interface BuildOptions {
   logger?: boolean | object;
@@ -48,12 +42,13 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   const app = Fastify({
     logger: opts.logger ?? false,
     genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
-    trustProxy: true,
+    // issue 9.8: X-Forwarded-For is believed only from the proxies TRUST_PROXY names
+    trustProxy: deps.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler(errorHandler);
+  app.setErrorHandler(errorHandler(deps));
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0]!;
     if (!path.startsWith('/api/') && req.headers.accept?.includes('text/html'))
@@ -66,7 +61,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     return payload;
   });
 
+  await registerSecurityHeaders(app, { https: deps.config.secureCookies });
   await app.register(cookie);
+  // form bodies are for the portal's forms (comments, elder mode); the guard refuses them on /api/
   await app.register(formbody);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
@@ -79,24 +76,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
 
   app.decorateRequest('session', null);
   app.decorateRequest('sessionExpired', false);
-  app.addHook('onRequest', async (req, reply) => {
-    reply.header('x-request-id', req.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
-    const token = req.cookies[SESSION_COOKIE];
-    if (!token || !req.url.startsWith('/api/')) return;
-    const found = await lookupSession(deps.db, token, deps.clock());
-    if (found && 'session' in found) req.session = found.session;
-    else if (found) req.sessionExpired = true;
-    // CSRF: every cookie-authenticated write carries the session's token in a header
-    const path = req.url.split('?')[0];
-    if (req.session && WRITE.has(req.method) && !CSRF_EXEMPT.has(path)) {
-      const sent = req.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !sameToken(sent, req.session.csrfToken))
-        return sendError(reply, new AppError('CSRF_INVALID', '安全校验失败（CSRF 令牌无效），请刷新页面后重试'));
-    }
-  });
+  registerGuard(app, deps);
 
   app.get('/healthz', { schema: { hide: true } }, async () => {
     await deps.db.selectFrom('region').select('code').limit(1).execute();
