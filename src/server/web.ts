@@ -14,7 +14,8 @@ export async function webRoutes(app: FastifyInstance) {
   }
   await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/app/', wildcard: false, index: false });
   const index = async (_req: unknown, reply: import('fastify').FastifyReply) =>
-    reply.header('cache-control', 'no-cache').sendFile('index.html', WEB_DIST);
+    // the index names the hashed bundles of the current build: always revalidated (issue 10.7)
+    reply.header('cache-control', 'no-cache').sendFile('index.html', WEB_DIST, { cacheControl: false });
   app.get('/app', { schema: { hide: true } }, index);
   app.get('/app/', { schema: { hide: true } }, index);
   // any other /app/... path that is not a file is a client-side route

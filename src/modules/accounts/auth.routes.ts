@@ -32,7 +32,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
     reply.setCookie(SESSION_COOKIE, s.token, {
       path: '/', httpOnly: true, sameSite: 'strict', secure: config.secureCookies,
     });
-    return { ok: true, csrfToken: s.csrfToken };
+    return { ok: true, csrfToken: s.csrfToken, mustChangePassword: s.mustChangePassword };
   });
 
   r.post('/api/auth/logout', { schema: { tags: ['账户'], summary: '退出登录' } }, async (req, reply) => {
@@ -52,6 +52,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
       roles: actor.grants.map((g) => ({ ...g, roleLabel: ROLE_LABELS[g.role] })),
       abilities: abilitiesOf(actor),
       csrfToken: req.session!.csrfToken,
+      mustChangePassword: req.session!.mustChangePassword,
     };
   });
 
@@ -63,12 +64,15 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
   }, async (req) => {
     const actor = actorOf(req);
     const u = await db.selectFrom('app_user').select('password_hash').where('id', '=', actor.userId).executeTakeFirstOrThrow();
-    if (!(await verifyPassword(u.password_hash, req.body.oldPassword))) throw new AppError('VALIDATION_FAILED', '原密码不正确');
+    if (!(await verifyPassword(u.password_hash, req.body.oldPassword)))
+      throw new AppError('VALIDATION_FAILED', '原密码不正确', [{ field: 'oldPassword', message: '原密码不正确' }]);
+    if (req.body.newPassword === req.body.oldPassword)
+      throw new AppError('PASSWORD_POLICY', '新密码不能与原密码相同', [{ field: 'newPassword', message: '新密码不能与原密码相同' }]);
     const reason = checkPassword(req.body.newPassword, toPasswordPolicy(await getPolicy(db)), actor.username);
-    if (reason) throw new AppError('PASSWORD_POLICY', reason);
+    if (reason) throw new AppError('PASSWORD_POLICY', reason, [{ field: 'newPassword', message: reason }]);
     const passwordHash = await hashPassword(req.body.newPassword);
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable('app_user').set({ password_hash: passwordHash }).where('id', '=', actor.userId).execute();
+      await trx.updateTable('app_user').set({ password_hash: passwordHash, must_change_password: false }).where('id', '=', actor.userId).execute();
       // other sessions of this user end with the old password
       await trx.deleteFrom('session').where('user_id', '=', actor.userId).where('id', '!=', req.session!.id).execute();
       await recordAudit(trx, { actor, action: 'auth.passwordChanged', objectType: 'user', objectId: actor.userId, meta: metaOf(req), at: clock() });

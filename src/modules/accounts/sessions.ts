@@ -16,6 +16,8 @@ export interface LoadedSession {
   id: string;
   actor: Actor;
   csrfToken: string;
+  /** set up or reset by an administrator: nothing but changing the password until it is changed */
+  mustChangePassword: boolean;
 }
 
 export type SessionLookup = { session: LoadedSession } | { expired: true } | null;
@@ -32,7 +34,9 @@ export async function createSession(db: Database, userId: number, now: Date, cli
 
 export async function lookupSession(db: Database, token: string, now: Date): Promise<SessionLookup> {
   const id = sm3(token);
-  const s = await db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
+  const s = await db.selectFrom('session').innerJoin('app_user as u', 'u.id', 'session.user_id')
+    .select(['session.user_id', 'session.csrf_token', 'session.created_at', 'session.last_seen_at', 'u.must_change_password'])
+    .where('session.id', '=', id).executeTakeFirst();
   if (!s) return null;
   const p = await getPolicy(db);
   const idleEnd = new Date(s.last_seen_at).getTime() + p.sessionIdleMinutes * MINUTE;
@@ -45,7 +49,7 @@ export async function lookupSession(db: Database, token: string, now: Date): Pro
   if (!actor) return null;
   if (now.getTime() - new Date(s.last_seen_at).getTime() > TOUCH_EVERY)
     await db.updateTable('session').set({ last_seen_at: now }).where('id', '=', id).execute();
-  return { session: { id, actor, csrfToken: s.csrf_token } };
+  return { session: { id, actor, csrfToken: s.csrf_token, mustChangePassword: s.must_change_password } };
 }
 
 export async function destroySession(db: Database, id: string) {
