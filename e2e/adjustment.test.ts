@@ -428,7 +428,7 @@ describeBrowser('dynamic adjustment in the workspace', () => {
 
     const clerk = await signIn('clerk.scjg', '/app/adjustments?status=due');
     const row = clerk.locator('.ant-table-row').filter({ hasText: '中华人民共和国食品安全法' }).first();
-    await expect.poll(() => row.innerText()).toMatch(/应申报未申报[\s\S]*待开始起草[\s\S]*2026-12-31 前[\s\S]*剩余13个工作日[\s\S]*第十二条/);
+    await expect.poll(() => row.innerText()).toMatch(/待申报[\s\S]*待开始起草[\s\S]*2026-12-31 前[\s\S]*剩余13个工作日[\s\S]*第十二条/);
     await row.getByRole('link').first().click();
     await clerk.getByRole('heading', { level: 1 }).waitFor();
     await act(clerk, '开始起草');

@@ -20,7 +20,8 @@ import { lawChangeRoutes } from './law-change.routes.js';
 import { abilities, nextDueOf, presentAdjustment } from './present.js';
 import { loadCalendar } from '../calendar/calendar.repo.js';
 import { rulebookRoutes } from './rulebook.routes.js';
-import { ADJUSTMENT_STATUSES, STATUS_LABELS, workflowRoles } from './transitions.js';
+import { statusLabelOf } from './status-words.js';
+import { ADJUSTMENT_STATUSES, workflowRoles } from './transitions.js';
 import { act, type ActInput } from './workflow.command.js';
 
 const isoDate = (what: string) => z.string({ message: `请填写${what}` }).refine(isIsoDate, `${what}应为有效日期（YYYY-MM-DD）`);
@@ -75,7 +76,7 @@ export async function adjustmentsRoutes(app: FastifyInstance, deps: AppDeps) {
       }
       if (req.query.waiting === '1' && !can.some((x) => x.step || x.action === 'start')) continue;
       out.push({
-        id: a.id, title: a.title, kind: a.kind, status: a.status, statusLabel: STATUS_LABELS[a.status], rulebookId: a.rulebookId, bodyId: a.bodyId, bodyName: a.bodyName,
+        id: a.id, title: a.title, kind: a.kind, status: a.status, statusLabel: statusLabelOf(a, today), rulebookId: a.rulebookId, bodyId: a.bodyId, bodyName: a.bodyName,
         openSteps: a.openSteps, triggerDate: a.triggerDate, filingDue: a.filingDue, filingDueProvisional: a.filingDueProvisional, late: a.late, missing: a.missingAt !== null,
         publishedVersion: a.publishedVersion, updatedAt: a.updatedAt, nextDue: await nextDueOf(db, a, cal, today), can,
       });

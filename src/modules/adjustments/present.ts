@@ -17,7 +17,8 @@ import { staleItems } from './apply.js';
 import { stepDeadlines } from './deadlines.js';
 import { filingDue } from './filing-due.js';
 import { previewOf } from './publication.js';
-import { APPLICATION_ACTIONS, decide, openSteps, offersOf, STATUS_LABELS, workflowRoles, type Action, type WorkflowState } from './transitions.js';
+import { statusLabelOf } from './status-words.js';
+import { APPLICATION_ACTIONS, decide, openSteps, offersOf, workflowRoles, type Action, type WorkflowState } from './transitions.js';
 
 /** Every action the actor may take now, per the transition table. */
 export function abilities(state: WorkflowState, attempt: { roles: ReturnType<typeof workflowRoles>; drafted: boolean; submitted: boolean }) {
@@ -66,7 +67,7 @@ export async function presentAdjustment(db: Db, a: AdjustmentRecord, actor: Acto
   const kindDef = adjustmentKindDef(rb, a.kind);
   return {
     ...a,
-    statusLabel: STATUS_LABELS[a.status],
+    statusLabel: statusLabelOf(a, today),
     kindLabel: kindDef.label,
     kindCitation: citeArticle(rb, kindDef.article, kindDef.inherited2023 === true),
     triggerKindLabel: triggerKindDef(rb, a.triggerKind as never).label,

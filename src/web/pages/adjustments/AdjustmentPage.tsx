@@ -70,7 +70,7 @@ export default function AdjustmentPage() {
           <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>{a.title}</Typography.Title>
           <Space size={6} wrap>
             <Tag color={KIND_COLORS[a.kind]}>{a.kindLabel}</Tag>
-            <Tag color={statusColor(a.status)} data-testid="status">{a.statusLabel}</Tag>
+            <Tag color={statusColor(a.status, a.statusLabel)} data-testid="status">{a.statusLabel}</Tag>
             {a.openSteps.map((s) => <Tag key={s} color="processing">当前环节：{stepLabel(rb, s)}</Tag>)}
             {a.late && <Tag color="volcano">迟报</Tag>}
             {a.filing.missing && <Tag color="red">漏报</Tag>}

@@ -60,7 +60,7 @@ export default function AdjustmentsPage() {
     {
       title: '状态', dataIndex: 'status', width: 150, render: (s: AdjustmentStatus, r) => (
         <Space size={4} wrap>
-          <Tag color={statusColor(s)}>{r.statusLabel}</Tag>
+          <Tag color={statusColor(s, r.statusLabel)}>{r.statusLabel}</Tag>
           {r.late && <Tag color="volcano">迟报</Tag>}
           {r.missing && <Tag color="red">漏报</Tag>}
         </Space>

@@ -3,13 +3,14 @@
 import type { Action, AdjustmentKind, AdjustmentStatus, FieldChange, LegalBasis, Responsibility, StepId } from './model.ts';
 
 export const STATUS_OPTIONS: { value: AdjustmentStatus; label: string; color: string }[] = [
-  { value: 'due', label: '应申报未申报', color: 'orange' },
+  // §12: 待申报 while the filing deadline runs, 应申报未申报 after (the server's statusLabel says which)
+  { value: 'due', label: '待申报 / 应申报未申报', color: 'orange' },
   { value: 'open', label: '办理中', color: 'processing' },
   { value: 'done', label: '已办结', color: 'success' },
   { value: 'withdrawn', label: '已撤回', color: 'default' },
   { value: 'rejected', label: '未予批准', color: 'error' },
 ];
-export const statusColor = (s: AdjustmentStatus) => STATUS_OPTIONS.find((o) => o.value === s)?.color ?? 'default';
+export const statusColor = (s: AdjustmentStatus, label?: string) => (label === '应申报未申报' ? 'red' : STATUS_OPTIONS.find((o) => o.value === s)?.color ?? 'default');
 
 export const KIND_COLORS: Record<AdjustmentKind, string> = {
   add: 'green', cancel: 'red', delegate: 'purple', modify: 'blue', merge: 'cyan', split: 'geekblue', entrust: 'magenta',
