@@ -20,6 +20,42 @@ export interface Config {
   /** the auditor's anchor file: the chain's head appended on a schedule; null = none */
   auditAnchorFile: string | null;
   auditAnchorMinutes: number;
+  /** The portal's site identity (政府网站发展指引: 主办单位, contact, 网站标识码, ICP and 公安 备案). */
+  site: SiteIdentity;
+}
+
+/** What the portal's footer must show. Unset variables fall back to Baotou examples, marked （示例）. */
+export interface SiteIdentity {
+  /** SITE_ORGANIZER: 主办单位 */
+  organizer: string;
+  /** SITE_CONTACT: 联系方式 (telephone, address or e-mail, as one line) */
+  contact: string;
+  /** SITE_CODE: 网站标识码 (10 digits) */
+  siteCode: string;
+  /** SITE_ICP: ICP 备案号, e.g. 蒙ICP备xxxxxxxx号 */
+  icp: string;
+  /** SITE_PSB: 公安机关备案号, e.g. 蒙公网安备 15020202000000号 */
+  psb: string;
+}
+
+export const EXAMPLE_MARK = '（示例）';
+const SITE_EXAMPLES: SiteIdentity = {
+  organizer: `包头市推进政府职能转变和“放管服”改革协调小组办公室${EXAMPLE_MARK}`,
+  contact: `0472-0000000，包头市昆都仑区阿尔丁大街 10 号${EXAMPLE_MARK}`,
+  siteCode: `1502000000${EXAMPLE_MARK}`,
+  icp: `蒙ICP备00000000号${EXAMPLE_MARK}`,
+  psb: `蒙公网安备 15020000000000号${EXAMPLE_MARK}`,
+};
+
+export function siteIdentity(env: NodeJS.ProcessEnv): SiteIdentity {
+  const v = (k: string, d: string) => env[k]?.trim() || d;
+  return {
+    organizer: v('SITE_ORGANIZER', SITE_EXAMPLES.organizer),
+    contact: v('SITE_CONTACT', SITE_EXAMPLES.contact),
+    siteCode: v('SITE_CODE', SITE_EXAMPLES.siteCode),
+    icp: v('SITE_ICP', SITE_EXAMPLES.icp),
+    psb: v('SITE_PSB', SITE_EXAMPLES.psb),
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -40,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditKeyFile: env.AUDIT_KEY_FILE || undefined,
     auditAnchorFile: env.AUDIT_ANCHOR_FILE || './data/audit-anchors.jsonl',
     auditAnchorMinutes: Number(env.AUDIT_ANCHOR_MINUTES ?? 60),
+    site: siteIdentity(env),
   };
 }

@@ -56,10 +56,12 @@ function field(id: string, label: string, err: string | undefined, hint: string,
 ${control(aria)}</div>`;
 }
 
+// After a refused submission focus moves to the error summary through the autofocus attribute
+// (tabindex="-1" makes the summary focusable): the portal runs no script (its CSP allows none).
 function commentForm(c: ConsultationRow, f: FormState): Html {
   const errs = Object.entries(f.errors);
   return html`<form method="post" action="/consultations/${c.id}/comments" class="comment-form" novalidate>
-${errs.length ? html`<div class="error-summary" role="alert" tabindex="-1" id="form-errors"><p><strong>提交未成功，请修改以下内容：</strong></p><ul>${errs.map(([k, m]) => html`<li><a href="#${k === 'form' || k === 'token' ? 'content' : k}">${m}</a></li>`)}</ul></div>` : ''}
+${errs.length ? html`<div class="error-summary" role="alert" tabindex="-1" id="form-errors" autofocus><p><strong>提交未成功，请修改以下内容：</strong></p><ul>${errs.map(([k, m]) => html`<li><a href="#${k === 'form' || k === 'token' ? 'content' : k}">${m}</a></li>`)}</ul></div>` : ''}
 <input type="hidden" name="token" value="${f.token}">
 ${field('content', '意见内容（必填）', f.errors.content, `${COMMENT_LIMITS.contentMin}至${COMMENT_LIMITS.contentMax}个字。意见内容将在本页公开。`,
   (aria) => html`<textarea id="content" name="content" rows="8" maxlength="${COMMENT_LIMITS.contentMax}" required${aria}>${f.values.content ?? ''}</textarea>`)}
@@ -120,7 +122,7 @@ ${m.sent ? html`<div class="notice" role="status">您的意见已提交（第 ${
 <ol class="changes">${m.changes.map((ch) => html`<li><p class="headline">${ch.headline}${ch.code ? html` <span class="count">（权力编码 ${ch.code}）</span>` : ''}</p>${ch.details.length ? html`<ul>${ch.details.map((d) => html`<li>${d}</li>`)}</ul>` : ''}</li>`)}</ol>
 ${c.reason ? html`<h3>调整理由</h3><p>${c.reason}</p>` : ''}${c.legalBasis ? html`<h3>调整依据</h3><p>${c.legalBasis}</p>` : ''}</section>
 <section aria-labelledby="have-say"><h2 id="have-say">提出意见</h2>
-${phase === 'open' ? commentForm(c, m.form) : html`${m.form.errors.form ? html`<div class="error-summary" role="alert"><p><strong>提交未成功：</strong>${m.form.errors.form}</p></div>` : ''}
+${phase === 'open' ? commentForm(c, m.form) : html`${m.form.errors.form ? html`<div class="error-summary" role="alert" tabindex="-1" id="form-errors" autofocus><p><strong>提交未成功：</strong>${m.form.errors.form}</p></div>` : ''}
 ${phase === 'upcoming' ? html`<p>本次征求意见自${cnDate(c.opensOn)}起接收意见。</p>` : html`<p>本次征求意见已结束，不再接收意见。</p>`}`}</section>
 <section aria-labelledby="comments"><h2 id="comments">公众意见（${m.comments.length} 条）</h2>
 ${commentList(m.comments, m.hidden, closed)}

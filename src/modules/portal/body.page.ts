@@ -1,9 +1,13 @@
-// A body's published list (职权目录, §6): its duties, then its powers grouped by category in
-// the rulebook's order, 子项 under their 主项, each linking to the power's own page.
+// A body's published list (职权目录, §6): its duties, then its powers in force grouped by
+// category in the rulebook's order, 子项 under their 主项, each linking to the power's own page;
+// the powers no longer in force apart, with where they went (合并, 分设, 下放, 委托); the powers
+// other bodies entrusted to it, and the consultations open on its list (§12).
 import type { ListedPower } from '../register/power-rows.js';
 import { html, type Html } from './html.js';
 import { categoriesOf, categoryLabel, cnDate, cnDateOf, LEVEL_LABEL, statusLabel } from './labels.js';
+import type { EntrustedIn, OpenConsultation } from './links.repo.js';
 import type { BodyInfo, VersionInfo } from './portal.repo.js';
+import { whereItCameFrom, whereItWent } from './relations.js';
 
 export interface BodyPageData {
   body: BodyInfo;
@@ -15,6 +19,12 @@ export interface BodyPageData {
   asked: { date?: string; version?: number };
   /** a long list shows PREVIEW_ROWS rows a category unless one category or all are asked for */
   show: { category?: string; all?: boolean };
+  /** consultations open on this body's list (§12) */
+  consultations: OpenConsultation[];
+  /** §13: powers other bodies entrusted to this one (current version only) */
+  entrustedIn: EntrustedIn[];
+  /** names of the bodies the powers' links name */
+  names: Map<number, string>;
 }
 
 /** Lists longer than this open with a preview of each category (a page of 800 rows is 180 KB,
@@ -72,11 +82,45 @@ function asOfForm(d: BodyPageData): Html {
 <button type="submit">查看</button></form>`;
 }
 
+/** Consultations open on a list or a power: the way to have one's say (§12). */
+export function consultationNotice(list: OpenConsultation[], what: string): Html {
+  if (!list.length) return html``;
+  return html`<section class="banner consult" aria-labelledby="consult"><h2 id="consult">正在公开征求意见</h2>
+<p>以下调整事项涉及${what}，正在（或即将）公开征求意见，欢迎提出意见建议：</p>
+<ul>${list.map((c) => html`<li><a href="/consultations/${c.id}">${c.title}</a>（${cnDate(c.opensOn)}至${cnDate(c.closesOn)}）</li>`)}</ul></section>`;
+}
+
+/** Powers no longer in force: each with its status and what replaced or received it. */
+function retiredSection(d: BodyPageData, retired: ListedPower[], powerQ: string): Html {
+  if (!retired.length) return html``;
+  const ctx = (p: ListedPower) => ({
+    bodyId: d.body.id, q: powerQ, names: d.names,
+    successors: d.powers.filter((x) => x.predecessorCodes?.includes(p.code)).map((x) => ({ code: x.code, name: x.name })),
+  });
+  return html`<section aria-labelledby="retired"><h2 id="retired">已取消、合并、下放或委托的职权（${retired.length} 项）</h2>
+<p class="muted">以下事项不再由本机构直接实施，不计入上方在用职权数，列出以便查询去向。</p>
+<div class="scroll"><table class="list retired"><thead><tr><th scope="col">行政职权名称</th><th scope="col">权力编码</th><th scope="col">状态</th><th scope="col">去向</th></tr></thead><tbody>
+${retired.map((p) => {
+  const went = whereItWent(p, ctx(p));
+  return html`<tr><td><a href="/bodies/${d.body.id}/powers/${p.code}${powerQ}">${p.name}</a></td><td class="code">${p.code}</td><td><span class="tag old">${statusLabel(p.status)}</span></td><td>${went.length ? went.map((w, i) => html`${i ? html`<br>` : ''}${w}`) : html`<span class="muted">无</span>`}</td></tr>\n`;
+})}</tbody></table></div></section>`;
+}
+
+function entrustedInSection(d: BodyPageData): Html {
+  if (!d.entrustedIn.length) return html``;
+  return html`<section aria-labelledby="entrusted-in"><h2 id="entrusted-in">受委托实施的职权（${d.entrustedIn.length} 项）</h2>
+<p class="muted">以下职权仍属委托机构，由本机构以委托机构名义实施。</p>
+<ul>${d.entrustedIn.map((e) => html`<li><a href="/bodies/${e.bodyId}/powers/${e.code}">${e.name}</a>（委托机构：<a href="/bodies/${e.bodyId}">${e.bodyName}</a>，<span class="code">${e.code}</span>）</li>`)}</ul></section>`;
+}
+
 export function bodyPageMain(d: BodyPageData): Html {
-  const groups = groupPowers(d.powers, d.version.rulebookId);
-  const subs = d.powers.filter((p) => p.parentCode).length;
+  // Counts are of powers in force (在用); the others are listed apart, never counted with them.
+  const inForce = d.powers.filter((p) => p.status === 'active');
+  const retired = d.powers.filter((p) => p.status !== 'active');
+  const groups = groupPowers(inForce, d.version.rulebookId);
+  const subs = inForce.filter((p) => p.parentCode).length;
   const { body } = d;
-  const preview = d.powers.length > PREVIEW_ABOVE && !d.show.all;
+  const preview = inForce.length > PREVIEW_ABOVE && !d.show.all;
   const q = (extra: Record<string, string>) => {
     const p = new URLSearchParams();
     if (d.asked.version) p.set('version', String(d.asked.version));
@@ -89,21 +133,24 @@ export function bodyPageMain(d: BodyPageData): Html {
 <h1>${body.name}权责清单</h1>
 <p class="meta">${body.regionName} · ${LEVEL_LABEL[body.regionLevel] ?? ''} · ${body.kind}</p>
 ${versionBanner(d)}
+${consultationNotice(d.consultations, '本机构的权责清单')}
 ${asOfForm(d)}
-<p class="summary">共 <strong>${d.powers.length}</strong> 项行政职权${subs ? `（主项 ${d.powers.length - subs} 项、子项 ${subs} 项）` : ''}，分 ${groups.length} 类${d.duties.length ? `；职责 ${d.duties.length} 项` : ''}。${preview ? html`各类别先列出前 ${PREVIEW_ROWS} 项，<a href="${q({ all: '1' })}">显示全部 ${d.powers.length} 项</a>（便于查找和打印）。` : ''}</p>
+<p class="summary">共 <strong>${inForce.length}</strong> 项在用行政职权${subs ? `（主项 ${inForce.length - subs} 项、子项 ${subs} 项）` : ''}，分 ${groups.length} 类${d.duties.length ? `；职责 ${d.duties.length} 项` : ''}。${retired.length ? html`另有已取消、合并、下放或委托的职权 ${retired.length} 项，<a href="#retired">列于页末</a>。` : ''}${preview ? html`各类别先列出前 ${PREVIEW_ROWS} 项，<a href="${q({ all: '1' })}">显示全部 ${inForce.length} 项</a>（便于查找和打印）。` : ''}</p>
 ${groups.length ? html`<nav class="toc" aria-label="职权类别目录"><ul>${groups.map((g) => html`<li><a href="#cat-${g.code}">${g.label}<span class="count">${g.rows.length} 项</span></a></li>`)}</ul></nav>` : ''}
 ${d.duties.length ? html`<section aria-labelledby="duties"><h2 id="duties">职责（${d.duties.length} 项）</h2>
 <ol class="duties">${d.duties.map((x) => html`<li><strong>${x.name}</strong>${x.content ? html`：${x.content}` : ''}</li>`)}</ol></section>` : ''}
 ${groups.map((g) => {
   const rows = preview && d.show.category !== g.code ? g.rows.slice(0, PREVIEW_ROWS) : g.rows;
   return html`<section aria-labelledby="cat-${g.code}"><h2 id="cat-${g.code}">${g.label}（${g.rows.length} 项）</h2>
-<table class="list powers"><thead><tr><th scope="col">序号</th><th scope="col">行政职权名称</th><th scope="col">权力编码</th></tr></thead><tbody>
-${rows.map(
-  (r) =>
-    html`<tr${r.sub ? html` class="sub"` : ''}><td>${r.num}</td><td>${r.sub ? html`<span class="muted">子项 </span>` : ''}<a href="/bodies/${body.id}/powers/${r.p.code}${powerQ}">${r.p.name}</a>${r.p.status === 'active' ? '' : html` <span class="tag old">${statusLabel(r.p.status)}</span>`}</td><td>${r.p.code}</td></tr>\n`,
-)}</tbody></table>
+<div class="scroll"><table class="list powers"><thead><tr><th scope="col">序号</th><th scope="col">行政职权名称</th><th scope="col">权力编码</th></tr></thead><tbody>
+${rows.map((r) => {
+  const from = whereItCameFrom(r.p, d);
+  return html`<tr${r.sub ? html` class="sub"` : ''}><td>${r.num}</td><td>${r.sub ? html`<span class="muted">子项 </span>` : ''}<a href="/bodies/${body.id}/powers/${r.p.code}${powerQ}">${r.p.name}</a>${from.length ? html` <span class="muted">（${from}）</span>` : ''}</td><td>${r.p.code}</td></tr>\n`;
+})}</tbody></table></div>
 ${rows.length < g.rows.length ? html`<p class="more"><a href="${q({ category: g.code })}#cat-${g.code}">查看${g.label}全部 ${g.rows.length} 项</a></p>` : ''}</section>`;
-})}`;
+})}
+${entrustedInSection(d)}
+${retiredSection(d, retired, powerQ)}`;
 }
 
 /** A body with nothing published yet, or nothing in force on the asked date. */

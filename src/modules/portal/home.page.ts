@@ -1,6 +1,7 @@
 // The portal's entry pages: the levels (市本级, 旗县区) and a region's bodies and towns.
 import { html, type Html } from './html.js';
-import { LEVEL_LABEL } from './labels.js';
+import { cnDate, LEVEL_LABEL } from './labels.js';
+import type { OpenConsultation } from './links.repo.js';
 import type { regionPage, regionsWithCounts } from './portal.repo.js';
 
 export function searchBox(q = '', autofocus = false): Html {
@@ -10,13 +11,23 @@ export function searchBox(q = '', autofocus = false): Html {
 <button type="submit">检索</button></form>`;
 }
 
-export function homeMain(regions: Awaited<ReturnType<typeof regionsWithCounts>>): Html {
+/** §12: the consultations the public can take part in now, first thing on the home page. */
+function consultations(open: OpenConsultation[]): Html {
+  return html`<section aria-labelledby="consult-home"><h2 id="consult-home">公开征求意见</h2>
+${open.length
+  ? html`<p>以下权责清单调整事项正在（或即将）公开征求意见：</p><ul>${open.slice(0, 5).map((c) => html`<li><a href="/consultations/${c.id}">${c.title}</a>（${c.bodyName}，${cnDate(c.opensOn)}至${cnDate(c.closesOn)}）</li>`)}</ul>`
+  : html`<p>目前没有正在征求意见的调整事项。</p>`}
+<p><a href="/consultations">查看全部公开征求意见${open.length > 5 ? `（共 ${open.length} 项正在进行）` : ''}</a></p></section>`;
+}
+
+export function homeMain(regions: Awaited<ReturnType<typeof regionsWithCounts>>, open: OpenConsultation[] = []): Html {
   const city = regions.filter((x) => x.level === 1);
   const counties = regions.filter((x) => x.level === 2);
   return html`
 <h1>包头市权责清单</h1>
 <p>本平台公开包头市市本级、各旗县区（稀土高新区）及苏木乡镇（街道）职权行使机构的权责清单及其调整情况，供公众查阅、监督。</p>
 ${searchBox()}
+${consultations(open)}
 <section aria-labelledby="lv1"><h2 id="lv1">${LEVEL_LABEL[1]}</h2>
 <ul class="grid">${city.map((c) => html`<li><a href="/regions/${c.code}">${c.name}本级<br><span class="count">${Number(c.bodies)} 个机构</span></a></li>`)}</ul></section>
 <section aria-labelledby="lv2"><h2 id="lv2">${LEVEL_LABEL[2]}</h2>
@@ -35,5 +46,5 @@ ${[...byKind].map(
     (b) => html`<li><a href="/bodies/${b.id}">${b.name}<br><span class="count">${b.version ? `现行第 ${b.version} 版` : '尚未公布'}</span></a></li>`,
   )}</ul></section>`,
 )}
-${children.length ? html`<section><h2>下辖苏木乡镇（街道）</h2><ul class="grid">${children.map((c) => html`<li><a href="/regions/${c.code}">${c.name}<br><span class="count">${c.kind}</span></a></li>`)}</ul></section>` : ''}`;
+${children.length ? html`<section><h2>下辖${LEVEL_LABEL[region.level + 1] ?? '区划'}</h2><ul class="grid">${children.map((c) => html`<li><a href="/regions/${c.code}">${c.name}<br><span class="count">${c.kind}</span></a></li>`)}</ul></section>` : ''}`;
 }

@@ -13,7 +13,8 @@ header.site{background:var(--brand);color:#fff}
 header.site .wrap{display:flex;justify-content:space-between;align-items:center;flex-wrap:wrap;gap:8px;padding-top:12px;padding-bottom:12px}
 header.site a{color:#fff;text-decoration:none}
 .brand{font-size:1.35em;font-weight:700;letter-spacing:1px}
-header.site nav a{margin-left:16px;border:1px solid rgba(255,255,255,.6);padding:2px 10px;border-radius:4px}
+header.site nav{display:flex;flex-wrap:wrap;gap:8px}
+header.site nav a{border:1px solid rgba(255,255,255,.6);padding:2px 10px;border-radius:4px}
 .crumbs ol{list-style:none;display:flex;flex-wrap:wrap;gap:4px;padding:8px 0;margin:0;color:var(--muted)}
 .crumbs li+li:before{content:"›";margin-right:4px}
 main{padding-top:12px;padding-bottom:32px;min-height:60vh}
@@ -35,6 +36,11 @@ table.diff th[scope=row]{width:12em}
 .code{font-family:ui-monospace,Consolas,monospace;font-size:.92em;white-space:nowrap}
 .digest code{font-size:.8em;word-break:break-all}
 .muted{color:var(--muted)}
+.scroll{overflow-x:auto;max-width:100%}
+main{overflow-wrap:anywhere}
+.consult ul{margin:4px 0;padding-left:1.4em}.consult h2{margin-top:.4em}
+.sitemap li{margin:4px 0}.inline-list{display:flex;flex-wrap:wrap;gap:4px 16px;list-style:none;padding:0}
+footer.site p{margin:4px 0}
 .banner{background:#fff8f0;border:1px solid #f0d9c0;border-radius:6px;padding:8px 14px;margin:12px 0}
 .banner p{margin:4px 0}
 .notice{background:var(--soft);border:1px solid var(--line);border-radius:6px;padding:10px 16px}
@@ -53,7 +59,14 @@ article.change{margin-bottom:16px}
 p.more{margin:6px 0 0;text-align:right}
 footer.site{border-top:1px solid var(--line);color:var(--muted);font-size:.9em;padding:12px 0}
 form.search,form.inline{display:flex;gap:8px;flex-wrap:wrap;align-items:center;margin:12px 0}
-form.search input[type=search]{flex:1;min-width:220px;padding:8px;font-size:1em}
+form.search input[type=search]{flex:1;min-width:0;width:100%;max-width:100%;padding:8px;font-size:1em}
+form.search input[type=search]{flex-basis:220px}
+@media (max-width:600px){
+  table.list td:first-child{width:auto}
+  table.fields th{width:auto;white-space:normal}
+  table.powers td:nth-child(3),.code{white-space:normal;word-break:break-all}
+  h1{font-size:1.35em}
+}
 input,select{font:inherit;padding:6px;border:1px solid #8a9099;border-radius:4px}
 button,.button{padding:8px 16px;font-size:1em;background:var(--brand);color:#fff;border:0;border-radius:4px;cursor:pointer}
 ol.results{padding-left:1.6em}ol.results li{margin-bottom:14px}

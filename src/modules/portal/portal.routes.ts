@@ -5,26 +5,28 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isIsoDate } from '../../core/calendar/index.js';
+import { isIsoDate, todayInBeijing } from '../../core/calendar/index.js';
 import { diffPowerLists } from '../../core/register/diff.js';
 import { AppError } from '../../core/errors.js';
 import type { AppDeps } from '../../server/deps.js';
 import { registerSearchPage } from '../search/search.routes.js';
 import { bodyPageMain, noListMain } from './body.page.js';
 import { homeMain, regionMain } from './home.page.js';
-import { page, PORTAL_CSS } from './layout.js';
+import { FAVICON_SVG, page, PORTAL_CSS, useSite } from './layout.js';
+import * as links from './links.repo.js';
+import { linkedBodyIds } from './relations.js';
+import { sitemapMain } from './sitemap.page.js';
 import { openDataRoutes } from './open-data.routes.js';
 import { HeadMemo } from './head-memo.js';
 import { cachedPage, PageCache } from './page-cache.js';
 import * as repo from './portal.repo.js';
 import { powerPageMain } from './power.page.js';
+import { safeBack } from './back-path.js';
 import { answerIfFresh, ELDER_COOKIE, etagOf, isElder, portalErrorHandler, sendHtml, sendPage } from './respond.js';
 import { diffMain, versionsMain } from './versions.page.js';
 
 export { ELDER_COOKIE, isElder };
 
-/** Only same-site relative paths may be returned to. */
-const safeBack = (p: string | undefined) => (p && /^\/(?!\/)[^\s\\]*$/.test(p) ? p : '/');
 
 const id = z.object({ id: z.coerce.number({ error: '机构编号应为数字' }).int('机构编号应为整数').positive('机构编号无效').max(2_147_483_647, '机构编号无效') });
 const version = z.coerce.number({ error: '版本号应为数字' }).int('版本号应为整数').positive('版本号应为正整数').max(1_000_000, '版本号无效');
@@ -45,6 +47,8 @@ const crumbsFor = (b: repo.BodyInfo, last?: string) => [
 export async function portalRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db } = deps;
   const cache = new PageCache();
+  useSite(deps.config.site);
+  const today = () => todayInBeijing(deps.clock());
 
   /**
    * A page of published content: 304 if the client has it, else from the cache, else rendered.
@@ -69,6 +73,21 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps) {
     done();
   });
 
+  // What a body's page shows besides its own list: consultations open on it, powers entrusted to
+  // it. Both change without a publication of this body, so they are part of the cache key.
+  const extrasMemo = new HeadMemo<{ consultations: links.OpenConsultation[]; entrustedIn: links.EntrustedIn[] }>();
+  const extras = (req: FastifyRequest, bodyId: number) =>
+    extrasMemo.get(req, bodyId, async () => {
+      const [consultations, entrustedIn] = await Promise.all([links.openConsultations(db, today(), { bodyId }), links.entrustedIn(db, bodyId)]);
+      return { consultations, entrustedIn };
+    });
+  app.addHook('onResponse', (req, _reply, done) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') extrasMemo.clear();
+    done();
+  });
+  const extrasKey = (x: { consultations: links.OpenConsultation[]; entrustedIn?: links.EntrustedIn[] }) =>
+    JSON.stringify([x.consultations.map((c) => [c.id, c.title, c.opensOn, c.closesOn]), (x.entrustedIn ?? []).map((e) => [e.bodyId, e.bodyName, e.code, e.name])]);
+
   async function head(req: FastifyRequest, bodyId: number) {
     const h = await memo.get(req, bodyId, () => repo.bodyHead(db, bodyId));
     if (!h) throw notFound(`未找到编号为 ${bodyId} 的机构`);
@@ -87,6 +106,16 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps) {
     r.get('/portal.css', { schema: { hide: true } }, async (_req, reply) =>
       reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(PORTAL_CSS));
 
+    r.get('/favicon.svg', { schema: { hide: true } }, async (_req, reply) =>
+      reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON_SVG));
+    // browsers ask for /favicon.ico on their own
+    r.get('/favicon.ico', { schema: { hide: true } }, async (_req, reply) => reply.header('cache-control', 'public, max-age=86400').redirect('/favicon.svg', 301));
+
+    r.get('/sitemap', { schema: { hide: true } }, async (req, reply) => {
+      const regions = await repo.regionsWithCounts(db);
+      return sendPage(req, reply, page({ title: '网站地图', elder: isElder(req), path: req.url, crumbs: [{ href: '/', label: '首页' }, { label: '网站地图' }] }, sitemapMain(regions)));
+    });
+
     r.get('/elder-mode', { schema: { hide: true, querystring: z.object({ on: z.enum(['0', '1']).default('1'), back: z.string().max(500).optional() }) } }, async (req, reply) => {
       if (req.query.on === '1') reply.setCookie(ELDER_COOKIE, '1', { path: '/', sameSite: 'lax', maxAge: 365 * 86400 });
       else reply.clearCookie(ELDER_COOKIE, { path: '/' });
@@ -94,8 +123,8 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps) {
     });
 
     r.get('/', { schema: { hide: true } }, async (req, reply) => {
-      const regions = await repo.regionsWithCounts(db);
-      return sendPage(req, reply, page({ title: '首页', elder: isElder(req), path: req.url }, homeMain(regions)));
+      const [regions, open] = await Promise.all([repo.regionsWithCounts(db), links.openConsultations(db, today())]);
+      return sendPage(req, reply, page({ title: '首页', elder: isElder(req), path: req.url }, homeMain(regions, open)));
     });
 
     r.get('/regions/:code', { schema: { hide: true, params: z.object({ code: z.string().regex(/^\d{6}(\d{3})?$/, '区划代码应为 6 位或 9 位数字') }) } }, async (req, reply) => {
@@ -123,10 +152,14 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps) {
         const first = (await repo.listVersions(db, body.id)).at(-1);
         return sendHtml(reply.header('cache-control', 'public, max-age=60'), frame(noListMain(body, asOf, first)));
       }
-      return versioned(req, reply, ['body', bodyKey(body), v.version, v.digest, latest.version], vn ? 300 : 60, async () => {
+      const x = await extras(req, body.id);
+      // powers entrusted to this body are shown with its current list only
+      const entrusted = v.version === latest.version ? x.entrustedIn : [];
+      return versioned(req, reply, ['body', bodyKey(body), v.version, v.digest, latest.version, extrasKey({ consultations: x.consultations, entrustedIn: entrusted })], vn ? 300 : 60, async () => {
         const [powers, duties] = await Promise.all([repo.powersIn(db, body.id, v.version), repo.dutiesIn(db, body.id, v.version)]);
         const show = { category: req.query.category, all: req.query.all === '1' };
-        return frame(bodyPageMain({ body, version: v, latest: latest.version, powers, duties, asked: { date: asOf, version: vn }, show }));
+        const names = await links.bodyNames(db, linkedBodyIds(powers));
+        return frame(bodyPageMain({ body, version: v, latest: latest.version, powers, duties, asked: { date: asOf, version: vn }, show, consultations: x.consultations, entrustedIn: entrusted, names }));
       });
     });
 
@@ -136,15 +169,20 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps) {
       const v = req.query.version ? await repo.findVersion(db, body.id, { version: req.query.version }) : latest;
       if (!v) throw notFound(`${body.name}权责清单没有第 ${req.query.version} 版`);
       const codeUp = req.params.code.toUpperCase();
-      return versioned(req, reply, ['power', bodyKey(body), v.version, v.digest, latest.version, codeUp], req.query.version ? 300 : 60, async () => {
+      const consultations = await links.openConsultations(db, today(), { bodyId: body.id, code: codeUp });
+      return versioned(req, reply, ['power', bodyKey(body), v.version, v.digest, latest.version, codeUp, extrasKey({ consultations })], req.query.version ? 300 : 60, async () => {
         const power = await repo.powerIn(db, body.id, codeUp, v.version);
         if (!power) throw notFound(`${body.name}权责清单第 ${v.version} 版中没有编码为 ${codeUp} 的行政职权`);
-        const [parent, subItems, history] = await Promise.all([
+        const [parent, subItems, history, successors, names] = await Promise.all([
           power.parentCode ? repo.powerIn(db, body.id, power.parentCode, v.version) : undefined,
           power.parentCode ? [] : repo.subItemsIn(db, body.id, power.code, v.version),
           repo.powerHistory(db, body.id, power.code),
+          links.successorsIn(db, body.id, power.code, v.version),
+          links.bodyNames(db, linkedBodyIds([power])),
         ]);
-        const main = powerPageMain({ body, version: v, latest: latest.version, power, parent: parent ? { code: parent.code, name: parent.name } : null, subItems, history });
+        const main = powerPageMain({
+          body, version: v, latest: latest.version, power, parent: parent ? { code: parent.code, name: parent.name } : null, subItems, history, successors, names, consultations,
+        });
         return page({ title: power.name, elder: isElder(req), path: req.url, crumbs: crumbsFor(body, power.name) }, main);
       });
     });
@@ -153,8 +191,8 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps) {
       const { body, latest } = await head(req, req.params.id);
       if (!latest) throw notFound(`${body.name}尚未公布权责清单`);
       return versioned(req, reply, ['versions', bodyKey(body), latest.version, latest.digest], 60, async () => {
-        const versions = await repo.listVersions(db, body.id);
-        return page({ title: `${body.name}历史版本`, elder: isElder(req), path: req.url, crumbs: crumbsFor(body, '历史版本') }, versionsMain(body, versions));
+        const [versions, sources] = await Promise.all([repo.listVersions(db, body.id), links.versionSources(db, body.id)]);
+        return page({ title: `${body.name}历史版本`, elder: isElder(req), path: req.url, crumbs: crumbsFor(body, '历史版本') }, versionsMain(body, versions, sources));
       });
     });
 
@@ -168,8 +206,8 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!to || !from) throw notFound(`${body.name}权责清单没有第 ${!to ? req.query.to : req.query.from} 版`);
       if (from.version === to.version) throw new AppError('VALIDATION_FAILED', '请选择两个不同的版本进行对比');
       return versioned(req, reply, ['diff', bodyKey(body), from.version, from.digest, to.version, to.digest, latest.version], 300, async () => {
-        const [a, b] = await Promise.all([repo.powersIn(db, body.id, from.version), repo.powersIn(db, body.id, to.version)]);
-        const main = diffMain({ body, versions, from, to, diff: diffPowerLists(a, b) });
+        const [a, b, sources] = await Promise.all([repo.powersIn(db, body.id, from.version), repo.powersIn(db, body.id, to.version), links.versionSources(db, body.id)]);
+        const main = diffMain({ body, versions, from, to, diff: diffPowerLists(a, b), source: sources.get(to.version) });
         return page({ title: `${body.name}版本对比`, elder: isElder(req), path: req.url, crumbs: crumbsFor(body, '版本对比') }, main);
       });
     });

@@ -1,9 +1,14 @@
 // One power's page: every field of the 职权信息表 (§6) and its legal bases as structured
-// citations (§7), in the version the visitor asked for.
+// citations (§7), in the version the visitor asked for; its status as it is (a power not in
+// force never sits under 现行有效), where it came from and went (合并, 分设, 下放, 委托) as
+// links, and the consultations open on it (§12).
 import type { ListedPower } from '../register/power-rows.js';
+import { consultationNotice } from './body.page.js';
 import { html, type Html } from './html.js';
 import { categoryLabel, cnDate, statusLabel } from './labels.js';
+import type { OpenConsultation } from './links.repo.js';
 import type { BodyInfo, VersionInfo } from './portal.repo.js';
+import { isSplitResult, whereItCameFrom, whereItWent, type RelationContext } from './relations.js';
 
 export interface PowerPageData {
   body: BodyInfo;
@@ -13,6 +18,10 @@ export interface PowerPageData {
   parent: { code: string; name: string } | null;
   subItems: { code: string; name: string; status: string }[];
   history: { validFrom: number; validTo: number | null; name: string }[];
+  /** the powers of this version that name this one as a predecessor */
+  successors: { code: string; name: string }[];
+  names: Map<number, string>;
+  consultations: OpenConsultation[];
 }
 
 const none = html`<span class="muted">无</span>`;
@@ -34,15 +43,31 @@ function historyLine(d: PowerPageData): Html {
 <a href="/bodies/${d.body.id}/versions">查看版本变更对比</a></p>`;
 }
 
+function statusBadge(d: PowerPageData): Html {
+  const { power: p } = d;
+  if (p.status !== 'active') return html`<span class="tag old">${statusLabel(p.status)}</span>`;
+  return d.version.version === d.latest ? html`<span class="tag ok">现行有效</span>` : html`<span class="tag">在用（历史版本）</span>`;
+}
+
 export function powerPageMain(d: PowerPageData): Html {
   const { power: p, body, version: v } = d;
   const q = v.version === d.latest ? '' : `?version=${v.version}`;
   const row = (label: string, value: Html | string) => html`<tr><th scope="row">${label}</th><td>${value || none}</td></tr>`;
+  const ctx: RelationContext = { bodyId: body.id, q, names: d.names, successors: d.successors };
+  const went = whereItWent(p, ctx);
+  const came = whereItCameFrom(p, ctx);
+  const linked = [...came, ...whereItWent(p, { ...ctx, successors: [] })];
+  const codeLinks = (codes: string[]) => html`${codes.map((c, i) => html`${i ? '、' : ''}<a class="code" href="/bodies/${body.id}/powers/${c}${q}">${c}</a>`)}`;
+  const predecessorLabel = isSplitResult(p) ? '分设前编码' : '合并前编码';
+  const successorLabel = p.status === 'merged' ? '合并后编码' : '分设后编码';
   return html`
 <h1>${p.name}</h1>
-<p class="meta">${body.name} · ${categoryLabel(p.category, v.rulebookId)} · 权力编码 <span class="code">${p.code}</span> · ${statusLabel(p.status)}</p>
-<p class="banner">所属清单：<a href="/bodies/${body.id}${q}">${body.name}权责清单 第 ${v.version} 版</a>（${cnDate(v.effectiveDate)}起施行）${v.version === d.latest ? html` <span class="tag ok">现行有效</span>` : html` <span class="tag old">历史版本</span> <a href="/bodies/${body.id}/powers/${p.code}">查看现行版本</a>`}</p>
-<table class="fields"><tbody>
+<p class="meta">${body.name} · ${categoryLabel(p.category, v.rulebookId)} · 权力编码 <span class="code">${p.code}</span> · ${statusBadge(d)}</p>
+${p.status !== 'active' ? html`<p class="notice" role="note">本事项${statusLabel(p.status)}，不再由${body.name}直接实施${went.length ? html`：${went.map((w, i) => html`${i ? '；' : ''}${w}`)}` : ''}。</p>` : ''}
+${came.length ? html`<p class="notice" role="note">本事项${came}。</p>` : ''}
+${consultationNotice(d.consultations, '本事项')}
+<p class="banner">所属清单：<a href="/bodies/${body.id}${q}">${body.name}权责清单 第 ${v.version} 版</a>（${cnDate(v.effectiveDate)}起施行）${v.version === d.latest ? '，现行清单' : html` <span class="tag old">历史版本</span> <a href="/bodies/${body.id}/powers/${p.code}">查看现行版本</a>`}</p>
+<div class="scroll"><table class="fields"><tbody>
 ${row('行政职权名称', p.name)}
 ${row('主项 / 子项', d.parent ? html`子项，所属主项：<a href="/bodies/${body.id}/powers/${d.parent.code}${q}">${d.parent.name}</a>（${d.parent.code}）` : d.subItems.length ? `主项（含子项 ${d.subItems.length} 项）` : '主项')}
 ${row('权力编码', html`<span class="code">${p.code}</span>`)}
@@ -55,8 +80,10 @@ ${row('追责情形', p.accountabilityCases.length ? html`<ol>${p.accountability
 ${row('追责依据', p.accountabilityBasis ? html`<div class="pre">${p.accountabilityBasis}</div>` : none)}
 ${row('备注', p.remarks)}
 ${row('状态', statusLabel(p.status))}
-${p.predecessorCodes?.length ? row('合并前编码', p.predecessorCodes.join('、')) : ''}
-</tbody></table>
+${p.predecessorCodes?.length ? row(predecessorLabel, codeLinks(p.predecessorCodes)) : ''}
+${d.successors.length ? row(successorLabel, codeLinks(d.successors.map((s) => s.code))) : ''}
+${linked.length ? row('下放（委托）关联', html`${linked.map((w, i) => html`${i ? html`<br>` : ''}${w}`)}`) : ''}
+</tbody></table></div>
 ${d.subItems.length ? html`<section aria-labelledby="subs"><h2 id="subs">子项（${d.subItems.length} 项）</h2><ol>${d.subItems.map((s) => html`<li><a href="/bodies/${body.id}/powers/${s.code}${q}">${s.name}</a> <span class="code muted">${s.code}</span>${s.status !== 'active' ? ` （${statusLabel(s.status)}）` : ''}</li>`)}</ol></section>` : ''}
 ${historyLine(d)}`;
 }

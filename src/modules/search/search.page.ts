@@ -52,7 +52,7 @@ function hitItem(h: SearchHit, terms: string[], q: string): Html {
       : '';
   return html`<li><h2 class="hit"><a href="/bodies/${h.bodyId}/powers/${h.code}">${highlight(h.name, terms)}</a></h2>
 <p class="meta">${highlight(h.bodyName, terms)} · ${LEVEL_LABEL[h.level] ?? ''} · ${categoryLabel(h.category)} · <span class="code">${highlight(h.code, terms)}</span>${h.status !== 'active' ? ` · ${statusLabel(h.status)}` : ''}
-· <a href="${searchHref({ q, bodyId: h.bodyId })}" aria-label="只检索${h.bodyName}">只看该机构</a></p>
+· <a href="${searchHref({ q, bodyId: h.bodyId })}" aria-label="只看该机构：${h.bodyName}">只看该机构</a></p>
 ${basisLine}</li>`;
 }
 
