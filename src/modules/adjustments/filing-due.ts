@@ -1,6 +1,6 @@
 // The filing deadline (§12, §13.1: 15 working days from the day the cause arose), stored on the
 // application for lists, the sweep and the yearly report, and recomputed when it was
-// provisional and the year it reaches gets its holiday data.
+// provisional and the year it reaches gets its holiday data, or when the calendar is corrected.
 import { sql, type Transaction } from 'kysely';
 import type { IsoDate, WorkdayCalendar } from '../../core/calendar/index.js';
 import { dueFor, findStep, getRulebook, type AdjustmentKind, type Due } from '../../core/rulebook/index.js';
@@ -14,17 +14,25 @@ export function filingDue(rulebookId: string, kind: AdjustmentKind, triggerDate:
   return dueFor(rb, clock, triggerDate, calendar);
 }
 
-/** Recompute every provisional filing deadline on the given calendar; returns how many changed. */
-export async function refreshFilingDue(trx: Transaction<DB>, calendar: WorkdayCalendar): Promise<number> {
-  const rows = await trx
+/**
+ * Recompute open filing deadlines on the given calendar; returns how many changed. Only a filing
+ * still running (application due or open, never submitted) moves: once filed, the step is done and
+ * its deadline and 迟报 finding stay as they were. 'provisional' (the daily sweep) touches only
+ * deadlines that relied on a year without its notice; 'open' (after the calendar itself changed)
+ * every running one.
+ */
+export async function refreshFilingDue(trx: Transaction<DB>, calendar: WorkdayCalendar, scope: 'provisional' | 'open' = 'provisional'): Promise<number> {
+  let q = trx
     .selectFrom('adjustment')
-    .select(['id', 'rulebook_id', 'kind', sql<string>`trigger_date::text`.as('trigger_date'), sql<string>`filing_due::text`.as('filing_due')])
-    .where('filing_due_provisional', '=', true)
-    .execute();
+    .select(['id', 'rulebook_id', 'kind', sql<string>`trigger_date::text`.as('trigger_date'), sql<string>`filing_due::text`.as('filing_due'), 'filing_due_provisional'])
+    .where('status', 'in', ['due', 'open'])
+    .where('first_submitted_at', 'is', null);
+  if (scope === 'provisional') q = q.where('filing_due_provisional', '=', true);
+  const rows = await q.orderBy('id').execute();
   let changed = 0;
   for (const r of rows) {
     const due = filingDue(r.rulebook_id, r.kind, r.trigger_date, calendar);
-    if (due.date === r.filing_due && due.provisional) continue;
+    if (due.date === r.filing_due && due.provisional === r.filing_due_provisional) continue;
     await trx.updateTable('adjustment').set({ filing_due: due.date, filing_due_provisional: due.provisional }).where('id', '=', r.id).execute();
     changed++;
   }

@@ -12,13 +12,15 @@ export interface EnteredYear extends YearOverride {
   enteredBy: number;
   enteredByName: string;
   enteredAt: Date;
+  /** Why it was added or corrected (0011; empty for rows entered before reasons were kept). */
+  reason: string;
 }
 
 export async function listEnteredYears(db: Db): Promise<EnteredYear[]> {
   const rows = await db
     .selectFrom('calendar_year as y')
     .innerJoin('app_user as u', 'u.id', 'y.entered_by')
-    .select(['y.year', 'y.holidays', 'y.makeup_workdays', 'y.source', 'y.entered_by', 'u.display_name', 'y.entered_at'])
+    .select(['y.year', 'y.holidays', 'y.makeup_workdays', 'y.source', 'y.reason', 'y.entered_by', 'u.display_name', 'y.entered_at'])
     .orderBy('y.year')
     .execute();
   return rows.map((r) => ({
@@ -29,6 +31,7 @@ export async function listEnteredYears(db: Db): Promise<EnteredYear[]> {
     enteredBy: r.entered_by,
     enteredByName: r.display_name,
     enteredAt: r.entered_at,
+    reason: r.reason,
   }));
 }
 
