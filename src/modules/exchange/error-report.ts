@@ -1,9 +1,12 @@
 // The import error report (issue 3 item 7): every problem of a refused import as a
 // downloadable .xlsx — 行号, 列名, 错误说明 — kept for a day under a random id that only the
-// user who uploaded the file can fetch. Written with the streaming writer like every export.
+// user who uploaded the file can fetch. Written with the streaming writer like every export,
+// to a “.part” file named by this process and renamed when complete: what a crash leaves
+// half-written, and every report past its day, is removed when the server starts
+// (exchange.routes.ts) and whenever a report is saved.
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
@@ -11,6 +14,7 @@ import type { Writable } from 'node:stream';
 import type { ErrorDetail } from '../../core/errors.js';
 import { neutralise } from './notation.js';
 import { addTextSheet, openWorkbook } from './sheet-writer.js';
+import { alive } from './temp-files.js';
 import { STYLE } from './xlsx-writer.js';
 
 const KEEP_MS = 24 * 60 * 60 * 1000;
@@ -47,11 +51,18 @@ export async function writeErrorReport(out: Writable, details: readonly ErrorDet
 export async function saveErrorReport(userId: number, details: readonly ErrorDetail[], info: ReportInfo): Promise<string> {
   const dir = reportDir();
   await mkdir(dir, { recursive: true });
-  await sweep(dir, info.at);
+  await sweepReports(info.at);
   const id = randomUUID();
-  const out = createWriteStream(join(dir, `${userId}-${id}.xlsx`));
-  await writeErrorReport(out, details, info);
-  await finished(out);
+  const path = join(dir, `${userId}-${id}.xlsx`);
+  const part = `${path}.${process.pid}.part`;
+  try {
+    const out = createWriteStream(part);
+    await writeErrorReport(out, details, info);
+    await finished(out);
+    await rename(part, path);
+  } finally {
+    await rm(part, { force: true });
+  }
   return id;
 }
 
@@ -67,9 +78,18 @@ export async function findErrorReport(userId: number, id: string): Promise<strin
   }
 }
 
-async function sweep(dir: string, now: Date) {
+const PART = /\.(\d+)\.part$/;
+
+/** Remove reports past their day, and half-written ones whose process is gone. */
+export async function sweepReports(now: Date): Promise<void> {
+  const dir = reportDir();
   for (const name of await readdir(dir).catch(() => [] as string[])) {
     const p = join(dir, name);
+    const part = PART.exec(name);
+    if (part) {
+      if (!alive(Number(part[1]))) await rm(p, { force: true });
+      continue;
+    }
     const s = await stat(p).catch(() => null);
     if (s && now.getTime() - s.mtimeMs > KEEP_MS && Date.now() - s.mtimeMs > KEEP_MS) await rm(p, { force: true });
   }

@@ -16,11 +16,12 @@ import { actorOf, idParam, metaOf } from '../../server/http.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { findBody } from '../bodies/bodies.repo.js';
 import { MAX_UPLOAD_BYTES } from './columns.js';
-import { findErrorReport, saveErrorReport } from './error-report.js';
+import { findErrorReport, saveErrorReport, sweepReports } from './error-report.js';
 import { planExport, writeExport, type ExportPlan } from './export.js';
 import { importDraftFromXlsx } from './import.js';
 import { writeTemplate } from './template.js';
-import { receiveXlsx, workbookStream } from './upload.js';
+import { sweepSpool } from './temp-files.js';
+import { receiveXlsx } from './upload.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -52,6 +53,8 @@ const rulebookQuery = z.object({ rulebook: z.string().refine(isRulebookId, 'æœªç
 const PUBLIC_LIMIT = { rateLimit: { max: 60, timeWindow: '1 minute' } };
 
 export async function exchangeRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
+  // at start: what a crashed process left behind (spooled uploads, half-written or expired reports)
+  await Promise.all([sweepSpool(), sweepReports(clock())]);
   await app.register(async (scope) => {
     await scope.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
     const r = scope.withTypeProvider<ZodTypeProvider>();
@@ -73,7 +76,7 @@ export async function exchangeRoutes(app: FastifyInstance, { db, clock }: AppDep
       const at = clock();
       try {
         return await importDraftFromXlsx(db, {
-          bodyId: body.id, actor, stream: workbookStream(upload.path, upload.directory), at, mode: req.query.mode,
+          bodyId: body.id, actor, path: upload.path, at, mode: req.query.mode,
           dryRun: req.query.dryRun === 'true' || req.query.dryRun === '1', meta: metaOf(req), fileName: upload.fileName, fileSha256: upload.sha256,
         });
       } catch (e) {

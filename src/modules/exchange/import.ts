@@ -1,10 +1,9 @@
 // Importing a 职权信息表 workbook into a body's draft (spec §2; issue 3 item 7), all or nothing.
-// Rows are read one at a time from the exceljs stream, checked, and written in batches inside
+// Rows come from the upload's parse worker (parse-client.ts), are checked, and written in batches inside
 // ONE transaction; a problem anywhere stops the writing, every problem is still collected, and
 // the transaction rolls back — nothing is imported (IMPORT_INVALID with row, column, message).
 // The caller authorizes (routes: the body's clerk); the audit event is in the same transaction.
 import { sql, type Transaction } from 'kysely';
-import type { Readable } from 'node:stream';
 import type { Actor, RequestMeta } from '../../core/actor.js';
 import { AppError } from '../../core/errors.js';
 import { canonicalJson, parsePowerCode, POWER_STATUS_LABELS, screenPower } from '../../core/register/index.js';
@@ -15,14 +14,16 @@ import { COLUMNS, KIND_MAIN, KIND_SUB } from './columns.js';
 import { issueMainCode, issueSubCode, loadImportContext, type ImportContext } from './import-context.js';
 import { parseRow, type ParsedRow, type RowContext, type RowError } from './row-codec.js';
 import { documentKey } from './notation.js';
-import { readPowerRows, SheetError } from './xlsx-read.js';
+import { ParseJob } from './parse-client.js';
+import { SheetError, type SheetRow } from './xlsx-read.js';
 
 export type ImportMode = 'replace' | 'merge';
 
 export interface ImportInput {
   bodyId: number;
   actor: Actor;
-  stream: Readable;
+  /** the uploaded .xlsx on disk (upload.ts), read in a worker thread */
+  path: string;
   at: Date;
   /** replace (default): the file becomes the draft's powers; merge: update by code, add the rest */
   mode?: ImportMode;
@@ -94,15 +95,20 @@ async function writeBatch(trx: Transaction<DB>, ctx: ImportContext, rows: DraftR
  */
 export async function importDraftFromXlsx(db: Database, input: ImportInput): Promise<ImportResult> {
   const mode = input.mode ?? 'replace';
+  const parse = new ParseJob(input.path);
   try {
-    return await db.transaction().execute((trx) => runImport(trx, input, mode));
+    // a file refused as a whole is refused before the transaction takes the body's locks
+    await parse.ready();
+    return await db.transaction().execute((trx) => runImport(trx, input, mode, parse.rows()));
   } catch (e) {
     if (e instanceof DryRun) return e.result;
     throw e;
+  } finally {
+    await parse.close();
   }
 }
 
-async function runImport(trx: Transaction<DB>, input: ImportInput, mode: ImportMode): Promise<ImportResult> {
+async function runImport(trx: Transaction<DB>, input: ImportInput, mode: ImportMode, sheetRows: AsyncIterable<SheetRow>): Promise<ImportResult> {
   const ctx = await loadImportContext(trx, input.bodyId, input.actor, input.at);
   const rb = ctx.draft.rulebook;
   const byText = new Map<string, string>();
@@ -149,7 +155,7 @@ async function runImport(trx: Transaction<DB>, input: ImportInput, mode: ImportM
   };
 
   try {
-    for await (const sheetRow of readPowerRows(input.stream)) {
+    for await (const sheetRow of sheetRows) {
       rows++;
       const { row } = sheetRow;
       const broken = new Set(sheetRow.problems.map((p) => p.column));

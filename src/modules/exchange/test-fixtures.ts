@@ -1,5 +1,5 @@
 // Test helpers for the exchange tests: real .xlsx files written with the exceljs streaming
-// writer, multipart bodies for app.inject, and a fresh body with a clerk and legal documents.
+// writer (and hostile ones by hand), multipart bodies for app.inject, and a fresh body with a clerk and legal documents.
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -10,8 +10,7 @@ import { crc32, inflateRawSync } from 'node:zlib';
 import type { Database } from '../../db/connect.js';
 import { COLUMNS, NOTE_PREFIX, SHEET_NAME } from './columns.js';
 import { XLSX_MIME } from './exchange.routes.js';
-import { checkWorkbookFile, workbookStream } from './upload.js';
-import { openWorkbookReader } from './xlsx-read.js';
+import { openWorkbook } from './xlsx-read.js';
 
 export type Cell = string | number | { formula: string } | null;
 
@@ -49,22 +48,24 @@ export async function buildXlsx(rows: Iterable<Cell[]>, opts: XlsxOptions = {}):
 }
 
 /**
- * Every row of every sheet, raw (exceljs cell values), read with the streaming reader as an
- * upload is read: from a file, its parts in workbookStream's order (exceljs's streaming writer,
- * which writes the template, stores xl/workbook.xml after the worksheets, and read in that
- * order exceljs's streaming reader now and then loses the last parts: upload.ts).
+ * Every row of every sheet, raw (cell values as the importer's reader gives them: text as
+ * written, numbers, { formula } …), read as an upload is read: from a file on disk.
  */
 export async function readSheets(buf: Buffer): Promise<Map<string, unknown[][]>> {
   const dir = await mkdtemp(join(tmpdir(), 'qz-read-sheets-'));
   try {
     const path = join(dir, 'book.xlsx');
     await writeFile(path, buf);
-    const reader = openWorkbookReader(workbookStream(path, await checkWorkbookFile(path, buf.length)));
+    const book = await openWorkbook(path);
     const out = new Map<string, unknown[][]>();
-    for await (const ws of reader) {
-      const rows: unknown[][] = [];
-      for await (const row of ws) rows[row.number - 1] = (row.values as unknown[]).slice(1);
-      out.set((ws as unknown as { name: string }).name, rows);
+    try {
+      for (const sheet of book.sheets) {
+        const rows: unknown[][] = [];
+        for await (const row of book.rows(sheet)) rows[row.number - 1] = row.values.slice(1);
+        out.set(sheet.name, rows);
+      }
+    } finally {
+      book.zip.close();
     }
     return out;
   } finally {

@@ -1,46 +1,31 @@
 // Receiving an uploaded workbook: multipart, one file, .xlsx only, at most MAX_UPLOAD_BYTES,
-// spooled to a temporary file (so the import's transaction never waits on a slow client) and
-// checked before anyone parses it: the zip magic bytes, a legacy/encrypted .xls, the zip's
-// central directory (an Excel workbook inside, not a zip bomb). Every refusal says why in Chinese.
+// spooled to a temporary file of this process (temp-files.ts; so the import's transaction never
+// waits on a slow client) and checked before anyone parses it: the zip magic bytes, a
+// legacy/encrypted .xls, the zip's central directory (an Excel workbook inside, declared sizes
+// within bounds). The declared sizes are not trusted further: the parse worker counts the
+// inflated bytes (zip-read.ts). Every refusal says why in Chinese.
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { mkdir, open, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.js';
 import { MAX_UPLOAD_BYTES } from './columns.js';
+import { spoolDir } from './temp-files.js';
+import { MAX_ENTRIES, MAX_UNPACKED, tooBigUnpacked } from './zip-read.js';
 
 export interface Upload {
   path: string;
   fileName: string;
   size: number;
   sha256: string;
-  /** the zip's parts, from its central directory (for workbookStream) */
-  directory: ZipDirectory;
   cleanup(): Promise<void>;
-}
-
-/** A part of the zip: its name and where its local record starts in the file. */
-export interface ZipPart {
-  name: string;
-  offset: number;
-}
-
-/** checkWorkbookFile's findings */
-export interface ZipDirectory {
-  parts: ZipPart[];
-  /** where the central directory starts: the end of the last part's record */
-  directoryOffset: number;
 }
 
 const MB = MAX_UPLOAD_BYTES / 1024 / 1024;
 const XLSX_TYPES = new Set(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream', 'application/zip', 'application/x-zip-compressed', '']);
-/** what the workbook may unpack to: a 200,000-row sheet of long texts stays well below */
-const MAX_UNPACKED = 2 * 1024 * 1024 * 1024;
-const MAX_ENTRIES = 10_000;
 
 const media = (message: string) => new AppError('UNSUPPORTED_MEDIA', message);
 
@@ -69,13 +54,12 @@ export async function receiveXlsx(req: FastifyRequest): Promise<Upload> {
     throw media(`文件类型“${part.mimetype}”不是 Excel 工作簿（.xlsx）`);
   }
 
-  const dir = join(tmpdir(), 'qz-uploads');
+  const dir = spoolDir();
   await mkdir(dir, { recursive: true });
   const path = join(dir, `${randomUUID()}.xlsx`);
   const cleanup = () => rm(path, { force: true });
   const hash = createHash('sha256');
   let size = 0;
-  let directory: ZipDirectory;
   try {
     await pipeline(part.file, new Transform({
       transform(chunk: Buffer, _enc, cb) {
@@ -85,12 +69,12 @@ export async function receiveXlsx(req: FastifyRequest): Promise<Upload> {
       },
     }), createWriteStream(path));
     if (part.file.truncated) throw tooLarge();
-    directory = await checkWorkbookFile(path, size);
+    await checkWorkbookFile(path, size);
   } catch (e) {
     await cleanup();
     throw e instanceof AppError ? e : mapMultipartError(e);
   }
-  return { path, fileName, size, sha256: hash.digest('hex'), directory, cleanup };
+  return { path, fileName, size, sha256: hash.digest('hex'), cleanup };
 }
 
 const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', `文件超过 ${MB} MB 上限，请拆分为多个文件分别导入`);
@@ -103,8 +87,8 @@ function mapMultipartError(e: unknown): AppError {
   return new AppError('VALIDATION_FAILED', `文件上传未完成（${(e as Error).message?.slice(0, 60) ?? '连接中断'}），请重试`);
 }
 
-/** Check the bytes: a zip whose central directory holds an Excel workbook of sane unpacked size. */
-export async function checkWorkbookFile(path: string, size: number): Promise<ZipDirectory> {
+/** Check the bytes: a zip whose central directory holds an Excel workbook of sane declared size. */
+export async function checkWorkbookFile(path: string, size: number): Promise<void> {
   if (size === 0) throw media('文件是空的');
   const fh = await open(path, 'r');
   try {
@@ -129,7 +113,6 @@ export async function checkWorkbookFile(path: string, size: number): Promise<Zip
     await fh.read(cd, 0, cdSize, cdOffset);
     let unpacked = 0;
     let workbook = false;
-    const parts: ZipPart[] = [];
     for (let p = 0, n = 0; n < entries; n++) {
       if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) throw media('文件已损坏（目录无法读取），请重新保存后导入');
       const usize = cd.readUInt32LE(p + 24);
@@ -138,43 +121,12 @@ export async function checkWorkbookFile(path: string, size: number): Promise<Zip
       if (usize === 0xffffffff) throw media('文件过大（单个部件超过4 GB），请拆分后导入');
       unpacked += usize;
       if (name === 'xl/workbook.xml') workbook = true;
-      const offset = cd.readUInt32LE(p + 42);
-      if (offset >= cdOffset) throw media('文件已损坏（目录无法读取），请重新保存后导入');
-      parts.push({ name, offset });
+      if (cd.readUInt32LE(p + 42) >= cdOffset) throw media('文件已损坏（目录无法读取），请重新保存后导入');
       p += 46 + nameLen + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
     }
     if (!workbook) throw media('文件不是 Excel 工作簿（可能是 Word 等其他格式改了扩展名），请使用本平台下载的导入模板');
-    if (unpacked > MAX_UNPACKED) throw media(`文件解压后超过 ${MAX_UNPACKED / 1024 ** 3} GB，请拆分为多个文件导入`);
-    return { parts, directoryOffset: cdOffset };
+    if (unpacked > MAX_UNPACKED) throw new AppError('PAYLOAD_TOO_LARGE', tooBigUnpacked().message);
   } finally {
     await fh.close();
   }
-}
-
-/**
- * The parts that tell a reader what the sheets are, first: exceljs's streaming reader parses a
- * worksheet that comes before them only after the last part, from a temporary file, and in that
- * case it now and then loses the last part of the zip (seen: xl/workbook.xml, so the sheets
- * had no names). Given these first, it reads every worksheet as it comes.
- */
-const FIRST = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'];
-const rankOf = (name: string) => {
-  const i = FIRST.indexOf(name);
-  return i < 0 ? FIRST.length : i;
-};
-
-/**
- * The workbook's bytes as a zip a streaming reader takes in one pass: each part's local record
- * (header, data, data descriptor) unchanged, the parts in the order above (others as in the
- * file), then the central directory, where a streaming reader stops.
- */
-export function workbookStream(path: string, directory: ZipDirectory): Readable {
-  const byOffset = [...directory.parts].sort((a, b) => a.offset - b.offset);
-  const records = byOffset.map((p, i) => ({ ...p, end: byOffset[i + 1]?.offset ?? directory.directoryOffset }));
-  const ordered = records.map((r, i) => ({ r, i })).sort((a, b) => rankOf(a.r.name) - rankOf(b.r.name) || a.i - b.i).map((x) => x.r);
-  async function* bytes() {
-    for (const r of ordered) if (r.end > r.offset) yield* createReadStream(path, { start: r.offset, end: r.end - 1 });
-    yield* createReadStream(path, { start: directory.directoryOffset });
-  }
-  return Readable.from(bytes(), { objectMode: false });
 }

@@ -1,10 +1,10 @@
-// Reading the 职权信息表 sheet of an uploaded workbook row by row with the exceljs streaming
-// reader: one row in memory at a time (plus the workbook's shared-string table, which the
-// xlsx format requires a reader to hold). Cells become trimmed text; what cannot be text
-// (formulas, dates, error values) becomes a problem for the report instead.
-import ExcelJS from 'exceljs';
-import { PassThrough, type Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
+// Reading the 职权信息表 sheet of an uploaded workbook row by row, from the file on disk: the
+// zip's parts in any order (zip-read.ts, yauzl), each part's XML as it inflates (saxes). One
+// row in memory at a time, plus the workbook's shared-string table (which the xlsx format
+// requires a reader to keep), all within the bounds of zip-read.ts, xml-scan.ts,
+// xlsx-parts.ts and sheet-rows.ts. Cells become trimmed text; what cannot be text (formulas,
+// dates, error values) becomes a problem for the report instead. Runs in the parse worker
+// (parse-worker.ts), never on the server's thread.
 import {
   BODY_COLUMN_HEADER,
   COLUMNS,
@@ -17,7 +17,10 @@ import {
 } from './columns.js';
 import { unneutralise } from './notation.js';
 import type { RowError } from './row-codec.js';
+import { sheetRows, type RawRow, type SheetContext } from './sheet-rows.js';
+import { readDateStyles, readSharedStrings, workbookParts, type SheetRef } from './xlsx-parts.js';
 import { columnName } from './xlsx-writer.js';
+import { openZip, WorkbookRefused, type ZipBook } from './zip-read.js';
 
 export interface SheetRow {
   row: number;
@@ -41,62 +44,9 @@ function clean(s: string): string {
   return unneutralise(s.replace(/\r\n?/g, '\n').replace(CONTROL, '').trim());
 }
 
-// exceljs 4.4 decodes each chunk of XML on its own (utils/parse-sax.js: TextDecoder without
-// {stream: true}), so a Chinese character split across two chunks turns into U+FFFD. Hand it
-// text instead of bytes: decoded by a StringDecoder, which carries a split character over.
-async function* utf8Chunks(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
-  const decoder = new StringDecoder('utf8');
-  for await (const c of chunks) {
-    const s = typeof c === 'string' ? c : decoder.write(c);
-    if (s) yield s;
-  }
-  const rest = decoder.end();
-  if (rest) yield rest;
-}
-
-function utf8Stream(entry: Readable): Readable {
-  const out = new PassThrough();
-  out.setEncoding('utf8');
-  entry.on('error', (e) => out.destroy(e));
-  return entry.pipe(out);
-}
-
-type ReaderInternals = {
-  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): unknown;
-  _parseSharedStrings(entry: Readable): unknown;
-  _parseWorkbook(entry: Readable): unknown;
-};
-const Base = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: Readable, options: object) => ExcelJS.stream.xlsx.WorkbookReader;
-
-class Utf8SafeWorkbookReader extends Base {
-  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
-    return (Base.prototype as unknown as ReaderInternals)._parseWorksheet.call(this, utf8Chunks(iterator), sheetNo);
-  }
-  _parseSharedStrings(entry: Readable) {
-    return (Base.prototype as unknown as ReaderInternals)._parseSharedStrings.call(this, utf8Stream(entry));
-  }
-  _parseWorkbook(entry: Readable) {
-    return (Base.prototype as unknown as ReaderInternals)._parseWorkbook.call(this, utf8Stream(entry));
-  }
-}
-
-/** The exceljs streaming reader, with multi-byte characters decoded safely across chunks. */
-export function openWorkbookReader(input: Readable): ExcelJS.stream.xlsx.WorkbookReader {
-  const reader = new Utf8SafeWorkbookReader(input, {
-    worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore',
-  });
-  // A workbook without a shared-string part (inline strings) has no shared strings to wait
-  // for: exceljs would otherwise put every worksheet aside in a temporary file until the last
-  // part, and on that path it now and then loses the zip's last parts. A shared-string part,
-  // where there is one, replaces this empty table. Hand the reader a file through
-  // upload.ts's workbookStream, which puts the parts it needs before the worksheets.
-  (reader as unknown as { sharedStrings: string[] }).sharedStrings = [];
-  return reader;
-}
-
 type CellText = { text: string } | { problem: string };
 
-/** A cell value as exceljs reads it → text, or why it is not text. */
+/** A cell value as sheet-rows.ts reads it → text, or why it is not text. */
 export function cellText(v: unknown): CellText {
   if (v === null || v === undefined) return { text: '' };
   if (typeof v === 'string') return { text: clean(v) };
@@ -133,66 +83,93 @@ function checkHeaders(values: unknown[]): RowError[] {
   return problems;
 }
 
-/**
- * The data rows of the 职权信息表 sheet, in order. Throws SheetError when the workbook has
- * no such sheet or its header row is not the template's.
- */
-export async function* readPowerRows(input: Readable): AsyncGenerator<SheetRow> {
-  const reader = openWorkbookReader(input);
-  const names: string[] = [];
-  let found = false;
-  let dataRows = 0;
+/** Columns kept of each row: the template's, 所属部门, and enough past them to name stray header cells. */
+const KEPT_COLUMNS = 256;
+
+export interface OpenWorkbook {
+  zip: ZipBook;
+  sheets: SheetRef[];
+  /** the rows of one sheet, values shaped as cellText takes them */
+  rows(sheet: SheetRef, maxColumn?: number): AsyncGenerator<RawRow>;
+}
+
+/** Open a workbook on disk: its sheets, shared strings and date styles (close `zip` when done). */
+export async function openWorkbook(path: string): Promise<OpenWorkbook> {
+  const zip = await openZip(path);
   try {
-    for await (const ws of reader) {
-      const name = (ws as unknown as { name: string }).name;
-      names.push(name);
-      if (name !== SHEET_NAME || found) {
-        for await (const _row of ws) void _row; // not ours: read past it
-        continue;
-      }
-      found = true;
-      let sawHeader = false;
-      for await (const row of ws) {
-        const values = row.values as unknown[];
-        if (!sawHeader) {
-          if (row.number !== HEADER_ROW) throw new SheetError([{ row: HEADER_ROW, column: 'A列', message: '第1行应为列名行（行政职权名称、主项/子项……），请使用本平台下载的导入模板' }]);
-          const problems = checkHeaders(values);
-          if (problems.length) throw new SheetError(problems);
-          sawHeader = true;
-          continue;
-        }
-        if (row.number === NOTE_ROW) {
-          const first = cellText(values[1]);
-          if ('text' in first && first.text.startsWith(NOTE_PREFIX)) continue;
-        }
-        const cells = {} as Record<ColumnKey, string>;
-        const problems: RowError[] = [];
-        let blank = true;
-        COLUMNS.forEach((c, i) => {
-          const t = cellText(values[i + 1]);
-          if ('problem' in t) {
-            problems.push({ row: row.number, column: c.header, message: t.problem });
-            cells[c.key] = '';
-            blank = false;
-          } else {
-            cells[c.key] = t.text;
-            if (t.text !== '') blank = false;
-          }
-        });
-        if (blank) continue;
-        if (++dataRows > MAX_DATA_ROWS) {
-          throw new SheetError([{ row: row.number, column: 'A列', message: `数据行超过${MAX_DATA_ROWS}行，请分多个文件导入` }]);
-        }
-        yield { row: row.number, cells, problems };
-      }
-      if (!sawHeader) throw new SheetError([{ row: HEADER_ROW, column: 'A列', message: '工作表“职权信息表”是空的，请使用本平台下载的导入模板填写' }]);
-    }
+    const parts = await workbookParts(zip);
+    const ctx: SheetContext = {
+      sharedStrings: parts.sharedStrings ? await readSharedStrings(zip, parts.sharedStrings) : [],
+      dateStyles: parts.styles ? await readDateStyles(zip, parts.styles) : new Set(),
+      maxColumn: KEPT_COLUMNS,
+    };
+    return { zip, sheets: parts.sheets, rows: (sheet, maxColumn = KEPT_COLUMNS) => sheetRows(zip, sheet.path, { ...ctx, maxColumn }) };
   } catch (e) {
-    if (e instanceof SheetError) throw e;
-    throw new SheetError([{ row: 0, column: '文件', message: `文件无法作为 Excel 工作簿读取（${(e as Error).message.slice(0, 80)}），请用 Excel 或 WPS 另存为 .xlsx 后重试` }]);
-  }
-  if (!found) {
-    throw new SheetError([{ row: 0, column: '工作表', message: `未找到名为“${SHEET_NAME}”的工作表（文件中的工作表：${names.join('、') || '无'}）。请使用本平台下载的导入模板` }]);
+    zip.close();
+    throw e;
   }
 }
 
+const unreadable = (e: unknown) =>
+  new SheetError([{ row: 0, column: '文件', message: `文件无法作为 Excel 工作簿读取（${(e as Error).message.slice(0, 80)}），请用 Excel 或 WPS 另存为 .xlsx 后重试` }]);
+
+/**
+ * The data rows of the 职权信息表 sheet, in order. Throws SheetError when the workbook has
+ * no such sheet or its header row is not the template's, WorkbookRefused when it is over a bound.
+ */
+export async function* readPowerRows(path: string): AsyncGenerator<SheetRow> {
+  let book: OpenWorkbook;
+  try {
+    book = await openWorkbook(path);
+  } catch (e) {
+    throw e instanceof WorkbookRefused ? e : unreadable(e);
+  }
+  try {
+    const sheet = book.sheets.find((s) => s.name === SHEET_NAME);
+    if (!sheet) {
+      const names = book.sheets.map((s) => s.name).join('、');
+      throw new SheetError([{ row: 0, column: '工作表', message: `未找到名为“${SHEET_NAME}”的工作表（文件中的工作表：${names || '无'}）。请使用本平台下载的导入模板` }]);
+    }
+    let sawHeader = false;
+    let dataRows = 0;
+    for await (const row of book.rows(sheet)) {
+      const values = row.values;
+      if (!sawHeader) {
+        if (row.number !== HEADER_ROW) throw new SheetError([{ row: HEADER_ROW, column: 'A列', message: '第1行应为列名行（行政职权名称、主项/子项……），请使用本平台下载的导入模板' }]);
+        const problems = checkHeaders(values);
+        if (problems.length) throw new SheetError(problems);
+        sawHeader = true;
+        continue;
+      }
+      if (row.number === NOTE_ROW) {
+        const first = cellText(values[1]);
+        if ('text' in first && first.text.startsWith(NOTE_PREFIX)) continue;
+      }
+      const cells = {} as Record<ColumnKey, string>;
+      const problems: RowError[] = [];
+      let blank = true;
+      COLUMNS.forEach((c, i) => {
+        const t = cellText(values[i + 1]);
+        if ('problem' in t) {
+          problems.push({ row: row.number, column: c.header, message: t.problem });
+          cells[c.key] = '';
+          blank = false;
+        } else {
+          cells[c.key] = t.text;
+          if (t.text !== '') blank = false;
+        }
+      });
+      if (blank) continue;
+      if (++dataRows > MAX_DATA_ROWS) {
+        throw new SheetError([{ row: row.number, column: 'A列', message: `数据行超过${MAX_DATA_ROWS}行，请分多个文件导入` }]);
+      }
+      yield { row: row.number, cells, problems };
+    }
+    if (!sawHeader) throw new SheetError([{ row: HEADER_ROW, column: 'A列', message: '工作表“职权信息表”是空的，请使用本平台下载的导入模板填写' }]);
+  } catch (e) {
+    if (e instanceof SheetError || e instanceof WorkbookRefused) throw e;
+    throw unreadable(e);
+  } finally {
+    book.zip.close();
+  }
+}

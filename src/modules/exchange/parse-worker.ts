@@ -1,0 +1,47 @@
+// The upload parse worker (started by parse-client.ts, one per upload): reads the 职权信息表
+// rows of the workbook at workerData.path and posts them in batches, at most IN_FLIGHT
+// batches ahead of the server. Whatever the file holds, its parsing costs this thread's time
+// and this thread's bounded heap, never the server's (issue 10 item 1).
+import { parentPort, workerData } from 'node:worker_threads';
+import { BATCH_CHARS, BATCH_ROWS, IN_FLIGHT, type FromParser, type ParseWorkerData } from './parse-protocol.js';
+import { readPowerRows, SheetError, type SheetRow } from './xlsx-read.js';
+import { WorkbookRefused } from './zip-read.js';
+
+const port = parentPort!;
+const { path } = workerData as ParseWorkerData;
+const post = (m: FromParser) => port.postMessage(m);
+
+let credit = IN_FLIGHT;
+let wake: (() => void) | null = null;
+const onMore = () => {
+  credit++;
+  wake?.();
+};
+port.on('message', onMore);
+
+async function send(rows: SheetRow[]) {
+  while (credit === 0) await new Promise<void>((r) => (wake = r));
+  credit--;
+  post({ type: 'rows', rows });
+}
+
+try {
+  let batch: SheetRow[] = [];
+  let chars = 0;
+  for await (const row of readPowerRows(path)) {
+    batch.push(row);
+    for (const k in row.cells) chars += row.cells[k as keyof typeof row.cells].length;
+    if (batch.length >= BATCH_ROWS || chars >= BATCH_CHARS) {
+      await send(batch);
+      batch = [];
+      chars = 0;
+    }
+  }
+  if (batch.length) await send(batch);
+  post({ type: 'done' });
+} catch (e) {
+  if (e instanceof SheetError) post({ type: 'sheetError', details: e.details });
+  else if (e instanceof WorkbookRefused) post({ type: 'refused', code: e.code, message: e.message });
+  else post({ type: 'failed', message: (e as Error).message });
+}
+port.off('message', onMore); // nothing keeps the thread: it ends
