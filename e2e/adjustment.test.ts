@@ -389,6 +389,7 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     await from.press('Enter');
     await calc.getByRole('button', { name: '计算' }).click();
     await expect.poll(() => calc.getByTestId('workday-result').innerText()).toMatch(/^2027-01-\d\d\s*暂定$/);
+    expect(await calc.getByTestId('workday-exact-after').innerText()).toContain('待录入《国务院办公厅关于2027年部分节假日安排的通知》后为准');
 
     await admin.getByRole('button', { name: '录入年度节假日安排' }).click();
     const dialog = await modal(admin);
@@ -400,9 +401,13 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     await dialog.locator('.ant-picker-range input').last().press('Enter');
     await dialog.getByRole('button', { name: '加入放假日期' }).click();
     await expect.poll(() => dialog.innerText()).toContain('已选放假日期 3 天');
+    await dialog.getByLabel('理由').fill('国务院办公厅已发布2027年节假日安排通知');
+    // nothing is saved in one step: the preview first, then the confirmation (issue 9.2)
+    await dialog.getByRole('button', { name: '预览影响' }).click();
+    await dialog.getByTestId('overlay-preview').waitFor();
     await screenshot(admin, 'calendar-enter-2027');
-    await dialog.getByRole('button', { name: '保存' }).click();
-    await admin.locator('.ant-message').getByText('2027年节假日安排已保存').waitFor();
+    await dialog.getByRole('button', { name: '确认生效' }).click();
+    await admin.locator('.ant-message').getByText(/2027年节假日安排已生效/).waitFor();
     await admin.locator('.ant-table-row').filter({ hasText: '国办发明电〔2026〕7号' }).getByText('管理员录入').waitFor();
 
     await calc.getByRole('button', { name: '计算' }).click();

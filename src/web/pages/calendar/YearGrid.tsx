@@ -1,5 +1,6 @@
 // A year at a glance: twelve small months, holidays and make-up workdays marked, as the server's
-// calendar has them (or a notice that the year has no data yet).
+// calendar has them (or, for a year without its notice, the statutory holidays it is counted on
+// meanwhile and the notice that will make it exact).
 import { Alert, Col, Row, Space, Spin, Tag, Tooltip } from 'antd';
 import { useLoad } from '../../lib/useLoad.ts';
 import { calendarApi, type DayInfo } from './calendarApi.ts';
@@ -18,7 +19,7 @@ function Month({ days, month }: { days: DayInfo[]; month: number }) {
         {WEEK.map((w) => <div key={w} className="cal-head">{w}</div>)}
         {Array.from({ length: lead }, (_, i) => <div key={`e${i}`} />)}
         {days.map((d) => (
-          <Tooltip key={d.date} title={`${d.date} ${WORDS[d.kind]}`}>
+          <Tooltip key={d.date} title={`${d.date} ${d.festival ? `${d.festival}（暂定）` : WORDS[d.kind]}`}>
             <div className={`cal-day ${CLASS[d.kind]}`}>{Number(d.date.slice(8))}</div>
           </Tooltip>
         ))}
@@ -32,9 +33,12 @@ export default function YearGrid({ year }: { year: number }) {
   if (!res.data) return <Spin />;
   const byMonth = Array.from({ length: 12 }, (_, m) => res.data!.days.filter((d) => Number(d.date.slice(5, 7)) === m + 1));
   const known = res.data.days[0]?.known;
+  const exactAfter = res.data.days[0]?.exactAfter;
   return (
     <>
-      {!known && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`${year}年节假日安排尚未录入：暂按周一至周五为工作日，相关期限标注“暂定”`} />}
+      {!known && <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="year-provisional"
+        title={`${year}年节假日安排尚未录入：暂按《全国年节及纪念日放假办法》规定的法定节假日推算（不含调休），相关期限标注“暂定”`}
+        description={exactAfter ? `待录入${exactAfter}后为准。` : undefined} />}
       <Space style={{ marginBottom: 12 }} wrap>
         <span>全年工作日 {res.data.days.filter((d) => d.workday).length} 天</span>
         <Tag className="cal-holiday">法定节假日</Tag><Tag className="cal-makeup">调休上班</Tag><Tag className="cal-rest">周末</Tag>
