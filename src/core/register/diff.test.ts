@@ -79,6 +79,30 @@ describe('diffPowerLists', () => {
     expect(diffPower(A, base(A.code, A.name, over))).toEqual(expected);
   });
 
+  // issue 9.7: one element inserted reads as one insertion, not as every later element changed
+  it('one 追责情形 inserted before three reads as one insertion', () => {
+    const three = ['甲情形', '乙情形', '丙情形'];
+    const changes = diffPower(base(A.code, A.name, { accountabilityCases: three }), base(A.code, A.name, { accountabilityCases: ['新增情形', ...three] }));
+    expect(changes).toEqual([{ field: 'accountabilityCases', path: 'accountabilityCases[0]', before: undefined, after: '新增情形' }]);
+  });
+
+  it('one 追责情形 removed from the middle reads as one removal at its old place', () => {
+    const changes = diffPower(base(A.code, A.name, { accountabilityCases: ['甲情形', '乙情形', '丙情形'] }), base(A.code, A.name, { accountabilityCases: ['甲情形', '丙情形'] }));
+    expect(changes).toEqual([{ field: 'accountabilityCases', path: 'accountabilityCases[1]', before: '乙情形', after: undefined }]);
+  });
+
+  it('a 责任事项 inserted in the middle, the later ones renumbered, reads as one insertion', () => {
+    const [r1, r2] = A.responsibilities;
+    const added = { order: 2, name: '决定责任', content: '作出决定。' };
+    const changes = diffPower(A, base(A.code, A.name, { responsibilities: [r1!, added, { ...r2!, order: 3 }] }));
+    expect(changes).toEqual([{ field: 'responsibilities', path: 'responsibilities[1]', before: undefined, after: added }]);
+  });
+
+  it('an element edited in place is still one change of that element', () => {
+    const changes = diffPower(base(A.code, A.name, { accountabilityCases: ['甲情形', '乙情形'] }), base(A.code, A.name, { accountabilityCases: ['甲情形', '乙情形（修订）'] }));
+    expect(changes).toEqual([{ field: 'accountabilityCases', path: 'accountabilityCases[1]', before: '乙情形', after: '乙情形（修订）' }]);
+  });
+
   it('can compare storage ids when asked', () => {
     expect(diffPower(A, { ...A, id: 5 }, { ignoreKeys: [] })).toEqual([{ field: 'id', path: 'id', before: 100, after: 5 }]);
   });

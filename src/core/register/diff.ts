@@ -62,15 +62,49 @@ function sameScalar(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
+/**
+ * Pairs of equal elements (longest common subsequence), compared without their position number
+ * (`order`, which an insertion renumbers). Above MAX_ALIGN cells, no pairs: positional diff.
+ */
+const MAX_ALIGN = 250_000;
+function alignArrays(a: readonly unknown[], b: readonly unknown[], ignore: ReadonlySet<string>): [number, number][] {
+  if (a.length * b.length > MAX_ALIGN) return [];
+  const keyIgnore = new Set([...ignore, 'order']);
+  const ka = a.map((x) => canonicalJson(x, { ignoreKeys: [...keyIgnore] }));
+  const kb = b.map((x) => canonicalJson(x, { ignoreKeys: [...keyIgnore] }));
+  const n = a.length;
+  const m = b.length;
+  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i]![j] = ka[i] === kb[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  const pairs: [number, number][] = [];
+  for (let i = 0, j = 0; i < n && j < m;) {
+    if (ka[i] === kb[j]) pairs.push([i++, j++]);
+    else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) i++;
+    else j++;
+  }
+  return pairs;
+}
+
 function diffValue(field: string, path: string, a: unknown, b: unknown, ignore: ReadonlySet<string>, out: FieldChange[]): void {
   if (Array.isArray(a) && Array.isArray(b)) {
-    // Element by element, in order: lists such as 责任事项 are ordered (§6).
-    const n = Math.max(a.length, b.length);
-    for (let i = 0; i < n; i++) {
-      const p = `${path}[${i}]`;
-      if (i >= a.length) out.push({ field, path: p, before: undefined, after: b[i] });
-      else if (i >= b.length) out.push({ field, path: p, before: a[i], after: undefined });
-      else diffValue(field, p, a[i], b[i], ignore, out);
+    // Lists such as 责任事项 and 追责情形 are ordered (§6). Equal elements are aligned first, so
+    // one element inserted (or removed) reads as one insertion, not as every later element
+    // changed; between aligned elements, the removed and inserted ones pair up as changes.
+    // Paths index the new list (the old one for a removal).
+    const anchors = [...alignArrays(a, b, ignore), [a.length, b.length] as [number, number]];
+    let i = 0;
+    let j = 0;
+    for (const [ai, bj] of anchors) {
+      while (i < ai && j < bj) { diffValue(field, `${path}[${j}]`, a[i], b[j], ignore, out); i++; j++; }
+      while (j < bj) { out.push({ field, path: `${path}[${j}]`, before: undefined, after: b[j] }); j++; }
+      while (i < ai) { out.push({ field, path: `${path}[${i}]`, before: a[i], after: undefined }); i++; }
+      if (ai < a.length) {
+        // aligned: equal but for `order`; a number that only follows the element's new place is no change
+        const renumbered = isPlainObject(a[ai]) && isPlainObject(b[bj]) && a[ai].order === ai + 1 && b[bj].order === bj + 1;
+        diffValue(field, `${path}[${bj}]`, a[ai], b[bj], renumbered ? new Set([...ignore, 'order']) : ignore, out);
+      }
+      i = ai + 1;
+      j = bj + 1;
     }
     return;
   }

@@ -48,7 +48,9 @@ export function pathWords(c: FieldChange): string {
   const m = /^\w+(?:\[(\d+)\])?(?:\.(\w+))?/.exec(c.path);
   if (!m || !m[1]) return field;
   const unit = c.field === 'legalBases' ? '条' : '项';
-  return `${field} 第${Number(m[1]) + 1}${unit}${m[2] ? `·${SUB_LABELS[m[2]] ?? m[2]}` : ''}`;
+  // a whole element inserted or removed (the server aligns equal elements first: diff.ts)
+  const whole = m[2] ? `·${SUB_LABELS[m[2]] ?? m[2]}` : c.before === undefined ? '（新增）' : c.after === undefined ? '（删除）' : '';
+  return `${field} 第${Number(m[1]) + 1}${unit}${whole}`;
 }
 
 export const basisText = (b: LegalBasis) => `${b.documentName}${b.article ? ` ${b.article}` : ''}${b.level ? `（${b.level}）` : ''}${b.text ? `：${b.text}` : ''}`;
