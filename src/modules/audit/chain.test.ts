@@ -9,8 +9,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../../../test/harness.js';
 import type { Database } from '../../db/connect.js';
 import { takeAnchor } from './anchor.js';
-import { GENESIS, rowDigest, rowMac, type ChainedFields } from './digest.js';
+import { rowDigest, rowMac } from './digest.js';
 import { auditKey } from './key.js';
+import { rechain, untrigger } from './test-fixtures.js';
 import { verifyAudit, verifyAuditChain } from './verify.js';
 
 let t: TestApp | undefined;
@@ -24,17 +25,6 @@ const seqs = async (db: Database) => (await db.selectFrom('audit_event').select(
 const count = async (db: Database, table: 'audit_event' | 'audit_anchor') =>
   Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
-/** What an attacker with database rights does after changing rows: recompute every link from `fromSeq` on. */
-export async function rechain(db: Database, fromSeq: number, digest: (prev: string, r: ChainedFields) => string, version?: 1 | 2) {
-  const before = await db.selectFrom('audit_event').select('digest').where('seq', '<', fromSeq).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  let prev = before?.digest ?? GENESIS;
-  for (const r of await db.selectFrom('audit_event').selectAll().where('seq', '>=', fromSeq).orderBy('seq').execute()) {
-    const d = digest(prev, r);
-    await db.updateTable('audit_event').set({ prev_digest: prev, digest: d, ...(version ? { chain_version: version } : {}) }).where('seq', '=', r.seq).execute();
-    prev = d;
-  }
-}
-export const untrigger = (db: Database) => sql`alter table audit_event disable trigger audit_event_no_update`.execute(db);
 
 describe('the normal path', () => {
   it('verifies a keyed chain against its anchors, and the portal publishes the day\'s head', async () => {
