@@ -11,7 +11,7 @@ const CASES = ['对符合法定条件的申请不予受理的', '对不符合法
 beforeAll(async () => {
   t = await setupTestApp();
   at(t, '2026-11-30T09:00:00');
-  ({ codes: [code] } = (await publishFixture(t, '包头市市场监督管理局', [power('追责情形测试许可', 'XK', { accountabilityCases: CASES })])) as { codes: [string] });
+  code = (await publishFixture(t, '包头市市场监督管理局', [power('追责情形测试许可', 'XK', { accountabilityCases: CASES })])).codes[0]!;
 });
 afterAll(() => t.close());
 
