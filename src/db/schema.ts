@@ -305,6 +305,8 @@ export interface AdjustmentTable {
   created_by: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** §6 ¶2: duties added, changed or removed by the application (0015). */
+  duty_items: JsonArrD;
 }
 
 export interface AdjustmentItemTable {
@@ -315,6 +317,9 @@ export interface AdjustmentItemTable {
   base: JsonObj;
   proposed: JsonObj;
   result_code: string | null;
+  /** §8 screening (0012): flags, and the coordination office's decision to keep the item. */
+  exclusion_flags: JsonArrD;
+  exclusion_override: JsonObj;
 }
 
 export interface AdjustmentStepRecordTable {

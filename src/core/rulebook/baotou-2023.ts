@@ -182,6 +182,10 @@ export const temporaryLicense2023: TemporaryLicenseRule = {
   note: 'warningDays: platform setting, sized to fit a §12 adjustment before the basis lapses.',
 };
 
+// §11 lists the causes to cancel, delegate or modify (and §11.4 to merge or split); §13.1 names
+// entrustment (上级政府委托) among the same causes.
+const ELEVEN = ['cancel', 'delegate', 'modify', 'merge', 'split', 'entrust'] as const;
+
 const approvalNote = '§12 requires approval for cancel/delegate only; this kind also takes that path (stricter reading).';
 
 export const baotou2023: Rulebook = {
@@ -231,16 +235,29 @@ export const baotou2023: Rulebook = {
     { kind: 'split', label: '分设', article: '§11.4', procedure: 'governmentApproval', note: approvalNote },
     { kind: 'entrust', label: '委托', article: '§13.3', procedure: 'governmentApproval', note: approvalNote },
   ],
-  // §10 (reasons to add) and §11 (reasons to cancel, delegate or modify).
+  // §10 (reasons to add) and §11 (reasons to cancel, delegate or modify); each cause justifies
+  // only the kinds its article names (§10 → 增加; §11 → 取消、下放、修改, §11.4 合并、分设).
   triggerKinds: [
-    { kind: 'lawIssued', label: '法律、法规、规章或规范性文件颁布', articles: ['§10.1'] },
-    { kind: 'lawRevised', label: '法律、法规、规章或规范性文件修订', articles: ['§10.1', '§11.1'] },
-    { kind: 'lawRepealed', label: '法律、法规、规章或规范性文件废止', articles: ['§11.1'] },
-    { kind: 'higherDelegation', label: '上级政府下放行政权力', articles: ['§10.2', '§11.2'] },
-    { kind: 'higherCancellation', label: '上级、本级政府确定取消', articles: ['§11.2'] },
-    { kind: 'dutyAdjustment', label: '职责调整', articles: ['§10.3', '§11.3'] },
-    { kind: 'mergeSplit', label: '行政权力合并、分设', articles: ['§11.4'] },
-    { kind: 'other', label: '其他情形', articles: ['§10.4', '§11.5'] },
+    { kind: 'lawIssued', label: '法律、法规、规章或规范性文件颁布', articles: ['§10.1'], adjustmentKinds: ['add'] },
+    { kind: 'lawRevised', label: '法律、法规、规章或规范性文件修订', articles: ['§10.1', '§11.1'], adjustmentKinds: ['add', ...ELEVEN] },
+    { kind: 'lawRepealed', label: '法律、法规、规章或规范性文件废止', articles: ['§11.1'], adjustmentKinds: ELEVEN },
+    { kind: 'higherDelegation', label: '上级政府下放行政权力', articles: ['§10.2', '§11.2'], adjustmentKinds: ['add', ...ELEVEN] },
+    { kind: 'higherCancellation', label: '上级、本级政府确定取消', articles: ['§11.2'], adjustmentKinds: ELEVEN },
+    { kind: 'dutyAdjustment', label: '职责调整', articles: ['§10.3', '§11.3'], adjustmentKinds: ['add', ...ELEVEN] },
+    { kind: 'mergeSplit', label: '行政权力合并、分设', articles: ['§11.4'], adjustmentKinds: ['merge', 'split'] },
+    { kind: 'other', label: '其他情形', articles: ['§10.4', '§11.5'], adjustmentKinds: ['add', ...ELEVEN] },
+  ],
+  // §5, §12, §13.1: 由协调小组办公室或本级人民政府法制机构 — the regulation lets each level use
+  // either office. The city keeps the legality review with its legal office; a 旗县区 (and a
+  // 苏木乡镇·街道 body, whose 旗县区 offices serve it, §18) may have it done by either.
+  stepRolesByLevel: [
+    {
+      step: 'legalityReview',
+      article: '§5',
+      articleText: '由协调小组办公室或本级人民政府法制机构负责同级行政机关权责清单的合法性审查',
+      roles: { city: ['legalReviewer'], county: ['legalReviewer', 'coordinator'], township: ['legalReviewer', 'coordinator'] },
+      note: 'Which office each level uses is the installation\'s choice within §5; change this data, not code.',
+    },
   ],
   procedures,
   batchKinds: [], // the 2023 regulation knows only single applications

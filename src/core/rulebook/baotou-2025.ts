@@ -124,6 +124,16 @@ export const baotou2025: Rulebook = {
   // known to us, so kinds, their paths and the triggers are 2023's.
   adjustmentKinds: y2023.baotou2023.adjustmentKinds.map((k) => ({ ...k, inherited2023: true as const })),
   triggerKinds: y2023.baotou2023.triggerKinds.map((t) => ({ ...t, inherited2023: true as const })),
+  // §6 (2025): 市、县两级法制部门或政府指定的机构 — the legal office at every level (a
+  // 苏木乡镇·街道 body is served by its 县级 offices); 政府指定的机构 is not designated to us.
+  stepRolesByLevel: [
+    {
+      step: 'legalityReview',
+      article: '§6',
+      articleText: '市、县两级法制部门或政府指定的机构负责对本级行政权力事项设定依据的合法性进行审核',
+      roles: { city: ['legalReviewer'], county: ['legalReviewer'], township: ['legalReviewer'] },
+    },
+  ],
   procedures,
   // 解读二(二): the 2025 rules distinguish 集中调整 and 个别调整. Their procedural
   // differences are not known to us: both follow the same (inherited) steps.

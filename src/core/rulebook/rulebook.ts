@@ -8,7 +8,9 @@ import type {
   AdjustmentKind,
   AdjustmentKindDef,
   CategoryDef,
+  Level,
   ProcedureDef,
+  Role,
   Rulebook,
   RulebookId,
   StepDef,
@@ -107,6 +109,25 @@ export function nextStep(rb: Rulebook, kind: AdjustmentKind, completed: Iterable
     throw new RulebookError('rulebook.invalidProgress', `步骤 ${later.id} 不能早于尚未完成的前序步骤`);
   }
   return { done: false, stage: index, open: stages[index].filter((s) => !done.has(s.id)) };
+}
+
+/** The level of a region path (spec §1): '150200' 市, '150200/150203' 旗县区, deeper 苏木乡镇·街道. */
+export function levelOfPath(regionPath: string): Level {
+  const depth = regionPath.split('/').length;
+  return depth <= 1 ? 'city' : depth === 2 ? 'county' : 'township';
+}
+
+/**
+ * Who performs a step for a body of this level: the rulebook's per-level choice where it has
+ * one (§5: 协调小组办公室或法制机构), else the step's own roles. The first is accountable.
+ */
+export function stepRoles(rb: Rulebook, step: StepDef, level: Level): readonly [Role, ...Role[]] {
+  return rb.stepRolesByLevel.find((s) => s.step === step.id)?.roles[level] ?? step.roles;
+}
+
+/** §10, §11: whether a cause may justify this kind of adjustment. */
+export function triggerAllows(rb: Rulebook, trigger: TriggerKind, kind: AdjustmentKind): boolean {
+  return triggerKindDef(rb, trigger).adjustmentKinds.includes(kind);
 }
 
 /** A category by its letter code (XK, CF … BA); undefined if this rulebook lacks it. */

@@ -120,6 +120,23 @@ export interface TriggerKindDef extends Provenance {
   readonly kind: TriggerKind;
   readonly label: string;
   readonly articles: readonly ArticleRef[];
+  /** The adjustment kinds this cause may justify (§10: reasons to add; §11: to cancel, delegate, modify, merge, split). */
+  readonly adjustmentKinds: readonly AdjustmentKind[];
+}
+
+/** The level of the body an application concerns (spec §1): 市, 旗县区 (and 稀土高新区), 苏木乡镇·街道. */
+export const LEVELS = ['city', 'county', 'township'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/**
+ * Who performs a step at each level, where the regulation names more than one office (§5, §12:
+ * 协调小组办公室或本级人民政府法制机构). The first role of a level is the one accountable for it.
+ */
+export interface StepRolesByLevel extends Provenance {
+  readonly step: StepId;
+  readonly article: ArticleRef;
+  readonly articleText: string;
+  readonly roles: { readonly [L in Level]: readonly [Role, ...Role[]] };
 }
 
 export interface RoleDef extends Provenance {
@@ -188,6 +205,8 @@ export interface Rulebook {
   readonly categoriesArticle: ArticleRef;
   readonly adjustmentKinds: readonly AdjustmentKindDef[];
   readonly triggerKinds: readonly TriggerKindDef[];
+  /** Steps whose office differs by level; they override the step's own roles. */
+  readonly stepRolesByLevel: readonly StepRolesByLevel[];
   readonly procedures: { readonly [id: string]: ProcedureDef };
   /** Empty when the regulation does not distinguish batch from single adjustments. */
   readonly batchKinds: readonly BatchKindDef[];

@@ -4,6 +4,7 @@
 import {
   ADJUSTMENT_KINDS,
   CATEGORY_CODES,
+  LEVELS,
   ROLES,
   TRIGGER_KINDS,
   type Clock,
@@ -125,6 +126,19 @@ export function validateRulebook(rb: Rulebook): RulebookIssue[] {
     const def = rb.triggerKinds.find((t) => t.kind === kind);
     if (!def || blank(def.label) || def.articles.length === 0 || def.articles.some(blank)) {
       issues.push({ path: `triggerKinds.${kind}`, message: 'needs a label and an article' });
+    }
+    if (def && (def.adjustmentKinds.length === 0 || def.adjustmentKinds.some((k) => !ADJUSTMENT_KINDS.includes(k)))) {
+      issues.push({ path: `triggerKinds.${kind}`, message: 'needs the adjustment kinds it justifies' });
+    }
+  }
+
+  unique(rb.stepRolesByLevel.map((s) => s.step), 'stepRolesByLevel', 'step', issues);
+  for (const s of rb.stepRolesByLevel) {
+    const path = `stepRolesByLevel.${s.step}`;
+    if (blank(s.article) || blank(s.articleText)) issues.push({ path, message: 'needs an article and its text' });
+    for (const level of LEVELS) {
+      const roles = s.roles[level];
+      if (!roles || roles.length === 0 || roles.some((r) => !ROLES.includes(r))) issues.push({ path: `${path}.${level}`, message: 'needs known roles' });
     }
   }
 

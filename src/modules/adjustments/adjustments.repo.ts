@@ -5,9 +5,12 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../../core/actor.js';
 import { todayInBeijing, type IsoDate } from '../../core/calendar/index.js';
 import { BODY_ROLES, OFFICE_ROLES, scopesOf } from '../../core/policies.js';
-import type { AdjustmentKind, StepId } from '../../core/rulebook/index.js';
+import { levelOfPath, type AdjustmentKind, type StepId } from '../../core/rulebook/index.js';
 import type { DB } from '../../db/schema.js';
 import type { Item, ListPower } from './apply.js';
+import type { ExclusionOverride } from './content-rules.js';
+import type { DutyItem } from './duties.js';
+import type { ExclusionFlag } from '../../core/register/index.js';
 import type { ClockStarts } from './deadlines.js';
 import type { AdjustmentStatus, ConsultationState, WorkflowState } from './transitions.js';
 
@@ -29,7 +32,7 @@ function base(db: Db) {
       'a.reason', 'a.legal_basis', 'a.takeover', 'a.special_notes', 'a.receiving_body_id', 'rb.name as receiving_body_name',
       'a.base_version', 'a.batch_id', 'a.law_change_id', 'a.late', 'a.missing_at', 'a.first_submitted_at', 'a.submitted_at',
       'a.normative_document_number', 'a.approved_at', 'a.published_at', 'a.published_version', 'a.receiving_published_version',
-      'a.closed_reason', 'a.closed_at', 'a.created_by', 'a.created_at', 'a.updated_at',
+      'a.closed_reason', 'a.closed_at', 'a.created_by', 'a.created_at', 'a.updated_at', 'a.duty_items',
     ]);
 }
 
@@ -78,6 +81,7 @@ function toRecord(r: Row) {
     createdBy: r.created_by,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    dutyItems: json<DutyItem[]>(r.duty_items) ?? [],
   };
 }
 
@@ -124,6 +128,9 @@ export interface StoredItem extends Item {
   id: number;
   ord: number;
   resultCode: string | null;
+  /** §8 screening of an 增加 or a renaming 修改, and the office's decision to keep it. */
+  exclusionFlags: ExclusionFlag[];
+  exclusionOverride: ExclusionOverride | null;
 }
 
 export async function loadItems(db: Db, adjustmentId: number): Promise<StoredItem[]> {
@@ -135,6 +142,8 @@ export async function loadItems(db: Db, adjustmentId: number): Promise<StoredIte
     base: json<ListPower | null>(r.base) ?? null,
     proposed: json<ListPower | null>(r.proposed) ?? null,
     resultCode: r.result_code,
+    exclusionFlags: json<ExclusionFlag[]>(r.exclusion_flags) ?? [],
+    exclusionOverride: json<ExclusionOverride | null>(r.exclusion_override) ?? null,
   }));
 }
 
@@ -154,7 +163,7 @@ export function consultationState(c: ConsultationRecord | undefined): Consultati
 }
 
 export function workflowState(a: AdjustmentRecord, c: ConsultationRecord | undefined): WorkflowState {
-  return { status: a.status, rulebookId: a.rulebookId, kind: a.kind, completed: a.completedSteps, consultation: consultationState(c) };
+  return { status: a.status, rulebookId: a.rulebookId, kind: a.kind, level: levelOfPath(a.regionPath), completed: a.completedSteps, consultation: consultationState(c) };
 }
 
 export async function stepRecords(db: Db, adjustmentId: number) {

@@ -16,6 +16,8 @@ import { batchRoutes } from './batches.routes.js';
 import { createAdjustment, rebaseAdjustment, setItems, updateAdjustment } from './content.command.js';
 import { inboxRoutes } from './inbox.routes.js';
 import { itemInput } from './items.js';
+import { dutyItemInput } from './duties.js';
+import { overrideItemExclusion, setDuties } from './parts.command.js';
 import { lawChangeRoutes } from './law-change.routes.js';
 import { abilities, nextDueOf, presentAdjustment } from './present.js';
 import { loadCalendar } from '../calendar/calendar.repo.js';
@@ -120,6 +122,28 @@ export async function adjustmentsRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post('/api/adjustments/:id/withdraw', { schema: { tags: ['动态调整'], summary: '撤回调整申请（申请单位，须说明理由）', params: idParam, body: reason } }, async (req) =>
     transition(req.params.id, req, { action: 'withdraw', reason: req.body.reason }));
+
+  // §12, §13.1: only the government undoes its decision (审定), with a reason; the 文号 stays in the history.
+  r.post('/api/adjustments/:id/revoke', { schema: { tags: ['动态调整'], summary: '撤销审定决定（本级人民政府，须说明理由）', params: idParam, body: reason } }, async (req) =>
+    transition(req.params.id, req, { action: 'revoke', reason: req.body.reason }));
+
+  r.put('/api/adjustments/:id/duties', {
+    schema: { tags: ['动态调整'], summary: '填写拟增加、修改、删除的职责（起草阶段，§6）', params: idParam, body: z.object({ duties: z.array(dutyItemInput).max(200, '一次申请最多调整200项职责') }) },
+  }, async (req) => {
+    await setDuties(deps, actorOf(req), metaOf(req), req.params.id, req.body.duties);
+    return view(req.params.id, req);
+  });
+
+  r.post('/api/adjustments/:id/items/:itemId/exclusion-override', {
+    schema: {
+      tags: ['动态调整'], summary: '排除筛查复核：保留该事项并记录说明（协调小组办公室，§8）',
+      params: idParam.extend({ itemId: z.coerce.number().int().positive('事项编号无效').max(2_147_483_647) }),
+      body: z.object({ note: z.string({ message: '请填写复核说明' }).trim().min(4, '复核说明至少4个字').max(2000, '复核说明不能超过2000个字') }),
+    },
+  }, async (req) => {
+    await overrideItemExclusion(deps, actorOf(req), metaOf(req), req.params.id, req.params.itemId, req.body.note);
+    return view(req.params.id, req);
+  });
 
   r.post('/api/adjustments/:id/steps/:step/complete', {
     schema: {

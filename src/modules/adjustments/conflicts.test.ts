@@ -3,7 +3,7 @@
 // switching the rulebook leaves applications in flight on theirs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../../../test/harness.js';
-import { at, draftApplication, drive, expectOk, power, powerAt, publishFixture } from './test-fixtures.js';
+import { at, complete, draftApplication, drive, expectOk, power, powerAt, publishFixture } from './test-fixtures.js';
 
 let t: TestApp;
 let codes: string[];
@@ -66,7 +66,7 @@ describe('switching the rulebook (baotou-2023 → baotou-2025)', () => {
   let inFlight: number;
   it('only a system administrator of the city switches it', async () => {
     inFlight = await draftApplication(t, 'clerk.scjg', { title: '在办申请', kind: 'add', triggerKind: 'lawIssued' }, [
-      { values: { name: '新设许可事项', category: 'XK', responsibleSubject: '包头市市场监督管理局', implementingAgency: '行政审批科' } },
+      { values: { ...complete('新设许可事项', 'XK'), responsibleSubject: '包头市市场监督管理局', implementingAgency: '行政审批科' } },
     ]);
     await drive(t, inFlight, 'consultation');
     for (const u of ['coord.city', 'sysadmin.kdl', 'secadmin']) {
@@ -81,7 +81,7 @@ describe('switching the rulebook (baotou-2023 → baotou-2025)', () => {
 
   it('an application in flight finishes on baotou-2023; a new one follows baotou-2025 (事项认领, 行政备案)', async () => {
     const fresh = await draftApplication(t, 'clerk.scjg', { title: '新办法下的申请', kind: 'add', triggerKind: 'lawIssued' }, [
-      { values: { name: '新设备案事项', category: 'BA', responsibleSubject: '包头市市场监督管理局', implementingAgency: '行政审批科' } },
+      { values: { ...complete('新设备案事项', 'BA'), responsibleSubject: '包头市市场监督管理局', implementingAgency: '行政审批科' } },
     ]);
     const a = await get(fresh);
     expect(a.rulebookId).toBe('baotou-2025');

@@ -15,6 +15,9 @@ import { findAdjustment, currentConsultation, involvementOf, loadItems, lockAdju
 import { ApplyError, rebaseItems, type Item } from './apply.js';
 import { filingDue } from './filing-due.js';
 import { buildItems, type ItemInput } from './items.js';
+import { checkTrigger, screenItem, sameFlags } from './content-rules.js';
+import { resolveCitations } from '../register/documents.repo.js';
+import type { ErrorDetail } from '../../core/errors.js';
 import { currentRulebookId } from './rulebook.repo.js';
 import { decide, workflowRoles, type Action } from './transitions.js';
 import type { CommandDeps } from './workflow.command.js';
@@ -71,7 +74,7 @@ export async function createAdjustment(deps: CommandDeps, actor: Actor, meta: Re
     if (!body || !actor.grants.some((g) => g.role === 'clerk' && g.bodyId === bodyId)) throw forbidden('只有本单位的部门经办人可以起草调整申请');
     // Spec: an application keeps the rulebook in force when it was created.
     const rulebookId = await currentRulebookId(trx);
-    checkRulebookValues(rulebookId, v);
+    checkTrigger(checkRulebookValues(rulebookId, v), v, todayInBeijing(deps.clock()));
     await checkReceiving(trx, { bodyId, regionPath: body.path, kind: v.kind }, v.receivingBodyId);
     await checkBatch(trx, rulebookId, body.region_code, v.batchId);
     const at = deps.clock();
@@ -91,7 +94,7 @@ export async function createAdjustment(deps: CommandDeps, actor: Actor, meta: Re
 }
 
 /** Lock, check visibility and ask the table whether the actor may do `action` now. */
-async function guarded(trx: Transaction<DB>, actor: Actor, id: number, action: Action) {
+export async function guarded(trx: Transaction<DB>, actor: Actor, id: number, action: Action) {
   const a = await lockAdjustment(trx, id);
   if (!a || !canViewAdjustment(actor, a)) throw notFound('调整申请');
   const c = await currentConsultation(trx, a.id, a.round);
@@ -103,8 +106,11 @@ async function guarded(trx: Transaction<DB>, actor: Actor, id: number, action: A
 export async function updateAdjustment(deps: CommandDeps, actor: Actor, meta: RequestMeta, id: number, v: ContentInput) {
   return deps.db.transaction().execute(async (trx) => {
     const { a, role } = await guarded(trx, actor, id, 'edit');
-    checkRulebookValues(a.rulebookId, v);
+    const rb = checkRulebookValues(a.rulebookId, v);
     const kind = v.kind ?? a.kind;
+    if (v.kind || v.triggerKind || v.triggerDate) {
+      checkTrigger(rb, { kind, triggerKind: (v.triggerKind ?? a.triggerKind) as TriggerKind, triggerDate: v.triggerDate ?? a.triggerDate }, todayInBeijing(deps.clock()));
+    }
     // The cause and its date set the filing deadline: fixed once filed, and for an adjustment
     // the platform opened on a law change (§10.1, §11.1) fixed from the start.
     if ((v.triggerDate && v.triggerDate !== a.triggerDate) || (v.triggerKind && v.triggerKind !== a.triggerKind)) {
@@ -134,12 +140,39 @@ function pick(a: AdjustmentRecord, v: ContentInput) {
   return out;
 }
 
-async function storeItems(trx: Transaction<DB>, adjustmentId: number, items: readonly Item[]) {
-  await trx.deleteFrom('adjustment_item').where('adjustment_id', '=', adjustmentId).execute();
+async function storeItems(trx: Transaction<DB>, a: Pick<AdjustmentRecord, 'id' | 'kind'>, items: readonly Item[]) {
+  // §8: an override stands only for the item and the flags it was given on (as in a draft).
+  const before = await loadItems(trx, a.id);
+  await trx.deleteFrom('adjustment_item').where('adjustment_id', '=', a.id).execute();
   if (items.length === 0) return;
-  await trx.insertInto('adjustment_item').values(items.map((it, ord) => ({
-    adjustment_id: adjustmentId, ord, target_code: it.targetCode, base: it.base ? JSON.stringify(it.base) : null, proposed: it.proposed ? JSON.stringify(it.proposed) : null,
-  }))).execute();
+  await trx.insertInto('adjustment_item').values(items.map((it, ord) => {
+    const flags = screenItem(a.kind, it);
+    const was = before.find((b) => b.ord === ord && b.targetCode === it.targetCode && b.proposed?.name === it.proposed?.name);
+    const keep = was?.exclusionOverride && sameFlags(was.exclusionFlags, flags) ? was.exclusionOverride : null;
+    return {
+      adjustment_id: a.id, ord, target_code: it.targetCode, base: it.base ? JSON.stringify(it.base) : null, proposed: it.proposed ? JSON.stringify(it.proposed) : null,
+      exclusion_flags: JSON.stringify(flags), exclusion_override: keep ? JSON.stringify(keep) : null,
+    };
+  })).execute();
+}
+
+/**
+ * §7: the citations of a proposed power are chosen from the legal-document register, as at first
+ * compilation — linked by documentId, so that a later law change finds this power too.
+ */
+async function registerCitations(trx: Transaction<DB>, inputs: ItemInput[]): Promise<ItemInput[]> {
+  const errors: ErrorDetail[] = [];
+  const out: ItemInput[] = [];
+  for (const [i, input] of inputs.entries()) {
+    const bases = input.values?.legalBases;
+    if (!bases) { out.push(input); continue; }
+    const given = bases.map((b) => ({ ...b, documentId: typeof b.documentId === 'number' ? b.documentId : undefined }));
+    const { citations, errors: e } = await resolveCitations(trx, given, `items.${i}.values.legalBases`);
+    errors.push(...e);
+    out.push({ ...input, values: { ...input.values, legalBases: citations } });
+  }
+  if (errors.length) throw new AppError('VALIDATION_FAILED', errors[0].message, errors);
+  return out;
 }
 
 /** The affected powers, checked against the body's current published list (its version becomes the base). */
@@ -147,8 +180,8 @@ export async function setItems(deps: CommandDeps, actor: Actor, meta: RequestMet
   return deps.db.transaction().execute(async (trx) => {
     const { a, role } = await guarded(trx, actor, id, 'edit');
     const list = await loadCurrentList(trx, a.bodyId);
-    const items = buildItems(a.kind, inputs, list.powers, getRulebook(a.rulebookId));
-    await storeItems(trx, a.id, items);
+    const items = buildItems(a.kind, await registerCitations(trx, inputs), list.powers, getRulebook(a.rulebookId));
+    await storeItems(trx, a, items);
     const at = deps.clock();
     await trx.updateTable('adjustment').set({ base_version: list.version, updated_at: at }).where('id', '=', a.id).execute();
     await recordAudit(trx, { actor, role, bodyId: a.bodyId, action: 'adjustment.itemsSet', objectType: 'adjustment', objectId: a.id, after: { baseVersion: list.version, items: inputs }, meta, at });
@@ -169,7 +202,7 @@ export async function rebaseAdjustment(deps: CommandDeps, actor: Actor, meta: Re
       if (e instanceof ApplyError) throw new AppError('INVALID_STATE', `${e.message}；请修改或撤回本申请`);
       throw e;
     }
-    await storeItems(trx, a.id, result.items);
+    await storeItems(trx, a, result.items);
     const at = deps.clock();
     await trx.updateTable('adjustment').set({ base_version: list.version, updated_at: at }).where('id', '=', a.id).execute();
     const data = { fromVersion: a.baseVersion, toVersion: list.version, overlapping: result.overlapping };

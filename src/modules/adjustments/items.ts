@@ -12,7 +12,8 @@ const text = (label: string, max: number) => z.string({ message: `请填写${lab
 export const legalBasisInput = z.object({
   documentId: z.union([z.number().int().positive(), z.string().max(100)]).optional(),
   documentName: text('法律文件名称', 200).min(2, '请填写法律文件名称'),
-  level: z.enum(LEGAL_LEVELS, { message: `效力层级须为：${LEGAL_LEVELS.join('、')}` }),
+  // §7: the register's record decides the level (registerCitations); a level sent is ignored.
+  level: z.enum(LEGAL_LEVELS, { message: `效力层级须为：${LEGAL_LEVELS.join('、')}` }).optional(),
   article: text('条款', 100),
   text: text('条款内容', 4000),
 });
@@ -119,11 +120,13 @@ export function buildItems(kind: AdjustmentKind, inputs: readonly ItemInput[], c
 }
 
 /** What an application must hold before the clerk hands it to the lead unit (§13.1). */
-export function readinessProblems(a: { kind: AdjustmentKind; reason: string; legalBasis: string; takeover: string; receivingBodyId: number | null }, items: readonly Item[], citation: string): ErrorDetail[] {
+export function readinessProblems(a: { kind: AdjustmentKind; reason: string; legalBasis: string; takeover: string; receivingBodyId: number | null; dutyItems?: readonly unknown[] }, items: readonly Item[], citation: string): ErrorDetail[] {
   const out: ErrorDetail[] = [];
   if (!a.reason.trim()) out.push({ field: 'reason', message: `请填写调整理由（${citation}）` });
   if (!a.legalBasis.trim()) out.push({ field: 'legalBasis', message: `请填写调整依据（${citation}）` });
-  if (items.length === 0) out.push({ field: 'items', message: '请列出拟调整的行政职权' });
+  // §6 ¶2: a 修改 may change only the duties (职权目录) and no power.
+  const dutiesOnly = a.kind === 'modify' && (a.dutyItems?.length ?? 0) > 0;
+  if (items.length === 0 && !dutiesOnly) out.push({ field: 'items', message: '请列出拟调整的行政职权' });
   if (items.some((i) => !i.targetCode && !i.proposed)) out.push({ field: 'items', message: '新增的行政职权内容不完整' });
   if (a.kind === 'delegate' || a.kind === 'entrust') {
     if (!a.receivingBodyId) out.push({ field: 'receivingBodyId', message: a.kind === 'delegate' ? '请选择承接部门' : '请选择受委托机构' });

@@ -4,7 +4,7 @@
 import type { Transaction } from 'kysely';
 import type { Actor } from '../../core/actor.js';
 import { todayInBeijing, type WorkdayCalendar } from '../../core/calendar/index.js';
-import { findStep, getRulebook, type Role, type StepId } from '../../core/rulebook/index.js';
+import { findStep, getRulebook, levelOfPath, stepRoles, type Role, type StepId } from '../../core/rulebook/index.js';
 import type { DB } from '../../db/schema.js';
 import { clockStarts, currentConsultation, type AdjustmentRecord } from './adjustments.repo.js';
 import { describeDue, stepDue } from './deadlines.js';
@@ -32,7 +32,7 @@ export async function taskNotices(trx: Transaction<DB>, a: AdjustmentRecord, ste
     const due = stepDue(a.rulebookId, a.kind, step, clockStarts(a, c), cal);
     const left = due?.kind === 'deadline' ? cal.workdaysBetween(today, due.date) : null;
     const body = due ? describeDue({ due, workdaysLeft: left, overdue: due.kind === 'deadline' && today > due.date }) : '';
-    for (const p of await peopleFor(trx, def.roles, a)) {
+    for (const p of await peopleFor(trx, stepRoles(rb, def, levelOfPath(a.regionPath)), a)) {
       if (p.userId === exclude) continue;
       out.push({
         userId: p.userId, kind: 'task', adjustmentId: a.id, step, title: `待办：${def.label}——${a.title}`, body,
@@ -58,6 +58,10 @@ export async function notifyAfter(trx: Transaction<DB>, t: AfterTransition): Pro
   };
   if (input.action === 'return') await tell(APPLICANT, `调整申请被退回修改：${after.title}`, `退回理由：${input.reason ?? ''}`, `returned:${after.id}:${before.round}`);
   if (input.action === 'reject') await tell(APPLICANT, `调整申请未予批准：${after.title}`, `理由：${input.reason ?? ''}`, `rejected:${after.id}`);
+  if (input.action === 'revoke') {
+    const body = `撤销理由：${input.reason ?? ''}（原文号 ${before.normativeDocumentNumber ?? '—'}）`;
+    await tell(['coordinator', ...APPLICANT], `本级人民政府撤销了审定决定：${after.title}`, body, `revoked:${after.id}:${at.getTime()}`);
+  }
   if (input.action === 'withdraw' && before.firstSubmittedAt) await tell(['coordinator'], `调整申请已撤回：${after.title}`, `撤回理由：${input.reason ?? ''}`, `withdrawn:${after.id}`);
   if (input.action === 'complete' && input.step === 'publish') {
     await tell(APPLICANT, `调整结果已公布：${after.title}`, `清单第${after.publishedVersion}版`, `published:${after.id}`);

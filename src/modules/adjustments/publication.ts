@@ -8,6 +8,7 @@ import { AppError } from '../../core/errors.js';
 import { diffPowerLists, type PowerListDiff } from '../../core/register/index.js';
 import type { DB } from '../../db/schema.js';
 import { issueCodes, loadCurrentList, publishVersion } from '../register/publish.js';
+import { applyDutyItems } from './duties.js';
 import { ApplyError, applyAdjustment, staleItems, type ApplyResult, type BodyScope } from './apply.js';
 import { issuedCodes, type AdjustmentRecord, type Db, type StoredItem } from './adjustments.repo.js';
 
@@ -81,7 +82,9 @@ export async function publishAdjustment(
   const common = { source: { type: 'adjustment' as const, id: a.id }, rulebookId: a.rulebookId, actor, role: 'coordinator' as const, meta, at };
 
   await issueCodes(trx, a.bodyId, result.newCodes);
-  const mine = await publishVersion(trx, { ...common, bodyId: a.bodyId, powers: result.powers, note: `调整申请 #${a.id}：${a.title}` });
+  // §6 ¶2: the duties the application changes are published in the same version.
+  const duties = a.dutyItems.length ? applyDutyItems(a.dutyItems, (await loadCurrentList(trx, a.bodyId)).duties) : undefined;
+  const mine = await publishVersion(trx, { ...common, bodyId: a.bodyId, powers: result.powers, duties, note: `调整申请 #${a.id}：${a.title}` });
   await hooks.afterBodyVersion?.();
   let receivingVersion: number | null = null;
   if (result.receiving && receiving) {

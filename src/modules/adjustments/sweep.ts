@@ -4,7 +4,7 @@
 // it twice on one day (or after a crash) delivers nothing twice.
 import type { Kysely } from 'kysely';
 import { todayInBeijing, type WorkdayCalendar } from '../../core/calendar/index.js';
-import { findStep, getRulebook } from '../../core/rulebook/index.js';
+import { findStep, getRulebook, levelOfPath, stepRoles } from '../../core/rulebook/index.js';
 import type { DB } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { loadCalendar } from '../calendar/calendar.repo.js';
@@ -56,9 +56,10 @@ async function noticesFor(db: Kysely<DB>, a: AdjustmentRecord, today: string, ca
     if (step === 'submit' || step === 'draft') continue; // the filing deadline above
     const def = findStep(rb, a.kind, step);
     if (!def) continue;
+    const roles = [...stepRoles(rb, def, levelOfPath(a.regionPath))]; // §5: the office of the body's level
     // §12 公示期满后: a consultation whose period has run out waits for the office to close it.
     if (step === 'consultation' && c?.status === 'open' && today > c.closesOn) {
-      await push(def.roles, { kind: 'reminder', adjustmentId: a.id, step, title: `公开征求意见已期满，请办理下一步：${a.title}`, body: `征求意见期 ${c.opensOn} 至 ${c.closesOn}`, dedupeKey: `consultationEnded:${a.id}:${a.round}` });
+      await push(roles, { kind: 'reminder', adjustmentId: a.id, step, title: `公开征求意见已期满，请办理下一步：${a.title}`, body: `征求意见期 ${c.opensOn} 至 ${c.closesOn}`, dedupeKey: `consultationEnded:${a.id}:${a.round}` });
     }
     const due = stepDue(a.rulebookId, a.kind, step, starts, cal);
     if (!due || due.kind !== 'deadline') continue;
@@ -66,9 +67,9 @@ async function noticesFor(db: Kysely<DB>, a: AdjustmentRecord, today: string, ca
     const overdue = today > due.date;
     const body = describeDue({ due, workdaysLeft: left, overdue });
     if (overdue) {
-      await push(def.roles, { kind: 'overdue', adjustmentId: a.id, step, title: `已逾期：${def.label}——${a.title}`, body, dueOn: due.date, dedupeKey: `overdue:${a.id}:${a.round}:${step}` });
+      await push(roles, { kind: 'overdue', adjustmentId: a.id, step, title: `已逾期：${def.label}——${a.title}`, body, dueOn: due.date, dedupeKey: `overdue:${a.id}:${a.round}:${step}` });
     } else if (left <= REMINDER_WORKDAYS) {
-      await push(def.roles, { kind: 'reminder', adjustmentId: a.id, step, title: `即将到期：${def.label}——${a.title}`, body, dueOn: due.date, dedupeKey: `reminder:${a.id}:${a.round}:${step}` });
+      await push(roles, { kind: 'reminder', adjustmentId: a.id, step, title: `即将到期：${def.label}——${a.title}`, body, dueOn: due.date, dedupeKey: `reminder:${a.id}:${a.round}:${step}` });
     }
   }
   return { notices, missing };

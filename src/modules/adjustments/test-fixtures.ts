@@ -14,6 +14,9 @@ export const power = (name: string, category = 'XK', over: Partial<Power> = {}):
   accountabilityBasis: '《中华人民共和国行政许可法》第七十二条', remarks: '', ...over,
 });
 
+/** The values of a new power in an application, complete as §6 ¶3 and §7 ask (the citation is in the register). */
+export const complete = (name: string, category = 'XK') => power(name, category) as Record<string, unknown>;
+
 export async function bodyIdOf(t: TestApp, name: string): Promise<number> {
   return (await t.db.selectFrom('body').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ADJUSTMENT_KINDS, ROLES, STEP_IDS, getRulebook, stagesFor, type AdjustmentKind, type Role, type StepId } from '../../core/rulebook/index.js';
 import { apply, decide, openSteps, offersOf, STEP_ACTIONS, type Action, type Attempt, type WorkflowState } from './transitions.js';
 
-const fresh = (rulebookId: string, kind: AdjustmentKind): WorkflowState => ({ status: 'open', rulebookId, kind, completed: [], consultation: 'none' });
+const fresh = (rulebookId: string, kind: AdjustmentKind): WorkflowState => ({ status: 'open', rulebookId, kind, level: 'city', completed: [], consultation: 'none' });
 const as = (roles: Role[], action: Action, step?: StepId, self: Partial<Attempt> = {}): Attempt => ({ action, step, roles, drafted: false, submitted: false, ...self });
 
 /** Walks the happy path, returning every state on the way with the step done from it. */
@@ -79,7 +79,8 @@ describe('add and modify are published after the consultation, without the gover
 });
 
 // Every rulebook × kind × state on the path × step × action × role: allowed exactly when the
-// step is open, offers the action, and the rulebook gives the step to that role.
+// step is open, offers the action, and the rulebook gives the step to that role — except a
+// return once the government has decided (§12, §13.1: only the government revokes its decision).
 describe.each(['baotou-2023', 'baotou-2025'])('the whole matrix under %s', (rulebookId) => {
   it.each([...ADJUSTMENT_KINDS])('%s', (kind) => {
     const rb = getRulebook(rulebookId);
@@ -93,9 +94,10 @@ describe.each(['baotou-2023', 'baotou-2025'])('the whole matrix under %s', (rule
             const d = decide(state, as([role], action, step));
             const consultationOk =
               step !== 'consultation' || (action === 'openConsultation' ? state.consultation === 'none' : action === 'complete' ? state.consultation === 'open' : true);
-            const expected = !!def && open.has(step) && offersOf(step).includes(action) && consultationOk && def.roles.includes(role);
+            const decidedReturn = action === 'return' && state.completed.includes('approval');
+            const expected = !!def && open.has(step) && offersOf(step).includes(action) && consultationOk && !decidedReturn && def.roles.includes(role);
             expect(d.ok, `${kind} ${[...open]} ${step} ${action} ${role}`).toBe(expected);
-            if (!d.ok) expect(d.code).toBe(!def || !open.has(step) || !offersOf(step).includes(action) || !consultationOk ? 'INVALID_STATE' : 'FORBIDDEN');
+            if (!d.ok) expect(d.code).toBe(!def || !open.has(step) || !offersOf(step).includes(action) || !consultationOk || decidedReturn ? 'INVALID_STATE' : 'FORBIDDEN');
             checked++;
           }
         }
@@ -128,7 +130,8 @@ describe('no one acts on a step of their own application (SELF_REVIEW)', () => {
     expect(d.ok).toBe(ok);
     if (!ok) expect(d).toMatchObject({ code: 'SELF_REVIEW' });
     const back = decide(at(step), as([role], 'return', step, self));
-    if (offersOf(step).includes('return') && !ok) expect(back).toMatchObject({ code: 'SELF_REVIEW' });
+    const decided = at(step).completed.includes('approval'); // after 审定 no return at all (INVALID_STATE)
+    if (offersOf(step).includes('return') && !ok) expect(back).toMatchObject({ code: decided ? 'INVALID_STATE' : 'SELF_REVIEW' });
   });
 });
 

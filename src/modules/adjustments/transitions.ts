@@ -2,13 +2,17 @@
 // role. The steps, their order and who acts at each come from the rulebook the application
 // was created under (§12, §13.1 in baotou-2023); this file adds only what the rulebook does
 // not say: which actions a step offers, and the rules that hold for every rulebook —
-// applicants withdraw, reviewers return with a reason, nobody reviews their own application.
+// applicants withdraw, reviewers return with a reason, nobody reviews their own application,
+// and a government decision (审定) binds everyone but the government itself.
 import {
   findStep,
   getRulebook,
   nextStep,
   ROLES,
+  stagesFor,
+  stepRoles,
   type AdjustmentKind,
+  type Level,
   type Role,
   type StepDef,
   type StepId,
@@ -28,7 +32,7 @@ export const STATUS_LABELS: Record<AdjustmentStatus, string> = {
 export const STEP_ACTIONS = ['complete', 'return', 'reject', 'openConsultation'] as const;
 export type StepAction = (typeof STEP_ACTIONS)[number];
 /** Actions on the application as a whole. */
-export const APPLICATION_ACTIONS = ['start', 'edit', 'withdraw', 'rebase'] as const;
+export const APPLICATION_ACTIONS = ['start', 'edit', 'withdraw', 'rebase', 'revoke'] as const;
 export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
 export type Action = StepAction | ApplicationAction;
 
@@ -41,6 +45,7 @@ export const ACTION_LABELS: Record<Action, string> = {
   edit: '修改申请内容',
   withdraw: '撤回申请',
   rebase: '按最新公布版本更新',
+  revoke: '撤销审定决定',
 };
 
 /**
@@ -77,6 +82,8 @@ export interface WorkflowState {
   readonly status: AdjustmentStatus;
   readonly rulebookId: string;
   readonly kind: AdjustmentKind;
+  /** The level of the applying body: who performs some steps depends on it (§5). */
+  readonly level: Level;
   /** Steps done in the current round. */
   readonly completed: readonly StepId[];
   /** The current round's consultation. */
@@ -108,6 +115,11 @@ export function openSteps(s: WorkflowState): readonly StepDef[] {
 }
 
 const published = (s: WorkflowState) => s.completed.includes('publish');
+/** §12, §13.1: the government has decided (审定); only it may undo that decision. */
+const decided = (s: WorkflowState) => s.completed.includes('approval');
+
+/** Who performs a step for this application: the rulebook's choice for the body's level (§5). */
+export const rolesFor = (s: WorkflowState, step: StepDef): readonly Role[] => stepRoles(getRulebook(s.rulebookId), step, s.level);
 
 function pickRole(held: readonly Role[], allowed: readonly Role[]): Role | undefined {
   return allowed.find((r) => held.includes(r));
@@ -115,16 +127,28 @@ function pickRole(held: readonly Role[], allowed: readonly Role[]): Role | undef
 
 function decideApplication(s: WorkflowState, a: Attempt, action: ApplicationAction): Decision {
   const open = openSteps(s).map((st) => st.id);
-  const allowedRoles: readonly Role[] = action === 'edit' ? ['clerk'] : APPLICANT_ROLES;
+  const approval = findStep(getRulebook(s.rulebookId), s.kind, 'approval');
+  const allowedRoles: readonly Role[] =
+    action === 'edit' ? ['clerk']
+    : action === 'revoke' ? (approval ? rolesFor(s, approval) : [])
+    : APPLICANT_ROLES;
   const inState =
     action === 'start' ? s.status === 'due'
     : action === 'edit' ? s.status === 'open' && open.includes('draft')
-    // §13: once published the list has changed; withdrawal and rebasing are over by then.
-    : action === 'withdraw' ? (s.status === 'due' || s.status === 'open') && !published(s)
-    : s.status === 'open' && !published(s);
-  if (!inState) return refuse('INVALID_STATE', `当前状态下不能${ACTION_LABELS[action]}`);
+    // §13: once published the list has changed; withdrawal and rebasing are over by then. Once
+    // the government has decided (审定) the applicant can neither withdraw nor change the proposal.
+    : action === 'withdraw' ? (s.status === 'due' || s.status === 'open') && !published(s) && !decided(s)
+    : action === 'revoke' ? s.status === 'open' && decided(s) && !published(s)
+    : s.status === 'open' && !published(s) && !decided(s);
+  if (!inState) {
+    const why = decided(s) && !published(s) && action !== 'revoke' ? '：本级人民政府已审定，只有本级人民政府可以撤销其审定决定' : '';
+    return refuse('INVALID_STATE', `当前状态下不能${ACTION_LABELS[action]}${why}`);
+  }
   const role = pickRole(a.roles, allowedRoles);
-  if (!role) return refuse('FORBIDDEN', `只有申请单位的${words(s, allowedRoles)}可以${ACTION_LABELS[action]}`);
+  if (!role) {
+    const who = action === 'revoke' ? words(s, allowedRoles) : `申请单位的${words(s, allowedRoles)}`;
+    return refuse('FORBIDDEN', `只有${who}可以${ACTION_LABELS[action]}`);
+  }
   return { ok: true, role };
 }
 
@@ -136,15 +160,19 @@ function decideStep(s: WorkflowState, a: Attempt, action: StepAction, stepId: St
     return refuse('INVALID_STATE', `“${def.label}”当前不在办理中，不能${ACTION_LABELS[action]}`);
   }
   if (!OFFERS[stepId].includes(action)) return refuse('INVALID_STATE', `“${def.label}”步骤不能${ACTION_LABELS[action]}`);
+  // §12, §13.1: after the government's decision nobody returns the application; the government
+  // revokes its own decision instead (action 'revoke').
+  if (action === 'return' && decided(s)) return refuse('INVALID_STATE', `本级人民政府已审定，不能退回修改；如需变更，须由本级人民政府撤销其审定决定`);
   if (stepId === 'consultation') {
     if (action === 'openConsultation' && s.consultation !== 'none') return refuse('INVALID_STATE', '本轮公开征求意见已经发布');
     if (action === 'complete' && s.consultation !== 'open') return refuse('INVALID_STATE', '尚未发布公开征求意见，不能结束');
   }
-  const role = pickRole(a.roles, def.roles);
-  if (!role) return refuse('FORBIDDEN', `“${def.label}”由${words(s, def.roles)}办理`);
+  const roles = rolesFor(s, def);
+  const role = pickRole(a.roles, roles);
+  if (!role) return refuse('FORBIDDEN', `“${def.label}”由${words(s, roles)}办理`);
   // No one acts on a step of their own application (spec §1): the lead unit does not submit
   // a draft it wrote itself, and no one who drafted or submitted it reviews or approves it.
-  const applicantStep = def.roles.every((r) => APPLICANT_ROLES.includes(r));
+  const applicantStep = roles.every((r) => APPLICANT_ROLES.includes(r));
   if (stepId === 'submit' && a.drafted) return refuse('SELF_REVIEW', '不能报送本人起草的调整申请，请由部门牵头机构的其他人员报送');
   if (!applicantStep && (a.drafted || a.submitted)) return refuse('SELF_REVIEW', `不能办理本人起草或报送的调整申请的“${def.label}”`);
   return { ok: true, role };
@@ -172,6 +200,13 @@ export function apply(s: WorkflowState, action: Action, step?: StepId): Workflow
     case 'edit':
     case 'rebase':
       return s;
+    case 'revoke': {
+      // The approval and every step after its stage are undone; the approval step is open again.
+      const stages = stagesFor(getRulebook(s.rulebookId), s.kind);
+      const from = stages.findIndex((st) => st.some((x) => x.id === 'approval'));
+      const undone = new Set(stages.slice(from).flat().map((x) => x.id));
+      return { ...s, completed: s.completed.filter((id) => !undone.has(id)) };
+    }
     case 'complete': {
       const completed = [...s.completed, step!];
       const consultation = step === 'consultation' ? 'closed' : s.consultation;

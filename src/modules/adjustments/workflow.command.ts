@@ -21,6 +21,9 @@ import { stepDue } from './deadlines.js';
 import { filingDue } from './filing-due.js';
 import { notifyAfter } from './notices.js';
 import { readinessProblems } from './items.js';
+import { powerProblems, unresolvedExclusions } from './content-rules.js';
+import { staleDutyItems } from './duties.js';
+import { loadCurrentList } from '../register/publish.js';
 import { checkNotStale, publishAdjustment, type PublicationHooks } from './publication.js';
 import { apply, decide, openSteps, workflowRoles, type StepAction } from './transitions.js';
 
@@ -30,9 +33,9 @@ export interface CommandDeps {
 }
 
 export interface ActInput {
-  action: StepAction | 'withdraw' | 'start';
+  action: StepAction | 'withdraw' | 'start' | 'revoke';
   step?: StepId;
-  /** Required to return, reject or withdraw. */
+  /** Required to return, reject, withdraw or revoke. */
   reason?: string;
   /** An opinion recorded with a completed step (审核意见, 备案说明 …). */
   note?: string;
@@ -62,6 +65,7 @@ const OTHER_ACTIONS: Record<Exclude<ActInput['action'], 'complete'>, AuditAction
   withdraw: 'adjustment.withdrawn',
   start: 'adjustment.started',
   openConsultation: 'adjustment.consultationOpened',
+  revoke: 'adjustment.approvalRevoked',
 };
 
 type Patch = Updateable<AdjustmentTable>;
@@ -101,13 +105,22 @@ async function doStep(x: Ctx): Promise<{ patch: Patch; data: Record<string, unkn
       return { patch: { round: a.round + 1, submitted_at: null, approved_at: null, normative_document_number: null }, data: { fromStep: input.step } };
     case 'openConsultation':
       return { patch: {}, data: await openConsultation(x) };
+    case 'revoke':
+      // §12, §13.1: the government undoes its own decision; the revoked number stays in the history.
+      return { patch: { approved_at: null, normative_document_number: null }, data: { revokedNumber: a.normativeDocumentNumber, approvedAt: a.approvedAt } };
   }
   switch (input.step) {
     case 'draft': {
       const items = await loadItems(trx, a.id);
       const draft = findStep(rb, a.kind, 'draft')!;
-      const problems = readinessProblems(a, items, citeArticle(rb, draft.article, draft.inherited2023 === true));
+      const problems = [...readinessProblems(a, items, citeArticle(rb, draft.article, draft.inherited2023 === true)), ...powerProblems(a.kind, items)];
       if (problems.length) throw new AppError('VALIDATION_FAILED', `申请内容不完整：${problems.map((p) => p.message).join('；')}`, problems);
+      return { patch: {}, data: null };
+    }
+    case 'preliminaryReview': {
+      // §8: the office decides on every screening flag before the proposal goes further.
+      const open = unresolvedExclusions(await loadItems(trx, a.id));
+      if (open.length) throw new AppError('INVALID_STATE', `有${open.length}项疑似不应列入清单的事项（第八条）尚未复核：请退回修改或由协调小组办公室复核说明。${open[0].message}`, open);
       return { patch: {}, data: null };
     }
     case 'submit': {
@@ -137,9 +150,15 @@ async function doStep(x: Ctx): Promise<{ patch: Patch; data: Record<string, unkn
         throw new AppError('VALIDATION_FAILED', msg, [{ field: 'normativeDocumentNumber', message: msg }]);
       }
       await checkNotStale(trx, a, await loadItems(trx, a.id), '报请审定批准');
+      const stale = staleDutyItems(a.dutyItems, (await loadCurrentList(trx, a.bodyId)).duties);
+      if (stale.length) throw new AppError('INVALID_STATE', `职责（${stale.join('、')}）已由其他调整公布了新内容，请申请单位重新填写职责调整`);
       return { patch: { approved_at: at, normative_document_number: number }, data: { normativeDocumentNumber: number } };
     }
     case 'publish': {
+      const items = await loadItems(trx, a.id);
+      // §6 ¶3, §7, §8: what is published must still be complete and screened (a rebase may have changed it).
+      const problems = [...powerProblems(a.kind, items), ...unresolvedExclusions(items)];
+      if (problems.length) throw new AppError('INVALID_STATE', `不能公布：${problems.map((p) => p.message).join('；')}`, problems);
       const p = await publishAdjustment(trx, a, await loadItems(trx, a.id), x.actor, x.meta, at, x.hooks);
       return { patch: { published_at: at, published_version: p.version, receiving_published_version: p.receivingVersion }, data: { version: p.version, receivingVersion: p.receivingVersion, resultCodes: p.resultCodes } };
     }
@@ -171,7 +190,7 @@ async function openConsultation(x: Ctx): Promise<Record<string, unknown>> {
 
 /** Perform one transition; the error codes are the table's (INVALID_STATE, FORBIDDEN, SELF_REVIEW). */
 export async function act(deps: CommandDeps, actor: Actor, meta: RequestMeta, id: number, input: ActInput, hooks: PublicationHooks = {}) {
-  if (['return', 'reject', 'withdraw'].includes(input.action) && !input.reason?.trim()) {
+  if (['return', 'reject', 'withdraw', 'revoke'].includes(input.action) && !input.reason?.trim()) {
     throw new AppError('VALIDATION_FAILED', '请填写理由', [{ field: 'reason', message: '请填写理由' }]);
   }
   return deps.db.transaction().execute(async (trx) => {
