@@ -3,8 +3,8 @@
 // drop-downs and wrapped columns come from sheet-writer.ts). The template went back to exceljs
 // when a template from our writer, filled in and saved by exceljs, was now and then refused on
 // import; the cause was later found in exceljs's streaming reader, not in our writer, and
-// uploads are now read in a safe part order (upload.ts: workbookStream), so this file could
-// go back to our writer.
+// uploads are now read by random access to the file (zip-read.ts), whatever the part order,
+// so this file could go back to our writer.
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import type { Rulebook } from '../../core/rulebook/index.js';
