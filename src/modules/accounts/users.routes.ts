@@ -1,10 +1,10 @@
 // Accounts (三员分立): the system admin creates and disables accounts; the security admin grants
 // and revokes roles and unlocks accounts. Both act only within their region. A user of another
 // body, or outside the actor's scope, is a 404.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ROLES, ROLE_LABELS, type Actor, type Role } from '../../core/actor.js';
+import { ROLES, ROLE_LABELS, type Actor, type RequestMeta, type Role } from '../../core/actor.js';
 import { AppError, forbidden, notFound } from '../../core/errors.js';
 import { checkPassword } from '../../core/password-policy.js';
 import { canManageRoles, canManageUsers, canViewUser, conflictingAdminRole, pathWithin, scopesOf } from '../../core/policies.js';
@@ -12,6 +12,7 @@ import type { AppDeps } from '../../server/deps.js';
 import { actorOf, idParam, metaOf } from '../../server/http.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { findBody } from '../bodies/bodies.repo.js';
+import { applyChange, needsSecondAdmin, requestChange, type AdminChangeKind } from './admin-change.js';
 import { hashPassword } from './password.js';
 import { getPolicy, toPasswordPolicy } from './policy.repo.js';
 import { listUsers, userDetail } from './users.repo.js';
@@ -36,6 +37,18 @@ export async function usersRoutes(app: FastifyInstance, { db, clock }: AppDeps) 
     const u = await userDetail(db, id);
     if (!u || !canViewUser(actor, { id: u.homeBodyId, regionPath: u.homeRegionPath })) throw notFound('用户');
     return u;
+  }
+
+  /** Applies the change at once, or — when it concerns an administrator — files it for a second administrator (202). */
+  async function changeOrRequest(actor: Actor, u: NonNullable<Awaited<ReturnType<typeof userDetail>>>, kind: AdminChangeKind,
+    payload: Parameters<typeof applyChange>[3], meta: RequestMeta, reply: FastifyReply) {
+    const at = clock();
+    if (needsSecondAdmin(u.roles.map((x) => x.role as Role), kind, payload)) {
+      const id = await requestChange(db, kind, u.id, payload, actor, meta, at);
+      return reply.status(202).send({ pending: { id, kind }, message: '涉及管理员账户或角色的变更已提交，须由另一名管理员确认后生效' });
+    }
+    await db.transaction().execute((trx) => applyChange(trx, kind, u.id, payload, { actor, meta, at }));
+    return userDetail(db, u.id);
   }
 
   r.get('/api/users', {
@@ -72,18 +85,13 @@ export async function usersRoutes(app: FastifyInstance, { db, clock }: AppDeps) 
 
   r.patch('/api/users/:id', {
     schema: { tags: ['账户'], summary: '修改用户（系统管理员）：姓名、停用', params: idParam, body: z.object({ displayName: createUser.shape.displayName.optional(), disabled: z.boolean().optional() }) },
-  }, async (req) => {
+  }, async (req, reply) => {
     const actor = actorOf(req);
     const u = await visibleUser(actor, req.params.id);
     const home = { id: u.homeBodyId, regionPath: u.homeRegionPath };
     if (!canManageUsers(actor, home)) throw forbidden('您无权修改该用户');
     if (u.id === actor.userId && req.body.disabled) throw new AppError('VALIDATION_FAILED', '不能停用本人账户');
-    await db.transaction().execute(async (trx) => {
-      await trx.updateTable('app_user').set({ display_name: req.body.displayName, disabled: req.body.disabled }).where('id', '=', u.id).execute();
-      if (req.body.disabled) await trx.deleteFrom('session').where('user_id', '=', u.id).execute();
-      await recordAudit(trx, { actor, role: 'sysAdmin', bodyId: u.homeBodyId, action: 'user.updated', objectType: 'user', objectId: u.id, before: { displayName: u.displayName, disabled: u.disabled }, after: req.body, meta: metaOf(req), at: clock() });
-    });
-    return userDetail(db, u.id);
+    return changeOrRequest(actor, u, 'user.update', req.body, metaOf(req), reply);
   });
 
   r.post('/api/users/:id/unlock', { schema: { tags: ['账户'], summary: '解除锁定（安全管理员）', params: idParam } }, async (req) => {
@@ -97,12 +105,14 @@ export async function usersRoutes(app: FastifyInstance, { db, clock }: AppDeps) 
     return userDetail(db, u.id);
   });
 
-  for (const [method, action] of [['post', 'role.granted'], ['delete', 'role.revoked']] as const) {
+  for (const [method, kind] of [['post', 'role.grant'], ['delete', 'role.revoke']] as const) {
     r[method]('/api/users/:id/roles', {
       schema: { tags: ['账户'], summary: method === 'post' ? '授予角色（安全管理员）' : '撤销角色（安全管理员）', params: idParam, body: roleBody },
-    }, async (req) => {
+    }, async (req, reply) => {
       const actor = actorOf(req);
       const u = await visibleUser(actor, req.params.id);
+      // 三员分立: no administrator grants or revokes their own roles
+      if (u.id === actor.userId) throw forbidden('三员分立：不能为本人授予或撤销角色');
       const body = await findBody(db, req.body.bodyId);
       if (!body) throw new AppError('VALIDATION_FAILED', '机构不存在', [{ field: 'bodyId', message: '机构不存在' }]);
       // the security admin's scope must cover both the person and the body the role is held at
@@ -112,12 +122,7 @@ export async function usersRoutes(app: FastifyInstance, { db, clock }: AppDeps) 
         const clash = conflictingAdminRole(u.roles.map((x) => x.role as Role), req.body.role);
         if (clash) throw new AppError('CONFLICT', `三员分立：该用户已是${ROLE_LABELS[clash]}，不能同时担任${ROLE_LABELS[req.body.role]}`);
       }
-      await db.transaction().execute(async (trx) => {
-        if (method === 'post') await trx.insertInto('user_role').values({ user_id: u.id, body_id: body.id, role: req.body.role }).onConflict((oc) => oc.doNothing()).execute();
-        else await trx.deleteFrom('user_role').where('user_id', '=', u.id).where('body_id', '=', body.id).where('role', '=', req.body.role).execute();
-        await recordAudit(trx, { actor, role: 'secAdmin', bodyId: body.id, action, objectType: 'user', objectId: u.id, after: req.body, meta: metaOf(req), at: clock() });
-      });
-      return userDetail(db, u.id);
+      return changeOrRequest(actor, u, kind, req.body, metaOf(req), reply);
     });
   }
 }

@@ -11,8 +11,10 @@ afterAll(() => t.close());
 
 const tableCounts = async () => {
   const out: Record<string, number> = {};
-  for (const table of ['region', 'body', 'app_user', 'user_role', 'security_policy', 'audit_event'] as const)
+  for (const table of ['region', 'body', 'app_user', 'user_role', 'security_policy'] as const)
     out[table] = Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  // a refused attempt is itself audited (issue 9.8): every other audit row counts as a change
+  out.audit_event = Number((await t.db.selectFrom('audit_event').select((eb) => eb.fn.countAll().as('n')).where('action', '!=', 'security.refused').executeTakeFirstOrThrow()).n);
   return out;
 };
 
@@ -57,13 +59,18 @@ describe('separation of the three admin duties', () => {
     // one's own session, password and inbox are personal, not writes to the platform
     const personal = { has: (p: string) => p.startsWith('/api/auth/') || p.startsWith('/api/inbox') };
     const before = await tableCounts();
+    const refusedBefore = (await t.db.selectFrom('audit_event').select('seq').where('action', '=', 'security.refused').execute()).length;
+    let refused = 0;
     for (const [method, path] of writes.filter(([, p]) => !personal.has(p))) {
       const url = path.replace('{id}', String(path.startsWith('/api/bodies') ? sysBody : target));
       const res = await a.request(method as 'POST', url, valid[path] ?? {});
       expect([400, 403, 404], `${method} ${path} → ${res.statusCode}`).toContain(res.statusCode);
       if (valid[path]) expect(res.statusCode, `${method} ${path}`).toBe(403);
+      if (res.statusCode !== 400) refused++;
     }
     expect(await tableCounts()).toEqual(before);
+    // each refusal (403, or 404 for what is outside the auditor's scope) is one security event
+    expect((await t.db.selectFrom('audit_event').select('seq').where('action', '=', 'security.refused').execute()).length - refusedBefore).toBe(refused);
   });
 });
 

@@ -1,0 +1,101 @@
+// Issue 10.5: 三员分立 without gaps — no self-grants; changes to an administrator need a second one.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupTestApp, type TestApp } from '../../../test/harness.js';
+
+let t: TestApp;
+beforeAll(async () => (t = await setupTestApp()));
+afterAll(() => t.close());
+
+const user = (username: string) => t.db.selectFrom('app_user').select(['id', 'home_body_id', 'disabled']).where('username', '=', username).executeTakeFirstOrThrow();
+const bodyId = async (name: string) => (await t.db.selectFrom('body').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+const rolesOf = async (id: number) => (await t.db.selectFrom('user_role').select(['role', 'body_id']).where('user_id', '=', id).execute()).map((r) => `${r.role}@${r.body_id}`).sort();
+const actions = async (since: number) => (await t.db.selectFrom('audit_event').select('action').where('seq', '>', since).orderBy('seq').execute()).map((r) => r.action);
+const lastSeq = async () => Number((await t.db.selectFrom('audit_event').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow()).seq);
+
+describe('no administrator grants itself a role', () => {
+  it('refuses secadmin granting itself approver at the city government and clerk at a department, and changes nothing', async () => {
+    const sec = await t.login('secadmin');
+    const me = await user('secadmin');
+    const before = await rolesOf(me.id);
+    const seq = await lastSeq();
+    for (const [at, role] of [[me.home_body_id, 'approver'], [await bodyId('包头市市场监督管理局'), 'clerk']] as const) {
+      const res = await sec.post(`/api/users/${me.id}/roles`, { bodyId: at, role });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe('FORBIDDEN');
+      expect(res.json().error.message).toContain('不能为本人');
+    }
+    expect((await sec.del(`/api/users/${me.id}/roles`, { bodyId: me.home_body_id, role: 'secAdmin' })).statusCode).toBe(403);
+    expect(await rolesOf(me.id)).toEqual(before);
+    expect(await actions(seq)).toEqual(['security.refused', 'security.refused', 'security.refused']);
+    expect(await t.db.selectFrom('admin_change').select('id').execute()).toHaveLength(0);
+  });
+});
+
+describe('a change to another administrator needs a second administrator', () => {
+  it('holds sysadmin’s disabling of the auditor until a different administrator confirms it', async () => {
+    const sys = await t.login('sysadmin');
+    const auditorClient = await t.login('auditor');
+    const auditor = await user('auditor');
+    const seq = await lastSeq();
+    const res = await sys.patch(`/api/users/${auditor.id}`, { disabled: true });
+    expect(res.statusCode).toBe(202);
+    expect(res.json().message).toContain('另一名管理员确认');
+    const changeId = res.json().pending.id;
+    // nothing changed yet: the account works and its session lives
+    expect((await user('auditor')).disabled).toBe(false);
+    expect((await auditorClient.get('/api/session')).statusCode).toBe(200);
+    expect(await actions(seq)).toEqual(['adminChange.requested']);
+    // the requester cannot confirm it, nor can its subject
+    const own = await sys.post(`/api/admin-changes/${changeId}/confirm`);
+    expect(own.statusCode).toBe(403);
+    expect(own.json().error.message).toContain('另一名管理员');
+    expect((await auditorClient.post(`/api/admin-changes/${changeId}/confirm`)).statusCode).toBe(403);
+    expect((await user('auditor')).disabled).toBe(false);
+    // a non-administrator cannot see or confirm it
+    const clerk = await t.login('clerk.scjg');
+    expect((await clerk.post(`/api/admin-changes/${changeId}/confirm`)).statusCode).toBe(403);
+    expect((await user('auditor')).disabled).toBe(false);
+    // the security administrator sees and confirms it: now it takes effect
+    const sec = await t.login('secadmin');
+    expect((await sec.get('/api/admin-changes')).json().map((c: { id: number }) => c.id)).toContain(changeId);
+    const ok = await sec.post(`/api/admin-changes/${changeId}/confirm`);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().status).toBe('confirmed');
+    expect((await user('auditor')).disabled).toBe(true);
+    expect((await auditorClient.get('/api/session')).statusCode).toBe(401);
+    const again = await sec.post(`/api/admin-changes/${changeId}/confirm`);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('INVALID_STATE');
+    const trail = await t.db.selectFrom('audit_event').select(['action', 'actor_id', 'after']).where('seq', '>', seq)
+      .where('action', 'in', ['adminChange.requested', 'user.updated', 'adminChange.confirmed']).orderBy('seq').execute();
+    const sysId = (await user('sysadmin')).id;
+    const secId = (await user('secadmin')).id;
+    expect(trail.map((r) => [r.action, r.actor_id])).toEqual([['adminChange.requested', sysId], ['user.updated', sysId], ['adminChange.confirmed', secId]]);
+    expect(trail[1]!.after).toMatchObject({ disabled: true, confirmedBy: secId });
+  });
+
+  it('files a grant that makes someone an administrator, and a rejection leaves it ungranted', async () => {
+    const sec = await t.login('secadmin');
+    const gov = await user('gov.city');
+    const before = await rolesOf(gov.id);
+    const res = await sec.post(`/api/users/${gov.id}/roles`, { bodyId: gov.home_body_id, role: 'auditor' });
+    expect(res.statusCode).toBe(202);
+    expect(await rolesOf(gov.id)).toEqual(before);
+    const sys = await t.login('sysadmin');
+    const rejected = await sys.post(`/api/admin-changes/${res.json().pending.id}/reject`);
+    expect(rejected.statusCode).toBe(200);
+    expect(rejected.json().status).toBe('rejected');
+    expect(await rolesOf(gov.id)).toEqual(before);
+    expect((await sec.post(`/api/admin-changes/${res.json().pending.id}/confirm`)).statusCode).toBe(409);
+    expect(await rolesOf(gov.id)).toEqual(before);
+  });
+
+  it('still applies at once a role change to someone who is not an administrator', async () => {
+    const sec = await t.login('secadmin');
+    const clerk = await user('clerk.zjj');
+    const at = await bodyId('包头市住房和城乡建设局');
+    const res = await sec.post(`/api/users/${clerk.id}/roles`, { bodyId: at, role: 'leadUnit' });
+    expect(res.statusCode).toBe(200);
+    expect(await rolesOf(clerk.id)).toContain(`leadUnit@${at}`);
+  });
+});

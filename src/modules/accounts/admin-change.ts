@@ -1,0 +1,109 @@
+// 三员分立 without gaps (issue 10.5): no administrator changes their own roles, and a change to
+// another administrator's account or roles — or one that makes someone an administrator — is
+// only requested by one administrator; it takes effect when a different administrator, who is
+// not its subject, confirms it. Requesting, confirming and rejecting are each audited.
+import type { Transaction } from 'kysely';
+import { ROLE_LABELS, type Actor, type RequestMeta, type Role } from '../../core/actor.js';
+import { AppError, notFound } from '../../core/errors.js';
+import { ADMIN_ROLES, conflictingAdminRole, roleReachesRegion } from '../../core/policies.js';
+import type { Database } from '../../db/connect.js';
+import type { DB } from '../../db/schema.js';
+import { recordAudit } from '../audit/audit.repo.js';
+import { userDetail } from './users.repo.js';
+
+export type AdminChangeKind = 'user.update' | 'role.grant' | 'role.revoke';
+export type UserUpdate = { displayName?: string; disabled?: boolean };
+export type RoleChange = { bodyId: number; role: Role };
+type Payload = UserUpdate | RoleChange;
+
+/** Does this change need a second administrator? Its subject is an administrator, or it makes one. */
+export function needsSecondAdmin(targetRoles: Role[], kind: AdminChangeKind, payload: Payload): boolean {
+  if (targetRoles.some((r) => ADMIN_ROLES.includes(r))) return true;
+  return kind === 'role.grant' && ADMIN_ROLES.includes((payload as RoleChange).role);
+}
+
+/** Who may confirm: an administrator reaching the subject's region, neither the requester nor the subject. */
+export function canConfirm(a: Actor, change: { requestedBy: number; targetUserId: number }, targetRegionPath: string): boolean {
+  if (a.userId === change.requestedBy || a.userId === change.targetUserId) return false;
+  return ADMIN_ROLES.some((r) => roleReachesRegion(a, r, targetRegionPath));
+}
+
+const ACTING_ROLE: Record<AdminChangeKind, Role> = { 'user.update': 'sysAdmin', 'role.grant': 'secAdmin', 'role.revoke': 'secAdmin' };
+
+/** Applies a change inside the caller's transaction and writes its own audit row. */
+export async function applyChange(trx: Transaction<DB>, kind: AdminChangeKind, targetUserId: number, payload: Payload,
+  audit: { actor: Actor; meta: RequestMeta; at: Date; confirmedBy?: number }) {
+  const u = await userDetail(trx, targetUserId);
+  if (!u) throw notFound('用户');
+  const extra = audit.confirmedBy ? { confirmedBy: audit.confirmedBy } : {};
+  if (kind === 'user.update') {
+    const p = payload as UserUpdate;
+    await trx.updateTable('app_user').set({ display_name: p.displayName, disabled: p.disabled }).where('id', '=', u.id).execute();
+    if (p.disabled) await trx.deleteFrom('session').where('user_id', '=', u.id).execute();
+    await recordAudit(trx, { actor: audit.actor, role: 'sysAdmin', bodyId: u.homeBodyId, action: 'user.updated', objectType: 'user', objectId: u.id,
+      before: { displayName: u.displayName, disabled: u.disabled }, after: { ...p, ...extra }, meta: audit.meta, at: audit.at });
+    return;
+  }
+  const p = payload as RoleChange;
+  if (kind === 'role.grant') {
+    // the roles may have changed since the request: 三员分立 is checked again
+    const clash = conflictingAdminRole(u.roles.map((x) => x.role as Role), p.role);
+    if (clash) throw new AppError('CONFLICT', `三员分立：该用户已是${ROLE_LABELS[clash]}，不能同时担任${ROLE_LABELS[p.role]}`);
+    await trx.insertInto('user_role').values({ user_id: u.id, body_id: p.bodyId, role: p.role }).onConflict((oc) => oc.doNothing()).execute();
+  } else {
+    await trx.deleteFrom('user_role').where('user_id', '=', u.id).where('body_id', '=', p.bodyId).where('role', '=', p.role).execute();
+  }
+  await recordAudit(trx, { actor: audit.actor, role: 'secAdmin', bodyId: p.bodyId, action: kind === 'role.grant' ? 'role.granted' : 'role.revoked',
+    objectType: 'user', objectId: u.id, after: { ...p, ...extra }, meta: audit.meta, at: audit.at });
+}
+
+export async function requestChange(db: Database, kind: AdminChangeKind, targetUserId: number, payload: Payload, actor: Actor, meta: RequestMeta, at: Date) {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.insertInto('admin_change')
+      .values({ kind, target_user_id: targetUserId, payload: JSON.stringify(payload), requested_by: actor.userId, requested_at: at })
+      .returning('id').executeTakeFirstOrThrow();
+    await recordAudit(trx, { actor, role: ACTING_ROLE[kind], action: 'adminChange.requested', objectType: 'adminChange', objectId: row.id,
+      after: { kind, targetUserId, ...payload }, meta, at });
+    return row.id;
+  });
+}
+
+export async function findChange(db: Database, id: number) {
+  const c = await db.selectFrom('admin_change as c')
+    .innerJoin('app_user as u', 'u.id', 'c.target_user_id')
+    .innerJoin('body as b', 'b.id', 'u.home_body_id')
+    .innerJoin('region as r', 'r.code', 'b.region_code')
+    .innerJoin('app_user as q', 'q.id', 'c.requested_by')
+    .select(['c.id', 'c.kind', 'c.target_user_id as targetUserId', 'c.payload', 'c.status', 'c.requested_by as requestedBy', 'c.requested_at as requestedAt',
+      'c.decided_by as decidedBy', 'c.decided_at as decidedAt', 'u.display_name as targetName', 'q.display_name as requesterName', 'r.path as targetRegionPath'])
+    .where('c.id', '=', id).executeTakeFirst();
+  return c && { ...c, payload: c.payload as Payload };
+}
+
+export async function listPending(db: Database, actor: Actor) {
+  const rows = await db.selectFrom('admin_change').select('id').where('status', '=', 'pending').orderBy('id').execute();
+  const all = await Promise.all(rows.map((r) => findChange(db, r.id)));
+  return all.filter((c) => c && ADMIN_ROLES.some((r) => roleReachesRegion(actor, r, c.targetRegionPath)));
+}
+
+/** Confirm (apply) or reject a pending change, by a different administrator. */
+export async function decideChange(db: Database, id: number, decision: 'confirmed' | 'rejected', actor: Actor, meta: RequestMeta, at: Date) {
+  const c = await findChange(db, id);
+  if (!c || !ADMIN_ROLES.some((r) => roleReachesRegion(actor, r, c.targetRegionPath))) throw notFound('待确认的管理员变更');
+  if (c.status !== 'pending') throw new AppError('INVALID_STATE', '该变更已处理，不能再次确认或否决');
+  if (!canConfirm(actor, c, c.targetRegionPath))
+    throw new AppError('FORBIDDEN', c.requestedBy === actor.userId ? '三员分立：本人提出的变更须由另一名管理员确认' : '三员分立：涉及本人账户的变更须由其他管理员确认');
+  await db.transaction().execute(async (trx) => {
+    // only one decision: the row is taken while still pending
+    const taken = await trx.updateTable('admin_change').set({ status: decision, decided_by: actor.userId, decided_at: at })
+      .where('id', '=', id).where('status', '=', 'pending').returning('id').executeTakeFirst();
+    if (!taken) throw new AppError('INVALID_STATE', '该变更已处理，不能再次确认或否决');
+    if (decision === 'confirmed') {
+      const requester = { userId: c.requestedBy, displayName: c.requesterName, username: '', homeBodyId: 0, grants: [] };
+      await applyChange(trx, c.kind, c.targetUserId, c.payload, { actor: requester, meta, at, confirmedBy: actor.userId });
+    }
+    await recordAudit(trx, { actor, action: decision === 'confirmed' ? 'adminChange.confirmed' : 'adminChange.rejected', objectType: 'adminChange', objectId: id,
+      after: { kind: c.kind, targetUserId: c.targetUserId, requestedBy: c.requestedBy, ...c.payload }, meta, at });
+  });
+  return findChange(db, id);
+}
