@@ -15,7 +15,6 @@ import { auditAnchorRoutes } from '../modules/audit/anchor.page.js';
 import { authRoutes } from '../modules/accounts/auth.routes.js';
 import { policyRoutes } from '../modules/accounts/policy.routes.js';
 import { usersRoutes } from '../modules/accounts/users.routes.js';
-import { adminChangeRoutes } from '../modules/accounts/admin-change.routes.js';
 import { bodiesRoutes } from '../modules/bodies/bodies.routes.js';
 import { portalRoutes } from '../modules/portal/portal.routes.js';
 import { adjustmentsRoutes } from '../modules/adjustments/adjustments.routes.js';
@@ -26,6 +25,7 @@ import { consultationRoutes } from '../modules/consultations/consultations.route
 import { reportRoutes } from '../modules/reports/reports.routes.js';
 import { registerRoutes } from '../modules/register/register.routes.js';
 import type { AppDeps } from './deps.js';
+import { zodFieldError } from '../core/zod-words.js';
 import { errorHandler } from './errors.js';
 import { registerGuard } from './guard.js';
 import { registerSecurityHeaders } from './headers.js';
@@ -34,6 +34,8 @@ import { webRoutes } from './web.js';
 import { notFoundPage } from '../modules/portal/not-found.page.js';
 
 z.config(z.locales.zhCN());
+// issue 9.7: every validation message Chinese and naming its field (a schema's own message still wins)
+z.config({ customError: zodFieldError });
 
 export interface BuildOptions {
   logger?: boolean | object;
@@ -87,7 +89,6 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
 
   await authRoutes(app, deps);
   await usersRoutes(app, deps);
-  await adminChangeRoutes(app, deps);
   await policyRoutes(app, deps);
   await bodiesRoutes(app, deps);
   await auditRoutes(app, deps);

@@ -54,7 +54,8 @@ export function errorHandler(deps: AppDeps) {
       }));
       const where = PART[err.validationContext ?? 'body'] ?? '请求';
       const first = details[0];
-      const msg = `${where}不符合要求：${first?.field ? `${first.field} ` : ''}${first?.message ?? ''}`;
+      // the message names the field in Chinese (core/zod-words.ts); the path stays in details for forms
+      const msg = `${where}不符合要求：${first?.message ?? ''}`;
       return sendError(reply, new AppError('VALIDATION_FAILED', msg, details));
     }
     // issue 10.9: parser, header and database refusals of the request's data are 4xx, never 500
