@@ -15,6 +15,7 @@ import { auditAnchorRoutes } from '../modules/audit/anchor.page.js';
 import { authRoutes } from '../modules/accounts/auth.routes.js';
 import { policyRoutes } from '../modules/accounts/policy.routes.js';
 import { usersRoutes } from '../modules/accounts/users.routes.js';
+import { adminChangeRoutes } from '../modules/accounts/admin-change.routes.js';
 import { bodiesRoutes } from '../modules/bodies/bodies.routes.js';
 import { portalRoutes } from '../modules/portal/portal.routes.js';
 import { adjustmentsRoutes } from '../modules/adjustments/adjustments.routes.js';
@@ -89,6 +90,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
 
   await authRoutes(app, deps);
   await usersRoutes(app, deps);
+  await adminChangeRoutes(app, deps);
   await policyRoutes(app, deps);
   await bodiesRoutes(app, deps);
   await auditRoutes(app, deps);
