@@ -30,6 +30,7 @@ import { zodFieldError } from '../core/zod-words.js';
 import { errorHandler } from './errors.js';
 import { registerGuard } from './guard.js';
 import { registerSecurityHeaders } from './headers.js';
+import { indexRoutes } from './route-index.js';
 import { sendError } from './http.js';
 import { webRoutes } from './web.js';
 import { notFoundPage } from '../modules/portal/not-found.page.js';
@@ -50,6 +51,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     trustProxy: deps.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
   });
+  indexRoutes(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler(deps));

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../../core/errors.js';
+import { clientErrorOf, dropUnsendableHeaders } from '../../server/client-errors.js';
 import { html } from './html.js';
 import { page } from './layout.js';
 
@@ -73,12 +74,14 @@ export function portalErrorHandler(err: FastifyError, req: FastifyRequest, reply
   } else if (hasZodFastifySchemaValidationErrors(err)) {
     status = 400;
     message = `网址中的参数不符合要求：${err.validation[0]?.message ?? '格式不正确'}。请检查网址后重试。`;
-  } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+  } else if (clientErrorOf(err)) {
+    // issue 10.9: the request's fault (bad URL, unsendable header, data the database refuses)
     status = 400;
-    message = '请求格式不正确，请检查网址后重试。';
+    message = `${clientErrorOf(err)!.message}。`;
   } else {
     req.log.error({ err }, 'portal page failed');
   }
+  dropUnsendableHeaders(reply);
   reply.removeHeader('etag');
   reply.header('cache-control', 'no-store');
   return sendHtml(reply, errorPage(req, status, TITLE[status] ?? TITLE[400]!, message), status);
