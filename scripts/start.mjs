@@ -1,4 +1,6 @@
-// npm start: install if needed, build the workspace if needed, start with demo data.
+// npm start: install if needed, build the workspace if needed, start — with demo data on the
+// embedded database (README quick start). With DATABASE_URL or NODE_ENV=production nothing demo
+// is written unless asked for (`npm start -- --demo` or SEED_DEMO=true); see `npm run setup`.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { ensureDeps, ensureWeb } from './ensure.mjs';
@@ -7,7 +9,8 @@ const runtime = JSON.parse(readFileSync(new URL('./server-runtime.json', import.
 
 ensureDeps();
 ensureWeb();
-const child = spawn(process.execPath, [...runtime.nodeArgs, '--import', 'tsx', 'src/server/main.ts', '--demo', ...process.argv.slice(2)], {
+const production = !!process.env.DATABASE_URL || process.env.NODE_ENV === 'production';
+const child = spawn(process.execPath, [...runtime.nodeArgs, '--import', 'tsx', 'src/server/main.ts', ...(production ? [] : ['--demo']), ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: { ...process.env, ...runtime.env, TZ: 'Asia/Shanghai' },
 });

@@ -5,7 +5,7 @@ import { loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../modules/demo/users.seed.js';
-import { isEmpty, seedDemo } from '../modules/demo/seed.js';
+import { demoRequested, prepareData } from '../modules/demo/startup.js';
 import { ROLE_LABELS } from '../core/actor.js';
 import { buildApp } from './app.js';
 import { runSweep } from '../modules/adjustments/sweep.js';
@@ -14,14 +14,13 @@ import { prepareAuditKey, startAuditTrail } from '../modules/audit/startup.js';
 const config = loadConfig();
 // 等保2.0 安全审计: the audit chain's key before anything is written (production: none = no start)
 const auditKey = prepareAuditKey(config);
-const demo = process.argv.includes('--demo');
+// demo data only when asked for: `npm start` asks on the embedded database, production never by itself
+const demo = demoRequested(process.argv, process.env);
 if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
 const handle = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 await migrate(handle.db);
-if (demo && (await isEmpty(handle.db))) {
-  console.log('› 首次启动：写入包头市演示数据…');
-  await seedDemo(handle.db);
-}
+if (demo) console.log('› 演示模式：数据库为空时写入包头市演示数据…');
+const state = await prepareData(handle.db, { demo });
 const app = await buildApp({ db: handle.db, config, clock: () => new Date() }, { logger: { level: config.logLevel } });
 
 // §12 deadlines: the daily sweep runs in the server too (the embedded database admits one
@@ -63,5 +62,5 @@ console.log(`
   工作台     ${base}/app/
   接口文档   ${base}/api/docs
   健康检查   ${base}/healthz
-${demo ? `演示账户（密码均为 ${DEMO_PASSWORD}）：\n${DEMO_ACCOUNTS.map((a) => `  ${a.username.padEnd(16)} ${a.displayName}  ${a.roles.map((r) => ROLE_LABELS[r]).join('、')}`).join('\n')}` : ''}
+${demo ? `演示账户${config.production ? '（密码见 README）' : `（密码均为 ${DEMO_PASSWORD}）`}：\n${DEMO_ACCOUNTS.map((a) => `  ${a.username.padEnd(16)} ${a.displayName}  ${a.roles.map((r) => ROLE_LABELS[r]).join('、')}`).join('\n')}` : ''}${state === 'setupNeeded' ? '尚无管理员账户：请运行一次 npm run setup 创建系统管理员、安全管理员、审计管理员（内嵌数据库须先停止本服务）。' : ''}
 `);
