@@ -8,6 +8,7 @@ import type { Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import type { FromWorker, ToWorker } from './export-protocol.js';
 import type { ListWorkbookOptions } from './list-writer.js';
+import { workerUrl } from '../../platform/worker-url.js';
 
 const IN_FLIGHT = 2;
 
@@ -23,7 +24,7 @@ function exportWorker(): Worker {
   if (worker) return worker;
   // a small heap: the worker holds one chunk of rows at a time, and a tight limit makes V8
   // collect its garbage early instead of growing the server's memory (the 512 MB budget)
-  const w = new Worker(new URL('./export-worker.mjs', import.meta.url), {
+  const w = new Worker(workerUrl(import.meta.url, 'export-worker'), {
     resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 },
   });
   w.unref(); // never keeps the server (or a test run) alive by itself

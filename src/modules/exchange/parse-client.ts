@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../../core/errors.js';
 import type { FromParser, ParseWorkerData } from './parse-protocol.js';
 import { SheetError, type SheetRow } from './xlsx-read.js';
+import { workerUrl } from '../../platform/worker-url.js';
 
 /** uploads parsed at once (the machine's cores are few); others wait their turn */
 export const MAX_PARSERS = 2;
@@ -52,7 +53,7 @@ export class ParseJob {
     if (this.closed) return release();
     let w: Worker;
     try {
-      w = new Worker(new URL('./parse-worker.mjs', import.meta.url), {
+      w = new Worker(workerUrl(import.meta.url, 'parse-worker'), {
         workerData: { path: this.path } satisfies ParseWorkerData,
         resourceLimits: { maxOldGenerationSizeMb: PARSER_HEAP_MB, maxYoungGenerationSizeMb: 8, stackSizeMb: 4 },
       });
