@@ -4,6 +4,7 @@
 import { Alert, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
+import { ApiError } from '../../../api.ts';
 import { toast } from '../../../lib/feedback.ts';
 import { applyServerErrors } from '../../../lib/forms.ts';
 import { adjApi } from '../adjApi.ts';
@@ -17,13 +18,15 @@ interface Props {
   ability: Ability | null;
   onClose: () => void;
   onDone: (a: Adjustment) => void;
+  /** a refusal that no field of this dialog can fix: the dialog closes and the page shows it in place */
+  onRefused?: (e: ApiError) => void;
 }
 
 interface Values { note?: string; reason?: string; normativeDocumentNumber?: string; opensOn?: Dayjs; closesOn?: Dayjs }
 
 const REASON_ACTIONS = ['return', 'reject', 'withdraw'];
 
-export default function ActionModal({ a, rb, ability, onClose, onDone }: Props) {
+export default function ActionModal({ a, rb, ability, onClose, onDone, onRefused }: Props) {
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const action = ability?.action;
@@ -57,7 +60,11 @@ export default function ActionModal({ a, rb, ability, onClose, onDone }: Props) 
       toast.success(`${actionLabel(ability.action, step)}：已办理`);
       onDone(next);
     } catch (e) {
-      applyServerErrors(form, e);
+      // what the dialog cannot fix (an empty application, a missing reason) must not float over
+      // the page's buttons that fix it: close the dialog and let the page show it in its flow
+      const known = new Set(form.getFieldsError().map((f) => f.name.join('.')));
+      if (e instanceof ApiError && onRefused && !e.details.some((d) => d.field && known.has(d.field))) { onClose(); onRefused(e); }
+      else applyServerErrors(form, e);
     } finally {
       setSaving(false);
     }
