@@ -15,7 +15,7 @@ import { addComment } from './comments.commands.js';
 import { COMMENT_LIMITS, commentForm, fieldErrors } from './comment-rules.js';
 import { findConsultation, formKey, listConsultations, loadItems, phaseOf, publicComments } from './consultations.repo.js';
 import { CONSULTATION_CSS, detailPage, listPage, type FormState } from './consultations.pages.js';
-import { checkFormToken, clientKey, issueFormToken } from './form-token.js';
+import { clientKey, issueFormToken, redeemFormToken } from './form-token.js';
 import { describeProposal } from './proposal-words.js';
 
 const idParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
@@ -76,9 +76,10 @@ export async function consultationPortalRoutes(app: FastifyInstance, { db, clock
     }
     const parsed = commentForm.safeParse({ ...values, token: str('token') });
     if (!parsed.success) return render(req, reply, id, 400, { values, errors: fieldErrors(parsed.error.issues) });
-    const check = checkFormToken(await signingKey(), id, parsed.data.token, now, COMMENT_LIMITS.tokenMinutes);
+    const check = await redeemFormToken(db, await signingKey(), id, parsed.data.token, now, COMMENT_LIMITS.tokenMinutes);
     if (check !== 'ok') {
-      const msg = check === 'expired' ? '页面停留时间过长，安全校验已过期，请再次点击“提交意见”。' : '安全校验未通过，请在本页重新提交意见。';
+      const msg = check === 'expired' ? '页面停留时间过长，安全校验已过期，请再次点击“提交意见”。'
+        : check === 'used' ? '这份意见表已经提交过，请勿重复提交；如需再提意见，请在本页重新填写。' : '安全校验未通过，请在本页重新提交意见。';
       return render(req, reply, id, 403, { values, errors: { form: msg } });
     }
     try {
