@@ -113,13 +113,13 @@ export function detailPage(m: DetailModel): Html {
   const closed = phase === 'closed' || phase === 'cancelled';
   return html`<link rel="stylesheet" href="/consultations.css">
 <h1>${c.title}</h1>
-<p class="muted">${c.regionName} · ${c.bodyName} · 调整类型：${kindLabel(c)} · <span class="phase phase-${phase}">${PHASE_LABELS[phase]}</span></p>
+<p class="muted">${c.regionName} · <a href="/bodies/${c.bodyId}">${c.bodyName}权责清单</a> · 调整类型：${kindLabel(c)} · <span class="phase phase-${phase}">${PHASE_LABELS[phase]}</span></p>
 ${m.sent ? html`<div class="notice" role="status">您的意见已提交（第 ${m.sent} 号），感谢您的参与。</div>` : ''}
 <section aria-labelledby="period"><h2 id="period">征求意见时间</h2>
 <p>${cnDate(c.opensOn)}至${cnDate(c.closesOn)}，共 ${days(c)} 日${phase === 'open' ? '，截止日当天仍可提交' : ''}。</p>
 <p class="basis">依据：${basis.citation}${basis.text ? html`：“${basis.text}”` : ''}</p></section>
 <section aria-labelledby="change"><h2 id="change">拟调整内容</h2>
-<ol class="changes">${m.changes.map((ch) => html`<li><p class="headline">${ch.headline}${ch.code ? html` <span class="count">（权力编码 ${ch.code}）</span>` : ''}</p>${ch.details.length ? html`<ul>${ch.details.map((d) => html`<li>${d}</li>`)}</ul>` : ''}</li>`)}</ol>
+<ol class="changes">${m.changes.map((ch) => html`<li><p class="headline">${ch.headline}${ch.code ? html` <span class="count">（权力编码 <a href="/bodies/${c.bodyId}/powers/${ch.code}">${ch.code}</a>）</span>` : ''}</p>${ch.details.length ? html`<ul>${ch.details.map((d) => html`<li>${d}</li>`)}</ul>` : ''}</li>`)}</ol>
 ${c.reason ? html`<h3>调整理由</h3><p>${c.reason}</p>` : ''}${c.legalBasis ? html`<h3>调整依据</h3><p>${c.legalBasis}</p>` : ''}</section>
 <section aria-labelledby="have-say"><h2 id="have-say">提出意见</h2>
 ${phase === 'open' ? commentForm(c, m.form) : html`${m.form.errors.form ? html`<div class="error-summary" role="alert" tabindex="-1" id="form-errors" autofocus><p><strong>提交未成功：</strong>${m.form.errors.form}</p></div>` : ''}

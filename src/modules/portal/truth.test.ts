@@ -149,6 +149,13 @@ describe('open consultations are reachable', () => {
     expect((await t.anon.get(`/bodies/${await bodyIdOf(t, '包头市住房和城乡建设局')}`)).body).not.toContain(link);
   });
 
+  it('the consultation page links back to the body and the power it changes', async () => {
+    const r = await t.anon.get(`/consultations/${await consultationId()}`);
+    expect(r.statusCode).toBe(200);
+    expect(r.body).toContain(`<a href="/bodies/${scjg}">包头市市场监督管理局权责清单</a>`);
+    expect(r.body).toContain(`<a href="/bodies/${scjg}/powers/${codes[6]}">${codes[6]}</a>`);
+  });
+
   it('once the consultation is over, the body page no longer offers it (the cached page is not served)', async () => {
     const cid = await consultationId();
     const before = await t.anon.get(`/bodies/${scjg}`);
