@@ -5,7 +5,7 @@
 // records 漏报 for one still unfiled past that deadline.
 import { sql } from 'kysely';
 import type { Actor, RequestMeta } from '../../core/actor.js';
-import type { IsoDate } from '../../core/calendar/index.js';
+import { todayInBeijing, type IsoDate } from '../../core/calendar/index.js';
 import { AppError, forbidden } from '../../core/errors.js';
 import type { AdjustmentKind, TriggerKind } from '../../core/rulebook/index.js';
 import { recordAudit } from '../audit/audit.repo.js';
@@ -22,7 +22,8 @@ const PLAN: Record<ChangeKind, { trigger: TriggerKind; kind: AdjustmentKind; wor
   // A repealed basis most often means the power goes (§11.1); the body may change the kind.
   repealed: { trigger: 'lawRepealed', kind: 'cancel', word: '废止' },
   revised: { trigger: 'lawRevised', kind: 'modify', word: '修订' },
-  issued: { trigger: 'lawIssued', kind: 'modify', word: '颁布' },
+  // §10.1: a newly issued law is a reason to add powers (增加); only §10 names it.
+  issued: { trigger: 'lawIssued', kind: 'add', word: '颁布' },
 };
 
 export interface LawChangeInput {
@@ -31,6 +32,8 @@ export interface LawChangeInput {
   changeDate: IsoDate;
   note?: string;
   regionCode?: string;
+  /** §10.1: for a newly issued law, the bodies that are to consider adding powers (none cites it yet). */
+  bodyIds?: number[];
 }
 
 export async function recordLawChange(deps: CommandDeps, actor: Actor, meta: RequestMeta, input: LawChangeInput) {
@@ -38,6 +41,10 @@ export async function recordLawChange(deps: CommandDeps, actor: Actor, meta: Req
   if (grants.length === 0) throw forbidden('只有协调小组办公室可以登记法律文件的立改废');
   if (grants.length > 1) throw new AppError('VALIDATION_FAILED', '请指明登记的行政区域', [{ field: 'regionCode', message: '请指明行政区域' }]);
   const office = grants[0];
+  // §12: the 15 working days run from a change that has happened, never from one announced ahead.
+  const today = todayInBeijing(deps.clock());
+  if (input.changeDate > today) throw new AppError('VALIDATION_FAILED', `生效（废止）日期（${input.changeDate}）不能晚于今天（${today}）：请在法律文件颁布、修订或废止生效后登记`, [{ field: 'changeDate', message: '日期不能晚于今天' }]);
+  if (input.bodyIds?.length && input.changeKind !== 'issued') throw new AppError('VALIDATION_FAILED', '只有新颁布的法律文件需要指定研究增加行政职权的机构', [{ field: 'bodyIds', message: '仅适用于颁布' }]);
   return deps.db.transaction().execute(async (trx) => {
     const doc = await trx.selectFrom('legal_document').select(['id', 'key', 'name', 'status']).where('id', '=', input.legalDocumentId).executeTakeFirst();
     if (!doc) throw new AppError('VALIDATION_FAILED', '法律文件不存在', [{ field: 'legalDocumentId', message: '法律文件不存在' }]);
@@ -70,6 +77,16 @@ export async function recordLawChange(deps: CommandDeps, actor: Actor, meta: Req
       byBody.set(p.body_id, e);
     }
 
+    // §10.1: bodies named for a newly issued law, within the office's region, without a citing power yet.
+    for (const bodyId of input.bodyIds ?? []) {
+      if (byBody.has(bodyId)) continue;
+      const b = await trx.selectFrom('body as b').innerJoin('region as r', 'r.code', 'b.region_code').select(['b.name', 'b.office', 'r.path']).where('b.id', '=', bodyId).executeTakeFirst();
+      if (!b || b.office || !(b.path === office.regionPath || b.path.startsWith(`${office.regionPath}/`))) {
+        throw new AppError('VALIDATION_FAILED', `机构（编号 ${bodyId}）不是本级或下级的职权行使机构`, [{ field: 'bodyIds', message: '机构无效' }]);
+      }
+      byBody.set(bodyId, { name: b.name, powers: [] });
+    }
+
     const plan = PLAN[input.changeKind];
     const rulebookId = await currentRulebookId(trx);
     const due = filingDue(rulebookId, plan.kind, input.changeDate, await loadCalendar(trx));
@@ -81,7 +98,9 @@ export async function recordLawChange(deps: CommandDeps, actor: Actor, meta: Req
         body_id: bodyId, kind: plan.kind, status: 'due', rulebook_id: rulebookId, completed_steps: '[]', open_steps: '[]',
         title: `因${doc.name}${plan.word}调整权责清单`, trigger_kind: plan.trigger, trigger_date: input.changeDate,
         filing_due: due.date, filing_due_provisional: due.provisional,
-        reason: `${doc.name}于${input.changeDate}${plan.word}，本单位以下行政职权以其为法定依据：${e.powers.map((p) => `${p.name}（${p.code}）`).join('；')}`,
+        reason: e.powers.length
+          ? `${doc.name}于${input.changeDate}${plan.word}，本单位以下行政职权以其为法定依据：${e.powers.map((p) => `${p.name}（${p.code}）`).join('；')}`
+          : `${doc.name}于${input.changeDate}${plan.word}，请研究是否需增加行政职权（第十条第1项）`,
         legal_basis: doc.name, base_version: list.version, law_change_id: change.id, created_by: null, created_at: at, updated_at: at,
       }).returning('id').executeTakeFirstOrThrow();
       if (plan.kind === 'cancel') {

@@ -16,6 +16,7 @@ const body = z.object({
   changeDate: z.string({ message: '请填写生效（废止）日期' }).refine(isIsoDate, '日期应为有效日期（YYYY-MM-DD）'),
   note: z.string().trim().max(2000, '说明不能超过2000个字').optional(),
   regionCode: z.string().regex(/^\d{6,9}$/, '区划代码格式不正确').optional(),
+  bodyIds: z.array(z.number().int().positive('机构编号无效'), { message: '请选择机构' }).max(200, '一次最多指定200个机构').optional(),
 });
 
 export async function lawChangeRoutes(app: FastifyInstance, deps: AppDeps) {

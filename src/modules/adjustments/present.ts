@@ -18,7 +18,7 @@ import { stepDeadlines } from './deadlines.js';
 import { filingDue } from './filing-due.js';
 import { previewOf } from './publication.js';
 import { statusLabelOf } from './status-words.js';
-import { APPLICATION_ACTIONS, decide, openSteps, offersOf, workflowRoles, type Action, type WorkflowState } from './transitions.js';
+import { APPLICATION_ACTIONS, decide, openSteps, offersOf, rolesFor, workflowRoles, type Action, type WorkflowState } from './transitions.js';
 
 /** Every action the actor may take now, per the transition table. */
 export function abilities(state: WorkflowState, attempt: { roles: ReturnType<typeof workflowRoles>; drafted: boolean; submitted: boolean }) {
@@ -85,12 +85,15 @@ export async function presentAdjustment(db: Db, a: AdjustmentRecord, actor: Acto
     items: items.map((it) => ({
       id: it.id, ord: it.ord, targetCode: it.targetCode, resultCode: it.resultCode, base: it.base, proposed: it.proposed,
       changes: it.base && it.proposed ? diffPower(it.base, it.proposed) : [],
+      exclusionFlags: it.exclusionFlags, exclusionOverride: it.exclusionOverride,
     })),
     preview: published ? null : await previewOf(db, a, items),
     stale,
     conflicts: a.status === 'open' || a.status === 'due' ? await conflictsOf(db, a) : [],
     consultation: c ?? null,
-    deadlines: stepDeadlines({ rulebookId: a.rulebookId, kind: a.kind, completed: a.completedSteps, open: a.openSteps, starts: clockStarts(a, c), completedOn: completedOn(a, records), today }, cal),
+    // §5: who acts on a step is the rulebook's choice for the body's level
+    deadlines: stepDeadlines({ rulebookId: a.rulebookId, kind: a.kind, completed: a.completedSteps, open: a.openSteps, starts: clockStarts(a, c), completedOn: completedOn(a, records), today }, cal)
+      .map((d) => ({ ...d, roles: [...rolesFor(state, findStep(rb, a.kind, d.step)!)] })),
     history: records,
     attachments: await attachmentList(db, a.id),
     can: abilities(state, { roles: workflowRoles(adjustmentRolesOf(actor, a)), ...involvementOf(a, records, actor.userId) }),
