@@ -93,3 +93,17 @@ export function underDeclared(): { file: Buffer; inflated: number; declared: num
   const strings = small('xl/sharedStrings.xml', `${DECL}<sst ${NS}/>`);
   return { file: zip([...skeleton(), strings, { ...sheet, declared }]), inflated: sheet.size, declared };
 }
+
+/** A workbook of the given worksheet XML (inside <sheetData>) and shared-string XML (inside <sst>); styles.xml if given. */
+export function workbookOf(sheetData: string, sharedStrings = '', opts: { declaration?: string; styles?: string } = {}): Buffer {
+  const decl = opts.declaration ?? DECL;
+  return zip([
+    ...skeleton(),
+    ...(opts.styles ? [small('xl/styles.xml', `${DECL}${opts.styles}`)] : []),
+    small('xl/sharedStrings.xml', `${decl}<sst ${NS}>${sharedStrings}</sst>`),
+    small('xl/worksheets/sheet1.xml', `${decl}<worksheet ${NS}><sheetData>${sheetData}</sheetData></worksheet>`),
+  ]);
+}
+
+/** The template's header row as worksheet XML. */
+export const headerRowXml = () => textRow(COLUMNS.map((c) => c.header));
