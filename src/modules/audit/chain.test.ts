@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../../../test/harness.js';
 import type { Database } from '../../db/connect.js';
-import { takeAnchor } from './anchor.js';
+import { scheduleAnchors, takeAnchor } from './anchor.js';
 import { rowDigest, rowMac } from './digest.js';
 import { auditKey } from './key.js';
 import { rechain, untrigger } from './test-fixtures.js';
@@ -47,9 +47,16 @@ describe('the normal path', () => {
     expect(page.body).not.toContain(second.digest);
     expect(page.body).not.toMatch(/<script/i);
 
+    // the server's schedule anchors at once, then every interval, until stopped
+    const stop = scheduleAnchors(t.db, auditKey(), { file, minutes: 60, log: (err) => { throw err; } });
+    stop();
+    for (let i = 0; i < 100 && (await readFile(file, 'utf8')).trim().split('\n').length < 3; i++) await new Promise((r) => setTimeout(r, 50));
+    expect((await readFile(file, 'utf8')).trim().split('\n')).toHaveLength(3);
+
     const a = await t.login('auditor');
     const api = (await a.get('/api/audit/verify')).json();
-    expect(api).toMatchObject({ ok: true, anchorsChecked: 1 });
+    // published: the test clock's day (takeAnchor above) and today's (the schedule runs on the real clock)
+    expect(api).toMatchObject({ ok: true, anchorsChecked: 2 });
     expect(api.notes.join()).toContain('未配置锚定文件');
   });
 });

@@ -50,7 +50,8 @@ describe('loading the audit key', () => {
   it('a production start without a key exits before opening the database', async () => {
     const d = dir();
     const env = { ...process.env, NODE_ENV: 'production', AUDIT_KEY: '', AUDIT_KEY_FILE: '', DATABASE_URL: '', DATA_DIR: join(d, 'pglite'), PORT: '39871' }; // exits before it listens
-    const r = await promisify(execFile)('npx', ['tsx', 'src/server/main.ts'], { env, timeout: 90_000 }).catch((e) => e as { code: number; stderr: string });
+    const r: { code?: number; stderr: string } = await promisify(execFile)('npx', ['tsx', 'src/server/main.ts'], { env, timeout: 90_000 })
+      .catch((e: { code: number; stderr: string }) => e);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('生产环境必须提供审计密钥');
     expect(existsSync(join(d, 'pglite'))).toBe(false);
