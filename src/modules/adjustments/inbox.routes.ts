@@ -7,6 +7,7 @@ import { notFound } from '../../core/errors.js';
 import type { AppDeps } from '../../server/deps.js';
 import { actorOf, idParam } from '../../server/http.js';
 import { listInbox } from './inbox.repo.js';
+import { workloadOf } from './workload.js';
 
 export async function inboxRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -14,6 +15,10 @@ export async function inboxRoutes(app: FastifyInstance, { db, clock }: AppDeps) 
   r.get('/api/inbox', {
     schema: { tags: ['待办'], summary: '我的待办与提醒', querystring: z.object({ unread: z.enum(['0', '1'], { message: 'unread 应为 0 或 1' }).optional(), limit: z.coerce.number().int().min(1).max(500).optional() }) },
   }, async (req) => listInbox(db, actorOf(req).userId, { unreadOnly: req.query.unread === '1', limit: req.query.limit }));
+
+  // 工作台: per role held, what waits now and what is overdue (ids, for the lists they link to)
+  r.get('/api/inbox/workload', { schema: { tags: ['待办'], summary: '我的工作量：各角色待办理与已逾期的调整申请' } }, async (req) =>
+    ({ roles: await workloadOf(db, actorOf(req), clock()) }));
 
   r.post('/api/inbox/:id/read', { schema: { tags: ['待办'], summary: '标记为已读', params: idParam } }, async (req) => {
     const actor = actorOf(req);

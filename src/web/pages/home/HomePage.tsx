@@ -1,18 +1,25 @@
-// 工作台首页: greeting, the actor's roles, and a card per role with its duties and pages.
+// 工作台首页: greeting, the actor's roles, and a card per role that opens on its work — how many
+// applications wait for it and how many are overdue, each linking to that list (issue 9.7) —
+// with its duties folded below and its pages.
 import { ArrowRightOutlined, BankOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Row, Space, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import { useNavigate } from 'react-router-dom';
 import { greeting, todayText } from '../../lib/format.ts';
 import { roleColor } from '../../labels.ts';
 import { routeByPath } from '../../routes.tsx';
 import { useActor, useSession } from '../../session.tsx';
 import type { Role } from '../../types.ts';
+import { useLoad } from '../../lib/useLoad.ts';
 import { ROLE_DUTIES, RULEBOOK_NAME } from './duties.ts';
+import { inboxLink, WORKFLOW_ROLES, workloadApi } from './workload.ts';
 
 export default function HomePage() {
   const actor = useActor();
   const { can } = useSession();
   const navigate = useNavigate();
+  const work = useLoad(() => workloadApi.get());
+  const workOf = (role: Role) => work.data?.roles.find((w) => w.role === role);
 
   // one card per role; the bodies where it is held are listed on the card
   const byRole = new Map<Role, { label: string; bodies: string[] }>();
@@ -49,9 +56,23 @@ export default function HomePage() {
                 <Card title={<Space><Tag color={roleColor(role)}>{label}</Tag><span>{duty.summary}</span></Space>}
                   style={{ height: '100%' }}>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>{bodies.join('、')}</Typography.Text>
-                  <ul style={{ paddingInlineStart: 20, margin: '10px 0 14px' }}>
-                    {duty.duties.map((d) => <li key={d} style={{ marginBottom: 4 }}>{d}</li>)}
-                  </ul>
+                  {WORKFLOW_ROLES.includes(role) && (
+                    <Space size={40} style={{ margin: '12px 0 4px' }} data-testid={`work-${role}`}>
+                      <Link to={inboxLink(role)} aria-label={`${label}待办理的调整申请`}>
+                        <Statistic title="待办理" value={workOf(role)?.waiting.length ?? 0} suffix="件" loading={work.loading} />
+                      </Link>
+                      <Link to={inboxLink(role, true)} aria-label={`${label}已逾期的调整申请`}>
+                        <Statistic title="已逾期" value={workOf(role)?.overdue.length ?? 0} suffix="件" loading={work.loading}
+                          styles={{ content: { color: workOf(role)?.overdue.length ? '#cf1322' : undefined } }} />
+                      </Link>
+                    </Space>
+                  )}
+                  <details style={{ margin: '10px 0 14px' }}>
+                    <summary style={{ cursor: 'pointer' }}>本角色职责</summary>
+                    <ul style={{ paddingInlineStart: 20, margin: '6px 0 0' }}>
+                      {duty.duties.map((d) => <li key={d} style={{ marginBottom: 4 }}>{d}</li>)}
+                    </ul>
+                  </details>
                   {links.length ? (
                     <Space wrap>
                       {links.map((r) => r && (

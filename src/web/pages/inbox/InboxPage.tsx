@@ -14,6 +14,9 @@ import DueText from '../adjustments/DueText.tsx';
 import { actionLabel, KIND_COLORS } from '../adjustments/labels.ts';
 import type { AdjustmentRow, InboxItem } from '../adjustments/model.ts';
 import { stepLabel, useRulebooks } from '../adjustments/rulebook.ts';
+import { workloadApi } from '../home/workload.ts';
+import { useActor } from '../../session.tsx';
+import type { Role } from '../../types.ts';
 
 const KIND_TAGS: Record<InboxItem['kind'], { label: string; color: string }> = {
   task: { label: '待办', color: 'blue' },
@@ -25,11 +28,22 @@ const KIND_TAGS: Record<InboxItem['kind'], { label: string; color: string }> = {
 
 export default function InboxPage() {
   const navigate = useNavigate();
+  const actor = useActor();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'todo';
   const waiting = useLoad(() => adjApi.list({ waiting: '1' }));
   const inbox = useLoad(() => adjApi.inbox({ limit: 200 }));
-  const rows = waiting.data?.items ?? [];
+  // from the home page: one role's work, or only its overdue part (issue 9.7)
+  const role = params.get('role') as Role | null;
+  const onlyOverdue = params.get('overdue') === '1';
+  const work = useLoad(() => (role ? workloadApi.get() : Promise.resolve(null)), [role]);
+  const picked = useMemo(() => {
+    const w = role ? work.data?.roles.find((x) => x.role === role) : null;
+    return w ? new Set(onlyOverdue ? w.overdue : w.waiting) : null;
+  }, [work.data, role, onlyOverdue]);
+  const all = waiting.data?.items ?? [];
+  const rows = role ? (picked ? all.filter((r) => picked.has(r.id)) : []) : all;
+  const roleLabel = role && actor.roles.find((g) => g.role === role)?.roleLabel;
   const [page, setPage] = useState({ current: 1, pageSize: 10 });
   // deadlines come from each application's detail: read only the rows on screen
   const details = useDetails(rows.slice((page.current - 1) * page.pageSize, page.current * page.pageSize));
@@ -97,8 +111,17 @@ export default function InboxPage() {
           {
             key: 'todo', label: <span>待我办理 <Badge count={rows.length} showZero color="#1f5fbf" /></span>,
             children: (
-              <Table<AdjustmentRow> rowKey="id" size="middle" columns={columns} dataSource={rows} loading={waiting.loading} scroll={{ x: 1000 }}
+              <>
+              {role && (
+                <div className="page-toolbar" data-testid="inbox-filter">
+                  <Tag color="blue" closable onClose={(e) => { e.preventDefault(); setParams({ tab: 'todo' }, { replace: true }); }}>
+                    {roleLabel ?? '本角色'}{onlyOverdue ? ' · 已逾期' : ' · 待办理'}
+                  </Tag><span />
+                </div>
+              )}
+              <Table<AdjustmentRow> rowKey="id" size="middle" columns={columns} dataSource={rows} loading={waiting.loading || work.loading} scroll={{ x: 1000 }}
                 locale={{ emptyText: <Empty description="暂无待办事项" /> }} pagination={{ ...page, showTotal: (t) => `共 ${t} 件`, onChange: (current, pageSize) => setPage({ current, pageSize }) }} />
+              </>
             ),
           },
           {
