@@ -22,6 +22,9 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'lead.scjg', displayName: '李建国', region: CITY, body: { name: '包头市市场监督管理局' }, roles: ['leadUnit'] },
   { username: 'clerk.zjj', displayName: '赵丽娜', region: CITY, body: { name: '包头市住房和城乡建设局' }, roles: ['clerk'] },
   { username: 'lead.zjj', displayName: '孙志强', region: CITY, body: { name: '包头市住房和城乡建设局' }, roles: ['leadUnit'] },
+  // a body without a published list yet: its clerk tries the first compilation and the Excel import wizard
+  { username: 'clerk.swj', displayName: '韩雪梅', region: CITY, body: { name: '包头市商务局' }, roles: ['clerk'] },
+  { username: 'lead.swj', displayName: '田振华', region: CITY, body: { name: '包头市商务局' }, roles: ['leadUnit'] },
   { username: 'coord.city', displayName: '刘海峰', region: CITY, body: { office: 'coordination' }, roles: ['coordinator'] },
   { username: 'legal.city', displayName: '陈静', region: CITY, body: { office: 'legal' }, roles: ['legalReviewer'] },
   { username: 'gov.city', displayName: '张文博', region: CITY, body: { office: 'government' }, roles: ['approver'] },
