@@ -15,6 +15,7 @@ import ActionBar from './detail/ActionBar.tsx';
 import AttachmentsCard from './detail/AttachmentsCard.tsx';
 import ContentCard from './detail/ContentCard.tsx';
 import DiffView from './detail/DiffView.tsx';
+import DutiesAndScreening from './detail/DutiesAndScreening.tsx';
 import HistoryTimeline from './detail/HistoryTimeline.tsx';
 import ItemsEditor from './detail/ItemsEditor.tsx';
 import ProcedureSteps from './detail/ProcedureSteps.tsx';
@@ -106,6 +107,7 @@ export default function AdjustmentPage() {
               extra={editable && <Button size="small" type="primary" ghost icon={<EditOutlined />} onClick={() => setEditingItems(true)}>填写拟调整事项</Button>}>
               <DiffView a={a} categories={categories} />
             </Card>
+            <DutiesAndScreening a={a} onChanged={update} />
             <AttachmentsCard a={a} onChanged={() => void res.reload()} />
             {a.consultation && <ConsultationCard a={a} />}
           </Space>

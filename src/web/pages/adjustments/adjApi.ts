@@ -2,7 +2,7 @@
 // src/modules/adjustments/*.routes.ts, consultations.routes.ts, calendar, reports).
 import { api, ApiError, http, withQuery } from '../../api.ts';
 import type {
-  Adjustment, AdjustmentRow, AdjustmentStatus, Attachment, ContentInput, InboxItem, ItemInput, PublishedList, StepId,
+  Adjustment, AdjustmentRow, AdjustmentStatus, Attachment, ContentInput, DutyItemInput, InboxItem, ItemInput, PublishedList, StepId,
 } from './model.ts';
 
 export const adjApi = {
@@ -14,6 +14,9 @@ export const adjApi = {
   rebase: (id: number) => http.post<{ fromVersion: number; toVersion: number; overlapping: string[]; adjustment: Adjustment }>(`/api/adjustments/${id}/rebase`),
   start: (id: number) => http.post<Adjustment>(`/api/adjustments/${id}/start`),
   withdraw: (id: number, reason: string) => http.post<Adjustment>(`/api/adjustments/${id}/withdraw`, { reason }),
+  revoke: (id: number, reason: string) => http.post<Adjustment>(`/api/adjustments/${id}/revoke`, { reason }),
+  setDuties: (id: number, duties: DutyItemInput[]) => http.put<Adjustment>(`/api/adjustments/${id}/duties`, { duties }),
+  overrideExclusion: (id: number, itemId: number, note: string) => http.post<Adjustment>(`/api/adjustments/${id}/items/${itemId}/exclusion-override`, { note }),
   complete: (id: number, step: StepId, body: { note?: string; normativeDocumentNumber?: string } = {}) =>
     http.post<Adjustment>(`/api/adjustments/${id}/steps/${step}/complete`, body),
   returnStep: (id: number, step: StepId, reason: string) => http.post<Adjustment>(`/api/adjustments/${id}/steps/${step}/return`, { reason }),

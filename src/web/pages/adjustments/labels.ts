@@ -77,6 +77,7 @@ export function actionLabel(action: Action, step: StepId | null): string {
   if (action === 'return') return '退回修改';
   if (action === 'reject') return '不予批准';
   if (action === 'withdraw') return '撤回申请';
+  if (action === 'revoke') return '撤销审定决定';
   if (action === 'start') return '开始起草';
   if (action === 'rebase') return '按最新公布版本更新';
   if (action === 'openConsultation') return '开始征求意见';
@@ -92,7 +93,7 @@ export function actionLabel(action: Action, step: StepId | null): string {
 /** History record actions in words. */
 export const HISTORY_WORDS: Record<string, string> = {
   create: '创建申请', complete: '办理完成', return: '退回修改', reject: '不予批准', withdraw: '撤回申请',
-  openConsultation: '发布公开征求意见', start: '开始起草', rebase: '按最新公布版本更新', opened: '法律文件立改废，生成应调整事项',
+  openConsultation: '发布公开征求意见', start: '开始起草', rebase: '按最新公布版本更新', revoke: '本级人民政府撤销审定决定', opened: '法律文件立改废，生成应调整事项',
 };
 
 export const fmtSize = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);

@@ -8,7 +8,14 @@ export type WorkflowRole = 'clerk' | 'leadUnit' | 'coordinator' | 'legalReviewer
 export type StepId =
   | 'draft' | 'submit' | 'preliminaryReview' | 'legalityReview' | 'consultation' | 'reportToGovernment'
   | 'approval' | 'publish' | 'platformSync' | 'itemClaim' | 'guideConfig' | 'filing';
-export type Action = 'complete' | 'return' | 'reject' | 'openConsultation' | 'start' | 'edit' | 'withdraw' | 'rebase';
+export type Action = 'complete' | 'return' | 'reject' | 'openConsultation' | 'start' | 'edit' | 'withdraw' | 'rebase' | 'revoke';
+
+/** §8 screening of an item, and the coordination office's decision to keep it. */
+export interface ExclusionFlag { clause: string; keyword: string; matched: string; reason: string }
+export interface ExclusionOverride { note: string; byName: string; at: string }
+/** §6 ¶2: one duty added, changed or removed by the application. */
+export interface DutyItem { op: 'add' | 'change' | 'remove'; base: { name: string; content: string } | null; proposed: { name: string; content: string } | null }
+export interface DutyItemInput { op: DutyItem['op']; targetName?: string; name?: string; content?: string }
 
 export interface Ability { action: Action; step: StepId | null }
 
@@ -134,7 +141,8 @@ export interface Adjustment {
   closedAt: string | null;
   createdAt: string;
   updatedAt: string;
-  items: Item[];
+  items: (Item & { exclusionFlags?: ExclusionFlag[]; exclusionOverride?: ExclusionOverride | null })[];
+  dutyItems: DutyItem[];
   preview: { diff: ListDiff; receivingDiff: ListDiff | null; error: string | null } | null;
   stale: string[];
   conflicts: Conflict[];
@@ -198,4 +206,5 @@ export interface PublishedList {
   version: number;
   effectiveDate: string;
   powers: Power[];
+  duties?: { name: string; content: string }[];
 }

@@ -8,7 +8,7 @@ import type { Ability, Adjustment } from '../model.ts';
 import type { RulebookData } from '../rulebook.ts';
 import ActionModal from './ActionModal.tsx';
 
-const ORDER = ['start', 'complete', 'openConsultation', 'rebase', 'return', 'reject', 'withdraw'];
+const ORDER = ['start', 'complete', 'openConsultation', 'rebase', 'return', 'reject', 'withdraw', 'revoke'];
 
 export default function ActionBar({ a, rb, onChanged }: { a: Adjustment; rb: RulebookData; onChanged: (a: Adjustment) => void }) {
   const [pending, setPending] = useState<Ability | null>(null);
@@ -30,7 +30,7 @@ export default function ActionBar({ a, rb, onChanged }: { a: Adjustment; rb: Rul
       <Space wrap data-testid="actions">
         {shown.map((c) => {
           const primary = c.action === 'complete' || c.action === 'openConsultation' || c.action === 'start';
-          const danger = c.action === 'return' || c.action === 'reject' || c.action === 'withdraw';
+          const danger = c.action === 'return' || c.action === 'reject' || c.action === 'withdraw' || c.action === 'revoke';
           const closesLater = c.step === 'consultation' && c.action === 'complete' && a.consultation && a.today <= a.consultation.closesOn;
           const btn = (
             <Button key={`${c.action}:${c.step}`} type={primary ? 'primary' : 'default'} danger={danger} disabled={!!closesLater} onClick={() => setPending(c)}>

@@ -24,7 +24,7 @@ interface Props {
 
 interface Values { note?: string; reason?: string; normativeDocumentNumber?: string; opensOn?: Dayjs; closesOn?: Dayjs }
 
-const REASON_ACTIONS = ['return', 'reject', 'withdraw'];
+const REASON_ACTIONS = ['return', 'reject', 'withdraw', 'revoke'];
 
 export default function ActionModal({ a, rb, ability, onClose, onDone, onRefused }: Props) {
   const [form] = Form.useForm<Values>();
@@ -51,6 +51,7 @@ export default function ActionModal({ a, rb, ability, onClose, onDone, onRefused
     try {
       let next: Adjustment;
       if (action === 'withdraw') next = await adjApi.withdraw(a.id, v.reason!.trim());
+      else if (action === 'revoke') next = await adjApi.revoke(a.id, v.reason!.trim());
       else if (action === 'return') next = await adjApi.returnStep(a.id, step!, v.reason!.trim());
       else if (action === 'reject') next = await adjApi.reject(a.id, step!, v.reason!.trim());
       else if (action === 'start') next = await adjApi.start(a.id);
@@ -71,7 +72,7 @@ export default function ActionModal({ a, rb, ability, onClose, onDone, onRefused
   }
 
   const title = ability ? `${actionLabel(ability.action, step)}${def ? `（${def.label}环节）` : ''}` : '';
-  const danger = action === 'return' || action === 'reject' || action === 'withdraw';
+  const danger = action === 'return' || action === 'reject' || action === 'withdraw' || action === 'revoke';
   return (
     <Modal title={title} open={!!ability} onOk={submit} onCancel={onClose} confirmLoading={saving} destroyOnHidden width={560}
       okText={ability ? actionLabel(ability.action, step) : '确定'} cancelText="取消" okButtonProps={{ danger }}>
@@ -81,7 +82,7 @@ export default function ActionModal({ a, rb, ability, onClose, onDone, onRefused
       )}
       <Form form={form} layout="vertical" autoComplete="off">
         {REASON_ACTIONS.includes(action ?? '') && (
-          <Form.Item name="reason" label={action === 'withdraw' ? '撤回理由' : action === 'reject' ? '不予批准的理由' : '退回理由及修改意见'}
+          <Form.Item name="reason" label={action === 'withdraw' ? '撤回理由' : action === 'revoke' ? '撤销审定决定的理由' : action === 'reject' ? '不予批准的理由' : '退回理由及修改意见'}
             rules={[{ required: true, whitespace: true, message: '请填写理由' }, { min: 2, message: '请填写理由（至少2个字）' }, { max: 2000, message: '不能超过2000个字' }]}>
             <Input.TextArea rows={4} maxLength={2000} showCount placeholder="请写明理由，申请单位将据此修改" />
           </Form.Item>

@@ -2,6 +2,7 @@
 // new power and for the proposed values of an existing one.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Form, Input, Row, Select, Space, Typography } from 'antd';
+import LegalBasisField from '../../lists/editor/LegalBasisField.tsx';
 
 /** §7 levels of a 设定依据, as the server accepts them (src/core/register/power.ts). */
 export const LEGAL_LEVELS = ['法律', '行政法规', '国务院决定', '地方性法规', '自治区政府规章', '市政府规章', '临时性行政许可', '部门规章', '规范性文件'];
@@ -32,23 +33,10 @@ export default function PowerFields({ prefix, categories }: { prefix: (string | 
       </Row>
 
       <Typography.Text strong>法定依据</Typography.Text>
-      <Form.List name={n('legalBases')}>
-        {(fields, { add, remove }) => (
-          <div className="power-list-block">
-            {fields.map((f, i) => (
-              <Row key={f.key} gutter={8} align="top">
-                <Col flex="24px"><Typography.Text type="secondary">{i + 1}.</Typography.Text></Col>
-                <Col flex="2 1 220px"><Form.Item name={[f.name, 'documentName']} rules={[...req('法律文件名称'), { min: 2, message: '请填写法律文件名称' }]}><Input placeholder="《法律文件名称》" maxLength={200} /></Form.Item></Col>
-                <Col flex="0 0 150px"><Form.Item name={[f.name, 'level']} rules={[{ required: true, message: '请选择效力层级' }]}><Select placeholder="效力层级" options={LEGAL_LEVELS.map((v) => ({ value: v, label: v }))} /></Form.Item></Col>
-                <Col flex="0 0 130px"><Form.Item name={[f.name, 'article']} initialValue=""><Input placeholder="条款，如第十二条" maxLength={100} /></Form.Item></Col>
-                <Col flex="3 1 240px"><Form.Item name={[f.name, 'text']} initialValue=""><Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} placeholder="条款内容" maxLength={4000} /></Form.Item></Col>
-                <Col flex="32px"><Button type="text" danger icon={<DeleteOutlined />} aria-label="删除该法定依据" onClick={() => remove(f.name)} /></Col>
-              </Row>
-            ))}
-            <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => add({ documentName: '', level: '法律', article: '', text: '' })}>添加法定依据</Button>
-          </div>
-        )}
-      </Form.List>
+      {/* §7: citations are chosen from the legal-document register, as at first compilation */}
+      <Form.Item name={n('legalBases')} rules={[{ required: true, type: 'array', min: 1, message: '请至少添加一项法定依据' }]}>
+        <LegalBasisField />
+      </Form.Item>
 
       <Typography.Text strong>责任事项</Typography.Text>
       <Form.List name={n('responsibilities')}>
