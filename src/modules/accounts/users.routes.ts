@@ -6,6 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES, ROLE_LABELS, type Actor, type RequestMeta, type Role } from '../../core/actor.js';
 import { AppError, forbidden, notFound } from '../../core/errors.js';
+import { nameText } from '../../core/names.js';
 import { checkPassword } from '../../core/password-policy.js';
 import { canManageRoles, canManageUsers, canViewUser, conflictingAdminRole, pathWithin, scopesOf } from '../../core/policies.js';
 import type { AppDeps } from '../../server/deps.js';
@@ -19,7 +20,7 @@ import { listUsers, userDetail } from './users.repo.js';
 
 const createUser = z.object({
   username: z.string().trim().regex(/^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/, '用户名须以字母开头，由3-32位字母、数字、下划线、点或连字符组成'),
-  displayName: z.string().trim().min(2, '姓名至少2个字').max(30, '姓名不能超过30个字'),
+  displayName: nameText('姓名', 30, 2),
   homeBodyId: z.number().int().positive('请选择所属机构'),
   password: z.string().min(1, '请输入初始密码').max(128, '密码过长'),
 });

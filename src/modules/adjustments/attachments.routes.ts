@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { AppError, notFound } from '../../core/errors.js';
+import { nameText } from '../../core/names.js';
 import { adjustmentRolesOf, canViewAdjustment } from '../../core/policies.js';
 import type { AppDeps } from '../../server/deps.js';
 import { actorOf, idParam, metaOf } from '../../server/http.js';
@@ -38,7 +39,7 @@ export async function attachmentRoutes(app: FastifyInstance, { db, clock }: AppD
     r.post('/api/adjustments/:id/attachments', {
       schema: {
         tags: ['动态调整'], summary: '上传附件（请求体为文件本身；起草阶段，部门经办人）', params: idParam,
-        querystring: z.object({ filename: z.string({ message: '请提供文件名（filename 参数）' }).min(1, '请提供文件名').max(300, '文件名过长') }),
+        querystring: z.object({ filename: nameText('文件名', 300) }),
       },
     }, async (req, reply) => {
       const actor = actorOf(req);

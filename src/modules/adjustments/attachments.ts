@@ -1,6 +1,7 @@
 // §13.1 附相关依据: what an application may carry as attachments. The type is decided by the
 // file's first bytes (its magic number), never by the name or the header the client sends,
 // and must agree with the extension; anything else is refused in Chinese.
+import { hasInvisible, invisibleMessage } from '../../core/names.js';
 
 /** 10 MB per file, 20 files per application: enough for a scanned 规范性文件, small for the database. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -41,6 +42,8 @@ export function cleanFilename(name: string): string | null {
 }
 
 export function checkAttachment(rawName: string, bytes: Uint8Array): Checked {
+  // issue 10.10: a file name that hides or reverses characters (‮) is refused, not cleaned
+  if (hasInvisible(rawName.normalize('NFC'))) return { ok: false, code: 'VALIDATION_FAILED', message: invisibleMessage('文件名') };
   const filename = cleanFilename(rawName);
   if (!filename) return { ok: false, code: 'VALIDATION_FAILED', message: '文件名无效（不超过120个字符，不含路径和特殊字符）' };
   if (bytes.length === 0) return { ok: false, code: 'VALIDATION_FAILED', message: '文件为空' };

@@ -5,6 +5,7 @@
 // whether another application changed it meanwhile. Pure: the current duties come in.
 import { z } from 'zod';
 import { AppError, type ErrorDetail } from '../../core/errors.js';
+import { optNameText } from '../../core/names.js';
 import type { Duty } from '../../core/register/index.js';
 
 export interface DutyText {
@@ -24,8 +25,8 @@ export const DUTY_OP_LABELS: Record<DutyItem['op'], string> = { add: '增加职�
 
 export const dutyItemInput = z.object({
   op: z.enum(['add', 'change', 'remove'], { message: '职责调整方式须为：add 增加、change 修改、remove 删除' }),
-  targetName: z.string().trim().max(200, '职责名称不能超过200个字').optional(),
-  name: z.string().trim().max(200, '职责名称不能超过200个字').optional(),
+  targetName: optNameText('职责名称', 200).optional(),
+  name: optNameText('职责名称', 200).optional(),
   content: z.string().trim().max(4000, '职责内容不能超过4000个字').optional(),
 });
 export type DutyItemInput = z.infer<typeof dutyItemInput>;

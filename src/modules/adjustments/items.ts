@@ -3,6 +3,7 @@
 // field-level diff). Pure: the list and the rulebook come in as arguments.
 import { z } from 'zod';
 import { AppError, type ErrorDetail } from '../../core/errors.js';
+import { nameText } from '../../core/names.js';
 import { LEGAL_LEVELS } from '../../core/register/index.js';
 import { categoryByCode, type AdjustmentKind, type Rulebook } from '../../core/rulebook/index.js';
 import { PROPOSABLE_FIELDS, type Item, type ListPower } from './apply.js';
@@ -11,7 +12,7 @@ const text = (label: string, max: number) => z.string({ message: `请填写${lab
 
 export const legalBasisInput = z.object({
   documentId: z.union([z.number().int().positive(), z.string().max(100)]).optional(),
-  documentName: text('法律文件名称', 200).min(2, '请填写法律文件名称'),
+  documentName: nameText('法律文件名称', 200, 2),
   // §7: the register's record decides the level (registerCitations); a level sent is ignored.
   level: z.enum(LEGAL_LEVELS, { message: `效力层级须为：${LEGAL_LEVELS.join('、')}` }).optional(),
   article: text('条款', 100),
@@ -20,12 +21,12 @@ export const legalBasisInput = z.object({
 
 /** Proposed values for one power: complete for a new power, the changed fields for a target. */
 export const powerValuesInput = z.object({
-  name: text('行政职权名称', 200).min(2, '行政职权名称至少2个字'),
+  name: nameText('行政职权名称', 200, 2),
   category: z.string().regex(/^[A-Z]{2}$/, '权力类别应为两位大写字母代码（如 XK）'),
-  responsibleSubject: text('责任主体', 100).min(1, '请填写责任主体'),
-  implementingAgency: text('实施机构', 100).min(1, '请填写实施机构'),
+  responsibleSubject: nameText('责任主体', 100),
+  implementingAgency: nameText('实施机构', 100),
   legalBases: z.array(legalBasisInput).max(50, '法定依据不能超过50条'),
-  responsibilities: z.array(z.object({ order: z.number().int().min(1).max(99), name: text('责任事项名称', 50).min(1, '请填写责任事项名称'), content: text('责任事项内容', 2000) })).max(30, '责任事项不能超过30项'),
+  responsibilities: z.array(z.object({ order: z.number().int().min(1).max(99), name: nameText('责任事项名称', 50), content: text('责任事项内容', 2000) })).max(30, '责任事项不能超过30项'),
   accountabilityCases: z.array(text('追责情形', 500).min(1, '追责情形不能为空')).max(50, '追责情形不能超过50项'),
   accountabilityBasis: text('追责依据', 2000),
   remarks: text('备注', 1000),

@@ -2,10 +2,12 @@
 // the same facts); creating and changing bodies is the system admin's, within their region.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 import { AppError, forbidden, notFound } from '../../core/errors.js';
+import { nameKey, nameText, optNameText } from '../../core/names.js';
 import { canManageBodies, pathWithin } from '../../core/policies.js';
+import type { DB } from '../../db/schema.js';
 import type { AppDeps } from '../../server/deps.js';
 import { actorOf, idParam, metaOf } from '../../server/http.js';
 import { recordAudit } from '../audit/audit.repo.js';
@@ -20,10 +22,16 @@ export const BODY_KINDS = [
 
 const bodyInput = z.object({
   regionCode: z.string().regex(/^\d{6}(\d{3})?$/, '区划代码应为6位或9位数字'),
-  name: z.string().trim().min(2, '机构名称至少2个字').max(60, '机构名称不能超过60个字'),
-  shortName: z.string().trim().max(20, '简称不能超过20个字').optional(),
+  name: nameText('机构名称', 60, 2),
+  shortName: optNameText('简称', 20).optional(),
   kind: z.enum(BODY_KINDS, { message: `机构类型须为：${BODY_KINDS.join('、')}` }),
 });
+
+/** Issue 10.10: a body of the region whose name reads the same (NFC, invisible characters left out). */
+async function sameNamed(trx: Transaction<DB>, regionCode: string, name: string) {
+  const rows = await trx.selectFrom('body').select(['id', 'name']).where('region_code', '=', regionCode).execute();
+  return rows.find((b) => nameKey(b.name) === nameKey(name));
+}
 
 export async function bodiesRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -59,7 +67,7 @@ export async function bodiesRoutes(app: FastifyInstance, { db, clock }: AppDeps)
     if (!region) throw new AppError('VALIDATION_FAILED', '区划代码不存在', [{ field: 'regionCode', message: '区划代码不存在' }]);
     if (!canManageBodies(actor, region.path)) throw forbidden('您无权在该区划新增机构');
     const body = await db.transaction().execute(async (trx) => {
-      const dup = await trx.selectFrom('body').select('id').where('region_code', '=', region.code).where('name', '=', req.body.name).executeTakeFirst();
+      const dup = await sameNamed(trx, region.code, req.body.name);
       if (dup) throw new AppError('CONFLICT', `本区划已有名为“${req.body.name}”的机构`);
       const { next } = await trx.selectFrom('body').select(sql<number>`coalesce(max(seq), 0) + 1`.as('next')).where('region_code', '=', region.code).executeTakeFirstOrThrow();
       const row = await trx
@@ -84,8 +92,8 @@ export async function bodiesRoutes(app: FastifyInstance, { db, clock }: AppDeps)
     const patch = { name: req.body.name, short_name: req.body.shortName === '' ? null : req.body.shortName, kind: req.body.kind };
     await db.transaction().execute(async (trx) => {
       if (req.body.name && req.body.name !== before.name) {
-        const dup = await trx.selectFrom('body').select('id').where('region_code', '=', before.regionCode).where('name', '=', req.body.name).executeTakeFirst();
-        if (dup) throw new AppError('CONFLICT', `本区划已有名为“${req.body.name}”的机构`);
+        const dup = await sameNamed(trx, before.regionCode, req.body.name);
+        if (dup && dup.id !== before.id) throw new AppError('CONFLICT', `本区划已有名为“${req.body.name}”的机构`);
       }
       await trx.updateTable('body').set(patch).where('id', '=', before.id).execute();
       await recordAudit(trx, { actor, role: 'sysAdmin', bodyId: before.id, action: 'body.updated', objectType: 'body', objectId: before.id, before, after: req.body, meta: metaOf(req), at: clock() });

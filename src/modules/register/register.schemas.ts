@@ -2,6 +2,7 @@
 // Chinese messages. Also the types the workspace client sends.
 import { z } from 'zod';
 import { isIsoDate } from '../../core/calendar/index.js';
+import { nameText, optNameText } from '../../core/names.js';
 import { LEGAL_LEVELS, POWER_STATUSES } from '../../core/register/index.js';
 
 const text = (label: string, max: number) =>
@@ -12,7 +13,7 @@ export const isoDate = (label: string) => z.string().refine(isIsoDate, `${label}
 export const levelEnum = z.enum(LEGAL_LEVELS, { message: `法律文件层级须为：${LEGAL_LEVELS.join('、')}` });
 
 export const newDocumentBody = z.object({
-  name: text('法律文件名称', 200),
+  name: nameText('法律文件名称', 200),
   level: levelEnum,
   issuingBody: optText('制定机关', 100).optional(),
   documentNumber: optText('文号', 100).optional(),
@@ -31,21 +32,21 @@ export const documentQuery = z.object({
 /** §7: one citation — a document from the register (by id or by title) and the article cited. */
 export const citationInput = z.object({
   documentId: z.number().int().positive('法律文件编号无效').optional(),
-  documentName: z.string().trim().max(200, '法律文件名称不能超过200个字').default(''),
+  documentName: optNameText('法律文件名称', 200).default(''),
   article: text('条款（如 第十二条）', 100),
   text: optText('条款内容', 4000).default(''),
   inferred: z.boolean().optional(),
 }).refine((c) => c.documentId !== undefined || c.documentName !== '', { message: '请选择法律文件', path: ['documentName'] });
 
-export const responsibilityInput = z.object({ name: text('责任事项名称', 50), content: text('责任事项内容', 2000) });
+export const responsibilityInput = z.object({ name: nameText('责任事项名称', 50), content: text('责任事项内容', 2000) });
 
 /** The 职权信息表 fields of one power (§6). The code is issued by the platform, never typed. */
 export const powerInput = z.object({
-  name: text('行政职权名称', 200),
+  name: nameText('行政职权名称', 200),
   category: z.string({ message: '请选择权力类别' }).regex(/^[A-Z]{2}$/, '请选择权力类别'),
   parentCode: z.string().trim().nullable().optional(),
-  responsibleSubject: text('责任主体', 100),
-  implementingAgency: text('实施机构', 200),
+  responsibleSubject: nameText('责任主体', 100),
+  implementingAgency: nameText('实施机构', 200),
   legalBases: z.array(citationInput, { message: '请至少填写一项法定依据' }).min(1, '请至少填写一项法定依据').max(50, '法定依据不能超过50项'),
   responsibilities: z.array(responsibilityInput, { message: '请填写责任事项' }).min(1, '请至少填写一项责任事项').max(30, '责任事项不能超过30项'),
   accountabilityCases: z.array(text('追责情形', 500), { message: '请填写追责情形' }).min(1, '请至少填写一项追责情形').max(50, '追责情形不能超过50项'),
@@ -60,7 +61,7 @@ export const powerBatchBody = z.object({
   powers: z.array(powerInput.extend({ ref: z.string().max(40).optional(), parentRef: z.string().max(40).optional() })).min(1, '请至少提交一项行政职权').max(5000, '一次最多提交5000项'),
 });
 
-export const dutyInput = z.object({ name: text('职责名称', 200), content: optText('职责内容', 4000).default('') });
+export const dutyInput = z.object({ name: nameText('职责名称', 200), content: optText('职责内容', 4000).default('') });
 export const dutiesBody = z.object({ duties: z.array(dutyInput).max(200, '职责不能超过200项') });
 
 export const newDraftBody = z.object({ bodyId: z.number({ message: '请选择机构' }).int().positive('请选择机构') });
