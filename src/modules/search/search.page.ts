@@ -1,7 +1,6 @@
 // The search page: the form with its filters, the results with the matched terms marked,
 // pagination, and the empty and no-result states. Plain links and a GET form: no script.
 import { html, type Html } from '../portal/html.js';
-import { searchBox } from '../portal/home.page.js';
 import { allCategories, categoryLabel, LEVEL_LABEL, statusLabel } from '../portal/labels.js';
 import { highlight, snippet } from './highlight.js';
 import { RESULT_CAP, type SearchHit, type SearchResult } from './search.repo.js';
