@@ -33,7 +33,10 @@ describe('workerUrl', () => {
   it('from a .js caller (the build) names the .js worker beside it, which plain Node starts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'qz-worker-url-'));
     try {
-      writeFileSync(join(dir, 'export-worker.js'), "import { parentPort, workerData } from 'node:worker_threads';\nparentPort.postMessage(workerData.n + 1);\n");
+      writeFileSync(
+        join(dir, 'export-worker.js'),
+        "import { parentPort, workerData } from 'node:worker_threads';\nparentPort.postMessage(workerData.n + 1);\n",
+      );
       writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
       const url = workerUrl(pathToFileURL(join(dir, 'export-client.js')).href, 'export-worker');
       expect(url.href).toBe(pathToFileURL(join(dir, 'export-worker.js')).href);
