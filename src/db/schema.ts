@@ -47,6 +47,8 @@ export interface AdminChangeTable {
   requested_at: Timestamp;
   decided_by: number | null;
   decided_at: Timestamp | null;
+  /** why it was rejected (0020) */
+  reason: string | null;
 }
 
 export interface ConsultationFormTokenUsedTable {
@@ -199,6 +201,10 @@ export interface ListDraftTable {
   preliminary_passed_at: Timestamp | null;
   legality_passed_at: Timestamp | null;
   published_version: number | null;
+  /** issue 10.8: the duties list's version, and who saved it last */
+  duties_version: Generated<number>;
+  duties_updated_by: number | null;
+  duties_updated_at: Timestamp | null;
 }
 
 export interface DraftPowerTable extends PowerFields {
@@ -206,6 +212,10 @@ export interface DraftPowerTable extends PowerFields {
   draft_id: number;
   exclusion_flags: JsonArr;
   exclusion_override: JsonObj;
+  /** issue 10.8: bumped by every save; who saved it last */
+  version: Generated<number>;
+  updated_by: number | null;
+  updated_at: Timestamp | null;
 }
 
 export interface DraftDutyTable {
@@ -279,6 +289,9 @@ export interface AdjustmentTable {
   completed_steps: JsonArrD;
   open_steps: JsonArrD;
   title: string;
+  /** issue 10.8: bumped by every save of the content or the affected powers; who saved it last */
+  version: Generated<number>;
+  updated_by: number | null;
   trigger_kind: string;
   trigger_date: DateCol;
   filing_due: DateCol;
@@ -320,6 +333,8 @@ export interface AdjustmentItemTable {
   /** §8 screening (0012): flags, and the coordination office's decision to keep the item. */
   exclusion_flags: JsonArrD;
   exclusion_override: JsonObj;
+  /** §13(五) (0016): how a 下放 item that duplicates a power of the receiving body is resolved. */
+  duplicate_resolution: JsonObj;
 }
 
 export interface AdjustmentStepRecordTable {

@@ -1,12 +1,15 @@
 // The pending changes to administrators' accounts and roles, and their confirmation or
-// rejection by a second administrator (三员分立, issue 10.5).
+// rejection (with a reason) by a second administrator (三员分立, issue 10.5).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { forbidden } from '../../core/errors.js';
 import { ADMIN_ROLES, hasRole } from '../../core/policies.js';
 import type { AppDeps } from '../../server/deps.js';
 import { actorOf, idParam, metaOf } from '../../server/http.js';
-import { decideChange, listPending } from './admin-change.js';
+import { decideChange, listChanges } from './admin-change.js';
+
+const rejectBody = z.object({ reason: z.string().trim().min(1, '请填写驳回理由').max(200, '驳回理由不能超过200字') });
 
 export async function adminChangeRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -16,10 +19,16 @@ export async function adminChangeRoutes(app: FastifyInstance, { db, clock }: App
     return actor;
   };
 
-  r.get('/api/admin-changes', { schema: { tags: ['账户'], summary: '待确认的管理员账户变更' } }, async (req) => listPending(db, adminOnly(req)));
+  r.get('/api/admin-changes', {
+    schema: {
+      tags: ['账户'], summary: '管理员账户变更：待确认的（默认），或最近已处理的（status=decided）',
+      querystring: z.object({ status: z.enum(['pending', 'decided'], { message: '状态须为待确认或已处理' }).optional() }),
+    },
+  }, async (req) => listChanges(db, adminOnly(req), req.query.status));
 
-  for (const [verb, decision, summary] of [['confirm', 'confirmed', '确认管理员账户变更（另一名管理员）'], ['reject', 'rejected', '否决管理员账户变更']] as const) {
-    r.post(`/api/admin-changes/:id/${verb}`, { schema: { tags: ['账户'], summary, params: idParam } }, async (req) =>
-      decideChange(db, req.params.id, decision, adminOnly(req), metaOf(req), clock()));
-  }
+  r.post('/api/admin-changes/:id/confirm', { schema: { tags: ['账户'], summary: '确认管理员账户变更（另一名管理员）', params: idParam } }, async (req) =>
+    decideChange(db, req.params.id, 'confirmed', adminOnly(req), metaOf(req), clock()));
+
+  r.post('/api/admin-changes/:id/reject', { schema: { tags: ['账户'], summary: '驳回管理员账户变更（须说明理由）', params: idParam, body: rejectBody } }, async (req) =>
+    decideChange(db, req.params.id, 'rejected', adminOnly(req), metaOf(req), clock(), req.body.reason));
 }

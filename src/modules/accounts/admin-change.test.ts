@@ -57,7 +57,12 @@ describe('a change to another administrator needs a second administrator', () =>
     expect((await user('auditor')).disabled).toBe(false);
     // the security administrator sees and confirms it: now it takes effect
     const sec = await t.login('secadmin');
-    expect((await sec.get('/api/admin-changes')).json().map((c: { id: number }) => c.id)).toContain(changeId);
+    // each sees what it does and whether they may confirm it: the requester and the subject may not
+    const seen = async (c: Awaited<ReturnType<typeof t.login>>) => (await c.get('/api/admin-changes')).json().find((x: { id: number }) => x.id === changeId);
+    expect(await seen(sec)).toMatchObject({ description: '停用账户', targetName: '郑红', targetUsername: 'auditor', requesterName: '周明', mayConfirm: true });
+    expect(await seen(sys)).toMatchObject({ mayConfirm: false });
+    expect(await seen(auditorClient)).toMatchObject({ mayConfirm: false });
+    expect((await clerk.get('/api/admin-changes')).statusCode).toBe(403);
     const ok = await sec.post(`/api/admin-changes/${changeId}/confirm`);
     expect(ok.statusCode).toBe(200);
     expect(ok.json().status).toBe('confirmed');
@@ -82,9 +87,22 @@ describe('a change to another administrator needs a second administrator', () =>
     expect(res.statusCode).toBe(202);
     expect(await rolesOf(gov.id)).toEqual(before);
     const sys = await t.login('sysadmin');
-    const rejected = await sys.post(`/api/admin-changes/${res.json().pending.id}/reject`);
+    const id = res.json().pending.id;
+    // a rejection says why: without a reason it is refused and the change stays pending
+    for (const body of [{}, { reason: '   ' }, { reason: '理'.repeat(201) }]) {
+      const bare = await sys.post(`/api/admin-changes/${id}/reject`, body);
+      expect(bare.statusCode).toBe(400);
+      expect(bare.json().error.message).toMatch(/驳回理由|理由/);
+    }
+    expect((await sys.get('/api/admin-changes')).json().find((c: { id: number }) => c.id === id))
+      .toMatchObject({ status: 'pending', reason: null, description: '授予“审计管理员”角色（包头市人民政府）', mayConfirm: true });
+    const rejected = await sys.post(`/api/admin-changes/${id}/reject`, { reason: '该同志不在审计岗位' });
     expect(rejected.statusCode).toBe(200);
-    expect(rejected.json().status).toBe('rejected');
+    expect(rejected.json()).toMatchObject({ status: 'rejected', reason: '该同志不在审计岗位', deciderName: '周明' });
+    // no longer pending; the requester reads the decision and its reason among the decided ones
+    expect((await sec.get('/api/admin-changes')).json().map((c: { id: number }) => c.id)).not.toContain(id);
+    const decided = (await sec.get('/api/admin-changes?status=decided')).json();
+    expect(decided.find((c: { id: number }) => c.id === id)).toMatchObject({ status: 'rejected', reason: '该同志不在审计岗位', mayConfirm: false });
     expect(await rolesOf(gov.id)).toEqual(before);
     expect((await sec.post(`/api/admin-changes/${res.json().pending.id}/confirm`)).statusCode).toBe(409);
     expect(await rolesOf(gov.id)).toEqual(before);

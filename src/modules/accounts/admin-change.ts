@@ -75,19 +75,51 @@ export async function findChange(db: Database, id: number) {
     .innerJoin('region as r', 'r.code', 'b.region_code')
     .innerJoin('app_user as q', 'q.id', 'c.requested_by')
     .select(['c.id', 'c.kind', 'c.target_user_id as targetUserId', 'c.payload', 'c.status', 'c.requested_by as requestedBy', 'c.requested_at as requestedAt',
-      'c.decided_by as decidedBy', 'c.decided_at as decidedAt', 'u.display_name as targetName', 'q.display_name as requesterName', 'r.path as targetRegionPath'])
+      'c.decided_by as decidedBy', 'c.decided_at as decidedAt', 'c.reason', 'u.display_name as targetName', 'u.username as targetUsername',
+      'q.display_name as requesterName', 'r.path as targetRegionPath'])
+    .select((eb) => eb.selectFrom('app_user as d').select('d.display_name').whereRef('d.id', '=', 'c.decided_by').as('deciderName'))
     .where('c.id', '=', id).executeTakeFirst();
   return c && { ...c, payload: c.payload as Payload };
 }
 
-export async function listPending(db: Database, actor: Actor) {
-  const rows = await db.selectFrom('admin_change').select('id').where('status', '=', 'pending').orderBy('id').execute();
-  const all = await Promise.all(rows.map((r) => findChange(db, r.id)));
-  return all.filter((c) => c && ADMIN_ROLES.some((r) => roleReachesRegion(actor, r, c.targetRegionPath)));
+/** What the change does, in words for the 管理员变更确认 page. */
+export function describeChange(kind: AdminChangeKind, payload: Payload, bodyName?: string): string {
+  if (kind === 'user.update') {
+    const p = payload as UserUpdate;
+    const parts = [];
+    if (p.disabled !== undefined) parts.push(p.disabled ? '停用账户' : '启用账户');
+    if (p.displayName !== undefined) parts.push(`姓名改为“${p.displayName}”`);
+    return parts.join('；') || '修改账户';
+  }
+  const p = payload as RoleChange;
+  return `${kind === 'role.grant' ? '授予' : '撤销'}“${ROLE_LABELS[p.role] ?? p.role}”角色${bodyName ? `（${bodyName}）` : ''}`;
 }
 
+/**
+ * Changes this administrator can see (the subject within one of their admin scopes): pending
+ * ones, or — `decided` — the 20 latest decisions. Each says what it does and whether this
+ * administrator may confirm it (neither requester nor subject, §三员分立); the server checks again.
+ */
+export async function listChanges(db: Database, actor: Actor, which: 'pending' | 'decided' = 'pending') {
+  let q = db.selectFrom('admin_change').select('id');
+  q = which === 'pending' ? q.where('status', '=', 'pending').orderBy('id') : q.where('status', '!=', 'pending').orderBy('decided_at', 'desc').orderBy('id', 'desc');
+  const rows = await q.execute();
+  const all = (await Promise.all(rows.map((r) => findChange(db, r.id))))
+    .filter((c): c is NonNullable<typeof c> => !!c && ADMIN_ROLES.some((r) => roleReachesRegion(actor, r, c.targetRegionPath)))
+    .slice(0, which === 'decided' ? 20 : undefined);
+  const bodyIds = [...new Set(all.map((c) => (c.payload as Partial<RoleChange>).bodyId).filter((id): id is number => typeof id === 'number'))];
+  const names = new Map(bodyIds.length ? (await db.selectFrom('body').select(['id', 'name']).where('id', 'in', bodyIds).execute()).map((b) => [b.id, b.name]) : []);
+  return all.map((c) => ({
+    ...c,
+    description: describeChange(c.kind, c.payload, names.get((c.payload as Partial<RoleChange>).bodyId ?? 0)),
+    mayConfirm: c.status === 'pending' && canConfirm(actor, c, c.targetRegionPath),
+  }));
+}
+
+export const listPending = (db: Database, actor: Actor) => listChanges(db, actor, 'pending');
+
 /** Confirm (apply) or reject a pending change, by a different administrator. */
-export async function decideChange(db: Database, id: number, decision: 'confirmed' | 'rejected', actor: Actor, meta: RequestMeta, at: Date) {
+export async function decideChange(db: Database, id: number, decision: 'confirmed' | 'rejected', actor: Actor, meta: RequestMeta, at: Date, reason?: string) {
   const c = await findChange(db, id);
   if (!c || !ADMIN_ROLES.some((r) => roleReachesRegion(actor, r, c.targetRegionPath))) throw notFound('待确认的管理员变更');
   if (c.status !== 'pending') throw new AppError('INVALID_STATE', '该变更已处理，不能再次确认或否决');
@@ -95,7 +127,7 @@ export async function decideChange(db: Database, id: number, decision: 'confirme
     throw new AppError('FORBIDDEN', c.requestedBy === actor.userId ? '三员分立：本人提出的变更须由另一名管理员确认' : '三员分立：涉及本人账户的变更须由其他管理员确认');
   await db.transaction().execute(async (trx) => {
     // only one decision: the row is taken while still pending
-    const taken = await trx.updateTable('admin_change').set({ status: decision, decided_by: actor.userId, decided_at: at })
+    const taken = await trx.updateTable('admin_change').set({ status: decision, decided_by: actor.userId, decided_at: at, reason: reason ?? null })
       .where('id', '=', id).where('status', '=', 'pending').returning('id').executeTakeFirst();
     if (!taken) throw new AppError('INVALID_STATE', '该变更已处理，不能再次确认或否决');
     if (decision === 'confirmed') {
@@ -103,7 +135,7 @@ export async function decideChange(db: Database, id: number, decision: 'confirme
       await applyChange(trx, c.kind, c.targetUserId, c.payload, { actor: requester, meta, at, confirmedBy: actor.userId });
     }
     await recordAudit(trx, { actor, action: decision === 'confirmed' ? 'adminChange.confirmed' : 'adminChange.rejected', objectType: 'adminChange', objectId: id,
-      after: { kind: c.kind, targetUserId: c.targetUserId, requestedBy: c.requestedBy, ...c.payload }, meta, at });
+      after: { kind: c.kind, targetUserId: c.targetUserId, requestedBy: c.requestedBy, ...c.payload, ...(reason ? { reason } : {}) }, meta, at });
   });
   return findChange(db, id);
 }
