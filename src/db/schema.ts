@@ -201,10 +201,6 @@ export interface ListDraftTable {
   preliminary_passed_at: Timestamp | null;
   legality_passed_at: Timestamp | null;
   published_version: number | null;
-  /** issue 10.8: the duties list's version, and who saved it last */
-  duties_version: Generated<number>;
-  duties_updated_by: number | null;
-  duties_updated_at: Timestamp | null;
 }
 
 export interface DraftPowerTable extends PowerFields {
@@ -212,10 +208,6 @@ export interface DraftPowerTable extends PowerFields {
   draft_id: number;
   exclusion_flags: JsonArr;
   exclusion_override: JsonObj;
-  /** issue 10.8: bumped by every save; who saved it last */
-  version: Generated<number>;
-  updated_by: number | null;
-  updated_at: Timestamp | null;
 }
 
 export interface DraftDutyTable {
@@ -289,9 +281,6 @@ export interface AdjustmentTable {
   completed_steps: JsonArrD;
   open_steps: JsonArrD;
   title: string;
-  /** issue 10.8: bumped by every save of the content or the affected powers; who saved it last */
-  version: Generated<number>;
-  updated_by: number | null;
   trigger_kind: string;
   trigger_date: DateCol;
   filing_due: DateCol;
@@ -333,8 +322,6 @@ export interface AdjustmentItemTable {
   /** §8 screening (0012): flags, and the coordination office's decision to keep the item. */
   exclusion_flags: JsonArrD;
   exclusion_override: JsonObj;
-  /** §13(五) (0016): how a 下放 item that duplicates a power of the receiving body is resolved. */
-  duplicate_resolution: JsonObj;
 }
 
 export interface AdjustmentStepRecordTable {
