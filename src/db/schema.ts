@@ -201,6 +201,10 @@ export interface ListDraftTable {
   preliminary_passed_at: Timestamp | null;
   legality_passed_at: Timestamp | null;
   published_version: number | null;
+  /** issue 10.8: the duties list's version, and who saved it last */
+  duties_version: Generated<number>;
+  duties_updated_by: number | null;
+  duties_updated_at: Timestamp | null;
 }
 
 export interface DraftPowerTable extends PowerFields {
@@ -208,6 +212,10 @@ export interface DraftPowerTable extends PowerFields {
   draft_id: number;
   exclusion_flags: JsonArr;
   exclusion_override: JsonObj;
+  /** issue 10.8: bumped by every save; who saved it last */
+  version: Generated<number>;
+  updated_by: number | null;
+  updated_at: Timestamp | null;
 }
 
 export interface DraftDutyTable {
@@ -274,13 +282,16 @@ export interface AdjustmentBatchTable {
 export interface AdjustmentTable {
   id: Generated<number>;
   body_id: number;
-  kind: 'add' | 'cancel' | 'delegate' | 'modify' | 'merge' | 'split' | 'entrust';
+  kind: 'add' | 'cancel' | 'delegate' | 'modify' | 'merge' | 'split' | 'entrust' | 'takeBack';
   status: 'due' | 'open' | 'withdrawn' | 'rejected' | 'done';
   rulebook_id: string;
   round: Generated<number>;
   completed_steps: JsonArrD;
   open_steps: JsonArrD;
   title: string;
+  /** issue 10.8: bumped by every save of the content or the affected powers; who saved it last */
+  version: Generated<number>;
+  updated_by: number | null;
   trigger_kind: string;
   trigger_date: DateCol;
   filing_due: DateCol;

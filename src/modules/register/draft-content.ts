@@ -4,6 +4,7 @@
 import type { Transaction } from 'kysely';
 import type { Actor, RequestMeta } from '../../core/actor.js';
 import { AppError, notFound, type ErrorDetail } from '../../core/errors.js';
+import { checkVersion } from '../../core/versions.js';
 import { canonicalJson, parsePowerCode, screenPower, type ExclusionFlag } from '../../core/register/index.js';
 import { getRulebook } from '../../core/rulebook/index.js';
 import type { DB } from '../../db/schema.js';
@@ -49,6 +50,13 @@ async function contentColumns(trx: Transaction<DB>, d: DraftHeader, p: PowerInpu
     accountability_basis: p.accountabilityBasis, remarks: p.remarks, status: p.status,
     exclusion_flags: JSON.stringify(screen(p)),
   };
+}
+
+/** Issue 10.8: the display name of whoever saved last, for the stale-write message. */
+async function displayName(trx: Transaction<DB>, userId: number | null) {
+  if (userId === null) return null;
+  const u = await trx.selectFrom('app_user').select('display_name').where('id', '=', userId).executeTakeFirst();
+  return u?.display_name ?? null;
 }
 
 async function touch(trx: Transaction<DB>, d: DraftHeader, ctx: EditContext, after: unknown) {
@@ -104,9 +112,11 @@ export async function findDraftPower(trx: Transaction<DB>, d: DraftHeader, power
 }
 
 /** Save one power's fields. The code is kept: category and 主项 are part of it (§6). */
-export async function updateDraftPower(trx: Transaction<DB>, d: DraftHeader, powerId: number, p: PowerInput, ctx: EditContext): Promise<DraftPowerRow> {
+export async function updateDraftPower(trx: Transaction<DB>, d: DraftHeader, powerId: number, p: PowerInput, ctx: EditContext, version?: number): Promise<DraftPowerRow> {
   assertEditable(d);
   const before = await findDraftPower(trx, d, powerId);
+  // issue 10.8: the draft row is locked (findDraft forUpdate), so check-then-bump cannot interleave
+  checkVersion(`事项“${before.name}”`, version, { version: before.version, by: await displayName(trx, before.updated_by), at: before.updated_at });
   const errors: ErrorDetail[] = [];
   if (p.category !== before.category) errors.push({ field: 'category', message: '权力类别已编入权力编码，不能修改；如类别有误，请删除该事项后重新添加' });
   if (p.parentCode !== undefined && (p.parentCode ?? null) !== before.parent_code) errors.push({ field: 'parentCode', message: '主项/子项关系已编入权力编码，不能修改' });
@@ -116,7 +126,7 @@ export async function updateDraftPower(trx: Transaction<DB>, d: DraftHeader, pow
   const keep = canonicalJson(before.exclusion_flags) === canonicalJson(JSON.parse(c.exclusion_flags));
   const row = await trx
     .updateTable('draft_power')
-    .set({ ...c, exclusion_override: keep ? (before.exclusion_override === null ? null : JSON.stringify(before.exclusion_override)) : null })
+    .set({ ...c, exclusion_override: keep ? (before.exclusion_override === null ? null : JSON.stringify(before.exclusion_override)) : null, version: before.version + 1, updated_by: ctx.actor.userId, updated_at: ctx.at })
     .where('id', '=', powerId)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -134,8 +144,10 @@ export async function deleteDraftPower(trx: Transaction<DB>, d: DraftHeader, pow
   await touch(trx, d, ctx, { op: 'deletePower', code: row.code });
 }
 
-export async function setDraftDuties(trx: Transaction<DB>, d: DraftHeader, duties: { name: string; content: string }[], ctx: EditContext) {
+export async function setDraftDuties(trx: Transaction<DB>, d: DraftHeader, duties: { name: string; content: string }[], ctx: EditContext, version?: number) {
   assertEditable(d);
+  checkVersion('本草稿的职责', version, { version: d.duties_version, by: await displayName(trx, d.duties_updated_by), at: d.duties_updated_at });
+  await trx.updateTable('list_draft').set({ duties_version: d.duties_version + 1, duties_updated_by: ctx.actor.userId, duties_updated_at: ctx.at }).where('id', '=', d.id).execute();
   await trx.deleteFrom('draft_duty').where('draft_id', '=', d.id).execute();
   if (duties.length) await trx.insertInto('draft_duty').values(duties.map((x, i) => ({ draft_id: d.id, name: x.name, content: x.content, ord: i + 1 }))).execute();
   await touch(trx, d, ctx, { op: 'setDuties', count: duties.length });

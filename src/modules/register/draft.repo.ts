@@ -67,7 +67,7 @@ export async function draftView(db: Db, d: DraftHeader, now: Date) {
     const p = draftRowToPower(r);
     const [lapse] = findLapsingPowers([p], todayInBeijing(now), { validity: t.validity, warningDays: t.warningDays });
     return {
-      id: r.id, ...p, ord: r.ord,
+      id: r.id, ...p, ord: r.ord, version: r.version,
       exclusionFlags: arr<ExclusionFlag>(r.exclusion_flags),
       exclusionOverride: (r.exclusion_override ?? null) as null | { note: string; by: number; byName: string; at: string },
       lapse: lapse ? { documentName: lapse.citation.documentName, expiryDate: lapse.expiryDate, daysRemaining: lapse.daysRemaining, state: lapse.state } : null,
@@ -86,7 +86,7 @@ export async function draftView(db: Db, d: DraftHeader, now: Date) {
     submittedBy: d.submitted_by, submittedAt: d.submitted_at, preliminaryPassedAt: d.preliminary_passed_at,
     legalityPassedAt: d.legality_passed_at, publishedVersion: d.published_version,
     unresolvedFlags: powers.filter((p) => p.exclusionFlags.length > 0 && !p.exclusionOverride).length,
-    powers, duties: await loadDraftDuties(db, d.id), reviews,
+    powers, duties: await loadDraftDuties(db, d.id), dutiesVersion: d.duties_version, reviews,
   };
 }
 

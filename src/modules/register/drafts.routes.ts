@@ -17,7 +17,7 @@ import { findBody } from '../bodies/bodies.repo.js';
 import { addDraftPowers, deleteDraftPower, setDraftDuties, updateDraftPower } from './draft-content.js';
 import { createDraft, overrideExclusion, publishDraft, reviewDraft, submitDraft } from './draft-workflow.js';
 import { bodyRefOf, draftView, findDraft, listDrafts, type DraftHeader } from './draft.repo.js';
-import { dutiesBody, draftPowerParams, newDraftBody, overrideBody, powerBatchBody, powerInput, publishBody, reviewBody } from './register.schemas.js';
+import { dutiesBody, draftPowerParams, editVersion, newDraftBody, overrideBody, powerBatchBody, powerInput, publishBody, reviewBody } from './register.schemas.js';
 
 const tags = ['权责清单编制'];
 
@@ -73,9 +73,10 @@ export async function draftsRoutes(app: FastifyInstance, { db, clock }: AppDeps)
     return reply.status(201).send({ added: rows.length, codes: rows.map((x) => x.code) });
   });
 
-  r.put('/api/list-drafts/:id/powers/:powerId', { schema: { tags, summary: '修改行政职权', params: draftPowerParams, body: powerInput } }, async (req) => {
+  r.put('/api/list-drafts/:id/powers/:powerId', { schema: { tags, summary: '修改行政职权（带上读到的 version，他人已修改则 409）', params: draftPowerParams, body: powerInput.extend({ version: editVersion }) } }, async (req) => {
     const actor = actorOf(req);
-    await tx(actor, req.params.id, canDraftList, '编辑该清单草稿', (trx, d) => updateDraftPower(trx, d, req.params.powerId, req.body, ctx(actor, req)));
+    const { version, ...input } = req.body;
+    await tx(actor, req.params.id, canDraftList, '编辑该清单草稿', (trx, d) => updateDraftPower(trx, d, req.params.powerId, input, ctx(actor, req), version));
     return (await view(actor, req.params.id)).powers.find((p) => p.id === req.params.powerId);
   });
 
@@ -85,10 +86,12 @@ export async function draftsRoutes(app: FastifyInstance, { db, clock }: AppDeps)
     return reply.status(204).send();
   });
 
-  r.put('/api/list-drafts/:id/duties', { schema: { tags, summary: '保存职责（整体替换）', params: idParam, body: dutiesBody } }, async (req) => {
+  r.put('/api/list-drafts/:id/duties', { schema: { tags, summary: '保存职责（整体替换；带上读到的 version，他人已修改则 409）', params: idParam, body: dutiesBody } }, async (req, reply) => {
     const actor = actorOf(req);
-    await tx(actor, req.params.id, canDraftList, '编辑该清单草稿', (trx, d) => setDraftDuties(trx, d, req.body.duties, ctx(actor, req)));
-    return (await view(actor, req.params.id)).duties;
+    await tx(actor, req.params.id, canDraftList, '编辑该清单草稿', (trx, d) => setDraftDuties(trx, d, req.body.duties, ctx(actor, req), req.body.version));
+    const v = await view(actor, req.params.id);
+    // the duties list stays the body; its new version rides in a header (issue 10.8)
+    return reply.header('x-duties-version', String(v.dutiesVersion)).send(v.duties);
   });
 
   r.post('/api/list-drafts/:id/submit', { schema: { tags, summary: '报送清单草稿（部门牵头机构）', params: idParam } }, async (req) => {

@@ -62,7 +62,10 @@ export const powerBatchBody = z.object({
 });
 
 export const dutyInput = z.object({ name: nameText('职责名称', 200), content: optText('职责内容', 4000).default('') });
-export const dutiesBody = z.object({ duties: z.array(dutyInput).max(200, '职责不能超过200项') });
+/** Issue 10.8: the version the editor read; a save based on an older one is refused (409). */
+export const editVersion = z.number({ message: '版本号应为整数' }).int('版本号应为整数').positive('版本号无效').max(2_147_483_647, '版本号无效').optional();
+
+export const dutiesBody = z.object({ duties: z.array(dutyInput).max(200, '职责不能超过200项'), version: editVersion });
 
 export const newDraftBody = z.object({ bodyId: z.number({ message: '请选择机构' }).int().positive('请选择机构') });
 
