@@ -282,7 +282,7 @@ export interface AdjustmentBatchTable {
 export interface AdjustmentTable {
   id: Generated<number>;
   body_id: number;
-  kind: 'add' | 'cancel' | 'delegate' | 'modify' | 'merge' | 'split' | 'entrust' | 'takeBack';
+  kind: 'add' | 'cancel' | 'delegate' | 'modify' | 'merge' | 'split' | 'entrust';
   status: 'due' | 'open' | 'withdrawn' | 'rejected' | 'done';
   rulebook_id: string;
   round: Generated<number>;
