@@ -49,6 +49,18 @@ export interface ImportResult {
   /** rows the §8 exclusion screening flagged */
   flagged: number;
   draftPowerCount: number;
+  /** what the import changed in the draft, compared power by power with the draft as it was */
+  changes: { added: number; modified: number; removed: number; unchanged: number };
+  /** nothing changed (e.g. an exported draft imported again unchanged): nothing was written */
+  noChange: boolean;
+}
+
+/** A draft power's content for comparison: what the 职权信息表 carries (not its place or §8 flags). */
+const CONTENT_COLUMNS = ['code', 'parent_code', 'name', 'category', 'responsible_subject', 'implementing_agency', 'legal_bases', 'responsibilities', 'accountability_cases', 'accountability_basis', 'remarks', 'status'] as const;
+const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) as unknown : v);
+function contentKey(r: Pick<DraftRow, (typeof CONTENT_COLUMNS)[number]>): string {
+  const picked = Object.fromEntries(CONTENT_COLUMNS.map((k) => [k, r[k]]));
+  return canonicalJson({ ...picked, legal_bases: json(r.legal_bases), responsibilities: json(r.responsibilities), accountability_cases: json(r.accountability_cases) });
 }
 
 /** Problems listed in one response and report; beyond this only a count is given. */
@@ -127,6 +139,10 @@ async function runImport(trx: Transaction<DB>, input: ImportInput, mode: ImportM
   const kindHeader = COLUMNS.find((c) => c.key === 'kind')!.header;
 
   let removed = 0;
+  // issue 9.7: the draft as it was, to report what the import really changes
+  const was = new Map((await trx.selectFrom('draft_power').select([...CONTENT_COLUMNS]).where('draft_id', '=', ctx.draft.id).execute()).map((r) => [r.code, contentKey(r)]));
+  const seen = new Set<string>();
+  let modified = 0;
   if (mode === 'replace') {
     const r = await trx.deleteFrom('draft_power').where('draft_id', '=', ctx.draft.id).executeTakeFirst();
     removed = Number(r.numDeletedRows);
@@ -243,14 +259,19 @@ async function runImport(trx: Transaction<DB>, input: ImportInput, mode: ImportM
       const existed = ctx.draftCodes.has(code!);
       if (mode === 'merge' && existed) updated++;
       else inserted++;
-      batch.push({
+      const draftRow: DraftRow = {
         code: code!, parent_code: parent, name: p.name, category: p.category, responsible_subject: p.responsibleSubject,
         implementing_agency: p.implementingAgency, legal_bases: p.legalBases, responsibilities: p.responsibilities,
         accountability_cases: p.accountabilityCases, accountability_basis: p.accountabilityBasis, remarks: p.remarks,
         status: p.status, ord: ordBase + rows - 1, exclusion_flags: flags,
         // a coordinator's §8 decision stands only for the flags it was given on (as the editor)
         exclusion_override: before && canonicalJson(before.flags) === canonicalJson(flags) ? before.override : null,
-      });
+      };
+      batch.push(draftRow);
+      if (was.has(draftRow.code)) {
+        seen.add(draftRow.code);
+        if (was.get(draftRow.code) !== contentKey(draftRow)) modified++;
+      }
       if (batch.length >= BATCH) await flush();
     }
   } catch (e) {
@@ -275,8 +296,12 @@ async function runImport(trx: Transaction<DB>, input: ImportInput, mode: ImportM
   const result: ImportResult = {
     draftId: ctx.draft.id, draftCreated: ctx.draft.created, mode, dryRun: !!input.dryRun,
     rows, inserted, updated, removed, issuedCodes, flagged, draftPowerCount: count.n,
+    changes: { added: rows - seen.size, modified, removed: mode === 'replace' ? was.size - seen.size : 0, unchanged: seen.size - modified },
+    noChange: false,
   };
-  if (input.dryRun) throw new DryRun(result);
+  result.noChange = !ctx.draft.created && result.changes.added + result.changes.modified + result.changes.removed === 0;
+  // nothing to record: roll back (the rows were rewritten as they were) and say so
+  if (input.dryRun || result.noChange) throw new DryRun(result);
   await trx.updateTable('list_draft').set({ updated_at: input.at }).where('id', '=', ctx.draft.id).execute();
   await recordAudit(trx, {
     actor: input.actor, role: 'clerk', bodyId: ctx.body.id, action: 'exchange.draftImported', objectType: 'list_draft', objectId: ctx.draft.id,

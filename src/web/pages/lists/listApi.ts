@@ -154,6 +154,10 @@ export interface ImportResult {
   issuedCodes: number;
   flagged: number;
   draftPowerCount: number;
+  /** compared power by power with the draft as it was */
+  changes: { added: number; modified: number; removed: number; unchanged: number };
+  /** nothing changed: nothing was written */
+  noChange: boolean;
 }
 
 /** A refused import: every problem with its row and column, and the error report to download. */

@@ -122,11 +122,12 @@ export default function ImportWizard({ open, bodyId, bodyName, existing, hasDraf
 
       {step === 2 && outcome?.ok && (
         <div data-testid="import-result">
-          <Result status={outcome.result.dryRun ? 'info' : 'success'} style={{ padding: '8px 0 16px' }}
-            title={outcome.result.dryRun ? '校验通过，文件没有错误（尚未导入）' : `导入成功：共导入 ${outcome.result.rows} 项职权`}
+          <Result status={outcome.result.dryRun || outcome.result.noChange ? 'info' : 'success'} style={{ padding: '8px 0 16px' }}
+            title={outcome.result.dryRun ? '校验通过，文件没有错误（尚未导入）' : outcome.result.noChange ? `文件与清单草稿一致，没有变化（${outcome.result.rows} 项职权）` : `导入成功：共导入 ${outcome.result.rows} 项职权`}
             subTitle={outcome.result.dryRun ? '点击“正式导入”将文件导入清单草稿' : `清单草稿现有 ${outcome.result.draftPowerCount} 项职权${outcome.result.draftCreated ? '（已新建清单草稿）' : ''}`} />
           <Descriptions bordered size="small" column={3} items={[
             { key: 'rows', label: '文件中的职权', children: `${outcome.result.rows} 项` },
+            { key: 'chg', label: '与草稿相比', children: `新增 ${outcome.result.changes.added} 项，修改 ${outcome.result.changes.modified} 项，移出 ${outcome.result.changes.removed} 项，未变 ${outcome.result.changes.unchanged} 项` },
             { key: 'ins', label: '新增', children: `${outcome.result.inserted} 项` },
             { key: 'upd', label: '更新', children: `${outcome.result.updated} 项` },
             { key: 'rm', label: '替换掉的原有职权', children: `${outcome.result.removed} 项` },
