@@ -11,9 +11,11 @@ const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const LOGIN = '/api/auth/login';
 /** What a session that must change its password may still do. */
 const WHILE_CHANGE_REQUIRED = new Set(['GET /api/session', 'POST /api/auth/password', 'POST /api/auth/logout', 'GET /api/security/password-rules']);
-// An HTML form can send these three without a preflight, so the API accepts none of them;
-// uploads are multipart and always carry the session's CSRF header.
-const API_BODY_TYPES = new Set(['application/json', 'multipart/form-data']);
+// An HTML form on another site can send urlencoded, text/plain and multipart bodies without a
+// preflight. The API takes none of the first two (JSON is its language); multipart and an
+// attachment's own media type (application/pdf …) are uploads, which always carry the session's
+// CSRF header; any other type is left to the route's parsers, which answer 415 to what they do not know.
+const FORM_BODY_TYPES = new Set(['application/x-www-form-urlencoded', 'text/plain']);
 
 const sameToken = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
@@ -43,7 +45,7 @@ export function registerGuard(app: FastifyInstance, deps: AppDeps) {
     const path = req.url.split('?')[0]!;
     if (!path.startsWith('/api/')) return;
     const type = req.headers['content-type']?.split(';')[0]!.trim().toLowerCase();
-    if (type && WRITE.has(req.method) && !API_BODY_TYPES.has(type))
+    if (type && WRITE.has(req.method) && FORM_BODY_TYPES.has(type))
       throw new AppError('UNSUPPORTED_MEDIA', '不支持的请求内容类型：接口只接受 JSON（上传文件用 multipart/form-data）');
     if (path === LOGIN && req.method === 'POST') checkSameOrigin(req);
     const token = req.cookies[SESSION_COOKIE];
