@@ -22,7 +22,8 @@ interface RawData {
   readonly workdays: Readonly<Record<string, string>>;
 }
 
-export const BUILTIN_SOURCE = 'chinese-days 1.5.7（国务院办公厅历年部分节假日安排的通知）';
+// shown to users: the notices the data comes from, not the package that carries it (issue 9.7)
+export const BUILTIN_SOURCE = '国务院办公厅历年部分节假日安排的通知（随软件提供）';
 
 /**
  * Years the raw data covers. A year counts as covered only if it has a Spring

@@ -66,7 +66,7 @@ export function valueText(field: string, v: unknown): string {
     if ('documentName' in o) return basisText(o as unknown as LegalBasis);
     if ('order' in o && 'name' in o) return respText(o as unknown as Responsibility);
     // a link between a delegated power and its copy in the receiving body's list (§13.5)
-    if ('direction' in o) return `${LINK_WORDS[String(o.direction)] ?? String(o.direction)}${o.code ? ` ${String(o.code)}` : ''}${o.adjustmentId ? `（调整申请 ${String(o.adjustmentId)}）` : ''}`;
+    if ('direction' in o) return `${LINK_WORDS[String(o.direction)] ?? String(o.direction)}${o.code ? ` ${String(o.code)}` : ''}${o.adjustmentId ? `（调整申请第${String(o.adjustmentId)}号）` : ''}`;
     return Object.entries(o).map(([k, x]) => `${SUB_LABELS[k] ?? k}：${String(x)}`).join('，');
   }
   return String(v);

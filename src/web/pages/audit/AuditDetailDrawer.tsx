@@ -4,7 +4,8 @@ import { fmtTime } from '../../lib/format.ts';
 import { ROLE_LABELS } from '../../labels.ts';
 import type { AuditRow, Role } from '../../types.ts';
 
-export const OBJECT_LABELS: Record<string, string> = { user: '用户', body: '机构', security_policy: '安全策略', session: '会话' };
+import { objectWords } from './objectWords.ts';
+export { OBJECT_LABELS } from './objectWords.ts';
 
 const Json = ({ value }: { value: unknown }) => value === null || value === undefined
   ? <Typography.Text type="secondary">（无）</Typography.Text>
@@ -12,7 +13,7 @@ const Json = ({ value }: { value: unknown }) => value === null || value === unde
 
 export default function AuditDetailDrawer({ row, onClose }: { row: AuditRow | null; onClose: () => void }) {
   return (
-    <Drawer title={row ? `审计记录 #${row.seq}` : '审计记录'} open={!!row} onClose={onClose} size={620} destroyOnHidden>
+    <Drawer title={row ? `审计记录（第${row.seq}条）` : '审计记录'} open={!!row} onClose={onClose} size={620} destroyOnHidden>
       {row && (
         <>
           <Descriptions size="small" column={1} bordered styles={{ label: { width: 110 } }}>
@@ -22,7 +23,7 @@ export default function AuditDetailDrawer({ row, onClose }: { row: AuditRow | nu
             <Descriptions.Item label="操作人">{row.actorName ?? '（未登录）'}</Descriptions.Item>
             <Descriptions.Item label="角色">{row.role ? ROLE_LABELS[row.role as Role] ?? row.role : '—'}</Descriptions.Item>
             <Descriptions.Item label="机构">{row.bodyName ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label="操作对象">{row.objectType ? `${OBJECT_LABELS[row.objectType] ?? row.objectType} #${row.objectId ?? ''}` : '—'}</Descriptions.Item>
+            <Descriptions.Item label="操作对象">{objectWords(row)}</Descriptions.Item>
             <Descriptions.Item label="客户端地址">{row.clientIp ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="SM3 摘要"><Typography.Text code copyable style={{ wordBreak: 'break-all', fontSize: 12 }}>{row.digest}</Typography.Text></Descriptions.Item>
           </Descriptions>

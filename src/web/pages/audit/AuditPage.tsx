@@ -10,7 +10,8 @@ import { fmtTime } from '../../lib/format.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { ROLE_LABELS } from '../../labels.ts';
 import type { AuditRow, Role } from '../../types.ts';
-import AuditDetailDrawer, { OBJECT_LABELS } from './AuditDetailDrawer.tsx';
+import AuditDetailDrawer from './AuditDetailDrawer.tsx';
+import { objectWords } from './objectWords.ts';
 
 interface Filters { actor?: string; action?: string; range?: [Dayjs | null, Dayjs | null] | null }
 
@@ -55,7 +56,7 @@ export default function AuditPage() {
     { title: '角色', dataIndex: 'role', width: 120, render: (r: string | null) => (r ? ROLE_LABELS[r as Role] ?? r : '—') },
     { title: '机构', dataIndex: 'bodyName', ellipsis: true, render: (v: string | null) => v ?? '—' },
     { title: '操作类型', dataIndex: 'actionLabel', width: 130, render: (v: string) => <Tag color="blue">{v}</Tag> },
-    { title: '操作对象', key: 'obj', width: 130, render: (_, r) => (r.objectType ? `${OBJECT_LABELS[r.objectType] ?? r.objectType} #${r.objectId ?? ''}` : '—') },
+    { title: '操作对象', key: 'obj', width: 130, render: (_, r) => objectWords(r) },
     { title: '客户端地址', dataIndex: 'clientIp', width: 140, render: (v: string | null) => v ?? '—' },
     { title: '操作', key: 'op', width: 80, fixed: 'right', render: (_, r) => <Button type="link" size="small" onClick={() => setDetail(r)}>详情</Button> },
   ];
