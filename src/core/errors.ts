@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'UNSUPPORTED_MEDIA'
   | 'SHIPPED_YEAR_READONLY'
   | 'PREVIEW_REQUIRED'
+  | 'DUPLICATE_UNRESOLVED'
   | 'INTERNAL';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -45,6 +46,7 @@ const STATUS: Record<ErrorCode, number> = {
   UNSUPPORTED_MEDIA: 415,
   SHIPPED_YEAR_READONLY: 409,
   PREVIEW_REQUIRED: 409,
+  DUPLICATE_UNRESOLVED: 409,
   INTERNAL: 500,
 };
 

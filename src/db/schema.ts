@@ -282,7 +282,7 @@ export interface AdjustmentBatchTable {
 export interface AdjustmentTable {
   id: Generated<number>;
   body_id: number;
-  kind: 'add' | 'cancel' | 'delegate' | 'modify' | 'merge' | 'split' | 'entrust';
+  kind: 'add' | 'cancel' | 'delegate' | 'modify' | 'merge' | 'split' | 'entrust' | 'takeBack';
   status: 'due' | 'open' | 'withdrawn' | 'rejected' | 'done';
   rulebook_id: string;
   round: Generated<number>;
@@ -333,6 +333,8 @@ export interface AdjustmentItemTable {
   /** §8 screening (0012): flags, and the coordination office's decision to keep the item. */
   exclusion_flags: JsonArrD;
   exclusion_override: JsonObj;
+  /** §13(五) (0016): how a 下放 item that duplicates a power of the receiving body is resolved. */
+  duplicate_resolution: JsonObj;
 }
 
 export interface AdjustmentStepRecordTable {

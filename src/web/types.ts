@@ -108,4 +108,10 @@ export interface AuditVerify {
   checked: number;
   firstBadSeq?: number;
   reason?: string;
+  headSeq: number;
+  headDigest: string;
+  keyedFromSeq: number | null;
+  anchorsChecked: number;
+  lastAnchor: { at: string; seq: number; count: number } | null;
+  notes: string[];
 }

@@ -109,6 +109,19 @@ export const approval: StepDef = {
   requires: ['normativeDocumentNumber'],
 };
 
+// §13(五): the power is handed over to the receiving body (承接部门), which confirms that it
+// takes it over before the lists switch; a delegated power enters its list only then. One step
+// of the receiving body's, by its lead unit (§14); issue 13 hangs the training record and the
+// handover checklist (办理权限、信息数据、政策依据、办理卷宗) on it as requirements.
+export const receivingConfirm: StepDef = {
+  id: 'receivingConfirm',
+  label: '承接确认',
+  roles: ['receiver'],
+  article: '§13.5',
+  articleText: '放权部门要切实做好与承接部门的权力移交，防止出现监管真空',
+  requires: ['duplicatesResolved'],
+};
+
 // §12: after approval the office publishes the list on the portal.
 export const publishAfterApproval: StepDef = {
   id: 'publish',
@@ -159,6 +172,13 @@ const procedures: Record<string, ProcedureDef> = {
     label: '报请政府审定后公布',
     stages: [...intake, [reportToGovernment], [approval], [publishAfterApproval], [platformSync], [filing]],
   },
+  // §13(二)–(五): a 下放 or 委托 goes the government's way and is handed over to the receiving
+  // body, which confirms before the power is published in its hands.
+  delegationApproval: {
+    id: 'delegationApproval',
+    label: '报请政府审定、承接部门确认后公布',
+    stages: [...intake, [reportToGovernment], [approval], [receivingConfirm], [publishAfterApproval], [platformSync], [filing]],
+  },
 };
 
 // Not in the regulation: the general rule on periods, used where it is silent.
@@ -184,7 +204,7 @@ export const temporaryLicense2023: TemporaryLicenseRule = {
 
 // §11 lists the causes to cancel, delegate or modify (and §11.4 to merge or split); §13.1 names
 // entrustment (上级政府委托) among the same causes.
-const ELEVEN = ['cancel', 'delegate', 'modify', 'merge', 'split', 'entrust'] as const;
+const ELEVEN = ['cancel', 'delegate', 'modify', 'merge', 'split', 'entrust', 'takeBack'] as const;
 
 const approvalNote = '§12 requires approval for cancel/delegate only; this kind also takes that path (stricter reading).';
 
@@ -210,6 +230,7 @@ export const baotou2023: Rulebook = {
     coordinator: { label: '协调小组办公室', article: '§4' },
     legalReviewer: { label: '法制机构', article: '§5' },
     approver: { label: '本级人民政府', article: '§12' },
+    receiver: { label: '承接部门', article: '§13.5', note: 'the receiving body of a 下放 or 委托, acting through its 牵头机构 (§14)' },
   },
   // §6: the ten categories, in the article's order.
   categoriesArticle: '§6',
@@ -229,11 +250,15 @@ export const baotou2023: Rulebook = {
   adjustmentKinds: [
     { kind: 'add', label: '增加', article: '§9', procedure: 'publishAfterConsultation' },
     { kind: 'cancel', label: '取消', article: '§9', procedure: 'governmentApproval' },
-    { kind: 'delegate', label: '下放', article: '§9', procedure: 'governmentApproval' },
+    { kind: 'delegate', label: '下放', article: '§9', procedure: 'delegationApproval' },
     { kind: 'modify', label: '修改要素', article: '§9', procedure: 'publishAfterConsultation' },
     { kind: 'merge', label: '合并', article: '§11.4', procedure: 'governmentApproval', note: approvalNote },
     { kind: 'split', label: '分设', article: '§11.4', procedure: 'governmentApproval', note: approvalNote },
-    { kind: 'entrust', label: '委托', article: '§13.3', procedure: 'governmentApproval', note: approvalNote },
+    { kind: 'entrust', label: '委托', article: '§13.3', procedure: 'delegationApproval', note: approvalNote },
+    // §13.3: the entrusting body answers for the entrusted power, so it may take it back; the
+    // regulation names no procedure for that, so it takes the entrustment's own (stricter) path
+    // without a receiving body's confirmation (the power comes home).
+    { kind: 'takeBack', label: '收回委托', article: '§13.3', procedure: 'governmentApproval', note: approvalNote },
   ],
   // §10 (reasons to add) and §11 (reasons to cancel, delegate or modify); each cause justifies
   // only the kinds its article names (§10 → 增加; §11 → 取消、下放、修改, §11.4 合并、分设).

@@ -79,6 +79,19 @@ const procedures: Record<string, ProcedureDef> = {
       ...tail('approved'),
     ],
   },
+  delegationApproval: {
+    id: 'delegationApproval',
+    label: '报请政府审定、承接部门确认后公布',
+    inherited2023: true,
+    stages: [
+      ...intake,
+      [inherit(y2023.reportToGovernment)],
+      [inherit(y2023.approval)],
+      [inherit(y2023.receivingConfirm)],
+      [inherit(y2023.publishAfterApproval)],
+      ...tail('approved'),
+    ],
+  },
 };
 
 export const baotou2025: Rulebook = {
@@ -104,6 +117,7 @@ export const baotou2025: Rulebook = {
     coordinator: { label: '政务服务与数据管理部门', article: '§5' },
     legalReviewer: { label: '法制部门', article: '§6' },
     approver: { ...y2023.baotou2023.roles.approver, inherited2023: true },
+    receiver: { ...y2023.baotou2023.roles.receiver, inherited2023: true },
   },
   // §3 (2025): eleven kinds of power, in the article's order.
   categoriesArticle: '§3',

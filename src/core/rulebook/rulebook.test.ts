@@ -69,11 +69,12 @@ describe('adjustment and trigger kinds (2023: §9, §10, §11, §13.3)', () => {
   it.each<[AdjustmentKind, string, string]>([
     ['add', '增加', 'publishAfterConsultation'],
     ['cancel', '取消', 'governmentApproval'],
-    ['delegate', '下放', 'governmentApproval'],
+    ['delegate', '下放', 'delegationApproval'],
     ['modify', '修改要素', 'publishAfterConsultation'],
     ['merge', '合并', 'governmentApproval'],
     ['split', '分设', 'governmentApproval'],
-    ['entrust', '委托', 'governmentApproval'],
+    ['entrust', '委托', 'delegationApproval'],
+    ['takeBack', '收回委托', 'governmentApproval'],
   ])('%s = %s via %s', (kind, label, procedure) => {
     expect(adjustmentKindDef(r2023, kind)).toMatchObject({ label, procedure });
     expect(adjustmentKindDef(r2025, kind)).toMatchObject({ label, procedure, inherited2023: true });
@@ -88,14 +89,18 @@ describe('adjustment and trigger kinds (2023: §9, §10, §11, §13.3)', () => {
 
 const INTAKE: StepId[] = ['draft', 'submit', 'preliminaryReview', 'legalityReview', 'consultation'];
 const APPROVAL: StepId[] = ['reportToGovernment', 'approval', 'publish'];
+// §13(五): the receiving body confirms between the decision and publication.
+const HANDOVER: StepId[] = ['reportToGovernment', 'approval', 'receivingConfirm', 'publish'];
 
 describe('stepsFor', () => {
   it.each<[RulebookId, AdjustmentKind, StepId[]]>([
     ['baotou-2023', 'add', [...INTAKE, 'publish', 'platformSync', 'filing']],
     ['baotou-2023', 'modify', [...INTAKE, 'publish', 'platformSync', 'filing']],
     ['baotou-2023', 'cancel', [...INTAKE, ...APPROVAL, 'platformSync', 'filing']],
-    ['baotou-2023', 'delegate', [...INTAKE, ...APPROVAL, 'platformSync', 'filing']],
-    ['baotou-2023', 'entrust', [...INTAKE, ...APPROVAL, 'platformSync', 'filing']],
+    ['baotou-2023', 'delegate', [...INTAKE, ...HANDOVER, 'platformSync', 'filing']],
+    ['baotou-2023', 'entrust', [...INTAKE, ...HANDOVER, 'platformSync', 'filing']],
+    ['baotou-2023', 'takeBack', [...INTAKE, ...APPROVAL, 'platformSync', 'filing']],
+    ['baotou-2025', 'delegate', [...INTAKE, ...HANDOVER, 'platformSync', 'itemClaim', 'guideConfig', 'filing']],
     ['baotou-2025', 'add', [...INTAKE, 'publish', 'platformSync', 'itemClaim', 'guideConfig', 'filing']],
     ['baotou-2025', 'split', [...INTAKE, ...APPROVAL, 'platformSync', 'itemClaim', 'guideConfig', 'filing']],
   ])('%s %s', (id, kind, ids) => {

@@ -1,10 +1,15 @@
 // The shape of a rulebook: one regulation's parameters as data (spec, opening
 // section). Code reads these; it never hard-codes a deadline or a step.
 
-export const ROLES = ['clerk', 'leadUnit', 'coordinator', 'legalReviewer', 'approver'] as const;
+/**
+ * Workflow roles. `receiver` is the receiving body of a 下放 or 委托 (§13(五) 承接部门), acted for
+ * by the lead unit of that body (§14 牵头机构 speaks for a body); it is derived from the
+ * application's receiving body, never granted to an account.
+ */
+export const ROLES = ['clerk', 'leadUnit', 'coordinator', 'legalReviewer', 'approver', 'receiver'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ADJUSTMENT_KINDS = ['add', 'cancel', 'delegate', 'modify', 'merge', 'split', 'entrust'] as const;
+export const ADJUSTMENT_KINDS = ['add', 'cancel', 'delegate', 'modify', 'merge', 'split', 'entrust', 'takeBack'] as const;
 export type AdjustmentKind = (typeof ADJUSTMENT_KINDS)[number];
 
 export const TRIGGER_KINDS = [
@@ -27,6 +32,7 @@ export const STEP_IDS = [
   'consultation',
   'reportToGovernment',
   'approval',
+  'receivingConfirm',
   'publish',
   'platformSync',
   'itemClaim',
@@ -79,8 +85,9 @@ export interface Clock extends Provenance {
   readonly articleText: string;
 }
 
-/** Data a step cannot be completed without. */
-export type StepRequirement = 'normativeDocumentNumber';
+/** Data a step cannot be completed without. duplicatesResolved (§13(五)): every power of the same
+ *  name and category already in the receiving body's list has a decision in the application. */
+export type StepRequirement = 'normativeDocumentNumber' | 'duplicatesResolved';
 
 export interface StepDef extends Provenance {
   readonly id: StepId;

@@ -7,7 +7,7 @@ import { todayInBeijing, type IsoDate } from '../../core/calendar/index.js';
 import { BODY_ROLES, OFFICE_ROLES, scopesOf } from '../../core/policies.js';
 import { levelOfPath, type AdjustmentKind, type StepId } from '../../core/rulebook/index.js';
 import type { DB } from '../../db/schema.js';
-import type { Item, ListPower } from './apply.js';
+import type { DuplicateResolution, Item, ListPower } from './apply.js';
 import type { ExclusionOverride } from './content-rules.js';
 import type { DutyItem } from './duties.js';
 import type { ExclusionFlag } from '../../core/register/index.js';
@@ -131,6 +131,7 @@ export interface StoredItem extends Item {
   /** §8 screening of an 增加 or a renaming 修改, and the office's decision to keep it. */
   exclusionFlags: ExclusionFlag[];
   exclusionOverride: ExclusionOverride | null;
+  duplicate: DuplicateResolution | null;
 }
 
 export async function loadItems(db: Db, adjustmentId: number): Promise<StoredItem[]> {
@@ -144,6 +145,7 @@ export async function loadItems(db: Db, adjustmentId: number): Promise<StoredIte
     resultCode: r.result_code,
     exclusionFlags: json<ExclusionFlag[]>(r.exclusion_flags) ?? [],
     exclusionOverride: json<ExclusionOverride | null>(r.exclusion_override) ?? null,
+    duplicate: json<DuplicateResolution | null>(r.duplicate_resolution) ?? null,
   }));
 }
 

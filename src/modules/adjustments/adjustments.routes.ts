@@ -6,7 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isIsoDate, todayInBeijing } from '../../core/calendar/index.js';
 import { AppError, notFound } from '../../core/errors.js';
-import { adjustmentRolesOf, canViewAdjustment } from '../../core/policies.js';
+import { canViewAdjustment } from '../../core/policies.js';
 import { ADJUSTMENT_KINDS, STEP_IDS, TRIGGER_KINDS } from '../../core/rulebook/index.js';
 import type { AppDeps } from '../../server/deps.js';
 import { actorOf, idParam, metaOf } from '../../server/http.js';
@@ -23,8 +23,11 @@ import { abilities, nextDueOf, presentAdjustment } from './present.js';
 import { loadCalendar } from '../calendar/calendar.repo.js';
 import { rulebookRoutes } from './rulebook.routes.js';
 import { statusLabelOf } from './status-words.js';
-import { ADJUSTMENT_STATUSES, workflowRoles } from './transitions.js';
+import { ADJUSTMENT_STATUSES } from './transitions.js';
 import { act, type ActInput } from './workflow.command.js';
+import { resolveDuplicate } from './duplicates.command.js';
+import { DUPLICATE_CHOICES } from './apply.js';
+import { applicationRoles } from './receiving.js';
 
 const isoDate = (what: string) => z.string({ message: `请填写${what}` }).refine(isIsoDate, `${what}应为有效日期（YYYY-MM-DD）`);
 const text = (label: string, max: number) => z.string().trim().max(max, `${label}不能超过${max}个字`);
@@ -32,7 +35,7 @@ const reason = z.object({ reason: z.string({ message: '请填写理由' }).trim(
 
 const content = z.object({
   title: text('标题', 100).min(2, '请填写标题（至少2个字）'),
-  kind: z.enum(ADJUSTMENT_KINDS, { message: '调整类型须为：add 增加、cancel 取消、delegate 下放、modify 修改要素、merge 合并、split 分设、entrust 委托' }),
+  kind: z.enum(ADJUSTMENT_KINDS, { message: '调整类型须为：add 增加、cancel 取消、delegate 下放、modify 修改要素、merge 合并、split 分设、entrust 委托、takeBack 收回委托' }),
   triggerKind: z.enum(TRIGGER_KINDS, { message: '请选择调整事由' }),
   triggerDate: isoDate('事由发生日期'),
   reason: text('调整理由', 4000),
@@ -74,7 +77,7 @@ export async function adjustmentsRoutes(app: FastifyInstance, deps: AppDeps) {
     for (const a of rows) {
       let can: ReturnType<typeof abilities> = [];
       if (req.query.waiting === '1' || a.status === 'open' || a.status === 'due') {
-        can = abilities(workflowState(a, await currentConsultation(db, a.id, a.round)), { roles: workflowRoles(adjustmentRolesOf(actor, a)), ...involvementOf(a, await stepRecords(db, a.id), actor.userId) });
+        can = abilities(workflowState(a, await currentConsultation(db, a.id, a.round)), { roles: applicationRoles(actor, a), ...involvementOf(a, await stepRecords(db, a.id), actor.userId) });
       }
       if (req.query.waiting === '1' && !can.some((x) => x.step || x.action === 'start')) continue;
       out.push({
@@ -142,6 +145,21 @@ export async function adjustmentsRoutes(app: FastifyInstance, deps: AppDeps) {
     },
   }, async (req) => {
     await overrideItemExclusion(deps, actorOf(req), metaOf(req), req.params.id, req.params.itemId, req.body.note);
+    return view(req.params.id, req);
+  });
+
+  // §13(五): a delegated power the receiving body already lists is resolved in the application.
+  r.post('/api/adjustments/:id/items/:ord/duplicate', {
+    schema: {
+      tags: ['动态调整'], summary: '处理承接部门清单中的同名同类事项（并入、替换或两项并存）',
+      params: idParam.extend({ ord: z.coerce.number().int().min(0, '事项序号无效').max(499, '事项序号无效') }),
+      body: z.object({
+        choice: z.enum(DUPLICATE_CHOICES, { message: '处理方式须为：merge 并入现有事项、replace 替换现有事项内容、keepBoth 两项并存' }),
+        reason: text('理由', 2000).optional(),
+      }),
+    },
+  }, async (req) => {
+    await resolveDuplicate(deps, actorOf(req), metaOf(req), req.params.id, req.params.ord, req.body);
     return view(req.params.id, req);
   });
 

@@ -16,6 +16,19 @@ import type { AdjustmentKind } from '../../core/rulebook/index.js';
 /** A power as a list holds it: the core shape plus its §13.5 links. */
 export type ListPower = Power & { links?: unknown[] };
 
+export const DUPLICATE_CHOICES = ['merge', 'replace', 'keepBoth'] as const;
+export type DuplicateChoice = (typeof DUPLICATE_CHOICES)[number];
+
+/** §13(五): the decision on a delegated power that the receiving body's list already has. */
+export interface DuplicateResolution {
+  choice: DuplicateChoice;
+  /** The receiving body's power the decision is about: it must still be the duplicate. */
+  existingCode: string;
+  reason: string;
+  byName: string;
+  at: string;
+}
+
 /** One affected power: a published one (targetCode) or a new one (proposed only). */
 export interface Item {
   targetCode: string | null;
@@ -23,6 +36,8 @@ export interface Item {
   base: ListPower | null;
   /** Full proposed values; null when only the status changes. */
   proposed: ListPower | null;
+  /** 下放 only: how a duplicate in the receiving body's list is resolved. */
+  duplicate?: DuplicateResolution | null;
 }
 
 export interface BodyScope {
@@ -75,10 +90,28 @@ export type ProposableField = (typeof PROPOSABLE_FIELDS)[number];
 
 const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
 
-function activeTarget(list: readonly ListPower[], code: string): ListPower {
+/**
+ * The statuses of a power each kind may adjust. §13.3: an entrusted power stays the entrusting
+ * body's own (it answers for it), so it can still be modified or cancelled, and only an
+ * entrusted one can be taken back (收回委托).
+ */
+export const TARGET_STATUSES: Record<AdjustmentKind, readonly PowerStatus[]> = {
+  add: [], cancel: ['active', 'entrusted'], modify: ['active', 'entrusted'], takeBack: ['entrusted'],
+  delegate: ['active'], entrust: ['active'], merge: ['active'], split: ['active'],
+};
+
+/** Why a power cannot be a target of this kind, or null when it can. */
+export function targetRefusal(kind: AdjustmentKind, p: Pick<ListPower, 'name' | 'code' | 'status'>): string | null {
+  if (TARGET_STATUSES[kind].includes(p.status)) return null;
+  if (kind === 'takeBack') return `行政职权“${p.name}”（${p.code}）未委托实施，无需收回委托`;
+  return `行政职权“${p.name}”（${p.code}）已不在用，不能再调整`;
+}
+
+function activeTarget(list: readonly ListPower[], code: string, kind?: AdjustmentKind): ListPower {
   const p = list.find((x) => x.code === code);
   if (!p) throw new ApplyError(`现行清单中没有编码为“${code}”的行政职权`, code);
-  if (p.status !== 'active') throw new ApplyError(`行政职权“${p.name}”（${code}）已不在用，不能再调整`, code);
+  const why = kind ? targetRefusal(kind, p) : p.status === 'active' || p.status === 'entrusted' ? null : targetRefusal('modify', p);
+  if (why) throw new ApplyError(why, code);
   return p;
 }
 
@@ -137,7 +170,7 @@ export function applyAdjustment(kind: AdjustmentKind, items: readonly Item[], bo
   const replace = (code: string, p: ListPower) => (powers[powers.findIndex((x) => x.code === code)] = p);
   const targets = items.filter((i) => i.targetCode);
   const fresh = items.filter((i) => !i.targetCode);
-  for (const t of targets) activeTarget(powers, t.targetCode!);
+  for (const t of targets) activeTarget(powers, t.targetCode!, kind);
 
   const newMain = (p: ListPower, scope: BodyScope, codes: string[]) =>
     nextCode(codes, { regionCode: scope.regionCode, bodyCode: scope.bodyCode, category: p.category });
@@ -149,21 +182,35 @@ export function applyAdjustment(kind: AdjustmentKind, items: readonly Item[], bo
     const rIssued = [...receiving.issuedCodes];
     const rNew: string[] = [];
     for (const it of items) {
-      const target = activeTarget(powers, it.targetCode!);
+      const target = activeTarget(powers, it.targetCode!, kind);
       if (kind === 'entrust') {
         // §13.3: the power stays the body's own; the entrusted body is announced and linked.
         replace(target.code, { ...target, status: 'entrusted', links: [...(target.links ?? []), link({ direction: 'entrustedTo', bodyId: receiving.bodyId, code: null, adjustmentId })] });
         resultCodes.push(target.code);
         continue;
       }
-      // §13.5: the delegated power enters the receiving body's list under a code of its own.
+      // §13.5: the delegated power enters the receiving body's list under a code of its own —
+      // unless the receiving body already lists it and the application decided to merge into
+      // it or replace its content (duplicate_resolution, receiving.ts).
       const copy = withContent({ ...target, responsibleSubject: receiving.name, implementingAgency: receiving.name }, target, it.proposed);
+      const from = link({ direction: 'delegatedFrom', bodyId: body.bodyId, code: target.code, adjustmentId });
+      const dup = it.duplicate;
+      if (dup && dup.choice !== 'keepBoth') {
+        const i = rPowers.findIndex((p) => p.code === dup.existingCode && p.status === 'active');
+        if (i < 0) throw new ApplyError(`承接部门清单中已没有编码为“${dup.existingCode}”的在用职权，请重新处理重复事项`, dup.existingCode);
+        const existing = rPowers[i];
+        const content: Record<string, unknown> = { ...existing };
+        if (dup.choice === 'replace') for (const f of PROPOSABLE_FIELDS) content[f] = copy[f];
+        rPowers[i] = { ...(content as unknown as ListPower), links: [...(existing.links ?? []), from] };
+        replace(target.code, { ...target, status: 'delegated', links: [...(target.links ?? []), link({ direction: 'delegatedTo', bodyId: receiving.bodyId, code: existing.code, adjustmentId })] });
+        resultCodes.push(existing.code);
+        continue;
+      }
       const code = newMain(copy, receiving, rIssued);
       rIssued.push(code);
       rNew.push(code);
       rPowers.push({
-        ...copy, code, parentId: null, parentCode: null, status: 'active', predecessorCodes: [],
-        links: [link({ direction: 'delegatedFrom', bodyId: body.bodyId, code: target.code, adjustmentId })],
+        ...copy, code, parentId: null, parentCode: null, status: 'active', predecessorCodes: [], links: [from],
       });
       replace(target.code, { ...target, status: 'delegated', links: [...(target.links ?? []), link({ direction: 'delegatedTo', bodyId: receiving.bodyId, code, adjustmentId })] });
       resultCodes.push(code);
@@ -181,16 +228,24 @@ export function applyAdjustment(kind: AdjustmentKind, items: readonly Item[], bo
         resultCodes.push(code);
       }
       break;
+    case 'takeBack':
+      // §13.3: the entrusting body exercises the power itself again; the entrustment link goes.
+      for (const it of items) {
+        const t = activeTarget(powers, it.targetCode!, kind);
+        replace(t.code, { ...t, status: 'active', links: (t.links ?? []).filter((l) => (l as Partial<PowerLink>)?.direction !== 'entrustedTo') });
+        resultCodes.push(t.code);
+      }
+      break;
     case 'cancel':
       for (const it of items) {
-        const t = activeTarget(powers, it.targetCode!);
+        const t = activeTarget(powers, it.targetCode!, kind);
         replace(t.code, { ...t, status: STATUS_AFTER.cancel! });
         resultCodes.push(t.code);
       }
       break;
     case 'modify':
       for (const it of items) {
-        const t = activeTarget(powers, it.targetCode!);
+        const t = activeTarget(powers, it.targetCode!, kind);
         replace(t.code, withContent(t, t, it.proposed));
         resultCodes.push(t.code);
       }

@@ -15,7 +15,7 @@ import { recordAudit } from '../audit/audit.repo.js';
 import { currentConsultation, findAdjustment, involvementOf, lockAdjustment, stepRecords, workflowState } from './adjustments.repo.js';
 import { checkAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './attachments.js';
 import { attachmentList } from './present.js';
-import { decide, workflowRoles } from './transitions.js';
+import { decide, workflowRoles, grantRole } from './transitions.js';
 import type { Actor } from '../../core/actor.js';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
@@ -28,7 +28,7 @@ async function editable(trx: Transaction<DB>, actor: Actor, id: number) {
   const c = await currentConsultation(trx, a.id, a.round);
   const d = decide(workflowState(a, c), { action: 'edit', roles: workflowRoles(adjustmentRolesOf(actor, a)), ...involvementOf(a, await stepRecords(trx, a.id), actor.userId) });
   if (!d.ok) throw new AppError(d.code, d.message);
-  return { a, role: d.role };
+  return { a, role: grantRole(d.role) };
 }
 
 export async function attachmentRoutes(app: FastifyInstance, { db, clock }: AppDeps) {

@@ -19,7 +19,7 @@ import { checkTrigger, screenItem, sameFlags } from './content-rules.js';
 import { resolveCitations } from '../register/documents.repo.js';
 import type { ErrorDetail } from '../../core/errors.js';
 import { currentRulebookId } from './rulebook.repo.js';
-import { decide, workflowRoles, type Action } from './transitions.js';
+import { decide, workflowRoles, type Action, grantRole } from './transitions.js';
 import type { CommandDeps } from './workflow.command.js';
 
 export interface ContentInput {
@@ -100,7 +100,7 @@ export async function guarded(trx: Transaction<DB>, actor: Actor, id: number, ac
   const c = await currentConsultation(trx, a.id, a.round);
   const d = decide(workflowState(a, c), { action, roles: workflowRoles(adjustmentRolesOf(actor, a)), ...involvementOf(a, await stepRecords(trx, a.id), actor.userId) });
   if (!d.ok) throw new AppError(d.code, d.message);
-  return { a, role: d.role };
+  return { a, role: grantRole(d.role) };
 }
 
 export async function updateAdjustment(deps: CommandDeps, actor: Actor, meta: RequestMeta, id: number, v: ContentInput) {
@@ -149,9 +149,11 @@ async function storeItems(trx: Transaction<DB>, a: Pick<AdjustmentRecord, 'id' |
     const flags = screenItem(a.kind, it);
     const was = before.find((b) => b.ord === ord && b.targetCode === it.targetCode && b.proposed?.name === it.proposed?.name);
     const keep = was?.exclusionOverride && sameFlags(was.exclusionFlags, flags) ? was.exclusionOverride : null;
+    // §13(五): a duplicate's decision stays with the same power (it is re-checked against the receiving list).
+    const dup = was?.duplicate && was.targetCode === it.targetCode ? was.duplicate : null;
     return {
       adjustment_id: a.id, ord, target_code: it.targetCode, base: it.base ? JSON.stringify(it.base) : null, proposed: it.proposed ? JSON.stringify(it.proposed) : null,
-      exclusion_flags: JSON.stringify(flags), exclusion_override: keep ? JSON.stringify(keep) : null,
+      exclusion_flags: JSON.stringify(flags), exclusion_override: keep ? JSON.stringify(keep) : null, duplicate_resolution: dup ? JSON.stringify(dup) : null,
     };
   })).execute();
 }

@@ -41,28 +41,33 @@ export async function notify(db: Db, notices: readonly Notice[], at: Date): Prom
 
 /**
  * The people who act in `roles` for an application of body `bodyId` in region `regionPath`:
- * body roles at the body itself, office roles at the body's level (officeLevelPath).
+ * body roles at the body itself, office roles at the body's level (officeLevelPath), and the
+ * receiving body (§13(五) 承接部门) through its lead unit.
  */
-export async function peopleFor(db: Db, roles: readonly Role[], body: { bodyId: number; regionPath: string }): Promise<{ userId: number; role: Role }[]> {
+export async function peopleFor(db: Db, roles: readonly Role[], body: { bodyId: number; regionPath: string; receivingBodyId?: number | null }): Promise<{ userId: number; role: Role }[]> {
   if (roles.length === 0) return [];
   const level = officeLevelPath(body.regionPath);
+  const bodyRoles = roles.filter((r) => r === 'clerk' || r === 'leadUnit');
+  const officeRoles = roles.filter((r) => r === 'coordinator' || r === 'legalReviewer' || r === 'approver');
+  const receiving = roles.includes('receiver') && body.receivingBodyId ? body.receivingBodyId : null;
+  if (!bodyRoles.length && !officeRoles.length && !receiving) return [];
   const rows = await db
     .selectFrom('user_role as ur')
     .innerJoin('app_user as u', 'u.id', 'ur.user_id')
     .innerJoin('body as b', 'b.id', 'ur.body_id')
     .innerJoin('region as r', 'r.code', 'b.region_code')
-    .select(['ur.user_id', 'ur.role'])
+    .select(['ur.user_id', 'ur.role', 'ur.body_id'])
     .where('u.disabled', '=', false)
-    .where('ur.role', 'in', [...roles])
     .where((eb) =>
       eb.or([
-        eb.and([eb('ur.role', 'in', ['clerk', 'leadUnit']), eb('ur.body_id', '=', body.bodyId)]),
-        eb.and([eb('ur.role', 'in', ['coordinator', 'legalReviewer', 'approver']), eb('r.path', '=', level)]),
+        ...(bodyRoles.length ? [eb.and([eb('ur.role', 'in', bodyRoles), eb('ur.body_id', '=', body.bodyId)])] : []),
+        ...(officeRoles.length ? [eb.and([eb('ur.role', 'in', officeRoles), eb('r.path', '=', level)])] : []),
+        ...(receiving ? [eb.and([eb('ur.role', '=', 'leadUnit'), eb('ur.body_id', '=', receiving)])] : []),
       ]),
     )
     .orderBy('ur.user_id')
     .execute();
-  return rows.map((r) => ({ userId: r.user_id, role: r.role as Role }));
+  return rows.map((r) => ({ userId: r.user_id, role: (receiving && r.body_id === receiving && r.role === 'leadUnit' ? 'receiver' : r.role) as Role }));
 }
 
 /**

@@ -6,7 +6,7 @@ import { AppError, type ErrorDetail } from '../../core/errors.js';
 import { nameText } from '../../core/names.js';
 import { LEGAL_LEVELS } from '../../core/register/index.js';
 import { categoryByCode, type AdjustmentKind, type Rulebook } from '../../core/rulebook/index.js';
-import { PROPOSABLE_FIELDS, type Item, type ListPower } from './apply.js';
+import { PROPOSABLE_FIELDS, targetRefusal, type Item, type ListPower } from './apply.js';
 
 const text = (label: string, max: number) => z.string({ message: `请填写${label}` }).trim().max(max, `${label}不能超过${max}个字`);
 
@@ -47,6 +47,7 @@ const SHAPES: Record<AdjustmentKind, { targets: [number, number]; fresh: [number
   add: { targets: [0, 0], fresh: [1, 500], targetValues: 'none' },
   cancel: { targets: [1, 500], fresh: [0, 0], targetValues: 'none' },
   entrust: { targets: [1, 500], fresh: [0, 0], targetValues: 'none' },
+  takeBack: { targets: [1, 500], fresh: [0, 0], targetValues: 'none' },
   delegate: { targets: [1, 500], fresh: [0, 0], targetValues: 'optional' },
   modify: { targets: [1, 500], fresh: [0, 0], targetValues: 'required' },
   merge: { targets: [2, 50], fresh: [1, 1], targetValues: 'none' },
@@ -57,6 +58,7 @@ const KIND_WORDS: Record<AdjustmentKind, string> = {
   add: '增加：请列出拟增加的行政职权（不填编码）',
   cancel: '取消：请列出拟取消的现有行政职权',
   entrust: '委托：请列出拟委托的现有行政职权',
+  takeBack: '收回委托：请列出拟收回的已委托行政职权',
   delegate: '下放：请列出拟下放的现有行政职权',
   modify: '修改要素：请列出拟修改的现有行政职权及修改后的内容',
   merge: '合并：请列出至少两项现有行政职权和一项合并后的行政职权',
@@ -105,7 +107,9 @@ export function buildItems(kind: AdjustmentKind, inputs: readonly ItemInput[], c
     if (seen.has(code)) details.push({ field: `${field}.targetCode`, message: `权力编码“${code}”重复列出` });
     seen.add(code);
     if (!base) return void details.push({ field: `${field}.targetCode`, message: `现行清单中没有编码为“${code}”的行政职权` });
-    if (base.status !== 'active') return void details.push({ field: `${field}.targetCode`, message: `行政职权“${base.name}”（${code}）已不在用，不能再调整` });
+    // §13.3: an entrusted power can still be modified, cancelled or taken back (apply.ts TARGET_STATUSES).
+    const refusal = targetRefusal(kind, base);
+    if (refusal) return void details.push({ field: `${field}.targetCode`, message: refusal });
     const hasValues = Object.keys(v).length > 0;
     if (shape.targetValues === 'none' && hasValues) details.push({ field: `${field}.values`, message: `第${i + 1}项：该类调整不修改现有职权的内容，请不要填写修改内容` });
     if (shape.targetValues === 'required' && !hasValues) details.push({ field: `${field}.values`, message: `第${i + 1}项：请填写修改后的内容` });

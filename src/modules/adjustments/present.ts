@@ -4,7 +4,6 @@
 // decides alone: these abilities come from the same table the commands use).
 import type { Actor } from '../../core/actor.js';
 import { todayInBeijing } from '../../core/calendar/index.js';
-import { adjustmentRolesOf } from '../../core/policies.js';
 import { diffPower } from '../../core/register/index.js';
 import { adjustmentKindDef, citeArticle, findStep, getRulebook, triggerKindDef, type StepId } from '../../core/rulebook/index.js';
 import { loadCalendar } from '../calendar/calendar.repo.js';
@@ -18,10 +17,12 @@ import { stepDeadlines } from './deadlines.js';
 import { filingDue } from './filing-due.js';
 import { previewOf } from './publication.js';
 import { statusLabelOf } from './status-words.js';
-import { APPLICATION_ACTIONS, decide, openSteps, offersOf, rolesFor, workflowRoles, type Action, type WorkflowState } from './transitions.js';
+import { APPLICATION_ACTIONS, decide, openSteps, offersOf, rolesFor, type Action, type WorkflowState } from './transitions.js';
+import { duplicatesView } from './duplicates.command.js';
+import { applicationRoles } from './receiving.js';
 
 /** Every action the actor may take now, per the transition table. */
-export function abilities(state: WorkflowState, attempt: { roles: ReturnType<typeof workflowRoles>; drafted: boolean; submitted: boolean }) {
+export function abilities(state: WorkflowState, attempt: { roles: ReturnType<typeof applicationRoles>; drafted: boolean; submitted: boolean }) {
   const out: { action: Action; step: StepId | null }[] = [];
   for (const action of APPLICATION_ACTIONS) if (decide(state, { ...attempt, action }).ok) out.push({ action, step: null });
   for (const step of openSteps(state)) {
@@ -96,7 +97,9 @@ export async function presentAdjustment(db: Db, a: AdjustmentRecord, actor: Acto
       .map((d) => ({ ...d, roles: [...rolesFor(state, findStep(rb, a.kind, d.step)!)] })),
     history: records,
     attachments: await attachmentList(db, a.id),
-    can: abilities(state, { roles: workflowRoles(adjustmentRolesOf(actor, a)), ...involvementOf(a, records, actor.userId) }),
+    // §13(五): what the receiving body's list already has of the delegated powers, and the decisions
+    duplicates: a.status === 'open' && !published ? await duplicatesView(db, a, items) : [],
+    can: abilities(state, { roles: applicationRoles(actor, a), ...involvementOf(a, records, actor.userId) }),
     today,
   };
 }

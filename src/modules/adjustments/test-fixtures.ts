@@ -64,9 +64,18 @@ function plusDays(t: TestApp, n: number) {
   return new Date(t.clock.now.getTime() + 8 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** §13(五): the receiving body's step is done by its lead unit (the first such account by name). */
+export async function receiverOf(t: TestApp, receivingBodyId: number | null): Promise<string> {
+  if (!receivingBodyId) throw new Error('drive: no receiving body');
+  const u = await t.db.selectFrom('user_role as ur').innerJoin('app_user as u', 'u.id', 'ur.user_id').select('u.username')
+    .where('ur.role', '=', 'leadUnit').where('ur.body_id', '=', receivingBodyId).where('u.disabled', '=', false).orderBy('u.username').executeTakeFirstOrThrow();
+  return u.username;
+}
+
 /**
  * Complete steps of application `id` with the role-holders in `users` until `until` is open
- * (or the application is done). A consultation is opened for the minimum 5 days and the
+ * (or the application is done); the receiving body's confirmation of a 下放 or 委托 by its lead
+ * unit unless `users.receiver` names someone. A consultation is opened for the minimum 5 days and the
  * clock moved past it.
  */
 export async function drive(t: TestApp, id: number, until: string | null, users = CITY) {
@@ -76,7 +85,7 @@ export async function drive(t: TestApp, id: number, until: string | null, users 
     if (a.status !== 'open' || (until && a.openSteps.includes(until))) return a;
     const stepId: string = a.openSteps[0];
     const def = a.deadlines.find((d: { step: string }) => d.step === stepId);
-    const c = await t.login(users[def.roles[0]]);
+    const c = await t.login(users[def.roles[0]] ?? (await receiverOf(t, a.receivingBodyId)));
     if (stepId === 'consultation' && !a.consultation) {
       await expectOk(await c.post(`/api/adjustments/${id}/consultation`, { closesOn: plusDays(t, 5) }));
       t.clock.now = new Date(t.clock.now.getTime() + 6 * 86_400_000);

@@ -61,6 +61,9 @@ const OFFERS: Record<StepId, readonly StepAction[]> = {
   consultation: ['openConsultation', 'complete', 'return'],
   reportToGovernment: ['complete', 'return'],
   approval: ['complete', 'return', 'reject'],
+  // §13(五): the receiving body confirms the handover; it cannot return a decided application
+  // (only the government revokes its decision), so confirming is all it offers.
+  receivingConfirm: ['complete'],
   publish: ['complete', 'return'],
   platformSync: ['complete'],
   itemClaim: ['complete'],
@@ -70,6 +73,12 @@ const OFFERS: Record<StepId, readonly StepAction[]> = {
 
 /** The workflow roles among roles an actor holds (admin roles never act on applications). */
 export const workflowRoles = (held: readonly string[]): Role[] => held.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+
+/** The account role that acts as the receiving body (§13(五) 承接部门): its lead unit (§14). */
+export const RECEIVER_GRANT = 'leadUnit' as const;
+
+/** The account role a workflow role is exercised through (for the audit trail). */
+export const grantRole = (r: Role) => (r === 'receiver' ? RECEIVER_GRANT : r);
 
 export const offersOf = (step: StepId): readonly StepAction[] => OFFERS[step];
 
@@ -173,6 +182,8 @@ function decideStep(s: WorkflowState, a: Attempt, action: StepAction, stepId: St
   // No one acts on a step of their own application (spec §1): the lead unit does not submit
   // a draft it wrote itself, and no one who drafted or submitted it reviews or approves it.
   const applicantStep = roles.every((r) => APPLICANT_ROLES.includes(r));
+  // §13(五): the other side confirms the handover, never someone who drafted or filed it.
+  if (role === 'receiver' && (a.drafted || a.submitted)) return refuse('SELF_REVIEW', `不能以承接部门身份确认本人起草或报送的调整申请`);
   if (stepId === 'submit' && a.drafted) return refuse('SELF_REVIEW', '不能报送本人起草的调整申请，请由部门牵头机构的其他人员报送');
   if (!applicantStep && (a.drafted || a.submitted)) return refuse('SELF_REVIEW', `不能办理本人起草或报送的调整申请的“${def.label}”`);
   return { ok: true, role };

@@ -5,7 +5,7 @@ import type { Transaction, Updateable } from 'kysely';
 import type { Actor, RequestMeta } from '../../core/actor.js';
 import { todayInBeijing, type IsoDate, type WorkdayCalendar } from '../../core/calendar/index.js';
 import { AppError, notFound } from '../../core/errors.js';
-import { adjustmentRolesOf, canViewAdjustment } from '../../core/policies.js';
+import { canViewAdjustment } from '../../core/policies.js';
 import { citeArticle, findStep, getRulebook, meetsMinimum, dueFor, type StepId } from '../../core/rulebook/index.js';
 import type { Database } from '../../db/connect.js';
 import type { AdjustmentTable, DB } from '../../db/schema.js';
@@ -25,7 +25,9 @@ import { powerProblems, unresolvedExclusions } from './content-rules.js';
 import { staleDutyItems } from './duties.js';
 import { loadCurrentList } from '../register/publish.js';
 import { checkNotStale, publishAdjustment, type PublicationHooks } from './publication.js';
-import { apply, decide, openSteps, workflowRoles, type StepAction } from './transitions.js';
+import { apply, decide, grantRole, openSteps, type StepAction } from './transitions.js';
+import { applicationRoles } from './receiving.js';
+import { assertDuplicatesResolved } from './duplicates.command.js';
 
 export interface CommandDeps {
   db: Database;
@@ -52,6 +54,7 @@ export const COMPLETE_ACTIONS: Record<StepId, AuditAction> = {
   consultation: 'adjustment.consultationClosed',
   reportToGovernment: 'adjustment.reportedToGovernment',
   approval: 'adjustment.approved',
+  receivingConfirm: 'adjustment.receivingConfirmed',
   publish: 'adjustment.published',
   platformSync: 'adjustment.platformSynced',
   itemClaim: 'adjustment.itemsClaimed',
@@ -115,7 +118,14 @@ async function doStep(x: Ctx): Promise<{ patch: Patch; data: Record<string, unkn
       const draft = findStep(rb, a.kind, 'draft')!;
       const problems = [...readinessProblems(a, items, citeArticle(rb, draft.article, draft.inherited2023 === true)), ...powerProblems(a.kind, items)];
       if (problems.length) throw new AppError('VALIDATION_FAILED', `申请内容不完整：${problems.map((p) => p.message).join('；')}`, problems);
+      // §13(五): a power the receiving body already lists is resolved before the application is filed.
+      await assertDuplicatesResolved(trx, a, items, '提交');
       return { patch: {}, data: null };
+    }
+    case 'receivingConfirm': {
+      // §13(五): the receiving body confirms against its list as it is now (requires duplicatesResolved).
+      await assertDuplicatesResolved(trx, a, await loadItems(trx, a.id), '确认承接');
+      return { patch: {}, data: { receivingBodyId: a.receivingBodyId } };
     }
     case 'preliminaryReview': {
       // §8: the office decides on every screening flag before the proposal goes further.
@@ -199,7 +209,7 @@ export async function act(deps: CommandDeps, actor: Actor, meta: RequestMeta, id
     const c = await currentConsultation(trx, a.id, a.round);
     const records = await stepRecords(trx, a.id);
     const state = workflowState(a, c);
-    const d = decide(state, { action: input.action, step: input.step, roles: workflowRoles(adjustmentRolesOf(actor, a)), ...involvementOf(a, records, actor.userId) });
+    const d = decide(state, { action: input.action, step: input.step, roles: applicationRoles(actor, a), ...involvementOf(a, records, actor.userId) });
     if (!d.ok) throw new AppError(d.code, d.message);
 
     const at = deps.clock();
@@ -222,7 +232,7 @@ export async function act(deps: CommandDeps, actor: Actor, meta: RequestMeta, id
 
     const action = input.action === 'complete' ? COMPLETE_ACTIONS[input.step!] : OTHER_ACTIONS[input.action];
     await recordAudit(trx, {
-      actor, role: d.role, bodyId: a.bodyId, action, objectType: 'adjustment', objectId: a.id,
+      actor, role: grantRole(d.role), bodyId: a.bodyId, action, objectType: 'adjustment', objectId: a.id,
       before: { status: a.status, round: a.round, openSteps: a.openSteps },
       after: { status: next.status, openSteps: open, step: input.step ?? null, reason: input.reason ?? null, note: input.note ?? null, ...(data ?? {}), ...(deadline ? { dueOn: deadline.date, onTime: today <= deadline.date } : {}) },
       meta, at,

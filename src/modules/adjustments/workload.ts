@@ -5,13 +5,13 @@
 // at the body's level).
 import type { Actor, Role } from '../../core/actor.js';
 import { todayInBeijing, type IsoDate } from '../../core/calendar/index.js';
-import { adjustmentRolesOf } from '../../core/policies.js';
 import type { StepId } from '../../core/rulebook/index.js';
 import { loadCalendar } from '../calendar/calendar.repo.js';
 import { clockStarts, completedOn, currentConsultation, involvementOf, listAdjustments, stepRecords, workflowState, type Db } from './adjustments.repo.js';
 import { stepDeadlines } from './deadlines.js';
 import { abilities } from './present.js';
-import { workflowRoles } from './transitions.js';
+import { grantRole } from './transitions.js';
+import { applicationRoles } from './receiving.js';
 
 export interface RoleWorkload {
   role: Role;
@@ -29,7 +29,8 @@ export async function workloadOf(db: Db, actor: Actor, now: Date): Promise<RoleW
     if (!out.has(g.role)) out.set(g.role, { role: g.role, waiting: [], overdue: [] });
   }
   for (const a of await listAdjustments(db, actor, { status: ['due', 'open'] })) {
-    const held = adjustmentRolesOf(actor, a);
+    // §13(五): a receiving body's lead unit counts its confirmations under its own role.
+    const held = applicationRoles(actor, a);
     if (!held.length) continue;
     const c = await currentConsultation(db, a.id, a.round);
     const records = await stepRecords(db, a.id);
@@ -38,12 +39,14 @@ export async function workloadOf(db: Db, actor: Actor, now: Date): Promise<RoleW
     const deadlines = stepDeadlines({ rulebookId: a.rulebookId, kind: a.kind, completed: a.completedSteps, open: a.openSteps, starts: clockStarts(a, c), completedOn: completedOn(a, records), today }, cal);
     const late = (step: StepId) => deadlines.some((d) => d.step === step && d.due?.kind === 'deadline' && today > d.due.date);
     for (const role of held) {
-      const can = abilities(state, { roles: workflowRoles([role]), ...involvement });
+      const can = abilities(state, { roles: [role], ...involvement });
       const steps = [...new Set(can.flatMap((x) => (x.step ? [x.step] : [])))];
       const starts = can.some((x) => x.action === 'start');
       if (!steps.length && !starts) continue;
-      const w = out.get(role) ?? { role, waiting: [], overdue: [] };
-      out.set(role, w);
+      const as = grantRole(role);
+      const w = out.get(as) ?? { role: as, waiting: [], overdue: [] };
+      out.set(as, w);
+      if (w.waiting.includes(a.id)) continue;
       w.waiting.push(a.id);
       // drafting and submitting run on the filing clock (§12: 15 working days from the trigger)
       const filingLate = (starts || steps.includes('draft') || steps.includes('submit')) && !a.firstSubmittedAt && today > a.filingDue;

@@ -1,0 +1,60 @@
+// The receiving body of a 下放 or 委托 (§13(五) 承接部门): who acts for it on an application, and
+// the powers of its list that a delegated power would duplicate (same name and category), each
+// of which the application must resolve before it is filed or confirmed. Pure.
+import type { Actor } from '../../core/actor.js';
+import { adjustmentRolesOf } from '../../core/policies.js';
+import type { Role } from '../../core/rulebook/index.js';
+import type { DuplicateChoice, DuplicateResolution, Item, ListPower } from './apply.js';
+import { RECEIVER_GRANT, workflowRoles } from './transitions.js';
+
+/** The workflow roles of an actor on an application, the receiving body's included. */
+export function applicationRoles(actor: Actor, a: { bodyId: number; regionPath: string; receivingBodyId: number | null }): Role[] {
+  const roles = workflowRoles(adjustmentRolesOf(actor, a));
+  // §13(五), §14: the receiving body confirms through its lead unit.
+  if (a.receivingBodyId && actor.grants.some((g) => g.role === RECEIVER_GRANT && g.bodyId === a.receivingBodyId)) roles.push('receiver');
+  return roles;
+}
+
+export { DUPLICATE_CHOICES, type DuplicateChoice, type DuplicateResolution } from './apply.js';
+export const DUPLICATE_CHOICE_LABELS: Record<DuplicateChoice, string> = {
+  merge: '并入承接部门现有事项',
+  replace: '以下放事项替换现有事项内容',
+  keepBoth: '两项并存（须说明理由）',
+};
+
+export interface Duplicate {
+  ord: number;
+  targetCode: string;
+  name: string;
+  category: string;
+  existingCode: string;
+  existingName: string;
+}
+
+/** The power as it would arrive in the receiving body's list (its proposed values, if any). */
+const arriving = (it: Item): ListPower | null => it.proposed ?? it.base;
+
+/**
+ * §13(五): for each delegated item, the receiving body's power in force of the same name and
+ * category (the first by code when there are several). Entrustment adds nothing to the
+ * receiving list (§13.3: the power stays the entrusting body's), so only 下放 is checked.
+ */
+export function duplicatesOf(kind: string, items: readonly (Item & { ord: number })[], receiving: readonly ListPower[]): Duplicate[] {
+  if (kind !== 'delegate') return [];
+  const out: Duplicate[] = [];
+  for (const it of items) {
+    const p = arriving(it);
+    if (!p || !it.targetCode) continue;
+    const hit = receiving.filter((r) => r.status === 'active' && r.name === p.name && r.category === p.category).sort((x, y) => (x.code < y.code ? -1 : 1))[0];
+    if (hit) out.push({ ord: it.ord, targetCode: it.targetCode, name: p.name, category: p.category, existingCode: hit.code, existingName: hit.name });
+  }
+  return out;
+}
+
+/** The duplicates without a decision that still fits them (a decision about another power is void). */
+export function unresolvedDuplicates(dups: readonly Duplicate[], resolutions: ReadonlyMap<number, DuplicateResolution | null>): Duplicate[] {
+  return dups.filter((d) => resolutions.get(d.ord)?.existingCode !== d.existingCode);
+}
+
+export const duplicateMessage = (d: Duplicate) =>
+  `第${d.ord + 1}项“${d.name}”与承接部门清单中的“${d.existingName}”（${d.existingCode}）名称、类别相同，请选择并入、替换或两项并存（说明理由）`;
