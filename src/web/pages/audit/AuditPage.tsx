@@ -1,4 +1,4 @@
-// 审计日志 (审计管理员): filter by who, what and when; read an event; verify the SM3 chain.
+// 审计日志 (审计管理员): filter by who, what and when; read an event; verify the keyed chain against its anchors.
 import { ReloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Empty, Form, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -36,10 +36,18 @@ export default function AuditPage() {
     try {
       const r = await api.auditVerify();
       const m = modal();
-      if (r.ok) m?.success({ title: '审计日志完整', content: `已校验 ${r.checked} 条记录，SM3 摘要链完整，未发现篡改或删除。`, okText: '知道了' });
+      const anchored = r.lastAnchor
+        ? `已与库外留存的 ${r.anchorsChecked} 个锚点比对，最近一次锚点记于 ${fmtTime(r.lastAnchor.at)}（共 ${r.lastAnchor.count} 条）。`
+        : '尚无库外锚点可比对。';
+      const notes = r.notes.length ? `（${r.notes.join('；')}）` : '';
+      if (r.ok) m?.success({
+        title: '审计日志完整',
+        content: `已校验 ${r.checked} 条记录，HMAC-SM3 密钥链完整，未发现篡改或删除。${anchored}当前链头：第 ${r.headSeq} 号，摘要 ${r.headDigest.slice(0, 16)}…（请另行留存）。${notes}`,
+        okText: '知道了',
+      });
       else m?.error({
         title: '发现审计日志被篡改',
-        content: `第 ${r.firstBadSeq ?? '?'} 号记录校验失败${r.reason ? `：${r.reason}` : ''}。已校验 ${r.checked} 条。请立即上报并保全现场。`,
+        content: `第 ${r.firstBadSeq ?? '?'} 号记录校验失败${r.reason ? `：${r.reason}` : ''}。已校验 ${r.checked} 条。${anchored}请立即上报并保全现场。${notes}`,
         okText: '知道了',
       });
     } catch (e) {

@@ -68,7 +68,7 @@ export const ROLE_DUTIES: Record<Role, RoleDuty> = {
   },
   auditor: {
     summary: '审计日志',
-    duties: ['查阅、检索全部操作记录', '校验审计日志完整性（SM3 摘要链）'],
+    duties: ['查阅、检索全部操作记录', '校验审计日志完整性（HMAC-SM3 密钥链与库外锚点）'],
     links: ['/audit'],
   },
 };
