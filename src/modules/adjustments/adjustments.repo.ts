@@ -32,7 +32,7 @@ function base(db: Db) {
       'a.reason', 'a.legal_basis', 'a.takeover', 'a.special_notes', 'a.receiving_body_id', 'rb.name as receiving_body_name',
       'a.base_version', 'a.batch_id', 'a.law_change_id', 'a.late', 'a.missing_at', 'a.first_submitted_at', 'a.submitted_at',
       'a.normative_document_number', 'a.approved_at', 'a.published_at', 'a.published_version', 'a.receiving_published_version',
-      'a.closed_reason', 'a.closed_at', 'a.created_by', 'a.created_at', 'a.updated_at', 'a.duty_items',
+      'a.closed_reason', 'a.closed_at', 'a.created_by', 'a.created_at', 'a.updated_at', 'a.duty_items', 'a.version', 'a.updated_by',
     ]);
 }
 
@@ -81,6 +81,9 @@ function toRecord(r: Row) {
     createdBy: r.created_by,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    /** issue 10.8: bumped by every change; a save names the version it read */
+    version: r.version,
+    updatedBy: r.updated_by,
     dutyItems: json<DutyItem[]>(r.duty_items) ?? [],
   };
 }

@@ -6,6 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isIsoDate, todayInBeijing } from '../../core/calendar/index.js';
 import { AppError, notFound } from '../../core/errors.js';
+import { editVersion } from '../../core/versions.js';
 import { canViewAdjustment } from '../../core/policies.js';
 import { ADJUSTMENT_KINDS, STEP_IDS, TRIGGER_KINDS } from '../../core/rulebook/index.js';
 import type { AppDeps } from '../../server/deps.js';
@@ -101,15 +102,16 @@ export async function adjustmentsRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/api/adjustments/:id', { schema: { tags: ['动态调整'], summary: '调整申请详情：差异、期限、冲突、办理记录', params: idParam } }, async (req) => view(req.params.id, req));
 
-  r.patch('/api/adjustments/:id', { schema: { tags: ['动态调整'], summary: '修改调整申请（起草阶段，部门经办人）', params: idParam, body: content.partial() } }, async (req) => {
-    await updateAdjustment(deps, actorOf(req), metaOf(req), req.params.id, req.body);
+  r.patch('/api/adjustments/:id', { schema: { tags: ['动态调整'], summary: '修改调整申请（起草阶段，部门经办人；必须带上读到的 version，他人已修改则 409）', params: idParam, body: content.partial().extend({ version: editVersion }) } }, async (req) => {
+    const { version, ...v } = req.body;
+    await updateAdjustment(deps, actorOf(req), metaOf(req), req.params.id, v, version);
     return view(req.params.id, req);
   });
 
   r.put('/api/adjustments/:id/items', {
-    schema: { tags: ['动态调整'], summary: '填写拟调整的行政职权及拟调整内容（起草阶段）', params: idParam, body: z.object({ items: z.array(itemInput).max(500, '一次申请最多调整500项职权') }) },
+    schema: { tags: ['动态调整'], summary: '填写拟调整的行政职权及拟调整内容（起草阶段；必须带上读到的 version）', params: idParam, body: z.object({ items: z.array(itemInput).max(500, '一次申请最多调整500项职权'), version: editVersion }) },
   }, async (req) => {
-    await setItems(deps, actorOf(req), metaOf(req), req.params.id, req.body.items);
+    await setItems(deps, actorOf(req), metaOf(req), req.params.id, req.body.items, req.body.version);
     return view(req.params.id, req);
   });
 
@@ -131,9 +133,9 @@ export async function adjustmentsRoutes(app: FastifyInstance, deps: AppDeps) {
     transition(req.params.id, req, { action: 'revoke', reason: req.body.reason }));
 
   r.put('/api/adjustments/:id/duties', {
-    schema: { tags: ['动态调整'], summary: '填写拟增加、修改、删除的职责（起草阶段，§6）', params: idParam, body: z.object({ duties: z.array(dutyItemInput).max(200, '一次申请最多调整200项职责') }) },
+    schema: { tags: ['动态调整'], summary: '填写拟增加、修改、删除的职责（起草阶段，§6；必须带上读到的 version）', params: idParam, body: z.object({ duties: z.array(dutyItemInput).max(200, '一次申请最多调整200项职责'), version: editVersion }) },
   }, async (req) => {
-    await setDuties(deps, actorOf(req), metaOf(req), req.params.id, req.body.duties);
+    await setDuties(deps, actorOf(req), metaOf(req), req.params.id, req.body.duties, req.body.version);
     return view(req.params.id, req);
   });
 

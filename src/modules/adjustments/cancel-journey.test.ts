@@ -31,7 +31,7 @@ describe('a cancel application through every role', () => {
     expect(a.filing.citation).toBe('《包头市政府工作部门权责清单动态管理办法》第十二条');
     expect(a.can).toEqual(expect.arrayContaining([{ action: 'complete', step: 'draft' }, { action: 'edit', step: null }]));
 
-    const withItems = await expectOk(await clerk.put(`/api/adjustments/${id}/items`, { items: [{ targetCode: code }] }));
+    const withItems = await expectOk(await clerk.put(`/api/adjustments/${id}/items`, { items: [{ targetCode: code }], version: a.version }));
     expect(withItems.preview.diff.changed).toEqual([expect.objectContaining({ code, changes: [expect.objectContaining({ field: 'status', before: 'active', after: 'cancelled' })] })]);
     expect(withItems.baseVersion).toBe(await versionOf(t, bodyId));
   });

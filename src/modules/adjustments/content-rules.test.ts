@@ -61,7 +61,9 @@ describe('§6 ¶3, §7: what an 增加 or 修改 must carry', () => {
   it('a citation must be chosen from the legal-document register; nothing is stored otherwise', async () => {
     const id = await addDraft(complete('新设丙类许可'));
     const before = await snapshot(id);
-    const res = await (await t.login('clerk.scjg')).put(`/api/adjustments/${id}/items`, {
+    const clerk = await t.login('clerk.scjg');
+    const res = await clerk.put(`/api/adjustments/${id}/items`, {
+      version: (await clerk.get(`/api/adjustments/${id}`)).json().version,
       items: [{ values: { ...complete('新设丙类许可'), legalBases: [{ documentName: '《并不存在的条例》', level: '法律', article: '第一条', text: '' }] } }],
     });
     expectRefused(res, 400, 'VALIDATION_FAILED', 'items.0.values.legalBases.0.documentName', '不在法律文件库中');
@@ -141,7 +143,9 @@ describe('§10, §11, §12: the cause fits the kind and has happened', () => {
   it('changing the kind of a draft is checked against its cause too, and changes nothing when refused', async () => {
     const id = await draftApplication(t, 'clerk.scjg', { title: '取消乙项', kind: 'cancel', triggerKind: 'lawRepealed' }, [{ targetCode: codes[1] }]);
     const before = await snapshot(id);
-    expectRefused(await (await t.login('clerk.scjg')).patch(`/api/adjustments/${id}`, { kind: 'add' }), 400, 'VALIDATION_FAILED', 'triggerKind', '不能作为“增加”的事由');
+    const clerk = await t.login('clerk.scjg');
+    const { version } = (await clerk.get(`/api/adjustments/${id}`)).json();
+    expectRefused(await clerk.patch(`/api/adjustments/${id}`, { kind: 'add', version }), 400, 'VALIDATION_FAILED', 'triggerKind', '不能作为“增加”的事由');
     expect(await snapshot(id)).toEqual(before);
   });
 

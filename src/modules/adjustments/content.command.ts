@@ -21,6 +21,7 @@ import type { ErrorDetail } from '../../core/errors.js';
 import { currentRulebookId } from './rulebook.repo.js';
 import { decide, workflowRoles, type Action, grantRole } from './transitions.js';
 import type { CommandDeps } from './workflow.command.js';
+import { bumped, checkAdjustmentVersion } from './versions.js';
 
 export interface ContentInput {
   title?: string;
@@ -85,7 +86,7 @@ export async function createAdjustment(deps: CommandDeps, actor: Actor, meta: Re
       title: v.title, trigger_kind: v.triggerKind, trigger_date: v.triggerDate, filing_due: due.date, filing_due_provisional: due.provisional,
       reason: v.reason ?? '', legal_basis: v.legalBasis ?? '', takeover: v.takeover ?? '', special_notes: v.specialNotes ?? '',
       receiving_body_id: v.receivingBodyId ?? null, batch_id: v.batchId ?? null, base_version: list.version,
-      created_by: actor.userId, created_at: at, updated_at: at,
+      created_by: actor.userId, created_at: at, updated_at: at, updated_by: actor.userId,
     }).returning('id').executeTakeFirstOrThrow();
     await trx.insertInto('adjustment_step_record').values({ adjustment_id: row.id, round: 1, step: null, action: 'create', actor_id: actor.userId, actor_role: 'clerk', at }).execute();
     await recordAudit(trx, { actor, role: 'clerk', bodyId, action: 'adjustment.created', objectType: 'adjustment', objectId: row.id, after: { ...v, rulebookId, filingDue: due.date, baseVersion: list.version }, meta, at });
@@ -93,19 +94,23 @@ export async function createAdjustment(deps: CommandDeps, actor: Actor, meta: Re
   });
 }
 
-/** Lock, check visibility and ask the table whether the actor may do `action` now. */
-export async function guarded(trx: Transaction<DB>, actor: Actor, id: number, action: Action) {
+/**
+ * Lock, check visibility and ask the table whether the actor may do `action` now; a save also
+ * names the version it read (issue 10.8: a stale one is 409 naming who changed it).
+ */
+export async function guarded(trx: Transaction<DB>, actor: Actor, id: number, action: Action, version?: number) {
   const a = await lockAdjustment(trx, id);
   if (!a || !canViewAdjustment(actor, a)) throw notFound('调整申请');
   const c = await currentConsultation(trx, a.id, a.round);
   const d = decide(workflowState(a, c), { action, roles: workflowRoles(adjustmentRolesOf(actor, a)), ...involvementOf(a, await stepRecords(trx, a.id), actor.userId) });
   if (!d.ok) throw new AppError(d.code, d.message);
+  if (version !== undefined) await checkAdjustmentVersion(trx, a, version);
   return { a, role: grantRole(d.role) };
 }
 
-export async function updateAdjustment(deps: CommandDeps, actor: Actor, meta: RequestMeta, id: number, v: ContentInput) {
+export async function updateAdjustment(deps: CommandDeps, actor: Actor, meta: RequestMeta, id: number, v: ContentInput, version: number) {
   return deps.db.transaction().execute(async (trx) => {
-    const { a, role } = await guarded(trx, actor, id, 'edit');
+    const { a, role } = await guarded(trx, actor, id, 'edit', version);
     const rb = checkRulebookValues(a.rulebookId, v);
     const kind = v.kind ?? a.kind;
     if (v.kind || v.triggerKind || v.triggerDate) {
@@ -125,7 +130,7 @@ export async function updateAdjustment(deps: CommandDeps, actor: Actor, meta: Re
     await trx.updateTable('adjustment').set({
       title: v.title, kind, trigger_kind: v.triggerKind, trigger_date: triggerDate, filing_due: due.date, filing_due_provisional: due.provisional,
       reason: v.reason, legal_basis: v.legalBasis, takeover: v.takeover, special_notes: v.specialNotes, receiving_body_id: receivingBodyId,
-      batch_id: v.batchId, updated_at: at,
+      batch_id: v.batchId, updated_at: at, ...bumped(actor.userId),
     }).where('id', '=', a.id).execute();
     // Another kind needs another set of affected powers.
     if (kind !== a.kind) await trx.deleteFrom('adjustment_item').where('adjustment_id', '=', a.id).execute();
@@ -178,14 +183,14 @@ async function registerCitations(trx: Transaction<DB>, inputs: ItemInput[]): Pro
 }
 
 /** The affected powers, checked against the body's current published list (its version becomes the base). */
-export async function setItems(deps: CommandDeps, actor: Actor, meta: RequestMeta, id: number, inputs: ItemInput[]) {
+export async function setItems(deps: CommandDeps, actor: Actor, meta: RequestMeta, id: number, inputs: ItemInput[], version: number) {
   return deps.db.transaction().execute(async (trx) => {
-    const { a, role } = await guarded(trx, actor, id, 'edit');
+    const { a, role } = await guarded(trx, actor, id, 'edit', version);
     const list = await loadCurrentList(trx, a.bodyId);
     const items = buildItems(a.kind, await registerCitations(trx, inputs), list.powers, getRulebook(a.rulebookId));
     await storeItems(trx, a, items);
     const at = deps.clock();
-    await trx.updateTable('adjustment').set({ base_version: list.version, updated_at: at }).where('id', '=', a.id).execute();
+    await trx.updateTable('adjustment').set({ base_version: list.version, updated_at: at, ...bumped(actor.userId) }).where('id', '=', a.id).execute();
     await recordAudit(trx, { actor, role, bodyId: a.bodyId, action: 'adjustment.itemsSet', objectType: 'adjustment', objectId: a.id, after: { baseVersion: list.version, items: inputs }, meta, at });
     return loadItems(trx, a.id);
   });
@@ -206,7 +211,7 @@ export async function rebaseAdjustment(deps: CommandDeps, actor: Actor, meta: Re
     }
     await storeItems(trx, a, result.items);
     const at = deps.clock();
-    await trx.updateTable('adjustment').set({ base_version: list.version, updated_at: at }).where('id', '=', a.id).execute();
+    await trx.updateTable('adjustment').set({ base_version: list.version, updated_at: at, ...bumped(actor.userId) }).where('id', '=', a.id).execute();
     const data = { fromVersion: a.baseVersion, toVersion: list.version, overlapping: result.overlapping };
     await trx.insertInto('adjustment_step_record').values({ adjustment_id: a.id, round: a.round, step: null, action: 'rebase', data: JSON.stringify(data), actor_id: actor.userId, actor_role: role, at }).execute();
     await recordAudit(trx, { actor, role, bodyId: a.bodyId, action: 'adjustment.rebased', objectType: 'adjustment', objectId: a.id, before: { baseVersion: a.baseVersion }, after: data, meta, at });

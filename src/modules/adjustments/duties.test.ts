@@ -16,7 +16,9 @@ afterAll(() => t.close());
 
 const duties = async () => (await loadCurrentList(t.db, bodyId)).duties.map((d) => ({ name: d.name, content: d.content }));
 const draft = (title: string) => draftApplication(t, 'clerk.scjg', { title, kind: 'modify', triggerKind: 'dutyAdjustment' }, []);
-const put = async (user: string, id: number, items: object[]) => (await t.login(user)).put(`/api/adjustments/${id}/duties`, { duties: items });
+// issue 10.8: a save names the version it read (here: the stored one)
+const versionOf = async (id: number) => (await t.db.selectFrom('adjustment').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+const put = async (user: string, id: number, items: object[]) => (await t.login(user)).put(`/api/adjustments/${id}/duties`, { duties: items, version: await versionOf(id) });
 const state = async (id: number) => ({
   a: await t.db.selectFrom('adjustment').select(['duty_items', 'open_steps', 'updated_at']).where('id', '=', id).executeTakeFirstOrThrow(),
   audits: (await t.db.selectFrom('audit_event').select('seq').where('object_type', '=', 'adjustment').where('object_id', '=', String(id)).execute()).length,

@@ -11,15 +11,16 @@ import { guarded } from './content.command.js';
 import type { ExclusionOverride } from './content-rules.js';
 import { buildDutyItems, type DutyItemInput } from './duties.js';
 import type { CommandDeps } from './workflow.command.js';
+import { bumped } from './versions.js';
 
 /** §6 ¶2: the duties the application adds, changes or removes, against the current published list. */
-export async function setDuties(deps: CommandDeps, actor: Actor, meta: RequestMeta, id: number, inputs: DutyItemInput[]) {
+export async function setDuties(deps: CommandDeps, actor: Actor, meta: RequestMeta, id: number, inputs: DutyItemInput[], version: number) {
   return deps.db.transaction().execute(async (trx) => {
-    const { a, role } = await guarded(trx, actor, id, 'edit');
+    const { a, role } = await guarded(trx, actor, id, 'edit', version);
     const list = await loadCurrentList(trx, a.bodyId);
     const items = buildDutyItems(inputs, list.duties);
     const at = deps.clock();
-    await trx.updateTable('adjustment').set({ duty_items: JSON.stringify(items), updated_at: at }).where('id', '=', a.id).execute();
+    await trx.updateTable('adjustment').set({ duty_items: JSON.stringify(items), updated_at: at, ...bumped(actor.userId) }).where('id', '=', a.id).execute();
     await recordAudit(trx, { actor, role, bodyId: a.bodyId, action: 'adjustment.dutiesSet', objectType: 'adjustment', objectId: a.id, before: { dutyItems: a.dutyItems }, after: { dutyItems: items }, meta, at });
     return items;
   });
@@ -38,6 +39,7 @@ export async function overrideItemExclusion(deps: CommandDeps, actor: Actor, met
     const at = deps.clock();
     const override: ExclusionOverride = { note, by: actor.userId, byName: actor.displayName, at: at.toISOString() };
     await trx.updateTable('adjustment_item').set({ exclusion_override: JSON.stringify(override) }).where('id', '=', item.id).execute();
+    await trx.updateTable('adjustment').set({ updated_at: at, ...bumped(actor.userId) }).where('id', '=', a.id).execute();
     await recordAudit(trx, {
       actor, role: 'coordinator', bodyId: a.bodyId, action: 'adjustment.exclusionOverridden', objectType: 'adjustment', objectId: a.id,
       before: { itemId, override: item.exclusionOverride }, after: { itemId, name: item.proposed?.name, flags: item.exclusionFlags, note }, meta, at,

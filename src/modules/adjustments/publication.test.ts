@@ -105,11 +105,11 @@ describe('merge (合并) and split (分设)', () => {
   it('refuses items that do not fit the kind, in Chinese, storing nothing', async () => {
     const c = await t.login('clerk.scjg');
     const a = await expectOk(await c.post('/api/adjustments', { title: '合并不全', kind: 'merge', triggerKind: 'mergeSplit', triggerDate: '2026-11-27' }), 201);
-    const res = await c.put(`/api/adjustments/${a.id}/items`, { items: [{ targetCode: codes[3] }] });
+    const res = await c.put(`/api/adjustments/${a.id}/items`, { items: [{ targetCode: codes[3] }], version: a.version });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toContain('合并');
     const add = await expectOk(await c.post('/api/adjustments', { title: '新增', kind: 'add', triggerKind: 'lawIssued', triggerDate: '2026-11-27' }), 201);
-    const bad = await c.put(`/api/adjustments/${add.id}/items`, { items: [{ values: { name: '新增备案', category: 'BA', responsibleSubject: 'x', implementingAgency: 'y' } }] });
+    const bad = await c.put(`/api/adjustments/${add.id}/items`, { items: [{ values: { name: '新增备案', category: 'BA', responsibleSubject: 'x', implementingAgency: 'y' } }], version: add.version });
     expect(bad.statusCode).toBe(400);
     // 行政备案 (BA) exists only in the 2025 rulebook
     expect(bad.json().error.message).toContain('不在现行规则的类别中');

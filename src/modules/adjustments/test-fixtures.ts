@@ -101,6 +101,6 @@ export async function drive(t: TestApp, id: number, until: string | null, users 
 export async function draftApplication(t: TestApp, clerk: string, body: Record<string, unknown>, items: unknown[]) {
   const c = await t.login(clerk);
   const a = await expectOk(await c.post('/api/adjustments', { triggerKind: 'other', triggerDate: plusDays(t, -1), reason: '测试理由', legalBasis: '测试依据', ...body }), 201);
-  if (items.length) await expectOk(await c.put(`/api/adjustments/${a.id}/items`, { items }));
+  if (items.length) await expectOk(await c.put(`/api/adjustments/${a.id}/items`, { items, version: a.version }));
   return a.id as number;
 }

@@ -28,6 +28,7 @@ import { checkNotStale, publishAdjustment, type PublicationHooks } from './publi
 import { apply, decide, grantRole, openSteps, type StepAction } from './transitions.js';
 import { applicationRoles } from './receiving.js';
 import { assertDuplicatesResolved } from './duplicates.command.js';
+import { bumped } from './versions.js';
 
 export interface CommandDeps {
   db: Database;
@@ -219,7 +220,8 @@ export async function act(deps: CommandDeps, actor: Actor, meta: RequestMeta, id
     const next = apply(state, input.action, input.step);
     const open = openSteps(next).map((s) => s.id);
     await trx.updateTable('adjustment').set({
-      ...patch, status: next.status, completed_steps: JSON.stringify(next.completed), open_steps: JSON.stringify(open), updated_at: at,
+      // issue 10.8: a step changes the application too, so a save prepared before it is refused
+      ...patch, status: next.status, completed_steps: JSON.stringify(next.completed), open_steps: JSON.stringify(open), updated_at: at, ...bumped(actor.userId),
     }).where('id', '=', a.id).execute();
 
     const due = input.step && input.action === 'complete' ? stepDue(a.rulebookId, a.kind, input.step, clockStarts(a, c), cal) : null;

@@ -33,7 +33,7 @@ beforeAll(async () => {
     const a = await expectOk(await clerk.post('/api/adjustments', {
       title, kind: 'cancel', triggerKind: 'higherCancellation', triggerDate: '2026-12-18', reason: '自治区已取消该事项', legalBasis: '内政发〔2026〕1号',
     }), 201);
-    await expectOk(await clerk.put(`/api/adjustments/${a.id}/items`, { items: [{ targetCode: code }] }));
+    await expectOk(await clerk.put(`/api/adjustments/${a.id}/items`, { items: [{ targetCode: code }], version: a.version }));
     return a.id as number;
   };
   A = await create('取消甲类备案核查', codes[0]);

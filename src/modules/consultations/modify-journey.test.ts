@@ -27,7 +27,7 @@ describe('a modify application with a public comment and its disposition', () =>
       title: '调整“食品经营许可”的实施机构', kind: 'modify', triggerKind: 'dutyAdjustment', triggerDate: '2026-11-20',
       reason: '内设机构调整，许可统一由行政审批服务科办理', legalBasis: '包头市市场监督管理局“三定”规定（2026年修订）',
     }), 201)).id;
-    await expectOk(await clerk.put(`/api/adjustments/${id}/items`, { items: [{ targetCode: code, values: { implementingAgency: '行政审批服务科' } }] }));
+    await expectOk(await clerk.put(`/api/adjustments/${id}/items`, { items: [{ targetCode: code, values: { implementingAgency: '行政审批服务科' } }], version: 1 }));
     await step('clerk.scjg', 'draft');
     await step('lead.scjg', 'submit');
     await step('legal.city', 'legalityReview');

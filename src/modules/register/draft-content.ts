@@ -112,7 +112,7 @@ export async function findDraftPower(trx: Transaction<DB>, d: DraftHeader, power
 }
 
 /** Save one power's fields. The code is kept: category and 主项 are part of it (§6). */
-export async function updateDraftPower(trx: Transaction<DB>, d: DraftHeader, powerId: number, p: PowerInput, ctx: EditContext, version?: number): Promise<DraftPowerRow> {
+export async function updateDraftPower(trx: Transaction<DB>, d: DraftHeader, powerId: number, p: PowerInput, ctx: EditContext, version: number): Promise<DraftPowerRow> {
   assertEditable(d);
   const before = await findDraftPower(trx, d, powerId);
   // issue 10.8: the draft row is locked (findDraft forUpdate), so check-then-bump cannot interleave
@@ -144,7 +144,7 @@ export async function deleteDraftPower(trx: Transaction<DB>, d: DraftHeader, pow
   await touch(trx, d, ctx, { op: 'deletePower', code: row.code });
 }
 
-export async function setDraftDuties(trx: Transaction<DB>, d: DraftHeader, duties: { name: string; content: string }[], ctx: EditContext, version?: number) {
+export async function setDraftDuties(trx: Transaction<DB>, d: DraftHeader, duties: { name: string; content: string }[], ctx: EditContext, version: number) {
   assertEditable(d);
   checkVersion('本草稿的职责', version, { version: d.duties_version, by: await displayName(trx, d.duties_updated_by), at: d.duties_updated_at });
   await trx.updateTable('list_draft').set({ duties_version: d.duties_version + 1, duties_updated_by: ctx.actor.userId, duties_updated_at: ctx.at }).where('id', '=', d.id).execute();

@@ -73,7 +73,7 @@ export async function draftsRoutes(app: FastifyInstance, { db, clock }: AppDeps)
     return reply.status(201).send({ added: rows.length, codes: rows.map((x) => x.code) });
   });
 
-  r.put('/api/list-drafts/:id/powers/:powerId', { schema: { tags, summary: '修改行政职权（带上读到的 version，他人已修改则 409）', params: draftPowerParams, body: powerInput.extend({ version: editVersion }) } }, async (req) => {
+  r.put('/api/list-drafts/:id/powers/:powerId', { schema: { tags, summary: '修改行政职权（必须带上读到的 version，他人已修改则 409）', params: draftPowerParams, body: powerInput.extend({ version: editVersion }) } }, async (req) => {
     const actor = actorOf(req);
     const { version, ...input } = req.body;
     await tx(actor, req.params.id, canDraftList, '编辑该清单草稿', (trx, d) => updateDraftPower(trx, d, req.params.powerId, input, ctx(actor, req), version));
@@ -86,7 +86,7 @@ export async function draftsRoutes(app: FastifyInstance, { db, clock }: AppDeps)
     return reply.status(204).send();
   });
 
-  r.put('/api/list-drafts/:id/duties', { schema: { tags, summary: '保存职责（整体替换；带上读到的 version，他人已修改则 409）', params: idParam, body: dutiesBody } }, async (req, reply) => {
+  r.put('/api/list-drafts/:id/duties', { schema: { tags, summary: '保存职责（整体替换；必须带上读到的 version，他人已修改则 409）', params: idParam, body: dutiesBody } }, async (req, reply) => {
     const actor = actorOf(req);
     await tx(actor, req.params.id, canDraftList, '编辑该清单草稿', (trx, d) => setDraftDuties(trx, d, req.body.duties, ctx(actor, req), req.body.version));
     const v = await view(actor, req.params.id);

@@ -49,7 +49,7 @@ describe('first compilation', () => {
     expect(batch.statusCode).toBe(201);
     expect(batch.json().codes).toEqual([`${body.prefix}-CF-00001-000`, `${body.prefix}-CF-00001-001`]);
 
-    const duties = await clerk.put(`/api/list-drafts/${draftId}/duties`, { duties: [{ name: '食品安全监督管理', content: '负责食品安全监督管理工作。' }] });
+    const duties = await clerk.put(`/api/list-drafts/${draftId}/duties`, { duties: [{ name: '食品安全监督管理', content: '负责食品安全监督管理工作。' }], version: 1 });
     expect(duties.statusCode).toBe(200);
     const issued = await t.db.selectFrom('power_code').select('code').where('body_id', '=', body.bodyId).execute();
     expect(issued).toHaveLength(4);
@@ -71,7 +71,8 @@ describe('first compilation', () => {
 
   it('no one submits or reviews what they wrote', async () => {
     const both = await t.login('both.test');
-    const res = await both.put(`/api/list-drafts/${draftId}/duties`, { duties: [{ name: '食品安全监督管理', content: '负责食品安全监督管理工作。' }] });
+    const version = (await clerk.get(`/api/list-drafts/${draftId}`)).json().dutiesVersion;
+    const res = await both.put(`/api/list-drafts/${draftId}/duties`, { duties: [{ name: '食品安全监督管理', content: '负责食品安全监督管理工作。' }], version });
     expect(res.statusCode).toBe(200);
     const submit = await both.post(`/api/list-drafts/${draftId}/submit`);
     expect(submit.statusCode).toBe(403);
@@ -106,7 +107,7 @@ describe('first compilation', () => {
     // the clerk corrects the citation and the lead unit submits again
     const view = (await clerk.get(`/api/list-drafts/${draftId}`)).json();
     const p = view.powers[0];
-    const fixed = await clerk.put(`/api/list-drafts/${draftId}/powers/${p.id}`, licencePower(p.name, { legalBases: [{ documentName: '中华人民共和国行政许可法', article: '第十二条第（一）项', text: '直接涉及公共安全的特定活动' }] }));
+    const fixed = await clerk.put(`/api/list-drafts/${draftId}/powers/${p.id}`, { ...licencePower(p.name, { legalBases: [{ documentName: '中华人民共和国行政许可法', article: '第十二条第（一）项', text: '直接涉及公共安全的特定活动' }] }), version: p.version });
     expect(fixed.statusCode).toBe(200);
     expect(fixed.json()).toMatchObject({ code: p.code, legalBases: [{ article: '第十二条第（一）项' }] });
     expect((await lead.post(`/api/list-drafts/${draftId}/submit`)).json().status).toBe('submitted');
@@ -147,7 +148,7 @@ describe('first compilation', () => {
       ['DELETE', `/api/bodies/${body.bodyId}/list/powers/${p.id}`],
       ['PUT', `/api/list-drafts/${draftId}/powers/${p.id}`],
     ] as const) {
-      const res = await clerk.request(method, url, licencePower('擅自修改'));
+      const res = await clerk.request(method, url, { ...licencePower('擅自修改'), version: 1 });
       expect([404, 409]).toContain(res.statusCode);
     }
     await expect(sql`update power set name = '擅自修改' where id = ${p.id}`.execute(t.db)).rejects.toThrow(/不可修改/);

@@ -63,3 +63,20 @@ describe('the duties of a draft', () => {
     expect(after.dutiesVersion).toBe(2);
   });
 });
+
+describe('a save that names no version', () => {
+  it('is refused with 400 naming the field, and nothing changes', async () => {
+    const before = (await clerks[0]!.get(`/api/list-drafts/${draftId}`)).json();
+    const p = before.powers[0];
+    const res = await clerks[0]!.put(`/api/list-drafts/${draftId}/powers/${p.id}`, licencePower('未带版本号的保存'));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('VALIDATION_FAILED');
+    expect(res.json().error.details).toContainEqual(expect.objectContaining({ field: 'version', message: expect.stringContaining('版本号') }));
+    const duties = await clerks[0]!.put(`/api/list-drafts/${draftId}/duties`, { duties: [{ name: '未带版本号的职责', content: '' }] });
+    expect(duties.statusCode).toBe(400);
+    expect(duties.json().error.details).toContainEqual(expect.objectContaining({ field: 'version' }));
+    const after = (await clerks[0]!.get(`/api/list-drafts/${draftId}`)).json();
+    expect(after.powers[0]).toMatchObject({ name: p.name, version: p.version });
+    expect({ duties: after.duties, v: after.dutiesVersion }).toEqual({ duties: before.duties, v: before.dutiesVersion });
+  });
+});

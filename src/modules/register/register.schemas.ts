@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../core/calendar/index.js';
 import { nameText, optNameText } from '../../core/names.js';
+import { editVersion } from '../../core/versions.js';
 import { LEGAL_LEVELS, POWER_STATUSES } from '../../core/register/index.js';
 
 const text = (label: string, max: number) =>
@@ -62,8 +63,8 @@ export const powerBatchBody = z.object({
 });
 
 export const dutyInput = z.object({ name: nameText('职责名称', 200), content: optText('职责内容', 4000).default('') });
-/** Issue 10.8: the version the editor read; a save based on an older one is refused (409). */
-export const editVersion = z.number({ message: '版本号应为整数' }).int('版本号应为整数').positive('版本号无效').max(2_147_483_647, '版本号无效').optional();
+/** Issue 10.8: the version the editor read (required); a save based on an older one is refused (409). */
+export { editVersion };
 
 export const dutiesBody = z.object({ duties: z.array(dutyInput).max(200, '职责不能超过200项'), version: editVersion });
 

@@ -60,7 +60,7 @@ describe('§8 exclusion screening', () => {
     expect(ev.actor_name).toBe('刘海峰');
     expect(ev.after).toMatchObject({ code: p.code, note: '经研究，本事项为本机构依法承担的复议职责，保留', flags: [{ clause: '§8.3', keyword: '行政复议' }] });
     // an edit that keeps the same flags keeps the decision
-    const edited = await clerk.put(`/api/list-drafts/${draftId}/powers/${p.id}`, licencePower('行政复议', { remarks: '保留' }));
+    const edited = await clerk.put(`/api/list-drafts/${draftId}/powers/${p.id}`, { ...licencePower('行政复议', { remarks: '保留' }), version: p.version });
     expect(edited.json().exclusionOverride).not.toBeNull();
   });
 
@@ -99,7 +99,7 @@ describe('bad input', () => {
     expect(batch.statusCode).toBe(400);
     expect(batch.json().error.details[0].field).toBe('powers.1.category');
     expect(await count()).toEqual(before);
-    expect((await clerk.put(`/api/list-drafts/${draftId}/duties`, { duties: [{ name: '' }] })).statusCode).toBe(400);
+    expect((await clerk.put(`/api/list-drafts/${draftId}/duties`, { duties: [{ name: '' }], version: 1 })).statusCode).toBe(400);
   });
 });
 
