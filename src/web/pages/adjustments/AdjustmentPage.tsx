@@ -119,7 +119,7 @@ export default function AdjustmentPage() {
           </Space>
         </Col>
       </Row>
-      <ItemsEditor a={a} rb={rb} open={editingItems} onClose={() => setEditingItems(false)} onSaved={(n) => { setEditingItems(false); update(n); }} />
+      <ItemsEditor a={a} rb={rb} open={editingItems} onClose={() => setEditingItems(false)} onSaved={(n) => { setEditingItems(false); update(n); }} onRefreshed={update} />
     </Space>
   );
 }

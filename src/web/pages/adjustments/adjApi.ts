@@ -9,13 +9,14 @@ export const adjApi = {
   list: (q: { status?: AdjustmentStatus; bodyId?: number; waiting?: '1' } = {}) => http.get<{ items: AdjustmentRow[] }>('/api/adjustments', q),
   get: (id: number) => http.get<Adjustment>(`/api/adjustments/${id}`),
   create: (body: ContentInput & { bodyId?: number }) => http.post<Adjustment>('/api/adjustments', body),
-  update: (id: number, body: ContentInput) => http.patch<Adjustment>(`/api/adjustments/${id}`, body),
-  setItems: (id: number, items: ItemInput[]) => http.put<Adjustment>(`/api/adjustments/${id}/items`, { items }),
+  // issue 10.8: each save sends the version it read (Adjustment.version); a stale one is 409
+  update: (id: number, body: ContentInput, version: number) => http.patch<Adjustment>(`/api/adjustments/${id}`, { ...body, version }),
+  setItems: (id: number, items: ItemInput[], version: number) => http.put<Adjustment>(`/api/adjustments/${id}/items`, { items, version }),
   rebase: (id: number) => http.post<{ fromVersion: number; toVersion: number; overlapping: string[]; adjustment: Adjustment }>(`/api/adjustments/${id}/rebase`),
   start: (id: number) => http.post<Adjustment>(`/api/adjustments/${id}/start`),
   withdraw: (id: number, reason: string) => http.post<Adjustment>(`/api/adjustments/${id}/withdraw`, { reason }),
   revoke: (id: number, reason: string) => http.post<Adjustment>(`/api/adjustments/${id}/revoke`, { reason }),
-  setDuties: (id: number, duties: DutyItemInput[]) => http.put<Adjustment>(`/api/adjustments/${id}/duties`, { duties }),
+  setDuties: (id: number, duties: DutyItemInput[], version: number) => http.put<Adjustment>(`/api/adjustments/${id}/duties`, { duties, version }),
   overrideExclusion: (id: number, itemId: number, note: string) => http.post<Adjustment>(`/api/adjustments/${id}/items/${itemId}/exclusion-override`, { note }),
   complete: (id: number, step: StepId, body: { note?: string; normativeDocumentNumber?: string } = {}) =>
     http.post<Adjustment>(`/api/adjustments/${id}/steps/${step}/complete`, body),

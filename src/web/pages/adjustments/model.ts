@@ -116,6 +116,8 @@ export interface Adjustment {
   completedSteps: StepId[];
   openSteps: StepId[];
   title: string;
+  /** issue 10.8: bumped by every change; sent back with each save */
+  version: number;
   triggerKind: string;
   triggerKindLabel: string;
   triggerDate: string;

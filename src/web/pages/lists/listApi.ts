@@ -48,6 +48,8 @@ export interface ExclusionFlag {
 export interface DraftPower extends PowerFields {
   id: number;
   ord: number;
+  /** issue 10.8: sent back with a save; a stale one is refused (409) */
+  version: number;
   exclusionFlags: ExclusionFlag[];
   exclusionOverride: { note: string; by: number; byName: string; at: string } | null;
   lapse: { documentName: string; expiryDate: string; daysRemaining: number; state: 'lapsing' | 'lapsed' } | null;
@@ -82,6 +84,8 @@ export interface Draft {
   unresolvedFlags: number;
   powers: DraftPower[];
   duties: Duty[];
+  /** issue 10.8: the duties list's version, sent back with its save */
+  dutiesVersion: number;
   reviews: DraftReview[];
 }
 
@@ -180,9 +184,9 @@ export const listApi = {
   draft: (id: number) => http.get<Draft>(`/api/list-drafts/${id}`),
   createDraft: (bodyId: number) => http.post<Draft>('/api/list-drafts', { bodyId }),
   addPower: (id: number, p: PowerInput) => http.post<DraftPower>(`/api/list-drafts/${id}/powers`, p),
-  updatePower: (id: number, powerId: number, p: PowerInput) => http.put<DraftPower>(`/api/list-drafts/${id}/powers/${powerId}`, p),
+  updatePower: (id: number, powerId: number, p: PowerInput, version: number) => http.put<DraftPower>(`/api/list-drafts/${id}/powers/${powerId}`, { ...p, version }),
   deletePower: (id: number, powerId: number) => http.del<void>(`/api/list-drafts/${id}/powers/${powerId}`),
-  saveDuties: (id: number, duties: { name: string; content: string }[]) => http.put<Duty[]>(`/api/list-drafts/${id}/duties`, { duties }),
+  saveDuties: (id: number, duties: { name: string; content: string }[], version: number) => http.put<Duty[]>(`/api/list-drafts/${id}/duties`, { duties, version }),
   submit: (id: number) => http.post<Draft>(`/api/list-drafts/${id}/submit`),
   review: (id: number, step: 'preliminary-review' | 'legality-review', decision: 'pass' | 'return', reason?: string) =>
     http.post<Draft>(`/api/list-drafts/${id}/${step}`, { decision, reason: reason || undefined }),

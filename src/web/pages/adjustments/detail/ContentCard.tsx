@@ -32,7 +32,7 @@ export default function ContentCard({ a, rb, onSaved }: { a: Adjustment; rb: Rul
   const [editing, setEditing] = useState(false);
   const editable = a.can.some((c) => c.action === 'edit');
   const handsOver = a.kind === 'delegate' || a.kind === 'entrust';
-  if (editing) return <ContentForm a={a} rb={rb} onCancel={() => setEditing(false)} onSaved={(n) => { setEditing(false); onSaved(n); }} />;
+  if (editing) return <ContentForm a={a} rb={rb} onCancel={() => setEditing(false)} onSaved={(n) => { setEditing(false); onSaved(n); }} onRefreshed={onSaved} />;
   return (
     <Card title="申请内容" size="small" extra={editable && <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)}>编辑</Button>}>
       <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered styles={{ label: { width: 140 } }} items={[

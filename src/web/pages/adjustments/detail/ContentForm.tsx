@@ -4,7 +4,9 @@ import { Alert, Button, Card, DatePicker, Form, Input, Select, Space } from 'ant
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { toast } from '../../../lib/feedback.ts';
+import type { ApiError } from '../../../api.ts';
 import { applyServerErrors } from '../../../lib/forms.ts';
+import { isStaleSave, StaleNotice } from '../../../lib/stale.tsx';
 import { useLoad } from '../../../lib/useLoad.ts';
 import { adjApi } from '../adjApi.ts';
 import { batchApi, type Batch } from '../batches.ts';
@@ -17,9 +19,11 @@ interface Values {
   takeover: string; specialNotes: string; receivingBodyId?: number | null; batchId?: number | null;
 }
 
-export default function ContentForm({ a, rb, onCancel, onSaved }: { a: Adjustment; rb: RulebookData; onCancel: () => void; onSaved: (a: Adjustment) => void }) {
+/** `onRefreshed`: the page takes the current application (and its version) while this form stays open with what was typed. */
+export default function ContentForm({ a, rb, onCancel, onSaved, onRefreshed }: { a: Adjustment; rb: RulebookData; onCancel: () => void; onSaved: (a: Adjustment) => void; onRefreshed: (a: Adjustment) => void }) {
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
+  const [stale, setStale] = useState<ApiError | null>(null);
   const kind = Form.useWatch('kind', form) ?? a.kind;
   const fixedCause = !!a.firstSubmittedAt || !!a.lawChangeId;
   const handsOver = kind === 'delegate' || kind === 'entrust';
@@ -37,11 +41,12 @@ export default function ContentForm({ a, rb, onCancel, onSaved }: { a: Adjustmen
         receivingBodyId: handsOver ? v.receivingBodyId ?? null : null,
         ...(batched ? { batchId: v.batchId ?? null } : {}),
         ...(fixedCause ? {} : { triggerKind: v.triggerKind, triggerDate: v.triggerDate.format('YYYY-MM-DD') }),
-      });
+      }, a.version);
       toast.success('申请内容已保存');
       onSaved(n);
     } catch (e) {
-      applyServerErrors(form, e);
+      if (isStaleSave(e)) setStale(e);
+      else applyServerErrors(form, e);
     } finally {
       setSaving(false);
     }
@@ -55,6 +60,7 @@ export default function ContentForm({ a, rb, onCancel, onSaved }: { a: Adjustmen
 
   return (
     <Card title="编辑申请内容" size="small" extra={<Space><Button onClick={onCancel}>取消</Button><Button type="primary" loading={saving} onClick={save}>保存</Button></Space>}>
+      <StaleNotice error={stale} onRefresh={async () => { onRefreshed(await adjApi.get(a.id)); setStale(null); }} />
       <Form form={form} layout="vertical" autoComplete="off" initialValues={{
         title: a.title, kind: a.kind, triggerKind: a.triggerKind, triggerDate: dayjs(a.triggerDate), reason: a.reason, legalBasis: a.legalBasis,
         takeover: a.takeover, specialNotes: a.specialNotes, receivingBodyId: a.receivingBodyId ?? undefined, batchId: a.batchId ?? undefined,

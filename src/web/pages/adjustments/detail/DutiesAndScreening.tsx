@@ -4,6 +4,7 @@
 import { Alert, Button, Card, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../../api.ts';
+import { isStaleSave, StaleNotice } from '../../../lib/stale.tsx';
 import { useActor } from '../../../session.tsx';
 import { adjApi } from '../adjApi.ts';
 import type { Adjustment, DutyItem, DutyItemInput } from '../model.ts';
@@ -38,23 +39,30 @@ function OverrideButton({ a, itemId, onChanged }: { a: Adjustment; itemId: numbe
   );
 }
 
-function DutiesModal({ a, open, onClose, onSaved }: { a: Adjustment; open: boolean; onClose: () => void; onSaved: (a: Adjustment) => void }) {
+function DutiesModal({ a, open, onClose, onSaved, onRefreshed }: { a: Adjustment; open: boolean; onClose: () => void; onSaved: (a: Adjustment) => void; onRefreshed: (a: Adjustment) => void }) {
   const [form] = Form.useForm<{ duties: DutyItemInput[] }>();
   const [current, setCurrent] = useState<{ name: string; content: string }[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [stale, setStale] = useState<ApiError | null>(null);
   useEffect(() => {
     if (!open) return;
     setError(null);
+    setStale(null);
     adjApi.bodyList(a.bodyId).then((l) => setCurrent(l.duties ?? [])).catch(() => setCurrent([]));
     form.setFieldsValue({ duties: a.dutyItems.map((d) => ({ op: d.op, targetName: d.base?.name, name: d.proposed?.name, content: d.proposed?.content })) });
   }, [open, a, form]);
   const save = async () => {
     const v = await form.validateFields();
-    try { onSaved(await adjApi.setDuties(a.id, v.duties ?? [])); } catch (e) { setError(e instanceof ApiError ? e.message : '保存失败'); }
+    // issue 10.8: the version read with the application; 刷新 after a refused save shows the duties as saved now
+    try { onSaved(await adjApi.setDuties(a.id, v.duties ?? [], a.version)); } catch (e) {
+      if (isStaleSave(e)) setStale(e);
+      else setError(e instanceof ApiError ? e.message : '保存失败');
+    }
   };
   return (
     <Modal open={open} width={760} title="拟调整的职责（第六条）" okText="保存" cancelText="取消" onOk={save} onCancel={onClose} destroyOnHidden>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <StaleNotice error={stale} keepsInput={false} onRefresh={async () => onRefreshed(await adjApi.get(a.id))} />
       <Form form={form} layout="vertical">
         <Form.List name="duties">
           {(fields, { add, remove }) => (
@@ -128,7 +136,7 @@ export default function DutiesAndScreening({ a, onChanged }: { a: Adjustment; on
           )}
         </Card>
       )}
-      <DutiesModal a={a} open={editing} onClose={() => setEditing(false)} onSaved={(n) => { setEditing(false); onChanged(n); }} />
+      <DutiesModal a={a} open={editing} onClose={() => setEditing(false)} onSaved={(n) => { setEditing(false); onChanged(n); }} onRefreshed={onChanged} />
     </>
   );
 }

@@ -4,7 +4,9 @@
 import { Alert, Button, Card, Drawer, Empty, Form, Select, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { toast } from '../../../lib/feedback.ts';
+import type { ApiError } from '../../../api.ts';
 import { applyServerErrors } from '../../../lib/forms.ts';
+import { isStaleSave, StaleNotice } from '../../../lib/stale.tsx';
 import { filterByLabel } from '../../../lib/options.ts';
 import { useLoad } from '../../../lib/useLoad.ts';
 import { adjApi } from '../adjApi.ts';
@@ -35,9 +37,11 @@ function LivePreview({ base, code }: { base: Power; code: string }) {
   return <ChangeTable rows={changes.map((c) => ({ key: c.path, label: pathWords(c), before: valueText(c.field, c.before), after: valueText(c.field, c.after) }))} />;
 }
 
-export default function ItemsEditor({ a, rb, open, onClose, onSaved }: { a: Adjustment; rb: RulebookData; open: boolean; onClose: () => void; onSaved: (a: Adjustment) => void }) {
+/** `onRefreshed`: the page takes the current application (and its version); the drawer stays open with what was chosen. */
+export default function ItemsEditor({ a, rb, open, onClose, onSaved, onRefreshed }: { a: Adjustment; rb: RulebookData; open: boolean; onClose: () => void; onSaved: (a: Adjustment) => void; onRefreshed: (a: Adjustment) => void }) {
   const [form] = Form.useForm<FormShape>();
   const [saving, setSaving] = useState(false);
+  const [stale, setStale] = useState<ApiError | null>(null);
   const shape = SHAPE[a.kind];
   const list = useLoad(() => (open ? adjApi.bodyList(a.bodyId) : Promise.resolve(undefined)), [open, a.bodyId]);
   const active = useMemo(() => (list.data?.powers ?? []).filter((p) => p.status === 'active'), [list.data]);
@@ -47,6 +51,7 @@ export default function ItemsEditor({ a, rb, open, onClose, onSaved }: { a: Adju
   useEffect(() => {
     if (!open) return;
     form.resetFields();
+    setStale(null);
     const values: Record<string, Values> = {};
     for (const i of a.items) if (i.targetCode && i.base) values[i.targetCode] = contentOf(i.proposed ?? i.base);
     form.setFieldsValue({
@@ -73,11 +78,12 @@ export default function ItemsEditor({ a, rb, open, onClose, onSaved }: { a: Adju
     ];
     setSaving(true);
     try {
-      const n = await adjApi.setItems(a.id, items);
+      const n = await adjApi.setItems(a.id, items, a.version);
       toast.success('拟调整事项已保存');
       onSaved(n);
     } catch (e) {
-      applyServerErrors(form, e);
+      if (isStaleSave(e)) setStale(e);
+      else applyServerErrors(form, e);
     } finally {
       setSaving(false);
     }
@@ -87,6 +93,7 @@ export default function ItemsEditor({ a, rb, open, onClose, onSaved }: { a: Adju
   return (
     <Drawer title="填写拟调整的行政职权" open={open} onClose={onClose} size={980} destroyOnHidden rootClassName="items-editor"
       extra={<Space><Button onClick={onClose}>取消</Button><Button type="primary" loading={saving} onClick={save}>保存</Button></Space>}>
+      <StaleNotice error={stale} onRefresh={async () => { onRefreshed(await adjApi.get(a.id)); setStale(null); }} />
       <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`${a.kindLabel}：${shape.hint}`}
         description={list.data ? `对比基础：${list.data.body.name}现行权责清单第${list.data.version}版（${list.data.effectiveDate} 起施行，在用事项${active.length}项）` : undefined} />
       {list.error !== null && !list.loading && <Alert type="warning" showIcon title="本部门尚无已公布的权责清单，无法选择现有行政职权" style={{ marginBottom: 16 }} />}

@@ -155,13 +155,13 @@ export default function DraftPage() {
               <PowerTable powers={d.powers} categories={categories} loading={draft.loading} flags onOpen={setViewing} actions={rowActions} actionsWidth={170} />
             ),
           },
-          { key: 'duties', label: `职责（${d.duties.length}）`, children: <DutiesPanel draftId={d.id} duties={d.duties} editable={can.edit} onSaved={reload} /> },
+          { key: 'duties', label: `职责（${d.duties.length}）`, children: <DutiesPanel draftId={d.id} duties={d.duties} version={d.dutiesVersion} editable={can.edit} onSaved={reload} /> },
           { key: 'reviews', label: `审查记录（${d.reviews.length}）`, children: <ReviewHistory reviews={d.reviews} createdAt={d.createdAt} /> },
         ]} />
       </Card>
 
       <PowerEditorDrawer open={!!editing} draft={d} power={editing?.power} categories={categories}
-        onClose={() => setEditing(null)} onSaved={() => { setEditing(null); reload(); }} />
+        onClose={() => setEditing(null)} onSaved={() => { setEditing(null); reload(); }} onRefreshed={reload} />
       <PowerDetailDrawer power={viewing} categories={categories} onClose={() => setViewing(null)}
         extra={viewing && can.edit ? <Button type="primary" icon={<EditOutlined />} onClick={() => { setEditing({ power: viewing }); setViewing(null); }}>编辑</Button>
           : viewing && can.override && viewing.exclusionFlags.length > 0 && !viewing.exclusionOverride

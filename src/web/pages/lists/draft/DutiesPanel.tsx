@@ -4,7 +4,9 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined, SaveO
 import { Button, Empty, Form, Input, List, Space, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { toast } from '../../../lib/feedback.ts';
+import type { ApiError } from '../../../api.ts';
 import { applyServerErrors } from '../../../lib/forms.ts';
+import { isStaleSave, StaleNotice } from '../../../lib/stale.tsx';
 import { listApi, type Duty } from '../listApi.ts';
 
 export function DutiesList({ duties }: { duties: Duty[] }) {
@@ -18,21 +20,24 @@ export function DutiesList({ duties }: { duties: Duty[] }) {
   );
 }
 
-export default function DutiesPanel({ draftId, duties, editable, onSaved }: { draftId: number; duties: Duty[]; editable: boolean; onSaved: () => void }) {
+/** `version`: the duties list's version read with the draft (issue 10.8), sent back with the save. */
+export default function DutiesPanel({ draftId, duties, version, editable, onSaved }: { draftId: number; duties: Duty[]; version: number; editable: boolean; onSaved: () => void }) {
   const [form] = Form.useForm<{ duties: { name: string; content: string }[] }>();
   const [saving, setSaving] = useState(false);
-  useEffect(() => { form.setFieldsValue({ duties: duties.map(({ name, content }) => ({ name, content })) }); }, [duties, form]);
+  const [stale, setStale] = useState<ApiError | null>(null);
+  useEffect(() => { form.setFieldsValue({ duties: duties.map(({ name, content }) => ({ name, content })) }); setStale(null); }, [duties, form]);
   if (!editable) return <DutiesList duties={duties} />;
 
   async function save() {
     const v = await form.validateFields();
     setSaving(true);
     try {
-      await listApi.saveDuties(draftId, (v.duties ?? []).map((d) => ({ name: d.name.trim(), content: (d.content ?? '').trim() })));
+      await listApi.saveDuties(draftId, (v.duties ?? []).map((d) => ({ name: d.name.trim(), content: (d.content ?? '').trim() })), version);
       toast.success('职责已保存');
       onSaved();
     } catch (e) {
-      applyServerErrors(form, e);
+      if (isStaleSave(e)) setStale(e);
+      else applyServerErrors(form, e);
     } finally {
       setSaving(false);
     }
@@ -40,6 +45,8 @@ export default function DutiesPanel({ draftId, duties, editable, onSaved }: { dr
 
   return (
     <Form form={form} layout="vertical" autoComplete="off">
+      {/* the list is the form: 刷新 shows the duties as saved by the other user */}
+      <StaleNotice error={stale} keepsInput={false} onRefresh={async () => onSaved()} />
       <Typography.Paragraph type="secondary">按本部门“三定”规定填写面向公民、法人和其他组织的职责，按顺序排列。</Typography.Paragraph>
       <Form.List name="duties">
         {(fields, { add, remove, move }) => (

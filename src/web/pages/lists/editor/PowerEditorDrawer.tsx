@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../../../api.ts';
 import { toast } from '../../../lib/feedback.ts';
 import { applyServerErrors } from '../../../lib/forms.ts';
+import { isStaleSave, StaleNotice } from '../../../lib/stale.tsx';
 import { POWER_STATUS_OPTIONS } from '../labels.ts';
 import { listApi, type Category, type Citation, type Draft, type DraftPower, type PowerInput, type PowerStatus } from '../listApi.ts';
 import { PowerAlerts } from '../PowerDetail.tsx';
@@ -36,6 +37,8 @@ interface Props {
   categories: Category[];
   onClose: () => void;
   onSaved: () => void;
+  /** the page reloads its data behind the open drawer (after a refused stale save) */
+  onRefreshed?: () => void;
 }
 
 /** Server field paths onto the form's: a citation's problem belongs to the 法定依据 field. */
@@ -45,9 +48,12 @@ function mapFields(err: unknown): unknown {
   return new ApiError(err.status, err.code, err.message, details);
 }
 
-export default function PowerEditorDrawer({ open, draft, power, categories, onClose, onSaved }: Props) {
+export default function PowerEditorDrawer({ open, draft, power, categories, onClose, onSaved, onRefreshed }: Props) {
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
+  // issue 10.8: the version this form is based on, and a save refused because someone saved meanwhile
+  const [version, setVersion] = useState<number | undefined>(power?.version);
+  const [stale, setStale] = useState<ApiError | null>(null);
   const kind = Form.useWatch('kind', form);
   const category = Form.useWatch('category', form);
   const mains = useMemo(() => draft.powers.filter((p) => !p.parentCode && p.status === 'active'), [draft.powers]);
@@ -56,6 +62,8 @@ export default function PowerEditorDrawer({ open, draft, power, categories, onCl
   useEffect(() => {
     if (!open) return;
     form.resetFields();
+    setVersion(power?.version);
+    setStale(null);
     if (power) {
       form.setFieldsValue({
         kind: power.parentCode ? 'sub' : 'main', parentCode: power.parentCode ?? undefined, name: power.name, category: power.category,
@@ -94,15 +102,26 @@ export default function PowerEditorDrawer({ open, draft, power, categories, onCl
     };
     setSaving(true);
     try {
-      const saved = power ? await listApi.updatePower(draft.id, power.id, input) : await listApi.addPower(draft.id, input);
+      const saved = power ? await listApi.updatePower(draft.id, power.id, input, version ?? power.version) : await listApi.addPower(draft.id, input);
       toast.success(power ? `已保存“${saved.name}”` : `已新增“${saved.name}”，权力编码 ${saved.code}`);
       if (saved.exclusionFlags?.length && !saved.exclusionOverride) toast.warning('该事项疑似第八条规定不列入清单的事项，请核实（见事项上方的提示）');
       onSaved();
     } catch (e) {
-      applyServerErrors(form, mapFields(e));
+      if (isStaleSave(e)) setStale(e);
+      else applyServerErrors(form, mapFields(e));
     } finally {
       setSaving(false);
     }
+  }
+
+  /** 刷新: take the current version (the page behind reloads); what the user typed stays in the form. */
+  async function refresh() {
+    const current = (await listApi.draft(draft.id)).powers.find((p) => p.id === power?.id);
+    if (!current) throw new ApiError(404, 'NOT_FOUND', '该事项已被删除，请关闭后查看清单草稿');
+    setVersion(current.version);
+    setStale(null);
+    onRefreshed?.();
+    toast.info(`已载入最新保存的内容（当前名称：${current.name}）；您填写的内容仍在表单中，核对后保存将以表单内容为准`);
   }
 
   const isNew = !power;
@@ -113,6 +132,7 @@ export default function PowerEditorDrawer({ open, draft, power, categories, onCl
         <Popconfirm title="放弃本次修改？" okText="放弃" cancelText="继续编辑" onConfirm={onClose}><Button>取消</Button></Popconfirm>
         <Button type="primary" loading={saving} onClick={save}>保存</Button>
       </Space>}>
+      <StaleNotice error={stale} onRefresh={refresh} />
       {power && <PowerAlerts power={power} />}
       <Form form={form} layout="vertical" autoComplete="off" requiredMark>
         <div className="section-title">基本信息</div>
