@@ -2,7 +2,7 @@
 // session's CSRF token in `x-csrf-token`. Errors arrive as { error: { code, message, details } }
 // and are thrown as ApiError; a lost session (401) sends the user to the login page.
 import type {
-  AuditPage, AuditVerify, Body, Region, Role, SecurityPolicy, Session, UserDetail, UserRow,
+  AdminChange, AuditPage, AuditVerify, Body, PasswordRules, PendingAnswer, Region, Role, SecurityPolicy, Session, UserDetail, UserRow,
 } from './types.ts';
 
 export interface ErrorDetail {
@@ -29,6 +29,13 @@ export const setCsrfToken = (token: string | null) => { csrfToken = token; };
 
 let onUnauthorized: (err: ApiError) => void = () => {};
 export const setUnauthorizedHandler = (h: (err: ApiError) => void) => { onUnauthorized = h; };
+
+let onPasswordChangeRequired: () => void = () => {};
+/** Called when the server answers 403 PASSWORD_CHANGE_REQUIRED: the session must change its password first. */
+export const setPasswordChangeHandler = (h: () => void) => { onPasswordChangeRequired = h; };
+
+/** A change to an administrator is only filed (202) until a second administrator confirms it. */
+export const isPending = (r: unknown): r is PendingAnswer => !!r && typeof r === 'object' && 'pending' in r;
 
 type Query = Record<string, string | number | undefined | null>;
 
@@ -62,6 +69,7 @@ async function send<T>(method: string, path: string, body?: unknown, retried = f
     if (s) { setCsrfToken(s.csrfToken); return send<T>(method, path, body, true); }
   }
   if (res.status === 401 && (err.code === 'UNAUTHENTICATED' || err.code === 'SESSION_EXPIRED')) onUnauthorized(err);
+  if (err.code === 'PASSWORD_CHANGE_REQUIRED') onPasswordChangeRequired();
   throw err;
 }
 
@@ -87,9 +95,10 @@ export interface AuditQuery { actor?: string; action?: string; from?: string; to
 /** One function per endpoint the workspace calls. */
 export const api = {
   session: () => http.get<Session>('/api/session'),
-  login: (username: string, password: string) => http.post<{ ok: boolean; csrfToken: string }>('/api/auth/login', { username, password }),
+  login: (username: string, password: string) => http.post<{ ok: boolean; csrfToken: string; mustChangePassword: boolean }>('/api/auth/login', { username, password }),
   logout: () => http.post<{ ok: boolean }>('/api/auth/logout'),
   changePassword: (oldPassword: string, newPassword: string) => http.post<{ ok: boolean }>('/api/auth/password', { oldPassword, newPassword }),
+  passwordRules: () => http.get<PasswordRules>('/api/security/password-rules'),
 
   regions: () => http.get<Region[]>('/api/regions'),
   bodies: (q: { region?: string; q?: string } = {}) => http.get<Body[]>('/api/bodies', q),
@@ -100,10 +109,14 @@ export const api = {
   users: (q: { bodyId?: number; q?: string } = {}) => http.get<UserRow[]>('/api/users', q),
   user: (id: number) => http.get<UserDetail>(`/api/users/${id}`),
   createUser: (u: NewUser) => http.post<UserDetail>('/api/users', u),
-  updateUser: (id: number, u: { displayName?: string; disabled?: boolean }) => http.patch<UserDetail>(`/api/users/${id}`, u),
+  // a change to an administrator answers 202 PendingAnswer: see isPending
+  updateUser: (id: number, u: { displayName?: string; disabled?: boolean }) => http.patch<UserDetail | PendingAnswer>(`/api/users/${id}`, u),
   unlockUser: (id: number) => http.post<UserDetail>(`/api/users/${id}/unlock`),
-  grantRole: (id: number, bodyId: number, role: Role) => http.post<UserDetail>(`/api/users/${id}/roles`, { bodyId, role }),
-  revokeRole: (id: number, bodyId: number, role: Role) => http.del<UserDetail>(`/api/users/${id}/roles`, { bodyId, role }),
+  grantRole: (id: number, bodyId: number, role: Role) => http.post<UserDetail | PendingAnswer>(`/api/users/${id}/roles`, { bodyId, role }),
+  revokeRole: (id: number, bodyId: number, role: Role) => http.del<UserDetail | PendingAnswer>(`/api/users/${id}/roles`, { bodyId, role }),
+  adminChanges: (status: 'pending' | 'decided' = 'pending') => http.get<AdminChange[]>('/api/admin-changes', { status }),
+  confirmAdminChange: (id: number) => http.post<AdminChange>(`/api/admin-changes/${id}/confirm`),
+  rejectAdminChange: (id: number, reason: string) => http.post<AdminChange>(`/api/admin-changes/${id}/reject`, { reason }),
 
   policy: () => http.get<SecurityPolicy>('/api/security/policy'),
   savePolicy: (p: SecurityPolicy) => http.put<SecurityPolicy>('/api/security/policy', p),

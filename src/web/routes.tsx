@@ -3,7 +3,7 @@
 // To add a page: write src/web/pages/<name>/<Name>Page.tsx with a default export, then add
 //   { path: '/lists', label: '权责清单', icon: <ProfileOutlined />, ability: ['draftList', 'review'], page: lazy(() => import('./pages/lists/ListsPage.tsx')) },
 import {
-  ApartmentOutlined, AuditOutlined, HomeOutlined, ProfileOutlined, SafetyCertificateOutlined, TeamOutlined,
+  ApartmentOutlined, AuditOutlined, HomeOutlined, ProfileOutlined, SafetyCertificateOutlined, TeamOutlined, UserSwitchOutlined,
 } from '@ant-design/icons';
 // the adjustment procedure's pages (issue 4)
 import { BarChartOutlined, BellOutlined, BookOutlined, CalendarOutlined, CommentOutlined, FileSyncOutlined, SwapOutlined, VerifiedOutlined } from '@ant-design/icons';
@@ -24,6 +24,8 @@ export interface AppRoute {
 
 /** Everyone who takes part in the adjustment procedure (§12): body clerks and lead units, the offices, the government. */
 const WORKFLOW: Ability[] = ['draftList', 'submitList', 'review', 'legalReview', 'approve'];
+/** The three administrators of 三员分立 (系统、安全、审计管理员), who confirm each other's changes. */
+export const ADMINS: Ability[] = ['manageUsers', 'manageRoles', 'readAudit'];
 
 export const ROUTES: AppRoute[] = [
   { path: '/', label: '工作台', icon: <HomeOutlined />, page: lazy(() => import('./pages/home/HomePage.tsx')) },
@@ -41,6 +43,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/rulebooks', label: '规则集', icon: <BookOutlined />, ability: ['manageBodies', ...WORKFLOW], page: lazy(() => import('./pages/adjustments/rulebook/RulebookPage.tsx')) },
   { path: '/bodies', label: '机构管理', icon: <ApartmentOutlined />, ability: 'manageBodies', page: lazy(() => import('./pages/bodies/BodiesPage.tsx')) },
   { path: '/users', label: '用户管理', icon: <TeamOutlined />, ability: ['manageUsers', 'manageRoles'], page: lazy(() => import('./pages/users/UsersPage.tsx')) },
+  { path: '/admin-changes', label: '管理员变更确认', icon: <UserSwitchOutlined />, ability: ADMINS, page: lazy(() => import('./pages/admin-changes/AdminChangesPage.tsx')) },
   { path: '/security', label: '安全策略', icon: <SafetyCertificateOutlined />, ability: 'managePolicy', page: lazy(() => import('./pages/security/SecurityPolicyPage.tsx')) },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, ability: 'readAudit', page: lazy(() => import('./pages/audit/AuditPage.tsx')) },
 ];

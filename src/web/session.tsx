@@ -1,8 +1,9 @@
 // Who is signed in: loads GET /api/session once, keeps the CSRF token for the API client, and
-// sends the user to /login when the server says the session is gone.
+// sends the user to /login when the server says the session is gone. A session that must change
+// its password (mustChangePassword) is reloaded when the server refuses anything else.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { api, ApiError, setCsrfToken, setUnauthorizedHandler } from './api.ts';
+import { api, ApiError, setCsrfToken, setPasswordChangeHandler, setUnauthorizedHandler } from './api.ts';
 import { toast } from './lib/feedback.ts';
 import type { Ability, Session } from './types.ts';
 
@@ -39,6 +40,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => { void refresh(); }, [refresh]);
+
+  // the server says this session must change its password first: reload it, the router then
+  // shows only the 修改密码 page (App.tsx)
+  useEffect(() => { setPasswordChangeHandler(() => { void refresh(); }); }, [refresh]);
 
   // any 401 from the API: forget the session and go to the login page, then come back
   useEffect(() => {

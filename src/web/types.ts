@@ -31,6 +31,8 @@ export interface Session {
   roles: RoleGrant[];
   abilities: Abilities;
   csrfToken: string;
+  /** an account from the one-time setup: nothing but 修改密码 until the password is changed */
+  mustChangePassword?: boolean;
 }
 
 export interface Region {
@@ -115,3 +117,31 @@ export interface AuditVerify {
   lastAnchor: { at: string; seq: number; count: number } | null;
   notes: string[];
 }
+
+/** A change to an administrator's account or roles, waiting for a second administrator (三员分立). */
+export interface AdminChange {
+  id: number;
+  kind: 'user.update' | 'role.grant' | 'role.revoke';
+  targetUserId: number;
+  targetName: string;
+  targetUsername: string;
+  description: string;
+  status: 'pending' | 'confirmed' | 'rejected';
+  requestedBy: number;
+  requesterName: string;
+  requestedAt: string;
+  decidedBy: number | null;
+  deciderName: string | null;
+  decidedAt: string | null;
+  reason: string | null;
+  /** the server's answer to "may this administrator confirm it" (not the requester, not the subject) */
+  mayConfirm: boolean;
+}
+
+/** A 202 answer: the change is filed and waits for another administrator's confirmation. */
+export interface PendingAnswer {
+  pending: { id: number; kind: AdminChange['kind'] };
+  message: string;
+}
+
+export interface PasswordRules { minLength: number; minClasses: number }

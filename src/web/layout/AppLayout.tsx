@@ -1,12 +1,13 @@
 // The frame of every signed-in page: side menu from ROUTES filtered by abilities; header with
 // the user's name, roles, 修改密码 and 退出.
 import { KeyOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
+import { Avatar, Badge, Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { toast } from '../lib/feedback.ts';
 import { roleColor } from '../labels.ts';
-import { ROUTES } from '../routes.tsx';
+import { usePendingAdminChangeCount } from '../pages/admin-changes/pending.ts';
+import { ADMINS, ROUTES } from '../routes.tsx';
 import { useActor, useSession } from '../session.tsx';
 import ChangePasswordModal from './ChangePasswordModal.tsx';
 
@@ -26,7 +27,13 @@ export default function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const [pwdOpen, setPwdOpen] = useState(false);
 
-  const items = ROUTES.filter((r) => r.menu !== false && can(r.ability)).map((r) => ({ key: r.path, icon: r.icon, label: r.label }));
+  // 管理员变更确认 shows how many changes wait for this administrator's confirmation
+  const toConfirm = usePendingAdminChangeCount(can(ADMINS), location.pathname);
+  const items = ROUTES.filter((r) => r.menu !== false && can(r.ability)).map((r) => ({
+    key: r.path, icon: r.icon,
+    label: r.path === '/admin-changes' && toConfirm > 0
+      ? <span>{r.label} <Badge count={toConfirm} size="small" title={`${toConfirm}项待您确认`} /></span> : r.label,
+  }));
   const roleTags = [...new Map(actor.roles.map((g) => [`${g.role}@${g.bodyId}`, g])).values()];
 
   async function onLogout() {

@@ -30,6 +30,11 @@ export default function LoginPage() {
     setError(null);
     try {
       const s = await login(v.username.trim(), v.password);
+      if (s.mustChangePassword) {
+        toast.warning('首次登录，请先修改初始密码');
+        navigate('/password', { replace: true });
+        return;
+      }
       toast.success(`欢迎您，${s.user.displayName}`);
       navigate(target, { replace: true });
     } catch (e) {

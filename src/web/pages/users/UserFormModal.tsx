@@ -2,7 +2,7 @@
 // security admin's (三员分立).
 import { Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, type NewUser } from '../../api.ts';
+import { api, isPending, type NewUser } from '../../api.ts';
 import { bodyOptions, filterByLabel } from '../../lib/options.ts';
 import { toast } from '../../lib/feedback.ts';
 import { applyServerErrors } from '../../lib/forms.ts';
@@ -31,12 +31,14 @@ export default function UserFormModal({ open, user, bodies, defaultBodyId, onClo
   }, [open, user, defaultBodyId, form]);
 
   async function submit() {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null); // the form shows what is missing
+    if (!v) return;
     setSaving(true);
     try {
       if (user) {
-        await api.updateUser(user.id, { displayName: v.displayName.trim() });
-        toast.success('用户信息已保存');
+        const r = await api.updateUser(user.id, { displayName: v.displayName.trim() });
+        if (isPending(r)) toast.info('已提交，待另一名管理员确认后生效');
+        else toast.success('用户信息已保存');
       } else {
         await api.createUser({ username: v.username.trim(), displayName: v.displayName.trim(), homeBodyId: v.homeBodyId, password: v.password });
         toast.success(`已创建用户“${v.displayName.trim()}”，请由安全管理员为其分配角色`);

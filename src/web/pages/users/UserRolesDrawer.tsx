@@ -1,9 +1,10 @@
 // 角色授权 (安全管理员): the roles a user holds per body; grant and revoke. 三员分立 is enforced
-// by the server, whose message is shown as is.
+// by the server, whose message is shown as is; a change concerning an administrator is only
+// filed (202) until another administrator confirms it.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Drawer, Empty, Form, Popconfirm, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api.ts';
+import { api, isPending } from '../../api.ts';
 import { bodyOptions, filterByLabel } from '../../lib/options.ts';
 import { showError, toast } from '../../lib/feedback.ts';
 import { applyServerErrors } from '../../lib/forms.ts';
@@ -20,11 +21,16 @@ export default function UserRolesDrawer({ userId, bodies, onClose, onChanged }: 
   const u = detail.data;
 
   async function grant() {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null); // the form shows what is missing
+    if (!v) return;
     setBusy(true);
     try {
-      detail.setData(await api.grantRole(userId, v.bodyId, v.role));
-      toast.success(`已授予“${ROLE_LABELS[v.role]}”角色`);
+      const r = await api.grantRole(userId, v.bodyId, v.role);
+      if (isPending(r)) toast.info(`授予“${ROLE_LABELS[v.role]}”角色已提交，待另一名管理员确认后生效`);
+      else {
+        detail.setData(r);
+        toast.success(`已授予“${ROLE_LABELS[v.role]}”角色`);
+      }
       form.resetFields(['role']);
       onChanged();
     } catch (e) {
@@ -36,8 +42,12 @@ export default function UserRolesDrawer({ userId, bodies, onClose, onChanged }: 
 
   async function revoke(r: UserDetail['roles'][number]) {
     try {
-      detail.setData(await api.revokeRole(userId, r.bodyId, r.role));
-      toast.success(`已撤销“${ROLE_LABELS[r.role]}”角色`);
+      const res = await api.revokeRole(userId, r.bodyId, r.role);
+      if (isPending(res)) toast.info(`撤销“${ROLE_LABELS[r.role]}”角色已提交，待另一名管理员确认后生效`);
+      else {
+        detail.setData(res);
+        toast.success(`已撤销“${ROLE_LABELS[r.role]}”角色`);
+      }
       onChanged();
     } catch (e) {
       showError(e);

@@ -1,14 +1,16 @@
 // 用户管理: the system admin creates, renames and disables accounts; the security admin grants
-// roles and unlocks accounts (三员分立). Each sees only the buttons of their duty.
+// roles and unlocks accounts (三员分立). Each sees only the buttons of their duty. A change to an
+// administrator is only filed (202) until another administrator confirms it: the row says 待确认.
 import { LockOutlined, PlusOutlined, ReloadOutlined, SafetyOutlined, UnlockOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Input, Popconfirm, Select, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api.ts';
+import { api, isPending } from '../../api.ts';
 import { bodyOptions, filterByLabel } from '../../lib/options.ts';
 import { showError, toast } from '../../lib/feedback.ts';
 import { fmtTime, isLocked } from '../../lib/format.ts';
 import { reaches } from '../../lib/scope.ts';
 import { useLoad } from '../../lib/useLoad.ts';
+import { announceAdminChanges } from '../admin-changes/pending.ts';
 import { useActor, useSession } from '../../session.tsx';
 import type { UserRow } from '../../types.ts';
 import UserFormModal from './UserFormModal.tsx';
@@ -23,13 +25,22 @@ export default function UsersPage() {
   const [rolesOf, setRolesOf] = useState<number | null>(null);
   const bodies = useLoad(() => api.bodies());
   const users = useLoad(() => api.users({ bodyId, q: q.trim() || undefined }), [bodyId, q]);
+  // changes filed for a second administrator's confirmation, shown on their account's row
+  const pending = useLoad(() => api.adminChanges());
+  const pendingOf = (id: number) => (pending.data ?? []).filter((c) => c.targetUserId === id);
+  const reload = () => { void users.reload(); void pending.reload(); announceAdminChanges(); };
   const sys = can('manageUsers');
   // bodies where this admin may create accounts (sysAdmin) or grant roles (secAdmin)
   const ownBodies = (role: 'sysAdmin' | 'secAdmin') => bodies.data?.filter((b) => reaches(actor, role, b.regionPath));
   const sec = can('manageRoles');
 
   async function act(p: Promise<unknown>, ok: string) {
-    try { await p; toast.success(ok); void users.reload(); } catch (e) { showError(e); }
+    try {
+      const r = await p;
+      if (isPending(r)) toast.info('已提交，待另一名管理员确认后生效');
+      else toast.success(ok);
+      reload();
+    } catch (e) { showError(e); }
   }
 
   const columns: TableColumnsType<UserRow> = [
@@ -37,9 +48,18 @@ export default function UsersPage() {
     { title: '姓名', dataIndex: 'displayName', width: 120 },
     { title: '所属机构', dataIndex: 'homeBodyName' },
     {
-      title: '状态', key: 'state', width: 160, render: (_, u) => u.disabled ? <Tag color="default">已停用</Tag>
-        : isLocked(u.lockedUntil) ? <Tooltip title={`锁定至 ${fmtTime(u.lockedUntil)}`}><Tag color="red" icon={<LockOutlined />}>已锁定</Tag></Tooltip>
-        : <Tag color="green">正常</Tag>,
+      title: '状态', key: 'state', width: 200, render: (_, u) => (
+        <Space size={4} wrap>
+          {u.disabled ? <Tag color="default">已停用</Tag>
+            : isLocked(u.lockedUntil) ? <Tooltip title={`锁定至 ${fmtTime(u.lockedUntil)}`}><Tag color="red" icon={<LockOutlined />}>已锁定</Tag></Tooltip>
+            : <Tag color="green">正常</Tag>}
+          {pendingOf(u.id).map((c) => (
+            <Tooltip key={c.id} title={`${c.requesterName}于${fmtTime(c.requestedAt)}提出，须另一名管理员在“管理员变更确认”中确认`}>
+              <Tag color="orange">待确认：{c.description}</Tag>
+            </Tooltip>
+          ))}
+        </Space>
+      ),
     },
     {
       title: '操作', key: 'op', width: 230, fixed: 'right', render: (_, u) => (
@@ -77,7 +97,7 @@ export default function UsersPage() {
             showSearch={{ filterOption: filterByLabel }} options={bodyOptions(bodies.data)} loading={bodies.loading} />
           <Input.Search style={{ width: 260 }} placeholder="用户名或姓名" allowClear enterButton="查询" maxLength={40}
             onSearch={(v) => setQ(v)} />
-          <Button icon={<ReloadOutlined />} onClick={() => void users.reload()}>刷新</Button>
+          <Button icon={<ReloadOutlined />} onClick={reload}>刷新</Button>
         </Space>
         {sys && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>新建用户</Button>}
       </div>
@@ -86,9 +106,9 @@ export default function UsersPage() {
         locale={{ emptyText: <Empty description={q || bodyId ? '没有符合条件的用户' : '暂无用户'} /> }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (t) => `共 ${t} 个用户` }} />
       <UserFormModal open={!!editing} user={editing?.user} bodies={editing?.user ? bodies.data : ownBodies('sysAdmin')} defaultBodyId={bodyId}
-        onClose={() => setEditing(null)} onSaved={() => { setEditing(null); void users.reload(); }} />
+        onClose={() => setEditing(null)} onSaved={() => { setEditing(null); reload(); }} />
       {rolesOf !== null && (
-        <UserRolesDrawer userId={rolesOf} bodies={ownBodies('secAdmin')} onClose={() => setRolesOf(null)} onChanged={() => void users.reload()} />
+        <UserRolesDrawer userId={rolesOf} bodies={ownBodies('secAdmin')} onClose={() => setRolesOf(null)} onChanged={reload} />
       )}
     </Card>
   );
