@@ -215,6 +215,13 @@ export function completedOn(a: AdjustmentRecord, records: readonly StepRecord[])
   return out;
 }
 
+/** The due date recorded when each step of the current round was completed (never recomputed). */
+export function recordedDueOn(a: AdjustmentRecord, records: readonly StepRecord[]): Partial<Record<StepId, IsoDate>> {
+  const out: Partial<Record<StepId, IsoDate>> = {};
+  for (const r of records) if (r.round === a.round && r.action === 'complete' && r.step && r.dueOn) out[r.step] = r.dueOn;
+  return out;
+}
+
 /** Other applications still open that touch the same published powers (item 7: shown to both sides). */
 export async function conflictsOf(db: Db, a: AdjustmentRecord) {
   const rows = await db

@@ -1,7 +1,7 @@
 // Every step's due date, working days left and overdue flag, each with its article (spec:
 // every deadline shown names the article of the rulebook in force that requires it). Pure:
 // the dates the clocks start from and today come in as arguments.
-import type { IsoDate, WorkdayCalendar } from '../../core/calendar/index.js';
+import { exactNoticeFor, type IsoDate, type WorkdayCalendar } from '../../core/calendar/index.js';
 import {
   citeArticle,
   dueFor,
@@ -28,8 +28,9 @@ export interface StepDeadline {
   citation: string;
   articleText: string | null;
   state: StepState;
-  /** Known once the event the clock counts from has happened. */
-  due: Due | null;
+  /** Known once the event the clock counts from has happened; `exactNotice` names the notice that
+   *  makes a provisional date exact (issue 9.3). */
+  due: (Due & { exactNotice?: string }) | null;
   /** deadline clocks only: working days from today to the due date (negative when overdue). */
   workdaysLeft: number | null;
   overdue: boolean;
@@ -46,6 +47,9 @@ export interface DeadlineInput {
   starts: ClockStarts;
   /** When each completed step of the current round was done (Beijing date). */
   completedOn: Partial<Record<StepId, IsoDate>>;
+  /** The due date recorded when each step of the current round was done (issue 9.2: a done step's
+   *  due date is never recomputed, e.g. after a calendar correction). */
+  dueOn?: Partial<Record<StepId, IsoDate>>;
   today: IsoDate;
 }
 
@@ -61,7 +65,9 @@ export function stepDeadlines(input: DeadlineInput, calendar: WorkdayCalendar): 
   const rb = getRulebook(input.rulebookId);
   return stepsFor(rb, input.kind).map((def) => {
     const state: StepState = input.completed.includes(def.id) ? 'done' : input.open.includes(def.id) ? 'open' : 'pending';
-    const due = stepDue(input.rulebookId, input.kind, def.id, input.starts, calendar);
+    const fresh = stepDue(input.rulebookId, input.kind, def.id, input.starts, calendar);
+    const recorded = state === 'done' ? input.dueOn?.[def.id] : undefined;
+    const due = fresh && recorded ? { ...fresh, date: recorded, provisional: false } : fresh && fresh.provisional ? { ...fresh, exactNotice: noticeFor(fresh.date) } : fresh;
     const completedOn = input.completedOn[def.id] ?? null;
     const isDeadline = due?.kind === 'deadline';
     const workdaysLeft = isDeadline && state !== 'done' ? calendar.workdaysBetween(input.today, due.date) : null;
@@ -81,10 +87,13 @@ export function stepDeadlines(input: DeadlineInput, calendar: WorkdayCalendar): 
   });
 }
 
+/** The State Council notice that would make a provisional date exact. */
+const noticeFor = (date: IsoDate) => exactNoticeFor(Number(date.slice(0, 4)));
+
 /** 「剩余N个工作日」/「已逾期N个工作日」 with the article, for inbox texts and the UI. */
 export function describeDue(d: Pick<StepDeadline, 'due' | 'workdaysLeft' | 'overdue'>): string {
   if (!d.due) return '';
-  const when = `${d.due.date}${d.due.provisional ? '（暂定：该年度节假日安排尚未录入）' : ''}`;
+  const when = `${d.due.date}${d.due.provisional ? `（暂定：以${noticeFor(d.due.date)}为准）` : ''}`;
   if (d.due.kind === 'minimumDuration') return `最早可于 ${when} 结束（${d.due.citation}）`;
   const left = d.workdaysLeft === null ? '' : d.overdue ? `，已逾期${-d.workdaysLeft}个工作日` : `，剩余${d.workdaysLeft}个工作日`;
   return `办理期限 ${when}${left}（${d.due.citation}）`;

@@ -3,13 +3,13 @@
 // open applications, its history, and what the signed-in actor may do now (the UI never
 // decides alone: these abilities come from the same table the commands use).
 import type { Actor } from '../../core/actor.js';
-import { todayInBeijing } from '../../core/calendar/index.js';
+import { exactNoticeFor, todayInBeijing } from '../../core/calendar/index.js';
 import { diffPower } from '../../core/register/index.js';
 import { adjustmentKindDef, citeArticle, findStep, getRulebook, triggerKindDef, type StepId } from '../../core/rulebook/index.js';
 import { loadCalendar } from '../calendar/calendar.repo.js';
 import { loadCurrentList } from '../register/publish.js';
 import {
-  clockStarts, completedOn, conflictsOf, currentConsultation, involvementOf, loadItems, stepRecords, workflowState,
+  clockStarts, completedOn, conflictsOf, recordedDueOn, currentConsultation, involvementOf, loadItems, stepRecords, workflowState,
   type AdjustmentRecord, type Db,
 } from './adjustments.repo.js';
 import { staleItems } from './apply.js';
@@ -62,7 +62,8 @@ export async function presentAdjustment(db: Db, a: AdjustmentRecord, actor: Acto
   const [c, records, items, list] = [await currentConsultation(db, a.id, a.round), await stepRecords(db, a.id), await loadItems(db, a.id), await loadCurrentList(db, a.bodyId)];
   const state = workflowState(a, c);
   const submit = findStep(rb, a.kind, 'submit')!;
-  const filing = filingDue(a.rulebookId, a.kind, a.triggerDate, cal);
+  // §12: once filed, the filing deadline is the one stored then (a calendar correction moves only running ones).
+  const filing = a.firstSubmittedAt ? { date: a.filingDue, provisional: a.filingDueProvisional } : filingDue(a.rulebookId, a.kind, a.triggerDate, cal);
   const published = a.publishedAt !== null;
   const stale = published || a.status !== 'open' ? [] : staleItems(items, list.powers);
   const kindDef = adjustmentKindDef(rb, a.kind);
@@ -77,6 +78,7 @@ export async function presentAdjustment(db: Db, a: AdjustmentRecord, actor: Acto
     filing: {
       due: filing.date,
       provisional: filing.provisional,
+      exactNotice: filing.provisional ? exactNoticeFor(Number(filing.date.slice(0, 4))) : null,
       citation: citeArticle(rb, submit.clock!.article, submit.clock!.inherited2023 === true),
       articleText: submit.clock!.articleText,
       late: a.late,
@@ -93,7 +95,7 @@ export async function presentAdjustment(db: Db, a: AdjustmentRecord, actor: Acto
     conflicts: a.status === 'open' || a.status === 'due' ? await conflictsOf(db, a) : [],
     consultation: c ?? null,
     // §5: who acts on a step is the rulebook's choice for the body's level
-    deadlines: stepDeadlines({ rulebookId: a.rulebookId, kind: a.kind, completed: a.completedSteps, open: a.openSteps, starts: clockStarts(a, c), completedOn: completedOn(a, records), today }, cal)
+    deadlines: stepDeadlines({ rulebookId: a.rulebookId, kind: a.kind, completed: a.completedSteps, open: a.openSteps, starts: clockStarts(a, c), completedOn: completedOn(a, records), dueOn: recordedDueOn(a, records), today }, cal)
       .map((d) => ({ ...d, roles: [...rolesFor(state, findStep(rb, a.kind, d.step)!)] })),
     history: records,
     attachments: await attachmentList(db, a.id),

@@ -17,9 +17,11 @@ interface Props {
   citation?: string;
 }
 
-export function Provisional() {
+/** 暂定: the year's notice is not entered yet; `notice` (from the server, exactNoticeFor) names it. */
+export function Provisional({ notice }: { notice?: string | null }) {
+  const which = notice ?? '该年度国务院办公厅部分节假日安排的通知';
   return (
-    <Tooltip title="该日期所在年度的国务院节假日安排尚未录入，暂按周一至周五为工作日推算；录入后自动更正">
+    <Tooltip title={`${which}尚未录入，暂按法定节假日（《全国年节及纪念日放假办法》）和周末推算；录入该通知后自动更正`}>
       <Tag color="warning" style={{ marginInlineEnd: 0 }}>暂定</Tag>
     </Tooltip>
   );
@@ -46,7 +48,7 @@ export default function DueText({ due, workdaysLeft, overdue, doneOn, onTime, co
   const head = (
     <Space size={6} wrap>
       <span>{minimum ? `最早于 ${due.date} 期满` : `${due.date} 前`}</span>
-      {due.provisional && <Provisional />}
+      {due.provisional && <Provisional notice={due.exactNotice} />}
       {doneOn
         ? <Tag color={onTime === false ? 'error' : 'default'} style={{ marginInlineEnd: 0 }}>{doneOn} 办结{onTime === false ? '（超期）' : onTime ? '（按时）' : ''}</Tag>
         : !minimum && <LeftTag workdaysLeft={workdaysLeft} overdue={overdue} />}

@@ -13,7 +13,7 @@ export const STATUS_OPTIONS: { value: AdjustmentStatus; label: string; color: st
 export const statusColor = (s: AdjustmentStatus, label?: string) => (label === '应申报未申报' ? 'red' : STATUS_OPTIONS.find((o) => o.value === s)?.color ?? 'default');
 
 export const KIND_COLORS: Record<AdjustmentKind, string> = {
-  add: 'green', cancel: 'red', delegate: 'purple', modify: 'blue', merge: 'cyan', split: 'geekblue', entrust: 'magenta',
+  add: 'green', cancel: 'red', delegate: 'purple', modify: 'blue', merge: 'cyan', split: 'geekblue', entrust: 'magenta', takeBack: 'orange',
 };
 
 /** 职权信息表 fields (§6) in the order the form shows them. */

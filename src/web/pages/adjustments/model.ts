@@ -2,12 +2,12 @@
 // pages use them (src/modules/adjustments/present.ts and friends). Kept by hand: the web bundle
 // does not import server code.
 
-export type AdjustmentKind = 'add' | 'cancel' | 'delegate' | 'modify' | 'merge' | 'split' | 'entrust';
+export type AdjustmentKind = 'add' | 'cancel' | 'delegate' | 'modify' | 'merge' | 'split' | 'entrust' | 'takeBack';
 export type AdjustmentStatus = 'due' | 'open' | 'withdrawn' | 'rejected' | 'done';
-export type WorkflowRole = 'clerk' | 'leadUnit' | 'coordinator' | 'legalReviewer' | 'approver';
+export type WorkflowRole = 'clerk' | 'leadUnit' | 'coordinator' | 'legalReviewer' | 'approver' | 'receiver';
 export type StepId =
   | 'draft' | 'submit' | 'preliminaryReview' | 'legalityReview' | 'consultation' | 'reportToGovernment'
-  | 'approval' | 'publish' | 'platformSync' | 'itemClaim' | 'guideConfig' | 'filing';
+  | 'approval' | 'receivingConfirm' | 'publish' | 'platformSync' | 'itemClaim' | 'guideConfig' | 'filing';
 export type Action = 'complete' | 'return' | 'reject' | 'openConsultation' | 'start' | 'edit' | 'withdraw' | 'rebase' | 'revoke';
 
 /** §8 screening of an item, and the coordination office's decision to keep it. */
@@ -29,6 +29,8 @@ export interface Due {
   citation: string;
   articleText: string;
   movedFrom?: string;
+  /** for a provisional date: the notice that would make it exact */
+  exactNotice?: string;
 }
 
 export interface StepDeadline {

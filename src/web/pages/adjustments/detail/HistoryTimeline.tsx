@@ -35,7 +35,7 @@ export default function HistoryTimeline({ a, rb }: { a: Adjustment; rb: Rulebook
             {r.round > 1 && <Tag>第{r.round}轮</Tag>}
             {r.onTime === false && <Tag color="error">超期办理</Tag>}
           </Space>
-          <div><Typography.Text type="secondary">{r.actorName ?? '系统'}{r.actorRole ? `（${ROLE_LABELS[r.actorRole as keyof typeof ROLE_LABELS] ?? r.actorRole}）` : ''}</Typography.Text></div>
+          <div><Typography.Text type="secondary">{r.actorName ?? '系统'}{r.actorRole ? `（${ROLE_LABELS[r.actorRole as keyof typeof ROLE_LABELS] ?? (r.actorRole === 'receiver' ? '承接部门' : '')}）` : ''}</Typography.Text></div>
           {r.reason && <div className="history-reason">{r.action === 'complete' ? '意见：' : '理由：'}{r.reason}</div>}
           {details(r).map((t) => <div key={t}><Typography.Text type="secondary">{t}</Typography.Text></div>)}
         </div>
