@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { toast } from '../../../lib/feedback.ts';
 import type { ApiError } from '../../../api.ts';
 import { applyServerErrors } from '../../../lib/forms.ts';
-import { isStaleSave, StaleNotice } from '../../../lib/stale.tsx';
+import { isStaleSave, StaleNotice, takeUntouched } from '../../../lib/stale.tsx';
 import { useLoad } from '../../../lib/useLoad.ts';
 import { adjApi } from '../adjApi.ts';
 import { batchApi, type Batch } from '../batches.ts';
@@ -18,6 +18,11 @@ interface Values {
   title: string; kind: AdjustmentKind; triggerKind: string; triggerDate: Dayjs; reason: string; legalBasis: string;
   takeover: string; specialNotes: string; receivingBodyId?: number | null; batchId?: number | null;
 }
+
+const valuesOf = (a: Adjustment): Values => ({
+  title: a.title, kind: a.kind, triggerKind: a.triggerKind, triggerDate: dayjs(a.triggerDate), reason: a.reason, legalBasis: a.legalBasis,
+  takeover: a.takeover, specialNotes: a.specialNotes, receivingBodyId: a.receivingBodyId ?? undefined, batchId: a.batchId ?? undefined,
+});
 
 /** `onRefreshed`: the page takes the current application (and its version) while this form stays open with what was typed. */
 export default function ContentForm({ a, rb, onCancel, onSaved, onRefreshed }: { a: Adjustment; rb: RulebookData; onCancel: () => void; onSaved: (a: Adjustment) => void; onRefreshed: (a: Adjustment) => void }) {
@@ -60,11 +65,8 @@ export default function ContentForm({ a, rb, onCancel, onSaved, onRefreshed }: {
 
   return (
     <Card title="编辑申请内容" size="small" extra={<Space><Button onClick={onCancel}>取消</Button><Button type="primary" loading={saving} onClick={save}>保存</Button></Space>}>
-      <StaleNotice error={stale} onRefresh={async () => { onRefreshed(await adjApi.get(a.id)); setStale(null); }} />
-      <Form form={form} layout="vertical" autoComplete="off" initialValues={{
-        title: a.title, kind: a.kind, triggerKind: a.triggerKind, triggerDate: dayjs(a.triggerDate), reason: a.reason, legalBasis: a.legalBasis,
-        takeover: a.takeover, specialNotes: a.specialNotes, receivingBodyId: a.receivingBodyId ?? undefined, batchId: a.batchId ?? undefined,
-      }}>
+      <StaleNotice error={stale} mode="merge" onRefresh={async () => { const n = await adjApi.get(a.id); takeUntouched(form, valuesOf(n)); onRefreshed(n); setStale(null); }} />
+      <Form form={form} layout="vertical" autoComplete="off" initialValues={valuesOf(a)}>
         <Form.Item name="title" label="申请事项名称" rules={[{ required: true, whitespace: true, message: '请填写申请事项名称' }, { min: 2, message: '至少2个字' }, { max: 100, message: '不能超过100个字' }]}>
           <Input maxLength={100} showCount />
         </Form.Item>

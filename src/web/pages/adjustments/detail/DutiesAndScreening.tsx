@@ -62,7 +62,7 @@ function DutiesModal({ a, open, onClose, onSaved, onRefreshed }: { a: Adjustment
   return (
     <Modal open={open} width={760} title="拟调整的职责（第六条）" okText="保存" cancelText="取消" onOk={save} onCancel={onClose} destroyOnHidden>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <StaleNotice error={stale} keepsInput={false} onRefresh={async () => onRefreshed(await adjApi.get(a.id))} />
+      <StaleNotice error={stale} mode="reload" onRefresh={async () => onRefreshed(await adjApi.get(a.id))} />
       <Form form={form} layout="vertical">
         <Form.List name="duties">
           {(fields, { add, remove }) => (

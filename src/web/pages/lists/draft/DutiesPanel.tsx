@@ -46,7 +46,7 @@ export default function DutiesPanel({ draftId, duties, version, editable, onSave
   return (
     <Form form={form} layout="vertical" autoComplete="off">
       {/* the list is the form: 刷新 shows the duties as saved by the other user */}
-      <StaleNotice error={stale} keepsInput={false} onRefresh={async () => onSaved()} />
+      <StaleNotice error={stale} mode="reload" onRefresh={async () => onSaved()} />
       <Typography.Paragraph type="secondary">按本部门“三定”规定填写面向公民、法人和其他组织的职责，按顺序排列。</Typography.Paragraph>
       <Form.List name="duties">
         {(fields, { add, remove, move }) => (

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../../../api.ts';
 import { toast } from '../../../lib/feedback.ts';
 import { applyServerErrors } from '../../../lib/forms.ts';
-import { isStaleSave, StaleNotice } from '../../../lib/stale.tsx';
+import { isStaleSave, StaleNotice, takeUntouched } from '../../../lib/stale.tsx';
 import { POWER_STATUS_OPTIONS } from '../labels.ts';
 import { listApi, type Category, type Citation, type Draft, type DraftPower, type PowerInput, type PowerStatus } from '../listApi.ts';
 import { PowerAlerts } from '../PowerDetail.tsx';
@@ -48,6 +48,13 @@ function mapFields(err: unknown): unknown {
   return new ApiError(err.status, err.code, err.message, details);
 }
 
+const valuesOf = (power: DraftPower): Values => ({
+  kind: power.parentCode ? 'sub' : 'main', parentCode: power.parentCode ?? undefined, name: power.name, category: power.category,
+  responsibleSubject: power.responsibleSubject, implementingAgency: power.implementingAgency, legalBases: power.legalBases,
+  responsibilities: power.responsibilities.map(({ name, content }) => ({ name, content })),
+  accountabilityCases: power.accountabilityCases, accountabilityBasis: power.accountabilityBasis, remarks: power.remarks, status: power.status,
+});
+
 export default function PowerEditorDrawer({ open, draft, power, categories, onClose, onSaved, onRefreshed }: Props) {
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
@@ -65,12 +72,7 @@ export default function PowerEditorDrawer({ open, draft, power, categories, onCl
     setVersion(power?.version);
     setStale(null);
     if (power) {
-      form.setFieldsValue({
-        kind: power.parentCode ? 'sub' : 'main', parentCode: power.parentCode ?? undefined, name: power.name, category: power.category,
-        responsibleSubject: power.responsibleSubject, implementingAgency: power.implementingAgency, legalBases: power.legalBases,
-        responsibilities: power.responsibilities.map(({ name, content }) => ({ name, content })),
-        accountabilityCases: power.accountabilityCases, accountabilityBasis: power.accountabilityBasis, remarks: power.remarks, status: power.status,
-      });
+      form.setFieldsValue(valuesOf(power));
     } else {
       form.setFieldsValue({
         kind: 'main', responsibleSubject: draft.bodyName, implementingAgency: draft.bodyName, legalBases: [],
@@ -118,10 +120,11 @@ export default function PowerEditorDrawer({ open, draft, power, categories, onCl
   async function refresh() {
     const current = (await listApi.draft(draft.id)).powers.find((p) => p.id === power?.id);
     if (!current) throw new ApiError(404, 'NOT_FOUND', '该事项已被删除，请关闭后查看清单草稿');
+    const kept = takeUntouched(form, valuesOf(current));
     setVersion(current.version);
     setStale(null);
     onRefreshed?.();
-    toast.info(`已载入最新保存的内容（当前名称：${current.name}）；您填写的内容仍在表单中，核对后保存将以表单内容为准`);
+    toast.info(kept ? `已载入最新保存的内容；您改动过的${kept}个栏目保留您填写的内容，请核对后保存` : '已载入最新保存的内容');
   }
 
   const isNew = !power;
@@ -132,7 +135,7 @@ export default function PowerEditorDrawer({ open, draft, power, categories, onCl
         <Popconfirm title="放弃本次修改？" okText="放弃" cancelText="继续编辑" onConfirm={onClose}><Button>取消</Button></Popconfirm>
         <Button type="primary" loading={saving} onClick={save}>保存</Button>
       </Space>}>
-      <StaleNotice error={stale} onRefresh={refresh} />
+      <StaleNotice error={stale} mode="merge" onRefresh={refresh} />
       {power && <PowerAlerts power={power} />}
       <Form form={form} layout="vertical" autoComplete="off" requiredMark>
         <div className="section-title">基本信息</div>
