@@ -21,8 +21,9 @@ import { pathWords, valueText } from '../labels.ts';
 const SHAPE: Record<AdjustmentKind, { targets: [number, number]; fresh: [number, number]; values: boolean; hint: string }> = {
   add: { targets: [0, 0], fresh: [1, 50], values: false, hint: '列出拟增加的行政职权，公布时赋予权力编码。' },
   cancel: { targets: [1, 500], fresh: [0, 0], values: false, hint: '选择拟取消的现有行政职权。' },
-  delegate: { targets: [1, 500], fresh: [0, 0], values: false, hint: '选择拟下放的现有行政职权；公布后列入承接部门的权责清单。' },
-  entrust: { targets: [1, 500], fresh: [0, 0], values: false, hint: '选择拟委托的现有行政职权。' },
+  delegate: { targets: [1, 500], fresh: [0, 0], values: false, hint: '选择拟下放的现有行政职权；经承接部门确认后公布，列入承接部门的权责清单。' },
+  entrust: { targets: [1, 500], fresh: [0, 0], values: false, hint: '选择拟委托的现有行政职权；经承接部门确认后公布。' },
+  takeBack: { targets: [1, 500], fresh: [0, 0], values: false, hint: '选择拟收回委托的行政职权（须为已委托的职权）。' },
   modify: { targets: [1, 500], fresh: [0, 0], values: true, hint: '选择拟修改的现有行政职权，并填写修改后的内容（只提交有变化的字段）。' },
   merge: { targets: [2, 50], fresh: [1, 1], values: false, hint: '选择至少两项拟合并的现有行政职权，并填写合并后的行政职权（赋新编码）。' },
   split: { targets: [1, 1], fresh: [2, 100], values: false, hint: '选择一项拟分设的现有行政职权，并填写分设后的各子项（至少两项）。' },
