@@ -48,7 +48,7 @@ export const COLUMNS: readonly ColumnDef[] = [
   { key: 'legalBases', header: '法定依据', width: 60, required: true, maxLength: 20_000,
     note: '必填。每行一条依据，格式为“《文件名称》条款：条文”，如“《中华人民共和国食品安全法》第三十五条：从事食品生产、食品销售、餐饮服务，应当依法取得许可。”条文中的换行写作\\n，反斜杠写作\\\\。' },
   { key: 'legalLevels', header: '依据层级', width: 18, required: false, maxLength: 2_000,
-    note: `选填。与“法定依据”逐行对应，每行一个层级：${LEGAL_LEVELS.join('、')}；留空的行按法规库中该文件的层级确定。可在层级后附“；施行日期2026-01-01”“；有效期至2027-01-01”“；未核实”。` },
+    note: `选填。与“法定依据”逐行对应，每行一个层级：${LEGAL_LEVELS.join('、')}；引用的文件须已在法律文件库中，留空的行取库中该文件的层级，填写时须与库中一致。可在层级后附“；施行日期2026-01-01”“；有效期至2027-01-01”（以库中记录为准）“；未核实”。` },
   { key: 'implementingAgency', header: '实施机构', width: 22, required: true, maxLength: 200,
     note: '必填。不超过200字。' },
   { key: 'responsibilities', header: '责任事项', width: 60, required: false, maxLength: 20_000,

@@ -59,6 +59,10 @@ describe('the import template', () => {
     const guide = new Map(sheets.get('填写说明')!.map((r) => [String(r[0]), String(r[1])]));
     expect(guide.get('法定依据')).toContain('《中华人民共和国食品安全法》第三十五条');
     expect(guide.get('公式')).toContain('加一个英文单引号');
+    // what the importer does with a citation (row-codec.ts): the register decides, a document outside it is refused
+    expect(guide.get('依据层级')).toContain('须已在法律文件库中');
+    expect(guide.get('依据层级')).not.toContain('必须填写');
+    expect(guide.get('限制')).toContain('日期格式的单元格会被拒绝');
     const example = sheets.get('填写示例')!.slice(2);
     expect(example.map((r) => [r[0], r[1], r[3], r[4]])).toEqual([
       ['食品经营许可', '主项', '行政许可', '包头市市场监督管理局'],
