@@ -17,6 +17,7 @@ import {
 import type { DuplicateChoice, DuplicateResolution } from './apply.js';
 import { applicationRoles, duplicateMessage, duplicatesOf, unresolvedDuplicates, DUPLICATE_CHOICE_LABELS, type Duplicate } from './receiving.js';
 import { decide, grantRole, type Decision } from './transitions.js';
+import { bumped } from './versions.js';
 
 /** The duplicates of an application's items in the receiving body's list as it is now. */
 export async function duplicatesFor(db: Db, a: Pick<AdjustmentRecord, 'kind' | 'receivingBodyId'>, items: readonly StoredItem[]): Promise<Duplicate[]> {
@@ -74,6 +75,8 @@ export async function resolveDuplicate(deps: { db: Database; clock: () => Date }
     const at = deps.clock();
     const resolution: DuplicateResolution = { choice: input.choice, existingCode: dup.existingCode, reason, byName: actor.displayName, at: at.toISOString() };
     await trx.updateTable('adjustment_item').set({ duplicate_resolution: JSON.stringify(resolution) }).where('id', '=', item.id).execute();
+    // issue 10.8: a decision on an item changes the application: a save prepared before it is stale
+    await trx.updateTable('adjustment').set({ updated_at: at, ...bumped(actor.userId) }).where('id', '=', a.id).execute();
     await recordAudit(trx, {
       actor, role: grantRole(d.role), bodyId: a.bodyId, action: 'adjustment.duplicateResolved', objectType: 'adjustment', objectId: a.id,
       before: { ord, duplicate: item.duplicate }, after: { ord, targetCode: dup.targetCode, ...resolution }, meta, at,
