@@ -1,7 +1,8 @@
 // Authorization as pure functions that deny by default (house habit 4).
 // Scope: a role held at a body of region R reaches R and every region under it;
 // clerks and lead units reach their own body only.
-import type { Actor, Role } from './actor.js';
+import { ROLES, type Actor, type Role } from './actor.js';
+import { getRulebook, levelOfPath } from './rulebook/index.js';
 
 export const ADMIN_ROLES: Role[] = ['sysAdmin', 'secAdmin', 'auditor'];
 
@@ -91,7 +92,17 @@ export function officeRoleFor(actor: Actor | null, role: Role, body: BodyRef): b
 export const canDraftList = (a: Actor | null, body: BodyRef) => roleAtBody(a, 'clerk', body.id);
 export const canSubmitList = (a: Actor | null, body: BodyRef) => roleAtBody(a, 'leadUnit', body.id);
 export const canPreliminaryReviewList = (a: Actor | null, body: BodyRef) => officeRoleFor(a, 'coordinator', body);
-export const canLegalityReviewList = (a: Actor | null, body: BodyRef) => officeRoleFor(a, 'legalReviewer', body);
+/**
+ * §5: 由协调小组办公室或本级人民政府法制机构负责同级行政机关权责清单的合法性审查 — the draft's
+ * rulebook names, per level, which office reviews (as for an adjustment's legality review).
+ */
+export function legalityReviewRoles(rulebookId: string | undefined, regionPath: string): readonly Role[] {
+  const byLevel = getRulebook(rulebookId).stepRolesByLevel.find((s) => s.step === 'legalityReview');
+  const named: readonly string[] = byLevel?.roles[levelOfPath(regionPath)] ?? ['legalReviewer'];
+  return ROLES.filter((r) => named.includes(r));
+}
+export const canLegalityReviewList = (a: Actor | null, body: BodyRef & { rulebookId?: string }) =>
+  legalityReviewRoles(body.rulebookId, body.regionPath).some((r) => officeRoleFor(a, r, body));
 /** §12: the coordination office publishes; it also decides on §8 exclusion flags. */
 export const canPublishList = (a: Actor | null, body: BodyRef) => officeRoleFor(a, 'coordinator', body);
 export const canViewDraft = (a: Actor | null, body: BodyRef) =>

@@ -3,6 +3,7 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { todayInBeijing } from '../../core/calendar/index.js';
 import { findLapsingPowers, type Duty, type ExclusionFlag, type Power, type PowerStatus } from '../../core/register/index.js';
+import { legalityReviewRoles } from '../../core/policies.js';
 import { getRulebook } from '../../core/rulebook/index.js';
 import type { DB, DraftPowerTable } from '../../db/schema.js';
 
@@ -85,6 +86,8 @@ export async function draftView(db: Db, d: DraftHeader, now: Date) {
     rulebookId: d.rulebook_id, createdBy: d.created_by, createdAt: d.created_at, updatedAt: d.updated_at,
     submittedBy: d.submitted_by, submittedAt: d.submitted_at, preliminaryPassedAt: d.preliminary_passed_at,
     legalityPassedAt: d.legality_passed_at, publishedVersion: d.published_version,
+    /** §5: the offices of the body's level that may give the legality review (the rulebook's choice) */
+    legalityReviewRoles: legalityReviewRoles(d.rulebook_id, d.regionPath),
     unresolvedFlags: powers.filter((p) => p.exclusionFlags.length > 0 && !p.exclusionOverride).length,
     powers, duties: await loadDraftDuties(db, d.id), dutiesVersion: d.duties_version, reviews,
   };

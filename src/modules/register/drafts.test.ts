@@ -67,6 +67,9 @@ describe('first compilation', () => {
     expect((await clerk.post(`/api/list-drafts/${draftId}/submit`)).json().error.code).toBe('FORBIDDEN');
     expect((await lead.post(`/api/list-drafts/${draftId}/powers`, licencePower('牵头机构添加'))).json().error.code).toBe('FORBIDDEN');
     expect((await coord.post(`/api/list-drafts/${draftId}/preliminary-review`, { decision: 'pass' })).json().error.code).toBe('INVALID_STATE');
+    // §5: at the city the 2023 rulebook gives the legality review to the legal office only
+    expect((await coord.get(`/api/list-drafts/${draftId}`)).json().legalityReviewRoles).toEqual(['legalReviewer']);
+    expect((await coord.post(`/api/list-drafts/${draftId}/legality-review`, { decision: 'pass' })).json().error.code).toBe('FORBIDDEN');
   });
 
   it('no one submits or reviews what they wrote', async () => {

@@ -34,11 +34,12 @@ export interface DraftAccess {
   publish: boolean;
 }
 
-export function draftAccess(s: Session, d: Pick<Draft, 'bodyId' | 'status' | 'preliminaryPassedAt' | 'legalityPassedAt'>, regionPath: string | undefined): DraftAccess {
+export function draftAccess(s: Session, d: Pick<Draft, 'bodyId' | 'status' | 'preliminaryPassedAt' | 'legalityPassedAt' | 'legalityReviewRoles'>, regionPath: string | undefined): DraftAccess {
   const clerk = atBody(s, 'clerk', d.bodyId);
   const lead = atBody(s, 'leadUnit', d.bodyId);
   const coord = !!regionPath && atLevel(s, 'coordinator', regionPath);
-  const legal = !!regionPath && atLevel(s, 'legalReviewer', regionPath);
+  // §5: whichever office the rulebook names for the body's level (the server says which)
+  const legal = !!regionPath && d.legalityReviewRoles.some((r) => atLevel(s, r, regionPath));
   const editable = d.status === 'drafting' || d.status === 'returned';
   const inReview = d.status === 'submitted' || d.status === 'reviewed';
   // one person holding both offices' roles gives the review still missing first

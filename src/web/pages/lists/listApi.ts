@@ -2,6 +2,7 @@
 // src/modules/exchange/exchange.routes.ts). Shapes kept by hand: the web bundle imports no
 // server code. The import upload is multipart, so it does not go through http.* (JSON only).
 import { ApiError, http, type ErrorDetail } from '../../api.ts';
+import type { Role } from '../../types.ts';
 
 export type PowerStatus = 'active' | 'cancelled' | 'delegated' | 'entrusted' | 'merged';
 export type DraftStatus = 'drafting' | 'submitted' | 'returned' | 'reviewed' | 'published' | 'withdrawn';
@@ -81,6 +82,8 @@ export interface Draft {
   preliminaryPassedAt: string | null;
   legalityPassedAt: string | null;
   publishedVersion: number | null;
+  /** §5: the offices of the body's level that may give the legality review (from the rulebook) */
+  legalityReviewRoles: Role[];
   unresolvedFlags: number;
   powers: DraftPower[];
   duties: Duty[];
