@@ -54,7 +54,7 @@ export const legalityReview: StepDef = {
   label: '合法性审查',
   roles: ['legalReviewer'],
   article: '§12',
-  articleText: '由协调小组办公室或本级人民政府法制机构负责同级行政机关权责清单的合法性审查（§5）',
+  articleText: '本级协调小组办公室或本级人民政府法制机构应当自收到调整权责清单申请之日起15个工作日内提出审核意见并进行合法性审查',
   clock: reviewClock,
 };
 

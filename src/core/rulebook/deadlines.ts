@@ -43,10 +43,15 @@ export function chineseNumber(n: number): string {
  */
 export function citeArticle(rb: Rulebook, ref: ArticleRef, inherited2023 = false): string {
   const title = (inherited2023 ? getRulebook('baotou-2023') : rb).regulation.title;
+  return `${title}${articleWords(ref)}`;
+}
+
+/** '§13.1' → 第十三条第一项, as a reader writes it (no code words on a page). */
+export function articleWords(ref: ArticleRef): string {
   const m = /^§(\d+)(?:\.(\d+))?$/.exec(ref);
-  if (!m) return `${title}${ref}`;
+  if (!m) return ref;
   const item = m[2] ? `第${chineseNumber(Number(m[2]))}项` : '';
-  return `${title}第${chineseNumber(Number(m[1]))}条${item}`;
+  return `第${chineseNumber(Number(m[1]))}条${item}`;
 }
 
 /** When a clock that started on `start` falls due, under rulebook `rb`. */

@@ -20,4 +20,4 @@ export {
   type NextStep,
 } from './rulebook.js';
 export { validateRulebook, type RulebookIssue } from './validate.js';
-export { chineseNumber, citeArticle, dueFor, meetsMinimum, type Due } from './deadlines.js';
+export { articleWords, chineseNumber, citeArticle, dueFor, meetsMinimum, type Due } from './deadlines.js';

@@ -128,7 +128,7 @@ describe('§10, §11, §12: the cause fits the kind and has happened', () => {
   const count = async () => (await t.db.selectFrom('adjustment').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
   // [kind, triggerKind, triggerDate, field, words]
   const table: [string, string, string, string, string][] = [
-    ['add', 'lawRepealed', '2026-12-01', 'triggerKind', '不能作为“增加”的事由'],
+    ['add', 'lawRepealed', '2026-12-01', 'triggerKind', '（第十一条第一项）不能作为“增加”的事由'],
     ['cancel', 'lawIssued', '2026-12-01', 'triggerKind', '不能作为“取消”的事由'],
     ['modify', 'mergeSplit', '2026-12-01', 'triggerKind', '该事由对应的调整类型为：合并、分设'],
     ['add', 'lawIssued', '2026-12-31', 'triggerDate', '不能晚于今天'],

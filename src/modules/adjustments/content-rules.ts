@@ -5,7 +5,7 @@
 import type { IsoDate } from '../../core/calendar/index.js';
 import { AppError, type ErrorDetail } from '../../core/errors.js';
 import { canonicalJson, isStatutoryLevel, screenPower, STATUTORY_LEGAL_LEVELS, type ExclusionFlag, type LegalLevel } from '../../core/register/index.js';
-import { adjustmentKindDef, triggerAllows, triggerKindDef, type AdjustmentKind, type Rulebook, type TriggerKind } from '../../core/rulebook/index.js';
+import { adjustmentKindDef, articleWords, triggerAllows, triggerKindDef, type AdjustmentKind, type Rulebook, type TriggerKind } from '../../core/rulebook/index.js';
 import type { Item, ListPower } from './apply.js';
 
 /** §10, §11: the cause justifies this kind; §12: the cause has happened (事由发生之日 not after today). */
@@ -19,7 +19,7 @@ export function checkTrigger(rb: Rulebook, v: { kind: AdjustmentKind; triggerKin
     const allowed = rb.adjustmentKinds.filter((k) => t.adjustmentKinds.includes(k.kind)).map((k) => k.label).join('、');
     details.push({
       field: 'triggerKind',
-      message: `调整事由“${t.label}”（${t.articles.join('、')}）不能作为“${adjustmentKindDef(rb, v.kind).label}”的事由；该事由对应的调整类型为：${allowed}`,
+      message: `调整事由“${t.label}”（${t.articles.map(articleWords).join('、')}）不能作为“${adjustmentKindDef(rb, v.kind).label}”的事由；该事由对应的调整类型为：${allowed}`,
     });
   }
   if (details.length) throw new AppError('VALIDATION_FAILED', details.map((d) => d.message).join('；'), details);
