@@ -42,7 +42,8 @@ export interface AdminChangeTable {
   kind: 'user.update' | 'role.grant' | 'role.revoke';
   target_user_id: number;
   payload: Json;
-  status: Generated<'pending' | 'confirmed' | 'rejected'>;
+  /** superseded (0022): closed because the same change, filed twice, took effect */
+  status: Generated<'pending' | 'confirmed' | 'rejected' | 'superseded'>;
   requested_by: number;
   requested_at: Timestamp;
   decided_by: number | null;

@@ -117,3 +117,69 @@ describe('a change to another administrator needs a second administrator', () =>
     expect(await rolesOf(clerk.id)).toContain(`leadUnit@${at}`);
   });
 });
+
+describe('the same change is pending once (QA: 停用 pressed twice)', () => {
+  it('refuses a second request for the same pending change and files nothing', async () => {
+    const sys = await t.login('sysadmin');
+    // the tests above left the auditor disabled: start from an enabled account
+    await t.db.updateTable('app_user').set({ disabled: false }).where('username', '=', 'auditor').execute();
+    const auditor = await user('auditor');
+    const first = await sys.patch(`/api/users/${auditor.id}`, { disabled: true });
+    expect(first.statusCode).toBe(202);
+    const pendingBefore = await t.db.selectFrom('admin_change').select('id').where('status', '=', 'pending').execute();
+    const seq = await lastSeq();
+    const second = await sys.patch(`/api/users/${auditor.id}`, { disabled: true });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.code).toBe('CONFLICT');
+    expect(second.json().error.message).toContain('已有待确认的同一变更');
+    // another administrator filing the same change is refused too
+    const sec = await t.login('secadmin');
+    const again = await sec.post(`/api/users/${auditor.id}/roles`, { bodyId: auditor.home_body_id, role: 'auditor' });
+    expect(again.statusCode).toBe(409); // already held: nothing to request
+    expect(await t.db.selectFrom('admin_change').select('id').where('status', '=', 'pending').execute()).toEqual(pendingBefore);
+    expect(await actions(seq)).not.toContain('adminChange.requested');
+    expect((await user('auditor')).disabled).toBe(false);
+    // confirming says what took effect, not "undefined"
+    const ok = await sec.post(`/api/admin-changes/${first.json().pending.id}/confirm`);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ status: 'confirmed', description: '停用账户', targetName: '郑红' });
+    // once it holds, asking for it again is refused: the account is already disabled
+    const noop = await sys.patch(`/api/users/${auditor.id}`, { disabled: true });
+    expect(noop.statusCode).toBe(409);
+    expect(noop.json().error.message).toContain('已是所要求的状态');
+    // re-enable for the next test, through a second administrator
+    const en = await sys.patch(`/api/users/${auditor.id}`, { disabled: false });
+    expect((await sec.post(`/api/admin-changes/${en.json().pending.id}/confirm`)).statusCode).toBe(200);
+    expect((await user('auditor')).disabled).toBe(false);
+  });
+
+  it('closes a duplicate filed before this rule when the other is confirmed, and refuses to confirm one that changes nothing', async () => {
+    const sec = await t.login('secadmin');
+    const auditor = await user('auditor');
+    const sysId = (await user('sysadmin')).id;
+    // two duplicates as they could be filed before (straight into the table)
+    const [a, b] = await Promise.all([1, 2].map(async () => (await t.db.insertInto('admin_change')
+      .values({ kind: 'user.update', target_user_id: auditor.id, payload: JSON.stringify({ disabled: true }), requested_by: sysId, requested_at: t.clock.now })
+      .returning('id').executeTakeFirstOrThrow()).id));
+    const ok = await sec.post(`/api/admin-changes/${a}/confirm`);
+    expect(ok.statusCode).toBe(200);
+    const other = await t.db.selectFrom('admin_change').select(['status', 'reason', 'decided_by']).where('id', '=', b!).executeTakeFirstOrThrow();
+    expect(other).toMatchObject({ status: 'superseded', decided_by: null });
+    expect(other.reason).toContain(`第${a}号`);
+    expect((await sec.get('/api/admin-changes')).json().map((c: { id: number }) => c.id)).not.toContain(b);
+    const trail = await t.db.selectFrom('audit_event').select('after').where('action', '=', 'adminChange.confirmed').where('object_id', '=', String(a)).executeTakeFirstOrThrow();
+    expect(trail.after).toMatchObject({ closed: [b] });
+    // a leftover that no longer changes anything cannot be confirmed, and confirming it changes nothing
+    const c = (await t.db.insertInto('admin_change')
+      .values({ kind: 'user.update', target_user_id: auditor.id, payload: JSON.stringify({ disabled: true }), requested_by: sysId, requested_at: t.clock.now })
+      .returning('id').executeTakeFirstOrThrow()).id;
+    const seq = await lastSeq();
+    const refused = await sec.post(`/api/admin-changes/${c}/confirm`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('INVALID_STATE');
+    expect(refused.json().error.message).toContain('已无实际效果');
+    expect((await t.db.selectFrom('admin_change').select('status').where('id', '=', c).executeTakeFirstOrThrow()).status).toBe('pending');
+    expect(await actions(seq)).not.toContain('adminChange.confirmed');
+    expect((await sec.post(`/api/admin-changes/${c}/reject`, { reason: '重复提出' })).statusCode).toBe(200);
+  });
+});

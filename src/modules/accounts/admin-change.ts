@@ -57,8 +57,38 @@ export async function applyChange(trx: Transaction<DB>, kind: AdminChangeKind, t
     objectType: 'user', objectId: u.id, after: { ...p, ...extra }, meta: audit.meta, at: audit.at });
 }
 
+type Subject = NonNullable<Awaited<ReturnType<typeof userDetail>>>;
+
+/** Does the subject already stand as the change would leave them (so confirming it changes nothing)? */
+export function effectHolds(u: Subject, kind: AdminChangeKind, payload: Payload): boolean {
+  if (kind === 'user.update') {
+    const p = payload as UserUpdate;
+    return (p.disabled === undefined || p.disabled === u.disabled) && (p.displayName === undefined || p.displayName === u.displayName);
+  }
+  const p = payload as RoleChange;
+  const held = u.roles.some((r) => r.role === p.role && r.bodyId === p.bodyId);
+  return kind === 'role.grant' ? held : !held;
+}
+
+/** One key per distinct change, whatever the order or absence of the payload's fields. */
+const changeKey = (kind: AdminChangeKind, payload: Payload) => {
+  const p = payload as UserUpdate & Partial<RoleChange>;
+  return JSON.stringify(kind === 'user.update' ? [kind, p.disabled ?? null, p.displayName ?? null] : [kind, p.bodyId, p.role]);
+};
+
+/** Takes the subject's row so that requests and confirmations about one account run one at a time. */
+const lockSubject = (trx: Transaction<DB>, userId: number) => trx.selectFrom('app_user').select('id').where('id', '=', userId).forUpdate().execute();
+
 export async function requestChange(db: Database, kind: AdminChangeKind, targetUserId: number, payload: Payload, actor: Actor, meta: RequestMeta, at: Date) {
   return db.transaction().execute(async (trx) => {
+    await lockSubject(trx, targetUserId);
+    // the same change is filed once: a second request would stay open after the first took effect
+    const open = await trx.selectFrom('admin_change').select(['id', 'payload']).where('target_user_id', '=', targetUserId)
+      .where('kind', '=', kind).where('status', '=', 'pending').execute();
+    const same = open.find((c) => changeKey(kind, c.payload as Payload) === changeKey(kind, payload));
+    if (same) throw new AppError('CONFLICT', `已有待确认的同一变更（第${same.id}号），须由另一名管理员确认或驳回，不能重复提出`);
+    const u = await userDetail(trx, targetUserId);
+    if (u && effectHolds(u, kind, payload)) throw new AppError('CONFLICT', `该账户已是所要求的状态（${describeChange(kind, payload)}），无需提出变更`);
     const row = await trx.insertInto('admin_change')
       .values({ kind, target_user_id: targetUserId, payload: JSON.stringify(payload), requested_by: actor.userId, requested_at: at })
       .returning('id').executeTakeFirstOrThrow();
@@ -130,12 +160,41 @@ export async function decideChange(db: Database, id: number, decision: 'confirme
     const taken = await trx.updateTable('admin_change').set({ status: decision, decided_by: actor.userId, decided_at: at, reason: reason ?? null })
       .where('id', '=', id).where('status', '=', 'pending').returning('id').executeTakeFirst();
     if (!taken) throw new AppError('INVALID_STATE', '该变更已处理，不能再次确认或否决');
+    let closed: number[] = [];
     if (decision === 'confirmed') {
+      await lockSubject(trx, c.targetUserId);
+      const before = await userDetail(trx, c.targetUserId);
+      if (before && effectHolds(before, c.kind, c.payload))
+        throw new AppError('INVALID_STATE', `该变更已无实际效果：账户已是所要求的状态（${describeChange(c.kind, c.payload)}），不能确认，请驳回并说明理由`);
       const requester = { userId: c.requestedBy, displayName: c.requesterName, username: '', homeBodyId: 0, grants: [] };
       await applyChange(trx, c.kind, c.targetUserId, c.payload, { actor: requester, meta, at, confirmedBy: actor.userId });
+      closed = await closeSuperseded(trx, id, c.targetUserId, at);
     }
     await recordAudit(trx, { actor, action: decision === 'confirmed' ? 'adminChange.confirmed' : 'adminChange.rejected', objectType: 'adminChange', objectId: id,
-      after: { kind: c.kind, targetUserId: c.targetUserId, requestedBy: c.requestedBy, ...c.payload, ...(reason ? { reason } : {}) }, meta, at });
+      after: { kind: c.kind, targetUserId: c.targetUserId, requestedBy: c.requestedBy, ...c.payload, ...(reason ? { reason } : {}), ...(closed.length ? { closed } : {}) }, meta, at });
   });
-  return findChange(db, id);
+  const done = await findChange(db, id);
+  return done && { ...done, description: await describe(db, done), mayConfirm: false };
+}
+
+/**
+ * After a confirmation, the subject's other pending changes whose effect now already holds (the
+ * same change filed twice) are closed as superseded — in the confirmation's transaction, named in its audit row.
+ */
+async function closeSuperseded(trx: Transaction<DB>, confirmedId: number, targetUserId: number, at: Date): Promise<number[]> {
+  const u = await userDetail(trx, targetUserId);
+  if (!u) return [];
+  const open = await trx.selectFrom('admin_change').select(['id', 'kind', 'payload']).where('target_user_id', '=', targetUserId)
+    .where('status', '=', 'pending').where('id', '!=', confirmedId).execute();
+  const ids = open.filter((o) => effectHolds(u, o.kind, o.payload as Payload)).map((o) => o.id);
+  if (ids.length) await trx.updateTable('admin_change').set({ status: 'superseded', decided_at: at, reason: `同一变更（第${confirmedId}号）已确认生效，此项自动关闭` })
+    .where('id', 'in', ids).where('status', '=', 'pending').execute();
+  return ids;
+}
+
+/** The change's description, with the name of the body a role change concerns. */
+async function describe(db: Database, c: { kind: AdminChangeKind; payload: Payload }) {
+  const bodyId = (c.payload as Partial<RoleChange>).bodyId;
+  const body = bodyId ? await db.selectFrom('body').select('name').where('id', '=', bodyId).executeTakeFirst() : undefined;
+  return describeChange(c.kind, c.payload, body?.name);
 }

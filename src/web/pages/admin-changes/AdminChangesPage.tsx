@@ -17,6 +17,7 @@ const STATUS: Record<AdminChange['status'], { text: string; color: string }> = {
   pending: { text: '待确认', color: 'orange' },
   confirmed: { text: '已确认生效', color: 'green' },
   rejected: { text: '已驳回', color: 'red' },
+  superseded: { text: '已自动关闭', color: 'default' },
 };
 
 export default function AdminChangesPage() {
@@ -70,7 +71,7 @@ export default function AdminChangesPage() {
       title: '处理结果', key: 'result', width: 300, render: (_, c) => (
         <Space orientation="vertical" size={2}>
           <span><Tag color={STATUS[c.status].color}>{STATUS[c.status].text}</Tag>{c.deciderName ?? ''} {fmtTime(c.decidedAt)}</span>
-          {c.reason && <Typography.Text type="secondary">驳回理由：{c.reason}</Typography.Text>}
+          {c.reason && <Typography.Text type="secondary">{c.status === 'superseded' ? c.reason : `驳回理由：${c.reason}`}</Typography.Text>}
         </Space>
       ),
     },
