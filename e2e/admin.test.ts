@@ -68,10 +68,16 @@ describeBrowser('三员分立: a change to an administrator waits for a second a
     const row = sys.locator('.ant-table-row').filter({ hasText: '郑红' });
     await expect.poll(() => sys.locator('.ant-table-row').count()).toBe(1);
     await row.getByRole('button', { name: '停用', exact: true }).click();
+    // an administrator's account: the dialog says it only takes effect once another administrator confirms
+    const pop = sys.locator('.ant-popover:not(.ant-popover-hidden)');
+    expect(await pop.innerText()).toContain('须经另一名管理员确认后生效');
     await popButton(sys, '停用').click();
     // filed, not done: the page says so and the account still works
     await toast(sys, '已提交，待另一名管理员确认后生效');
     await row.getByText('待确认：停用账户').waitFor();
+    // the same change is not offered twice while it waits
+    expect(await row.getByRole('button', { name: '停用', exact: true }).count()).toBe(0);
+    expect(await row.getByRole('button', { name: '启用', exact: true }).count()).toBe(0);
     expect(await row.innerText()).toContain('正常');
     expect(await row.innerText()).not.toContain('已停用');
     expect((await auditor()).disabled).toBe(false);
@@ -100,7 +106,7 @@ describeBrowser('三员分立: a change to an administrator waits for a second a
     // (a button's name starts with its icon's label: "check 确认")
     await theirs.getByRole('button', { name: /确认$/ }).click();
     await popButton(sec, '确认').click();
-    await toast(sec, /已确认，变更已生效/);
+    await toast(sec, '已确认，变更已生效：郑红 — 停用账户');
     expect((await auditor()).disabled).toBe(true);
     await expect.poll(() => item.locator('.ant-badge').count()).toBe(0);
     await sec.getByRole('tab', { name: '最近已处理' }).click();

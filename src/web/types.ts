@@ -66,6 +66,8 @@ export interface UserRow {
   lockedUntil: string | null;
   homeBodyId: number;
   homeBodyName: string;
+  /** holds an administrator's role: changes to the account wait for a second administrator (三员分立) */
+  admin?: boolean;
 }
 
 export interface UserDetail extends UserRow {
@@ -126,7 +128,9 @@ export interface AdminChange {
   targetName: string;
   targetUsername: string;
   description: string;
-  status: 'pending' | 'confirmed' | 'rejected';
+  /** what the change asks for; superseded: closed because the same change, filed twice, took effect */
+  payload: { disabled?: boolean; displayName?: string; bodyId?: number; role?: Role };
+  status: 'pending' | 'confirmed' | 'rejected' | 'superseded';
   requestedBy: number;
   requesterName: string;
   requestedAt: string;

@@ -1,3 +1,4 @@
+import { ADMIN_ROLES } from '../../core/policies.js';
 import type { Database } from '../../db/connect.js';
 
 export async function userDetail(db: Database, id: number) {
@@ -22,6 +23,8 @@ export async function listUsers(db: Database, f: { scopes: string[]; bodies: num
     .innerJoin('body as b', 'b.id', 'u.home_body_id')
     .innerJoin('region as r', 'r.code', 'b.region_code')
     .select(['u.id', 'u.username', 'u.display_name as displayName', 'u.disabled', 'u.locked_until as lockedUntil', 'b.id as homeBodyId', 'b.name as homeBodyName'])
+    // an administrator's account changes only with a second administrator's confirmation (三员分立): the page says so
+    .select((eb) => eb.exists(eb.selectFrom('user_role as ar').select('ar.user_id').whereRef('ar.user_id', '=', 'u.id').where('ar.role', 'in', [...ADMIN_ROLES])).as('admin'))
     .where((eb) =>
       eb.or([
         eb('b.id', 'in', f.bodies.length ? f.bodies : [-1]),

@@ -28,6 +28,8 @@ export default function UsersPage() {
   // changes filed for a second administrator's confirmation, shown on their account's row
   const pending = useLoad(() => api.adminChanges());
   const pendingOf = (id: number) => (pending.data ?? []).filter((c) => c.targetUserId === id);
+  // the same change is filed once: while 停用/启用 waits for confirmation its button is not offered
+  const switchPending = (u: UserRow) => pendingOf(u.id).some((c) => c.kind === 'user.update' && c.payload?.disabled !== undefined);
   const reload = () => { void users.reload(); void pending.reload(); announceAdminChanges(); };
   const sys = can('manageUsers');
   // bodies where this admin may create accounts (sysAdmin) or grant roles (secAdmin)
@@ -65,13 +67,14 @@ export default function UsersPage() {
       title: '操作', key: 'op', width: 230, fixed: 'right', render: (_, u) => (
         <Space size={0} wrap>
           {sys && <Button type="link" size="small" onClick={() => setEditing({ user: u })}>编辑</Button>}
-          {sys && u.id !== actor.user.id && (u.disabled ? (
-            <Popconfirm title="确认启用该账户？" okText="启用" cancelText="取消"
+          {sys && u.id !== actor.user.id && !switchPending(u) && (u.disabled ? (
+            <Popconfirm title="确认启用该账户？" description={u.admin ? '该账户属于管理员：须经另一名管理员确认后生效。' : undefined} okText="启用" cancelText="取消"
               onConfirm={() => act(api.updateUser(u.id, { disabled: false }), `已启用账户“${u.displayName}”`)}>
               <Button type="link" size="small">启用</Button>
             </Popconfirm>
           ) : (
-            <Popconfirm title="确认停用该账户？" description="停用后该用户将立即退出登录且无法再登录。" okText="停用"
+            <Popconfirm title="确认停用该账户？" okText="停用"
+              description={u.admin ? '该账户属于管理员：停用须经另一名管理员确认后生效，确认后该用户将立即退出登录且无法再登录。' : '停用后该用户将立即退出登录且无法再登录。'}
               okButtonProps={{ danger: true }} cancelText="取消"
               onConfirm={() => act(api.updateUser(u.id, { disabled: true }), `已停用账户“${u.displayName}”`)}>
               <Button type="link" size="small" danger>停用</Button>
