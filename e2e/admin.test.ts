@@ -100,7 +100,12 @@ describeBrowser('三员分立: a change to an administrator waits for a second a
     await sec.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
     const item = sec.locator('.ant-menu-item').filter({ hasText: '管理员变更确认' });
     await expect.poll(() => item.locator('.ant-badge').innerText()).toBe('1');
-    await item.click();
+    // the 工作台 counts it too, on the security administrator's card, and leads to the page
+    const card = sec.getByTestId('work-secAdmin');
+    await expect.poll(() => card.getByLabel('待您确认的管理员变更').innerText()).toMatch(/待您确认的管理员变更\s*1\s*件/);
+    await card.getByLabel('待您确认的管理员变更').click();
+    await sec.getByRole('heading', { level: 1, name: '管理员变更确认' }).waitFor();
+    expect(path(sec)).toBe('/app/admin-changes');
     const theirs = sec.locator('.ant-table-row').filter({ hasText: '郑红（auditor）' });
     expect(await theirs.innerText()).toContain('周明');
     // (a button's name starts with its icon's label: "check 确认")

@@ -7,12 +7,16 @@ import { Link } from 'react-router-dom';
 import { useNavigate } from 'react-router-dom';
 import { greeting, todayText } from '../../lib/format.ts';
 import { roleColor } from '../../labels.ts';
-import { routeByPath } from '../../routes.tsx';
+import { ADMINS, routeByPath } from '../../routes.tsx';
+import { api } from '../../api.ts';
 import { useActor, useSession } from '../../session.tsx';
-import type { Role } from '../../types.ts';
+import type { AdminChange, Role } from '../../types.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { ROLE_DUTIES, RULEBOOK_NAME } from './duties.ts';
 import { inboxLink, WORKFLOW_ROLES, workloadApi } from './workload.ts';
+
+/** The administrators' roles: their cards count the pending changes to administrators. */
+const ADMIN_CARD_ROLES: readonly Role[] = ['sysAdmin', 'secAdmin', 'auditor'];
 
 export default function HomePage() {
   const actor = useActor();
@@ -20,6 +24,8 @@ export default function HomePage() {
   const navigate = useNavigate();
   const work = useLoad(() => workloadApi.get());
   const workOf = (role: Role) => work.data?.roles.find((w) => w.role === role);
+  // administrators' waiting work: changes to administrators awaiting a second administrator (三员分立)
+  const changes = useLoad(() => (can(ADMINS) ? api.adminChanges() : Promise.resolve([] as AdminChange[])));
 
   // one card per role; the bodies where it is held are listed on the card
   const byRole = new Map<Role, { label: string; bodies: string[] }>();
@@ -64,6 +70,16 @@ export default function HomePage() {
                       <Link to={inboxLink(role, true)} aria-label={`${label}已逾期的调整申请`}>
                         <Statistic title="已逾期" value={workOf(role)?.overdue.length ?? 0} suffix="件" loading={work.loading}
                           styles={{ content: { color: workOf(role)?.overdue.length ? '#cf1322' : undefined } }} />
+                      </Link>
+                    </Space>
+                  )}
+                  {ADMIN_CARD_ROLES.includes(role) && (
+                    <Space size={40} style={{ margin: '12px 0 4px' }} data-testid={`work-${role}`}>
+                      <Link to="/admin-changes" aria-label="待您确认的管理员变更">
+                        <Statistic title="待您确认的管理员变更" value={changes.data?.filter((c) => c.mayConfirm).length ?? 0} suffix="件" loading={changes.loading} />
+                      </Link>
+                      <Link to="/admin-changes" aria-label="全部待确认的管理员变更">
+                        <Statistic title="全部待确认" value={changes.data?.length ?? 0} suffix="件" loading={changes.loading} />
                       </Link>
                     </Space>
                   )}
