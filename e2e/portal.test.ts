@@ -152,6 +152,65 @@ describeBrowser('the public portal in the browser', () => {
     expect(overflow).toEqual({});
   });
 
+  it("at 390 px the power page's labels and the list's names are readable and no power code breaks inside, 长者模式 included", async () => {
+    // JavaScript is off for the visitor; the test measures through the driver
+    const measure = (page: Page) => page.evaluate(() => {
+      const em = (el: Element) => parseFloat(getComputedStyle(el).fontSize);
+      // a label is readable if at least four characters wide, or stacked above its value
+      const squeezed = [...document.querySelectorAll('table.fields th')].filter((th) => {
+        const td = th.nextElementSibling!;
+        const a = th.getBoundingClientRect(), b = td.getBoundingClientRect();
+        return a.width < 4 * em(th) && b.top < a.bottom - 1;
+      }).map((th) => th.textContent);
+      // a list's power names are at least four characters wide too
+      squeezed.push(...[...document.querySelectorAll('table.powers td:nth-child(2)')].filter((td) => td.getBoundingClientRect().width < 4 * em(td)).map((td) => td.textContent));
+      // an inline element that wraps has more than one box; a code must have exactly one
+      const broken = [...document.querySelectorAll('main .code')].filter((c) => c.getClientRects().length !== 1).map((c) => c.textContent);
+      // and fits its table cell (a list scrolls inside its box, but a code cut at the cell's edge is not read)
+      const cut = [...document.querySelectorAll('main td .code')].filter((c) => c.getBoundingClientRect().right > c.closest('td')!.getBoundingClientRect().right + 0.5).map((c) => c.textContent);
+      const codes = document.querySelectorAll('main .code').length;
+      return { squeezed, broken, cut, codes };
+    });
+    for (const elder of [false, true]) {
+      const ctx = await newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, javaScriptEnabled: false });
+      if (elder) await ctx.addCookies([{ name: 'elder', value: '1', url: t.baseUrl }]);
+      const page = await ctx.newPage();
+      const mode = elder ? 'elder' : 'plain';
+      shootOnFailure(page, `portal-390-codes-${mode}`);
+      await page.goto(`${t.baseUrl}/bodies/${scjg}/powers/${codes[1]}`);
+      await screenshot(page, `portal-390-${mode}-power`);
+      const power = await measure(page);
+      expect(power.codes, mode).toBeGreaterThanOrEqual(2);
+      expect(power, mode).toEqual({ squeezed: [], broken: [], cut: [], codes: power.codes });
+      // a long value (a cited article's text) must not squeeze its label to one character either
+      await page.evaluate(() => {
+        const td = document.querySelector('table.fields td')!;
+        td.append('下列事项可以设定行政许可：直接涉及国家安全、公共安全、经济宏观调控、生态环境保护以及直接关系人身健康、生命财产安全等特定活动，需要按照法定条件予以批准的事项'.repeat(3));
+      });
+      expect((await measure(page)).squeezed, mode).toEqual([]);
+      await page.goto(`${t.baseUrl}/bodies/${scjg}`);
+      await screenshot(page, `portal-390-${mode}-body`);
+      const body = await measure(page);
+      // every code in the list tables is marked as a code (and so measured)
+      const rows = await page.locator('main table.powers tbody tr, main table.retired tbody tr').count();
+      expect(await page.locator('main table.powers td:nth-child(3) .code, main table.retired td:nth-child(2) .code').count(), mode).toBe(rows);
+      expect(rows, mode).toBeGreaterThan(0);
+      expect(body, mode).toEqual({ squeezed: [], broken: [], cut: [], codes: body.codes });
+      if (elder) {
+        // the measure can fail: a code squeezed into a narrow box and allowed to break has two boxes
+        const seeded = await page.evaluate(() => {
+          const c = Object.assign(document.createElement('span'), { className: 'code', textContent: '150200-026-XK-00001-000' });
+          c.style.cssText = 'white-space:normal;word-break:break-all';
+          const box = Object.assign(document.createElement('div'), { style: 'width:4em' });
+          box.append(c);
+          document.querySelector('main')!.append(box);
+          return c.getClientRects().length;
+        });
+        expect(seeded).toBeGreaterThan(1);
+      }
+    }
+  });
+
   it('after a refused comment, focus is on the error summary (no script)', async () => {
     const page = await (await newContext({ javaScriptEnabled: false })).newPage();
     shootOnFailure(page, 'portal-comment-error-focus');

@@ -11,7 +11,15 @@ import type { PlainChange } from './proposal-words.js';
 export const PHASE_LABELS: Record<Phase, string> = { upcoming: '即将开始', open: '正在征求意见', closed: '已结束', cancelled: '已终止' };
 
 export const cnDate = (d: IsoDate) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
-const days = (c: Pick<ConsultationRow, 'opensOn' | 'closesOn'>) => calendarDaysBetween(c.opensOn, c.closesOn) + 1;
+/**
+ * The period as the regulation counts it (§12: 公开征求意见的期限不少于5日): days are counted
+ * from the day after the opening day (民法典 §201, as meetsMinimum checks the closing date), so
+ * 12月7日 to 12月12日 is 5 days, not 6. Comments are taken on the opening day too.
+ */
+export function periodText(c: Pick<ConsultationRow, 'opensOn' | 'closesOn'>): string {
+  const days = calendarDaysBetween(c.opensOn, c.closesOn);
+  return `自${cnDate(c.opensOn)}起至${cnDate(c.closesOn)}止，征求意见期 ${days} 日（开始当日不计入）`;
+}
 const kindLabel = (c: ConsultationRow) => adjustmentKindDef(getRulebook(c.rulebookId), c.kind).label;
 
 /** The article that requires the consultation, in the words of the application's rulebook. */
@@ -116,7 +124,7 @@ export function detailPage(m: DetailModel): Html {
 <p class="muted">${c.regionName} · <a href="/bodies/${c.bodyId}">${c.bodyName}权责清单</a> · 调整类型：${kindLabel(c)} · <span class="phase phase-${phase}">${PHASE_LABELS[phase]}</span></p>
 ${m.sent ? html`<div class="notice" role="status">您的意见已提交（第 ${m.sent} 号），感谢您的参与。</div>` : ''}
 <section aria-labelledby="period"><h2 id="period">征求意见时间</h2>
-<p>${cnDate(c.opensOn)}至${cnDate(c.closesOn)}，共 ${days(c)} 日${phase === 'open' ? '，截止日当天仍可提交' : ''}。</p>
+<p>${periodText(c)}。${phase === 'open' || phase === 'upcoming' ? '开始当日即可提交意见，截止日当天仍可提交。' : ''}</p>
 <p class="basis">依据：${basis.citation}${basis.text ? html`：“${basis.text}”` : ''}</p></section>
 <section aria-labelledby="change"><h2 id="change">拟调整内容</h2>
 <ol class="changes">${m.changes.map((ch) => html`<li><p class="headline">${ch.headline}${ch.code ? html` <span class="count">（权力编码 <a href="/bodies/${c.bodyId}/powers/${ch.code}">${ch.code}</a>）</span>` : ''}</p>${ch.details.length ? html`<ul>${ch.details.map((d) => html`<li>${d}</li>`)}</ul>` : ''}</li>`)}</ol>

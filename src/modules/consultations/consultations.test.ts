@@ -34,7 +34,9 @@ describe('portal page', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('修改行政职权“食品经营许可”');
     expect(page.body).toContain('将“实施机构”由“食品经营监管科”修改为“行政审批服务科”');
-    expect(page.body).toContain('2026年11月30日至2026年12月6日，共 7 日');
+    // §12 counts the days after the opening day, as the closing-date check does: 6, not 7
+    expect(page.body).toContain('自2026年11月30日起至2026年12月6日止，征求意见期 6 日（开始当日不计入）');
+    expect(page.body).not.toContain('共 7 日');
     expect(page.body).toContain('《包头市政府工作部门权责清单动态管理办法》第十二条');
     expect(page.body).toContain('<form method="post" action="/consultations/');
     expect(page.headers['cache-control']).toContain('no-store');

@@ -78,8 +78,9 @@ ${d.asked.date ? html`<p>您查看的是${cnDate(d.asked.date)}当日有效的�
 function asOfForm(d: BodyPageData): Html {
   return html`<form class="inline" method="get" action="/bodies/${d.body.id}">
 <label for="asof">查看某一日期有效的清单</label>
-<input type="date" id="asof" name="date" value="${d.asked.date ?? ''}" required>
-<button type="submit">查看</button></form>`;
+<input type="date" id="asof" name="date" value="${d.asked.date ?? ''}" required aria-describedby="asof-hint">
+<button type="submit">查看</button>
+<p class="hint" id="asof-hint">格式：年-月-日，如 2026-01-01</p></form>`;
 }
 
 /** Consultations open on a list or a power: the way to have one's say (§12). */
@@ -102,7 +103,7 @@ function retiredSection(d: BodyPageData, retired: ListedPower[], powerQ: string)
 <div class="scroll"><table class="list retired"><thead><tr><th scope="col">行政职权名称</th><th scope="col">权力编码</th><th scope="col">状态</th><th scope="col">去向</th></tr></thead><tbody>
 ${retired.map((p) => {
   const went = whereItWent(p, ctx(p));
-  return html`<tr><td><a href="/bodies/${d.body.id}/powers/${p.code}${powerQ}">${p.name}</a></td><td class="code">${p.code}</td><td><span class="tag old">${statusLabel(p.status)}</span></td><td>${went.length ? went.map((w, i) => html`${i ? html`<br>` : ''}${w}`) : html`<span class="muted">无</span>`}</td></tr>\n`;
+  return html`<tr><td><a href="/bodies/${d.body.id}/powers/${p.code}${powerQ}">${p.name}</a></td><td><span class="code">${p.code}</span></td><td><span class="tag old">${statusLabel(p.status)}</span></td><td>${went.length ? went.map((w, i) => html`${i ? html`<br>` : ''}${w}`) : html`<span class="muted">无</span>`}</td></tr>\n`;
 })}</tbody></table></div></section>`;
 }
 
@@ -145,7 +146,7 @@ ${groups.map((g) => {
 <div class="scroll"><table class="list powers"><thead><tr><th scope="col">序号</th><th scope="col">行政职权名称</th><th scope="col">权力编码</th></tr></thead><tbody>
 ${rows.map((r) => {
   const from = whereItCameFrom(r.p, d);
-  return html`<tr${r.sub ? html` class="sub"` : ''}><td>${r.num}</td><td>${r.sub ? html`<span class="muted">子项 </span>` : ''}<a href="/bodies/${body.id}/powers/${r.p.code}${powerQ}">${r.p.name}</a>${from.length ? html` <span class="muted">（${from}）</span>` : ''}</td><td>${r.p.code}</td></tr>\n`;
+  return html`<tr${r.sub ? html` class="sub"` : ''}><td>${r.num}</td><td>${r.sub ? html`<span class="muted">子项 </span>` : ''}<a href="/bodies/${body.id}/powers/${r.p.code}${powerQ}">${r.p.name}</a>${from.length ? html` <span class="muted">（${from}）</span>` : ''}</td><td><span class="code">${r.p.code}</span></td></tr>\n`;
 })}</tbody></table></div>
 ${rows.length < g.rows.length ? html`<p class="more"><a href="${q({ category: g.code })}#cat-${g.code}">查看${g.label}全部 ${g.rows.length} 项</a></p>` : ''}</section>`;
 })}

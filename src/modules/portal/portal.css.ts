@@ -1,5 +1,7 @@
 // Portal stylesheet: plain CSS served at /portal.css; the elder class enlarges and darkens,
-// and the print rules give a clean black-on-white document without navigation or forms.
+// a power code (.code) never breaks inside (list tables scroll in their box on a phone), on a
+// narrow screen a power's field table stacks each label above its value and a list's code sits
+// under the power's name, and the print rules give a clean black-on-white document without navigation or forms.
 export const PORTAL_CSS = `
 :root{--fg:#1f2329;--muted:#4e5969;--bg:#fff;--brand:#b2221c;--link:#0b4fb3;--line:#d9dce1;--soft:#f5f6f8;--ok:#1d7a3a;--warn:#a15c00}
 *{box-sizing:border-box}
@@ -29,11 +31,10 @@ table{border-collapse:collapse;width:100%}th,td{border:1px solid var(--line);pad
 th{background:var(--soft)}
 table.list td:first-child{white-space:nowrap;width:4em}
 table.list tr.sub td:nth-child(2){padding-left:2em}
-table.powers td:nth-child(3){font-family:ui-monospace,Consolas,monospace;font-size:.92em;white-space:nowrap}
 table.fields th{width:9em;white-space:nowrap}
 table.versions th,table.versions td:nth-child(-n+4){white-space:nowrap}
 table.diff th[scope=row]{width:12em}
-.code{font-family:ui-monospace,Consolas,monospace;font-size:.92em;white-space:nowrap}
+.code{font-family:ui-monospace,Consolas,monospace;font-size:.92em;white-space:nowrap;word-break:keep-all;overflow-wrap:normal}
 .digest code{font-size:.8em;word-break:break-all}
 .muted{color:var(--muted)}
 .scroll{overflow-x:auto;max-width:100%}
@@ -61,10 +62,21 @@ footer.site{border-top:1px solid var(--line);color:var(--muted);font-size:.9em;p
 form.search,form.inline{display:flex;gap:8px;flex-wrap:wrap;align-items:center;margin:12px 0}
 form.search input[type=search]{flex:1;min-width:0;width:100%;max-width:100%;padding:8px;font-size:1em}
 form.search input[type=search]{flex-basis:220px}
+form.inline .hint{flex-basis:100%;margin:0;color:var(--muted);font-size:.92em}
 @media (max-width:600px){
   table.list td:first-child{width:auto}
-  table.fields th{width:auto;white-space:normal}
-  table.powers td:nth-child(3),.code{white-space:normal;word-break:break-all}
+  table.fields,table.fields tbody,table.fields tr,table.fields th,table.fields td{display:block;width:auto}
+  table.fields{border:1px solid var(--line);border-bottom:0}
+  table.fields th,table.fields td{border:0;border-bottom:1px solid var(--line)}
+  table.fields th{white-space:normal;padding:4px 8px;border-bottom:0}
+  table.fields td{padding:2px 8px 8px}
+  table.powers,table.powers thead,table.powers tbody{display:block}
+  table.powers tr{display:grid;grid-template-columns:2.8em minmax(0,1fr)}
+  table.powers .code{font-size:.85em}
+  table.powers tr>:nth-child(1){grid-row:span 2}
+  table.powers tr>:nth-child(2){border-bottom:0}
+  table.powers tr>:nth-child(3){grid-column:2;border-top:0;padding-top:0}
+  table.powers tr+tr>*{border-top:0}
   h1{font-size:1.35em}
 }
 input,select{font:inherit;padding:6px;border:1px solid #8a9099;border-radius:4px}
@@ -79,8 +91,6 @@ ol.results p{margin:2px 0}.basis{font-size:.95em}
 html.elder body{font-size:22px;line-height:1.9;--fg:#000;--muted:#222;--link:#0033aa;--line:#444}
 html.elder header.site{background:#000}
 html.elder a{text-decoration:underline}
-html.elder .code{white-space:normal}
-html.elder table.powers td:nth-child(3){white-space:normal;word-break:break-all}
 @media print{
   header.site nav,.skip,footer.site,form.search,form.inline,.pager,.toc,.actions,.chips,.crumbs,p.more{display:none}
   header.site{background:none;color:#000;border-bottom:2px solid #000}header.site a{color:#000}

@@ -30,7 +30,14 @@ export { ELDER_COOKIE, isElder };
 
 const id = z.object({ id: z.coerce.number({ error: '机构编号应为数字' }).int('机构编号应为整数').positive('机构编号无效').max(2_147_483_647, '机构编号无效') });
 const version = z.coerce.number({ error: '版本号应为数字' }).int('版本号应为整数').positive('版本号应为正整数').max(1_000_000, '版本号无效');
-const date = z.string().refine((s) => isIsoDate(s) && s >= '1949-10-01' && s <= '2999-12-31', '日期应为有效的 YYYY-MM-DD 格式，例如 2026-03-31');
+// The 查看某一日期有效的清单 box is an <input type=date> (it sends 2026-01-01); a browser without
+// one sends what was typed, so 2026-1-1, 2026/1/1 and 2026年1月1日 are read as the same day.
+const DATE_MESSAGE = '查询日期应为有效的日期，格式：年-月-日，如 2026-01-01';
+const typedDate = (s: string) => {
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s.trim());
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : s;
+};
+const date = z.string({ error: DATE_MESSAGE }).transform(typedDate).refine((s) => isIsoDate(s) && s >= '1949-10-01' && s <= '2999-12-31', DATE_MESSAGE);
 const code = z.string().regex(/^[0-9A-Za-z-]{3,64}$/, '权力编码格式不正确');
 
 const notFound = (msg: string) => new AppError('NOT_FOUND', msg);

@@ -70,6 +70,9 @@ describe('pages without script', () => {
     expect(retired).toContain(`<a href="/bodies/${body.id}/powers/${codes.cf}">对未取得食品经营许可从事食品经营活动的处罚</a>`);
     expect(retired).toContain('<span class="tag old">已取消</span>');
     expect(r.body).toContain('职责（1 项）');
+    // every code in the list tables is a .code element (the stylesheet keeps it on one line)
+    for (const c of [codes.xk, codes.sub, codes.new, codes.cf]) expect(r.body).toContain(`<td><span class="code">${c}</span></td>`);
+    expect(r.body).not.toMatch(/<td>\d{6}-\d{3}-[A-Z]{2}-/);
   });
 
   it("a power's page shows every field", async () => {
@@ -80,6 +83,9 @@ describe('pages without script', () => {
       '受理责任', '审查责任', '决定责任', '对符合法定条件的申请不予受理的', '第七十二条', '与住建部门按职责分工实施', '在用', '历史版本'])
       expect(r.body).toContain(s);
     expect(r.body.indexOf('受理责任')).toBeLessThan(r.body.indexOf('审查责任'));
+    // the code in the heading and in the field table is a .code element: it never breaks inside
+    expect(r.body).toContain(`权力编码 <span class="code">${codes.cf}</span>`);
+    expect(r.body).toContain(`<tr><th scope="row">权力编码</th><td><span class="code">${codes.cf}</span></td></tr>`);
     const sub = await t.anon.get(`/bodies/${body.id}/powers/${codes.sub}`);
     expect(sub.body).toContain('子项，所属主项');
     const main = await t.anon.get(`/bodies/${body.id}/powers/${codes.xk}`);
@@ -124,6 +130,16 @@ describe('pages without script', () => {
     expect(before.body).not.toContain('食品安全监督检查');
     const after = await t.anon.get(`/bodies/${body.id}?date=2026-07-01`);
     expect(after.body).toContain('第 2 版</strong>');
+    // the form's date box: a hint says the format, a typed date without leading zeros or with
+    // slashes (browsers without a date picker send what was typed) is the same day
+    expect(before.body).toContain('<p class="hint" id="asof-hint">格式：年-月-日，如 2026-01-01</p>');
+    expect(before.body).toContain('aria-describedby="asof-hint"');
+    for (const typed of ['2026-5-1', '2026/5/1', encodeURIComponent('2026年5月1日')]) {
+      const r = await t.anon.get(`/bodies/${body.id}?date=${typed}`);
+      expect(r.statusCode, typed).toBe(200);
+      expect(r.body, typed).toContain('2026年5月1日当日有效');
+      expect(r.body, typed).toContain('第 1 版</strong>');
+    }
     const none = await t.anon.get(`/bodies/${body.id}?date=2020-01-01`);
     expect(none.statusCode).toBe(200);
     expect(none.body).toContain('2020年1月1日时本机构尚未公布权责清单');
@@ -152,6 +168,19 @@ describe('a long list', () => {
     expect(rows(all.body)).toBe(120);
     expect((await t.anon.get(`/bodies/${big.id}?category=xk`)).statusCode).toBe(400);
     expect((await t.anon.get(`/bodies/${big.id}?all=2`)).statusCode).toBe(400);
+  });
+});
+
+describe('the stylesheet', () => {
+  it('keeps a code on one line everywhere and stacks the field table on a phone', async () => {
+    const css = (await t.anon.get('/portal.css')).body;
+    const rule = (sel: string) => css.match(new RegExp(`(?:^|\\})${sel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\{([^}]*)\\}`, 'm'))?.[1] ?? '';
+    expect(rule('.code')).toContain('white-space:nowrap');
+    expect(rule('.code')).toContain('word-break:keep-all');
+    // nothing, elder mode or a narrow screen included, lets a code wrap again
+    expect(css).not.toMatch(/\.code[^{}]*\{[^}]*(white-space:normal|break-all)/);
+    const narrow = css.slice(css.indexOf('@media (max-width:600px)'));
+    expect(narrow).toMatch(/table\.fields th,table\.fields td\{display:block;width:auto\}/);
   });
 });
 
@@ -199,8 +228,11 @@ describe('bad URLs give a Chinese page, never a 500', () => {
     ['/bodies/99999999', 404, '未找到编号为 99999999 的机构'],
     ['/bodies/{id}?version=99', 404, '没有第 99 版'],
     ['/bodies/{id}?version=x', 400, '版本号应为数字'],
-    ['/bodies/{id}?date=2026-02-30', 400, '日期应为有效的 YYYY-MM-DD 格式'],
-    ['/bodies/{id}?date=0000-01-01', 400, '日期应为有效的'],
+    ['/bodies/{id}?date=2026-02-30', 400, '查询日期应为有效的日期，格式：年-月-日，如 2026-01-01'],
+    ['/bodies/{id}?date=0000-01-01', 400, '查询日期应为有效的日期'],
+    ['/bodies/{id}?date=', 400, '查询日期应为有效的日期'],
+    ['/bodies/{id}?date=01/05/2026', 400, '查询日期应为有效的日期'],
+    ['/bodies/{id}?date=2026-05-01&date=2026-07-01', 400, '查询日期应为有效的日期'],
     ['/bodies/{id}/powers/bad!code', 400, '权力编码格式不正确'],
     ['/bodies/{id}/powers/150200-999-XK-00001-000', 404, '没有编码为'],
     ['/bodies/{id}/diff?from=1&to=1', 400, '请选择两个不同的版本'],
