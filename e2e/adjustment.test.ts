@@ -478,6 +478,11 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     // the receiving body's list gains the power
     await expect.poll(() => clerk.getByTestId('diff-view').innerText()).toMatch(/已下放[\s\S]*承接部门（昆都仑区市场监督管理局）清单的变化[\s\S]*新增[\s\S]*企业名称争议裁决/);
     await screenshot(clerk, 'adjustment-delegate-draft');
+    // §13(五): 昆都仑区 already lists 企业名称争议裁决 (行政裁决); it is resolved before 提交
+    const dups = clerk.getByTestId('duplicates');
+    await dups.getByText(/名称、类别相同/).waitFor();
+    await dups.getByRole('button', { name: '并入现有事项' }).click();
+    await dups.getByText(/已处理：并入承接部门现有事项/).waitFor();
     await act(clerk, '提交');
 
     const lead = await signIn('lead.scjg', '/app/inbox');

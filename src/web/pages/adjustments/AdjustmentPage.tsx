@@ -16,6 +16,7 @@ import AttachmentsCard from './detail/AttachmentsCard.tsx';
 import ContentCard from './detail/ContentCard.tsx';
 import DiffView from './detail/DiffView.tsx';
 import DutiesAndScreening from './detail/DutiesAndScreening.tsx';
+import DuplicatesCard from './detail/DuplicatesCard.tsx';
 import HistoryTimeline from './detail/HistoryTimeline.tsx';
 import ItemsEditor from './detail/ItemsEditor.tsx';
 import ProcedureSteps from './detail/ProcedureSteps.tsx';
@@ -106,6 +107,7 @@ export default function AdjustmentPage() {
             <Card title="拟调整事项（原值 → 拟调整为）" size="small"
               extra={editable && <Button size="small" type="primary" ghost icon={<EditOutlined />} onClick={() => setEditingItems(true)}>填写拟调整事项</Button>}>
               <DiffView a={a} categories={categories} />
+              <DuplicatesCard a={a} onChanged={update} />
             </Card>
             <DutiesAndScreening a={a} onChanged={update} />
             <AttachmentsCard a={a} onChanged={() => void res.reload()} />

@@ -2,8 +2,7 @@
 // src/modules/adjustments/*.routes.ts, consultations.routes.ts, calendar, reports).
 import { api, ApiError, http, withQuery } from '../../api.ts';
 import type {
-  Adjustment, AdjustmentRow, AdjustmentStatus, Attachment, ContentInput, DutyItemInput, InboxItem, ItemInput, PublishedList, StepId,
-} from './model.ts';
+  Adjustment, AdjustmentRow, AdjustmentStatus, Attachment, ContentInput, DutyItemInput, InboxItem, ItemInput, PublishedList, StepId, DuplicateChoice } from './model.ts';
 
 export const adjApi = {
   list: (q: { status?: AdjustmentStatus; bodyId?: number; waiting?: '1' } = {}) => http.get<{ items: AdjustmentRow[] }>('/api/adjustments', q),
@@ -17,6 +16,8 @@ export const adjApi = {
   withdraw: (id: number, reason: string) => http.post<Adjustment>(`/api/adjustments/${id}/withdraw`, { reason }),
   revoke: (id: number, reason: string) => http.post<Adjustment>(`/api/adjustments/${id}/revoke`, { reason }),
   setDuties: (id: number, duties: DutyItemInput[], version: number) => http.put<Adjustment>(`/api/adjustments/${id}/duties`, { duties, version }),
+  // §13(五): a power the receiving body already lists: merge / replace / keepBoth (with a reason)
+  resolveDuplicate: (id: number, ord: number, choice: DuplicateChoice, reason?: string) => http.post<Adjustment>(`/api/adjustments/${id}/items/${ord}/duplicate`, { choice, reason }),
   overrideExclusion: (id: number, itemId: number, note: string) => http.post<Adjustment>(`/api/adjustments/${id}/items/${itemId}/exclusion-override`, { note }),
   complete: (id: number, step: StepId, body: { note?: string; normativeDocumentNumber?: string } = {}) =>
     http.post<Adjustment>(`/api/adjustments/${id}/steps/${step}/complete`, body),

@@ -19,6 +19,13 @@ export interface DutyItemInput { op: DutyItem['op']; targetName?: string; name?:
 
 export interface Ability { action: Action; step: StepId | null }
 
+/** §13(五): a delegated power the receiving body's list already has, and the decision taken. */
+export type DuplicateChoice = 'merge' | 'replace' | 'keepBoth';
+export interface Duplicate {
+  ord: number; targetCode: string; name: string; category: string; existingCode: string; existingName: string;
+  resolution: { choice: DuplicateChoice; choiceLabel: string; existingCode: string; reason: string; byName: string; at: string } | null;
+}
+
 export interface Due {
   date: string;
   provisional: boolean;
@@ -150,6 +157,8 @@ export interface Adjustment {
   preview: { diff: ListDiff; receivingDiff: ListDiff | null; error: string | null } | null;
   stale: string[];
   conflicts: Conflict[];
+  /** §13(五): delegated powers the receiving body already lists (open 下放 only) */
+  duplicates?: Duplicate[];
   consultation: ConsultationRef | null;
   deadlines: StepDeadline[];
   history: HistoryRecord[];
