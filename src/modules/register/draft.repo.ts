@@ -25,7 +25,7 @@ export async function findDraft(db: Db, id: number, opts: { forUpdate?: boolean 
   return q.executeTakeFirst();
 }
 export type DraftHeader = NonNullable<Awaited<ReturnType<typeof findDraft>>>;
-export const bodyRefOf = (d: DraftHeader) => ({ id: d.body_id, regionPath: d.regionPath });
+export const bodyRefOf = (d: DraftHeader) => ({ id: d.body_id, regionPath: d.regionPath, rulebookId: d.rulebook_id });
 
 export async function listDrafts(db: Db, f: { status?: string[] }) {
   let q = db
