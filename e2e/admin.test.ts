@@ -59,6 +59,14 @@ describeBrowser('三员分立: a change to an administrator waits for a second a
     // the auditor is at work in their own browser
     const aud = await signIn(t.baseUrl, 'auditor', DEMO_PASSWORD);
     await aud.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
+    // the audit log names the people: their sign-in with the roles then held, the account by name
+    await aud.goto(`${t.baseUrl}/app/audit`);
+    const signin = aud.locator('.ant-table-row').filter({ hasText: '郑红' }).filter({ hasText: '登录' }).first();
+    await signin.waitFor();
+    expect(await signin.innerText()).toContain('持有：审计管理员');
+    expect(await signin.innerText()).toContain('郑红（auditor）');
+    expect(await aud.locator('.ant-table-tbody').innerText()).not.toMatch(/用户（编号\d+）/);
+    await aud.goto(`${t.baseUrl}/app/`);
 
     const sys = await signIn(t.baseUrl, 'sysadmin', DEMO_PASSWORD);
     await sys.getByRole('heading', { level: 1, name: '工作台' }).waitFor();

@@ -98,6 +98,10 @@ export interface AuditRow {
   after: unknown;
   clientIp: string | null;
   digest: string;
+  /** the object's name now (a user's 姓名（账户）, a body's name), when it is a user or a body */
+  objectName?: string | null;
+  /** written with no one signed in and from no address: the demo seed, the setup or a migration */
+  bySystem?: boolean;
 }
 
 export interface AuditPage {

@@ -73,7 +73,9 @@ export async function login(db: Database, input: { username: string; password: s
   const s = await db.transaction().execute(async (trx) => {
     await trx.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
     const s = await createSession(trx, user.id, now, meta.clientIp);
-    await recordAudit(trx, { ...subject, actor: { userId: user.id, displayName: user.display_name }, action: 'auth.login' });
+    // a sign-in is not done in one role: the record keeps the roles held at that moment, for the auditor
+    const held = await trx.selectFrom('user_role').select('role').distinct().where('user_id', '=', user.id).orderBy('role').execute();
+    await recordAudit(trx, { ...subject, actor: { userId: user.id, displayName: user.display_name }, action: 'auth.login', after: { rolesHeld: held.map((r) => r.role) } });
     return s;
   });
   return { ...s, mustChangePassword: user.must_change_password };

@@ -139,3 +139,28 @@ describe('npm run audit:verify', () => {
     await drop();
   });
 });
+
+describe('the auditor reads who, in which role, and on whom (QA, issue 10.5)', () => {
+  it('names a user object by name and account, keeps the roles held at sign-in, and says the seed wrote the seeded rows', async () => {
+    const sys = await t.login('sysadmin');
+    const a = await t.login('auditor');
+    const auditor = await t.db.selectFrom('app_user').select('id').where('username', '=', 'auditor').executeTakeFirstOrThrow();
+    expect((await sys.patch(`/api/users/${auditor.id}`, { disabled: true })).statusCode).toBe(202);
+    const rows = (await a.get('/api/audit?pageSize=200')).json().rows as Array<Record<string, unknown>>;
+    // a sign-in records the roles then held
+    const login = rows.find((r) => r.action === 'auth.login' && r.actorName === '周明');
+    expect(login?.after).toMatchObject({ rolesHeld: ['sysAdmin'] });
+    // a user object is named, read at read time by a join
+    const userRows = rows.filter((r) => r.objectType === 'user' && r.objectId === String(auditor.id));
+    expect(userRows.length).toBeGreaterThan(0);
+    expect(userRows.every((r) => r.objectName === '郑红（auditor）')).toBe(true);
+    // seeded rows: no one signed in, no address — written by the system
+    const seeded = rows.filter((r) => r.actorId === null && r.clientIp === null);
+    expect(seeded.length).toBeGreaterThan(0);
+    expect(seeded.every((r) => r.bySystem === true)).toBe(true);
+    expect(rows.filter((r) => r.actorId !== null || r.clientIp !== null).every((r) => r.bySystem === false)).toBe(true);
+    // the names are read, not written: the stored rows still say only the object's id
+    const stored = await t.db.selectFrom('audit_event').select(['object_id', 'after']).where('object_type', '=', 'user').where('object_id', '=', String(auditor.id)).execute();
+    expect(stored.every((r) => !JSON.stringify(r.after ?? {}).includes('郑红（auditor）'))).toBe(true);
+  });
+});

@@ -1,10 +1,9 @@
 // One audit event: who, what, when, and the object's state before and after.
 import { Descriptions, Drawer, Tag, Typography } from 'antd';
 import { fmtTime } from '../../lib/format.ts';
-import { ROLE_LABELS } from '../../labels.ts';
-import type { AuditRow, Role } from '../../types.ts';
+import type { AuditRow } from '../../types.ts';
 
-import { objectWords } from './objectWords.ts';
+import { actorWords, objectWords, roleWords } from './objectWords.ts';
 export { OBJECT_LABELS } from './objectWords.ts';
 
 const Json = ({ value }: { value: unknown }) => value === null || value === undefined
@@ -20,8 +19,8 @@ export default function AuditDetailDrawer({ row, onClose }: { row: AuditRow | nu
             <Descriptions.Item label="序号">{row.seq}</Descriptions.Item>
             <Descriptions.Item label="时间">{fmtTime(row.at)}</Descriptions.Item>
             <Descriptions.Item label="操作类型"><Tag color="blue">{row.actionLabel}</Tag> <Typography.Text type="secondary">{row.action}</Typography.Text></Descriptions.Item>
-            <Descriptions.Item label="操作人">{row.actorName ?? '（未登录）'}</Descriptions.Item>
-            <Descriptions.Item label="角色">{row.role ? ROLE_LABELS[row.role as Role] ?? row.role : '—'}</Descriptions.Item>
+            <Descriptions.Item label="操作人">{actorWords(row)}</Descriptions.Item>
+            <Descriptions.Item label="角色">{roleWords(row)}</Descriptions.Item>
             <Descriptions.Item label="机构">{row.bodyName ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="操作对象">{objectWords(row)}</Descriptions.Item>
             <Descriptions.Item label="客户端地址">{row.clientIp ?? '—'}</Descriptions.Item>

@@ -8,10 +8,9 @@ import { filterByLabel } from '../../lib/options.ts';
 import { modal, showError } from '../../lib/feedback.ts';
 import { fmtTime } from '../../lib/format.ts';
 import { useLoad } from '../../lib/useLoad.ts';
-import { ROLE_LABELS } from '../../labels.ts';
-import type { AuditRow, Role } from '../../types.ts';
+import type { AuditRow } from '../../types.ts';
 import AuditDetailDrawer from './AuditDetailDrawer.tsx';
-import { objectWords } from './objectWords.ts';
+import { actorWords, objectWords, roleWords } from './objectWords.ts';
 
 interface Filters { actor?: string; action?: string; range?: [Dayjs | null, Dayjs | null] | null }
 
@@ -60,8 +59,8 @@ export default function AuditPage() {
   const columns: TableColumnsType<AuditRow> = [
     { title: '序号', dataIndex: 'seq', width: 80 },
     { title: '时间', dataIndex: 'at', width: 170, render: fmtTime },
-    { title: '操作人', dataIndex: 'actorName', width: 110, render: (v: string | null) => v ?? '（未登录）' },
-    { title: '角色', dataIndex: 'role', width: 120, render: (r: string | null) => (r ? ROLE_LABELS[r as Role] ?? r : '—') },
+    { title: '操作人', key: 'actor', width: 130, render: (_, r) => actorWords(r) },
+    { title: '角色', key: 'role', width: 140, render: (_, r) => roleWords(r) },
     { title: '机构', dataIndex: 'bodyName', ellipsis: true, render: (v: string | null) => v ?? '—' },
     { title: '操作类型', dataIndex: 'actionLabel', width: 130, render: (v: string) => <Tag color="blue">{v}</Tag> },
     { title: '操作对象', key: 'obj', width: 130, render: (_, r) => objectWords(r) },
