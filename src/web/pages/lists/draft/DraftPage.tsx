@@ -65,7 +65,7 @@ export default function DraftPage() {
 
   async function submit() {
     setBusy(true);
-    try { await listApi.submit(d!.id); toast.success('已报送，等待协调小组办公室初步审核和法制机构合法性审查'); reload(); } catch (e) { showError(e); } finally { setBusy(false); }
+    try { await listApi.submit(d!.id); toast.success('已报送，等待初步审核和合法性审查'); reload(); } catch (e) { showError(e); } finally { setBusy(false); }
   }
   async function remove(p: DraftPower) {
     try { await listApi.deletePower(d!.id, p.id); toast.success(`已删除“${p.name}”，其编码 ${p.code} 不再使用`); reload(); } catch (e) { showError(e); }
@@ -77,7 +77,7 @@ export default function DraftPage() {
       {can.edit && <Button icon={<CloudUploadOutlined />} onClick={() => setImporting(true)}>导入</Button>}
       {can.exportDraft && d.powers.length > 0 && <Button icon={<FileExcelOutlined />} href={draftExportUrl(d.bodyId)} download>导出Excel</Button>}
       {can.submit && (
-        <Popconfirm title="报送清单草稿？" description={`共 ${d.powers.length} 项行政职权，报送后由协调小组办公室和法制机构审查，审查期间不能修改。`}
+        <Popconfirm title="报送清单草稿？" description={`共 ${d.powers.length} 项行政职权，报送后进行初步审核和合法性审查（由本级协调小组办公室或法制机构办理），审查期间不能修改。`}
           okText="报送" cancelText="取消" onConfirm={submit} disabled={d.powers.length === 0}>
           <Button type="primary" icon={<SendOutlined />} loading={busy} disabled={d.powers.length === 0}>报送审查</Button>
         </Popconfirm>
@@ -126,7 +126,7 @@ export default function DraftPage() {
           ]} />
         {returns.length > 0 && (
           <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="return-reasons" title="清单草稿已被退回，请按意见修改后重新报送"
-            description={returns.map((r, i) => <div key={i}>{r.step === 'preliminaryReview' ? '协调小组办公室' : '法制机构'}（{r.actorName}，{fmtTime(r.at)}）：{r.reason}</div>)} />
+            description={returns.map((r, i) => <div key={i}>{r.step === 'preliminaryReview' ? '初步审核' : '合法性审查'}退回（{r.actorName}，{fmtTime(r.at)}）：{r.reason}</div>)} />
         )}
         {d.unresolvedFlags > 0 && (
           <Alert type="warning" showIcon style={{ marginBottom: 12 }}
