@@ -12,8 +12,9 @@ git -C "$src" archive HEAD | tar -x -C "$dir"
 cleanup() { [ -n "${pid:-}" ] && kill -- "-$pid" 2>/dev/null || true; [ -n "${KEEP_FRESH:-}" ] || rm -rf "$tmp"; }
 trap cleanup EXIT
 cd "$dir"
-# npm start in its own process group so that the server it spawns is stopped with it
-PORT="$port" setsid npm start > "$tmp/start.log" 2>&1 &
+# npm start in its own process group so that the server it spawns is stopped with it; packages come
+# from the npm cache that .ci/run's own npm ci has just filled (prefer-offline: no revalidation)
+npm_config_prefer_offline=true PORT="$port" setsid npm start > "$tmp/start.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 300); do
   if curl -fsS "http://127.0.0.1:$port/healthz" > "$tmp/health.json" 2>/dev/null; then break; fi
