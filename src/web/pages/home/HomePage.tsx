@@ -60,8 +60,8 @@ export default function HomePage() {
             return (
               <Col key={role} xs={24} md={12} xl={8}>
                 <Card title={<Space><Tag color={roleColor(role)}>{label}</Tag><span>{duty.summary}</span></Space>}
-                  style={{ height: '100%' }}>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{bodies.join('、')}</Typography.Text>
+                  style={{ height: '100%' }} styles={{ title: { whiteSpace: 'normal' } }}>
+                  <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>{bodies.join('、')}</Typography.Text>
                   {WORKFLOW_ROLES.includes(role) && (
                     <Space size={40} style={{ margin: '12px 0 4px' }} data-testid={`work-${role}`}>
                       <Link to={inboxLink(role)} aria-label={`${label}待办理的调整申请`}>
