@@ -153,13 +153,19 @@ export async function loadItems(db: Db, adjustmentId: number): Promise<StoredIte
 }
 
 export async function currentConsultation(db: Db, adjustmentId: number, round: number) {
-  const c = await db
+  return (await currentConsultations(db, [{ id: adjustmentId, round }])).get(adjustmentId);
+}
+/** Each application's consultation in its current round, in one query (lists and counts). */
+export async function currentConsultations(db: Db, apps: readonly { id: number; round: number }[]) {
+  if (!apps.length) return new Map<number, never>();
+  const rows = await db
     .selectFrom('consultation')
-    .select(['id', 'round', day('opens_on').as('opens_on'), day('closes_on').as('closes_on'), 'status', 'opened_at', 'closed_at'])
-    .where('adjustment_id', '=', adjustmentId)
-    .where('round', '=', round)
-    .executeTakeFirst();
-  return c && { id: c.id, round: c.round, opensOn: c.opens_on as IsoDate, closesOn: c.closes_on as IsoDate, status: c.status, openedAt: c.opened_at, closedAt: c.closed_at };
+    .select(['id', 'adjustment_id', 'round', day('opens_on').as('opens_on'), day('closes_on').as('closes_on'), 'status', 'opened_at', 'closed_at'])
+    .where('adjustment_id', 'in', apps.map((a) => a.id))
+    .execute();
+  const roundOf = new Map(apps.map((a) => [a.id, a.round]));
+  return new Map(rows.filter((c) => roundOf.get(c.adjustment_id) === c.round).map((c) => [c.adjustment_id,
+    { id: c.id, round: c.round, opensOn: c.opens_on as IsoDate, closesOn: c.closes_on as IsoDate, status: c.status, openedAt: c.opened_at, closedAt: c.closed_at }]));
 }
 export type ConsultationRecord = NonNullable<Awaited<ReturnType<typeof currentConsultation>>>;
 
@@ -172,17 +178,24 @@ export function workflowState(a: AdjustmentRecord, c: ConsultationRecord | undef
 }
 
 export async function stepRecords(db: Db, adjustmentId: number) {
+  return (await stepRecordsOf(db, [adjustmentId])).get(adjustmentId) ?? [];
+}
+/** Each application's step records in order, in one query (lists and counts). */
+export async function stepRecordsOf(db: Db, adjustmentIds: readonly number[]) {
   const rows = await db
     .selectFrom('adjustment_step_record as s')
     .leftJoin('app_user as u', 'u.id', 's.actor_id')
-    .select(['s.id', 's.round', 's.step', 's.action', 's.reason', 's.data', 's.actor_id', 'u.display_name as actor_name', 's.actor_role', 's.at', day('s.due_on').as('due_on'), 's.on_time'])
-    .where('s.adjustment_id', '=', adjustmentId)
+    .select(['s.id', 's.adjustment_id', 's.round', 's.step', 's.action', 's.reason', 's.data', 's.actor_id', 'u.display_name as actor_name', 's.actor_role', 's.at', day('s.due_on').as('due_on'), 's.on_time'])
+    .where('s.adjustment_id', 'in', adjustmentIds.length ? adjustmentIds : [0]) // no application has id 0
     .orderBy('s.id')
     .execute();
-  return rows.map((r) => ({
-    id: r.id, round: r.round, step: r.step as StepId | null, action: r.action, reason: r.reason, data: json<unknown>(r.data),
+  const records = rows.map((r) => ({
+    adjustmentId: r.adjustment_id, id: r.id, round: r.round, step: r.step as StepId | null, action: r.action, reason: r.reason, data: json<unknown>(r.data),
     actorId: r.actor_id, actorName: r.actor_name, actorRole: r.actor_role, at: r.at, dueOn: r.due_on as IsoDate | null, onTime: r.on_time,
   }));
+  const out = new Map(adjustmentIds.map((id) => [id, [] as typeof records]));
+  for (const r of records) out.get(r.adjustmentId)!.push(r);
+  return out;
 }
 export type StepRecord = Awaited<ReturnType<typeof stepRecords>>[number];
 

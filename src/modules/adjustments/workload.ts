@@ -7,7 +7,7 @@ import type { Actor, Role } from '../../core/actor.js';
 import { todayInBeijing, type IsoDate } from '../../core/calendar/index.js';
 import type { StepId } from '../../core/rulebook/index.js';
 import { loadCalendar } from '../calendar/calendar.repo.js';
-import { clockStarts, completedOn, currentConsultation, involvementOf, listAdjustments, stepRecords, workflowState, type Db } from './adjustments.repo.js';
+import { clockStarts, completedOn, currentConsultations, involvementOf, listAdjustments, stepRecordsOf, workflowState, type Db } from './adjustments.repo.js';
 import { stepDeadlines } from './deadlines.js';
 import { abilities } from './present.js';
 import { grantRole } from './transitions.js';
@@ -28,12 +28,15 @@ export async function workloadOf(db: Db, actor: Actor, now: Date): Promise<RoleW
   for (const g of actor.grants) {
     if (!out.has(g.role)) out.set(g.role, { role: g.role, waiting: [], overdue: [] });
   }
-  for (const a of await listAdjustments(db, actor, { status: ['due', 'open'] })) {
+  const apps = await listAdjustments(db, actor, { status: ['due', 'open'] });
+  // two queries for all of them, not two per application
+  const [consultations, recordsOf] = await Promise.all([currentConsultations(db, apps), stepRecordsOf(db, apps.map((a) => a.id))]);
+  for (const a of apps) {
     // §13(五): a receiving body's lead unit counts its confirmations under its own role.
     const held = applicationRoles(actor, a);
     if (!held.length) continue;
-    const c = await currentConsultation(db, a.id, a.round);
-    const records = await stepRecords(db, a.id);
+    const c = consultations.get(a.id);
+    const records = recordsOf.get(a.id) ?? [];
     const state = workflowState(a, c);
     const involvement = involvementOf(a, records, actor.userId);
     const deadlines = stepDeadlines({ rulebookId: a.rulebookId, kind: a.kind, completed: a.completedSteps, open: a.openSteps, starts: clockStarts(a, c), completedOn: completedOn(a, records), today }, cal);
