@@ -72,7 +72,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-/** Uncaught page errors and failed same-origin responses (5xx, or 404 for a file), to assert none. */
+/** Uncaught page errors, failed same-origin responses (5xx, or 404 for a file) and requests that failed, to assert none. */
 export function collectProblems(page: Page): string[] {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -80,6 +80,11 @@ export function collectProblems(page: Page): string[] {
     const s = r.status();
     if (s >= 500 || (s === 404 && r.request().resourceType() !== 'fetch')) problems.push(`${s} ${r.request().method()} ${r.url()}`);
   });
-  page.on('requestfailed', (r) => problems.push(`failed ${r.method()} ${r.url()}: ${r.failure()?.errorText}`));
+  page.on('requestfailed', (r) => {
+    const error = r.failure()?.errorText ?? '';
+    // ERR_ABORTED is the browser cancelling a request itself, e.g. the favicon still loading when a link
+    // navigates away: not a fault of the page (a refused or broken response shows up above instead).
+    if (error !== 'net::ERR_ABORTED') problems.push(`failed ${r.method()} ${r.url()}: ${error}`);
+  });
   return problems;
 }
