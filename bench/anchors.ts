@@ -14,13 +14,25 @@ import { copyLine, openCopy, type BenchDbTarget } from './db.js';
 
 const ANCHOR_TABLE = 'bench_import_anchor';
 
-export async function importAnchor(h: DbHandle, target: BenchDbTarget, path: string): Promise<{ ms: number; rows: number }> {
+export async function importAnchor(
+  h: DbHandle,
+  target: BenchDbTarget,
+  path: string,
+): Promise<{ ms: number; rows: number }> {
   const cols = COLUMNS.map((_, i) => `c${i + 1}`);
-  await sql.raw(`drop table if exists ${ANCHOR_TABLE}; create table ${ANCHOR_TABLE} (${cols.map((c) => `${c} text`).join(', ')})`).execute(h.db);
+  await sql
+    .raw(
+      `drop table if exists ${ANCHOR_TABLE}; create table ${ANCHOR_TABLE} (${cols.map((c) => `${c} text`).join(', ')})`,
+    )
+    .execute(h.db);
   const t0 = performance.now();
   const copy = await openCopy(h, target, ANCHOR_TABLE, cols);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(path), {
-    worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore',
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    entries: 'ignore',
   });
   for await (const ws of reader) {
     const mine = (ws as unknown as { name: string }).name === SHEET_NAME;

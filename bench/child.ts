@@ -21,7 +21,12 @@ const runtime = JSON.parse(readFileSync(new URL('../scripts/server-runtime.json'
 export async function startServer(target: BenchDbTarget): Promise<ServerChild> {
   const child: ChildProcess = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), [], {
     // BENCH_CPU_PROF=dir: a V8 CPU profile of the server, for finding where a figure's time goes
-    execArgv: [...runtime.nodeArgs, '--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
+    execArgv: [
+      ...runtime.nodeArgs,
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+    ],
     env: { ...process.env, ...runtime.env, QZ_BENCH_TARGET: JSON.stringify(target), NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -29,13 +34,16 @@ export async function startServer(target: BenchDbTarget): Promise<ServerChild> {
   let nextId = 1;
   let exited = false;
   const ready = new Promise<{ port: number; pid: number }>((resolve, reject) => {
-    child.on('message', (m: { ready?: boolean; port: number; pid: number; id: number; result?: unknown; error?: string }) => {
-      if (m.ready) return resolve({ port: m.port, pid: m.pid });
-      const p = pending.get(m.id);
-      pending.delete(m.id);
-      if (m.error !== undefined) p?.reject(new Error(`server: ${m.error}`));
-      else p?.resolve(m.result);
-    });
+    child.on(
+      'message',
+      (m: { ready?: boolean; port: number; pid: number; id: number; result?: unknown; error?: string }) => {
+        if (m.ready) return resolve({ port: m.port, pid: m.pid });
+        const p = pending.get(m.id);
+        pending.delete(m.id);
+        if (m.error !== undefined) p?.reject(new Error(`server: ${m.error}`));
+        else p?.resolve(m.result);
+      },
+    );
     child.on('exit', (code) => {
       exited = true;
       const e = new Error(`the server process ended (exit ${code})`);

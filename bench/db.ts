@@ -75,7 +75,8 @@ export function copyLine(values: readonly (string | number | null | undefined)[]
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (i) s += '\t';
-    s += v === null || v === undefined ? '\\N' : typeof v === 'number' ? String(v) : v.replace(ESC, (c) => escapeMap[c]!);
+    s +=
+      v === null || v === undefined ? '\\N' : typeof v === 'number' ? String(v) : v.replace(ESC, (c) => escapeMap[c]!);
   }
   return s + '\n';
 }
@@ -88,7 +89,12 @@ export interface CopyWriter {
 
 const BLOB_BYTES = 8 * 1024 * 1024;
 
-export async function openCopy(h: DbHandle, target: BenchDbTarget, table: string, columns: readonly string[]): Promise<CopyWriter> {
+export async function openCopy(
+  h: DbHandle,
+  target: BenchDbTarget,
+  table: string,
+  columns: readonly string[],
+): Promise<CopyWriter> {
   const stmt = `copy ${table} (${columns.join(', ')}) from`;
   let rows = 0;
   if (h.kind === 'pglite') {

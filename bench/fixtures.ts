@@ -40,10 +40,21 @@ export function* benchListPowers(body: ListBody, n: number): Generator<SeedPower
       for (const [code, name, parent] of rows) {
         if (made++ >= n) return;
         yield {
-          id: code, bodyId, parentId: parent, parentCode: parent, code, name, category: t.category,
-          responsibleSubject: body.name, legalBases: t.legalBases, implementingAgency: body.name,
-          responsibilities: t.responsibilities, accountabilityCases: t.accountabilityCases,
-          accountabilityBasis: t.accountabilityBasis, remarks: t.remarks, status: 'active',
+          id: code,
+          bodyId,
+          parentId: parent,
+          parentCode: parent,
+          code,
+          name,
+          category: t.category,
+          responsibleSubject: body.name,
+          legalBases: t.legalBases,
+          implementingAgency: body.name,
+          responsibilities: t.responsibilities,
+          accountabilityCases: t.accountabilityCases,
+          accountabilityBasis: t.accountabilityBasis,
+          remarks: t.remarks,
+          status: 'active',
         };
       }
     }
@@ -70,11 +81,23 @@ export function listCells(powers: Iterable<SeedPower>, opts: { withCodes: boolea
   const codeCol = COLUMNS.findIndex((c) => c.key === 'code');
   const out: string[][] = [];
   for (const p of powers) {
-    const cells = powerToCells({
-      code: p.code, parent_code: p.parentCode, name: p.name, category: p.category, responsible_subject: p.responsibleSubject,
-      implementing_agency: p.implementingAgency, legal_bases: p.legalBases, responsibilities: p.responsibilities,
-      accountability_cases: p.accountabilityCases, accountability_basis: p.accountabilityBasis, remarks: p.remarks, status: p.status,
-    }, categoryLabel);
+    const cells = powerToCells(
+      {
+        code: p.code,
+        parent_code: p.parentCode,
+        name: p.name,
+        category: p.category,
+        responsible_subject: p.responsibleSubject,
+        implementing_agency: p.implementingAgency,
+        legal_bases: p.legalBases,
+        responsibilities: p.responsibilities,
+        accountability_cases: p.accountabilityCases,
+        accountability_basis: p.accountabilityBasis,
+        remarks: p.remarks,
+        status: p.status,
+      },
+      categoryLabel,
+    );
     if (!opts.withCodes) {
       // a first compilation: new powers, codes issued on import; 子项 under the 主项 above
       cells[codeCol] = '';

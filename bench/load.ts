@@ -44,18 +44,46 @@ export interface LoadResult {
 }
 
 const POWER_COLUMNS = [
-  'body_id', 'code', 'parent_code', 'name', 'category', 'responsible_subject', 'implementing_agency', 'legal_bases',
-  'responsibilities', 'accountability_cases', 'accountability_basis', 'remarks', 'status', 'predecessor_codes', 'links',
-  'ord', 'valid_from', 'valid_to', 'search_text', 'search_grams',
+  'body_id',
+  'code',
+  'parent_code',
+  'name',
+  'category',
+  'responsible_subject',
+  'implementing_agency',
+  'legal_bases',
+  'responsibilities',
+  'accountability_cases',
+  'accountability_basis',
+  'remarks',
+  'status',
+  'predecessor_codes',
+  'links',
+  'ord',
+  'valid_from',
+  'valid_to',
+  'search_text',
+  'search_grams',
 ] as const;
 
 /** A PostgreSQL text[] literal (COPY's text format escapes it once more, in copyLine). */
-const textArray = (xs: readonly string[]) => `{${xs.map((x) => `"${x.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+const textArray = (xs: readonly string[]) =>
+  `{${xs.map((x) => `"${x.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 
-type PowerRow = Omit<ReturnType<typeof powerToRow>, 'search_text' | 'search_grams'> & { search_text: string; search_grams: string };
+type PowerRow = Omit<ReturnType<typeof powerToRow>, 'search_text' | 'search_grams'> & {
+  search_text: string;
+  search_grams: string;
+};
 const powerLine = (r: PowerRow) => copyLine(POWER_COLUMNS.map((c) => r[c] as string | number | null));
 
-export async function loadScaleData(h: DbHandle, target: BenchDbTarget, nPowers: number, nBodies: number, listRows: number, log: (s: string) => void): Promise<LoadResult> {
+export async function loadScaleData(
+  h: DbHandle,
+  target: BenchDbTarget,
+  nPowers: number,
+  nBodies: number,
+  listRows: number,
+  log: (s: string) => void,
+): Promise<LoadResult> {
   const t0 = performance.now();
   // loading only (PGlite: this session; the server child starts with the defaults)
   if (h.kind === 'pglite') await h.pglite!.exec(`set synchronous_commit = off`);
@@ -79,7 +107,14 @@ export async function loadScaleData(h: DbHandle, target: BenchDbTarget, nPowers:
   const mapped = new WeakMap<object, unknown[]>();
   const mapBases = (bases: SeedPower['legalBases']) => {
     let m = mapped.get(bases);
-    if (!m) mapped.set(bases, (m = bases.map((c) => ({ ...c, documentId: c.documentId === undefined ? undefined : docIds.get(String(c.documentId)) }))));
+    if (!m)
+      mapped.set(
+        bases,
+        (m = bases.map((c) => ({
+          ...c,
+          documentId: c.documentId === undefined ? undefined : docIds.get(String(c.documentId)),
+        }))),
+      );
     return m as SeedPower['legalBases'];
   };
 
@@ -88,8 +123,20 @@ export async function loadScaleData(h: DbHandle, target: BenchDbTarget, nPowers:
     const list = listsOf.get(bodyId) ?? [];
     if (!list.length) listsOf.set(bodyId, list);
     const n = normalizePower({ ...p, legalBases: mapBases(p.legalBases) });
-    const search = searchColumns({ name: n.name, code: n.code, legalBases: n.legalBases, bodyId, category: n.category, level: levelOf.get(bodyId) ?? 0 });
-    const row = { ...powerToRow(bodyId, n, list.length, 1), valid_to: validTo, search_text: search.text, search_grams: textArray(search.grams) };
+    const search = searchColumns({
+      name: n.name,
+      code: n.code,
+      legalBases: n.legalBases,
+      bodyId,
+      category: n.category,
+      level: levelOf.get(bodyId) ?? 0,
+    });
+    const row = {
+      ...powerToRow(bodyId, n, list.length, 1),
+      valid_to: validTo,
+      search_text: search.text,
+      search_grams: textArray(search.grams),
+    };
     await powerCopy!.write(powerLine(row));
     await codeCopy!.write(copyLine([n.code, bodyId]));
     list.push(n);
@@ -107,11 +154,14 @@ export async function loadScaleData(h: DbHandle, target: BenchDbTarget, nPowers:
     else if (from === 'body') {
       listBodies = await insertBodies(db, seedBodies, bodyIds);
       for (const b of seedBodies) levelOf.set(bodyIds.get(b.id)!, regionLevel.get(b.regionCode) ?? 0);
-      for (const b of [listBodies.exportBody, listBodies.importBody]) levelOf.set(b.id, regionLevel.get(b.regionCode) ?? 0);
+      for (const b of [listBodies.exportBody, listBodies.importBody])
+        levelOf.set(b.id, regionLevel.get(b.regionCode) ?? 0);
       // bulk load: no per-row search trigger (its columns computed in JS by the search module's
       // searchColumns, checked against the database below) and indexes built once at the end
-      indexes = (await sql<{ name: string; def: string }>`select indexname as name, indexdef as def from pg_indexes
-        where schemaname = 'public' and tablename = 'power' and indexname <> 'power_pkey'`.execute(db)).rows;
+      indexes = (
+        await sql<{ name: string; def: string }>`select indexname as name, indexdef as def from pg_indexes
+        where schemaname = 'public' and tablename = 'power' and indexname <> 'power_pkey'`.execute(db)
+      ).rows;
       for (const i of indexes) await sql.raw(`drop index ${i.name}`).execute(db);
       await sql`alter table power disable trigger power_search_fill`.execute(db);
       powerCopy = await openCopy(h, target, 'power', POWER_COLUMNS);
@@ -148,7 +198,9 @@ export async function loadScaleData(h: DbHandle, target: BenchDbTarget, nPowers:
   }
   await powerCopy!.end();
   await codeCopy!.end();
-  log(`  COPY done: ${powers.toLocaleString()} power rows in all, with the ${listRows.toLocaleString()}-row export list (${secs()})`);
+  log(
+    `  COPY done: ${powers.toLocaleString()} power rows in all, with the ${listRows.toLocaleString()}-row export list (${secs()})`,
+  );
   await sql`alter table power enable trigger power_search_fill`.execute(db);
   // one session with room to sort: GIN builds are many times faster than with the default 4 MB
   await db.connection().execute(async (c) => {
@@ -158,25 +210,49 @@ export async function loadScaleData(h: DbHandle, target: BenchDbTarget, nPowers:
   log(`  ${indexes.length} indexes of power rebuilt (${secs()})`);
   const check = await checkSearchColumns(db, Math.max(1, Math.floor(powers / 500)));
   if (check.different > 0 || check.checked === 0)
-    throw new Error(`search columns differ from the database functions: ${check.different} of ${check.checked} sampled rows`);
+    throw new Error(
+      `search columns differ from the database functions: ${check.different} of ${check.checked} sampled rows`,
+    );
   log(`  search columns of ${check.checked} sampled rows equal the database functions' result (${secs()})`);
 
   // one published version per body with a list: digest over the same rows the portal reads
   const versions = [...listsOf].map(([bodyId, list]) => ({
-    body_id: bodyId, version: 1, published_at: PUBLISHED_AT, effective_date: todayInBeijing(PUBLISHED_AT), digest: listDigest(list),
-    power_count: list.length, source_type: 'compilation' as 'compilation' | 'adjustment', source_id: null, rulebook_id: rulebook.id, published_by: null,
+    body_id: bodyId,
+    version: 1,
+    published_at: PUBLISHED_AT,
+    effective_date: todayInBeijing(PUBLISHED_AT),
+    digest: listDigest(list),
+    power_count: list.length,
+    source_type: 'compilation' as 'compilation' | 'adjustment',
+    source_id: null,
+    rulebook_id: rulebook.id,
+    published_by: null,
     note: '基准测试数据：首次编制公布',
   }));
   versions.push({
-    ...versions.find((v) => v.body_id === exportBody.id)!, version: 2, published_at: V2_AT, effective_date: todayInBeijing(V2_AT),
-    digest: listDigest(kept), power_count: kept.length, source_type: 'adjustment', note: '基准测试数据：调整后仅保留前若干项',
+    ...versions.find((v) => v.body_id === exportBody.id)!,
+    version: 2,
+    published_at: V2_AT,
+    effective_date: todayInBeijing(V2_AT),
+    digest: listDigest(kept),
+    power_count: kept.length,
+    source_type: 'adjustment',
+    note: '基准测试数据：调整后仅保留前若干项',
   });
   for (const part of chunks(versions)) await db.insertInto('power_list_version').values(part).execute();
   log(`  ${versions.length.toLocaleString()} published versions with SM3 digests written (${secs()})`);
 
   const pw = await hashPassword(CLERK.password);
-  const u = await db.insertInto('app_user').values({ username: CLERK.username, display_name: '基准测试经办人', home_body_id: importBody.id, password_hash: pw })
-    .returning('id').executeTakeFirstOrThrow();
+  const u = await db
+    .insertInto('app_user')
+    .values({
+      username: CLERK.username,
+      display_name: '基准测试经办人',
+      home_body_id: importBody.id,
+      password_hash: pw,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await db.insertInto('user_role').values({ user_id: u.id, body_id: importBody.id, role: 'clerk' }).execute();
   // planner statistics before anything is measured; on PostgreSQL also what autovacuum would
   // do in time (visibility map, hint bits), so that it does not start on a million fresh rows
@@ -190,26 +266,62 @@ export async function loadScaleData(h: DbHandle, target: BenchDbTarget, nPowers:
   const city = withList.find((b) => b.name === '包头市市场监督管理局') ?? withList[0]!;
   const cityId = bodyIds.get(city.id)!;
   return {
-    regions: regions.length, documents: docIds.size, bodies: bodyIds.size + 2, powers, versions: versions.length,
-    exportBody: { ...exportBody, powers: listsOf.get(exportBody.id)?.length ?? 0 }, importBody,
+    regions: regions.length,
+    documents: docIds.size,
+    bodies: bodyIds.size + 2,
+    powers,
+    versions: versions.length,
+    exportBody: { ...exportBody, powers: listsOf.get(exportBody.id)?.length ?? 0 },
+    importBody,
     portalBody: { id: cityId, name: city.name, powers: listsOf.get(cityId)!.length },
     seconds: (performance.now() - t0) / 1000,
   };
 }
 
-async function insertRegions(db: DbHandle['db'], rows: { code: string; name: string; kind: string; level: number; parentCode: string | null; path: string }[]) {
+async function insertRegions(
+  db: DbHandle['db'],
+  rows: { code: string; name: string; kind: string; level: number; parentCode: string | null; path: string }[],
+) {
   const sorted = [...rows].sort((a, b) => a.level - b.level || a.code.localeCompare(b.code));
   for (const part of chunks(sorted))
-    await db.insertInto('region').values(part.map((r) => ({ code: r.code, name: r.name, kind: r.kind, level: r.level as 1 | 2 | 3, parent_code: r.parentCode, path: r.path }))).execute();
+    await db
+      .insertInto('region')
+      .values(
+        part.map((r) => ({
+          code: r.code,
+          name: r.name,
+          kind: r.kind,
+          level: r.level as 1 | 2 | 3,
+          parent_code: r.parentCode,
+          path: r.path,
+        })),
+      )
+      .execute();
 }
 
-async function insertDocuments(db: DbHandle['db'], docs: import('../src/core/register/index.js').LegalDocument[], ids: Map<string, number>, rulebook: ReturnType<typeof getRulebook>) {
+async function insertDocuments(
+  db: DbHandle['db'],
+  docs: import('../src/core/register/index.js').LegalDocument[],
+  ids: Map<string, number>,
+  rulebook: ReturnType<typeof getRulebook>,
+) {
   for (const part of chunks(docs)) {
-    const rows = await db.insertInto('legal_document').values(part.map((d) => ({
-      key: documentKey(d.name), name: d.name, level: d.level, issuing_body: d.issuingBody, document_number: null,
-      latest_version_date: d.latestVersionDate, effective_date: d.effectiveDate,
-      expiry_date: expiryFor({ level: d.level, effectiveDate: d.effectiveDate, expiryDate: null }, rulebook),
-    }))).returning(['id']).execute();
+    const rows = await db
+      .insertInto('legal_document')
+      .values(
+        part.map((d) => ({
+          key: documentKey(d.name),
+          name: d.name,
+          level: d.level,
+          issuing_body: d.issuingBody,
+          document_number: null,
+          latest_version_date: d.latestVersionDate,
+          effective_date: d.effectiveDate,
+          expiry_date: expiryFor({ level: d.level, effectiveDate: d.effectiveDate, expiryDate: null }, rulebook),
+        })),
+      )
+      .returning(['id'])
+      .execute();
     part.forEach((d, i) => ids.set(String(d.id ?? d.key), rows[i]!.id));
   }
 }
@@ -217,15 +329,30 @@ async function insertDocuments(db: DbHandle['db'], docs: import('../src/core/reg
 /** The scale bodies, then the export and import bodies after the city's highest number. */
 async function insertBodies(db: DbHandle['db'], bodies: SeedBody[], ids: Map<string, number>) {
   for (const part of chunks(bodies)) {
-    const rows = await db.insertInto('body').values(part.map((b) => ({ region_code: b.regionCode, name: b.name, short_name: b.shortName, kind: b.kind, office: b.office, seq: b.seq })))
-      .returning(['id']).execute();
+    const rows = await db
+      .insertInto('body')
+      .values(
+        part.map((b) => ({
+          region_code: b.regionCode,
+          name: b.name,
+          short_name: b.shortName,
+          kind: b.kind,
+          office: b.office,
+          seq: b.seq,
+        })),
+      )
+      .returning(['id'])
+      .execute();
     part.forEach((b, i) => ids.set(b.id, rows[i]!.id));
   }
   const maxSeq = Math.max(0, ...bodies.filter((b) => b.regionCode === CITY_CODE).map((b) => b.seq));
   if (maxSeq + 2 > 999) throw new RangeError('no free body number in the city for the benchmark bodies');
   const add = async (seq: number, name: string) => {
-    const r = await db.insertInto('body').values({ region_code: CITY_CODE, name, short_name: null, kind: '政府工作部门', office: null, seq })
-      .returning('id').executeTakeFirstOrThrow();
+    const r = await db
+      .insertInto('body')
+      .values({ region_code: CITY_CODE, name, short_name: null, kind: '政府工作部门', office: null, seq })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     return { id: r.id, regionCode: CITY_CODE, seq, name };
   };
   const exportBody = { ...(await add(maxSeq + 1, '包头市基准测试导出局')), powers: 0 };

@@ -18,8 +18,21 @@ export interface LoadFigures {
 
 /** `connections` clients for `seconds`, keep-alive, one request in flight each, asking for compression as browsers do (autocannon). */
 export async function hammer(url: string, connections: number, seconds: number): Promise<LoadFigures> {
-  const r = await autocannon({ url, connections, duration: seconds, pipelining: 1, headers: { 'accept-encoding': ACCEPT_ENCODING } });
-  return { reqPerSec: r.requests.average, p99Ms: r.latency.p99, requests: r.requests.total, non2xx: r.non2xx, errors: r.errors + r.timeouts, bytes: r.throughput.total };
+  const r = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    pipelining: 1,
+    headers: { 'accept-encoding': ACCEPT_ENCODING },
+  });
+  return {
+    reqPerSec: r.requests.average,
+    p99Ms: r.latency.p99,
+    requests: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+    bytes: r.throughput.total,
+  };
 }
 
 /** Nearest-rank percentile. */

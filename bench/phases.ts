@@ -15,7 +15,12 @@ export const CONNECTIONS = 50;
  * `seconds` each after a warm-up, so that all see the same machine; req/s over all rounds,
  * p99 the worst round's. Requests ask for compression as browsers do.
  */
-export async function portalPhase(s: ServerChild, bodyId: number, seconds: number, rounds: number): Promise<Record<'hello' | 'page' | 'static', LoadFigures>> {
+export async function portalPhase(
+  s: ServerChild,
+  bodyId: number,
+  seconds: number,
+  rounds: number,
+): Promise<Record<'hello' | 'page' | 'static', LoadFigures>> {
   const path = `/bodies/${bodyId}`;
   const first = await fetch(`${s.base}${path}`);
   if (first.status !== 200) throw new Error(`portal page ${path} answered ${first.status}`);
@@ -30,7 +35,11 @@ export async function portalPhase(s: ServerChild, bodyId: number, seconds: numbe
       await sleep(300);
     }
   }
-  return { hello: combine(runs.hello, seconds), page: combine(runs.page, seconds), static: combine(runs.static, seconds) };
+  return {
+    hello: combine(runs.hello, seconds),
+    page: combine(runs.page, seconds),
+    static: combine(runs.static, seconds),
+  };
 }
 
 function combine(xs: LoadFigures[], seconds: number): LoadFigures {
@@ -46,7 +55,20 @@ function combine(xs: LoadFigures[], seconds: number): LoadFigures {
 }
 
 /** Queries as visitors type them; every one matches in the demo templates. */
-export const LONG_QUERIES = ['安全生产', '建设工程规划', '食品经营许可', '道路运输', '环境影响评价', '特种设备', '城乡规划', '危险化学品', '排污许可', '社会团体', '医疗机构', '行政处罚'];
+export const LONG_QUERIES = [
+  '安全生产',
+  '建设工程规划',
+  '食品经营许可',
+  '道路运输',
+  '环境影响评价',
+  '特种设备',
+  '城乡规划',
+  '危险化学品',
+  '排污许可',
+  '社会团体',
+  '医疗机构',
+  '行政处罚',
+];
 export const SHORT_QUERIES = ['许可', '处罚', '食品', '检查', '登记', '征收', '文物', '药品', '林', '水', '税', '矿'];
 
 export interface SearchFigures {
@@ -77,20 +99,38 @@ export async function searchPhase(s: ServerChild, queries: string[], reps: numbe
       bare.push({ q, ms: b });
     }
   }
-  const median = (xs: { q: string; ms: number }[], q: string) => percentile(xs.filter((x) => x.q === q).map((x) => x.ms), 50);
+  const median = (xs: { q: string; ms: number }[], q: string) =>
+    percentile(
+      xs.filter((x) => x.q === q).map((x) => x.ms),
+      50,
+    );
   return {
-    httpP95: percentile(http.map((x) => x.ms), 95),
-    bareP95: percentile(bare.map((x) => x.ms), 95),
+    httpP95: percentile(
+      http.map((x) => x.ms),
+      95,
+    ),
+    bareP95: percentile(
+      bare.map((x) => x.ms),
+      95,
+    ),
     samples: http.length,
     perQuery: queries.map((q) => ({ q, httpMedian: median(http, q), bareMedian: median(bare, q) })),
   };
 }
 
 async function login(base: string): Promise<{ cookie: string; csrf: string }> {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(CLERK) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(CLERK),
+  });
   const body = (await res.json()) as { csrfToken?: string };
-  if (res.status !== 200 || !body.csrfToken) throw new Error(`bench clerk login answered ${res.status}: ${JSON.stringify(body)}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  if (res.status !== 200 || !body.csrfToken)
+    throw new Error(`bench clerk login answered ${res.status}: ${JSON.stringify(body)}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   return { cookie, csrf: body.csrfToken };
 }
 
@@ -104,20 +144,43 @@ export interface ExcelFigures {
 }
 
 /** The import wizard's request: multipart upload into the import body's (new) draft. */
-export async function importPhase(s: ServerChild, bodyId: number, path: string, expectRows: number): Promise<ExcelFigures> {
+export async function importPhase(
+  s: ServerChild,
+  bodyId: number,
+  path: string,
+  expectRows: number,
+): Promise<ExcelFigures> {
   const { cookie, csrf } = await login(s.base);
   const file = await openAsBlob(path, { type: XLSX_MIME });
   const form = new FormData();
   form.append('file', file, 'bench-import.xlsx');
   const rss = watchRss(s.pid);
   const t0 = performance.now();
-  const res = await fetch(`${s.base}/api/exchange/bodies/${bodyId}/draft/import`, { method: 'POST', body: form, headers: { cookie, 'x-csrf-token': csrf } });
-  const body = (await res.json()) as { rows?: number; inserted?: number; error?: { message: string; details?: unknown[] } };
+  const res = await fetch(`${s.base}/api/exchange/bodies/${bodyId}/draft/import`, {
+    method: 'POST',
+    body: form,
+    headers: { cookie, 'x-csrf-token': csrf },
+  });
+  const body = (await res.json()) as {
+    rows?: number;
+    inserted?: number;
+    error?: { message: string; details?: unknown[] };
+  };
   const t = ms(t0);
   const mem = rss.stop();
-  if (res.status !== 200) throw new Error(`import answered ${res.status}: ${body.error?.message} ${JSON.stringify(body.error?.details?.slice(0, 3))}`);
+  if (res.status !== 200)
+    throw new Error(
+      `import answered ${res.status}: ${body.error?.message} ${JSON.stringify(body.error?.details?.slice(0, 3))}`,
+    );
   if (body.inserted !== expectRows) throw new Error(`import inserted ${body.inserted} rows, expected ${expectRows}`);
-  return { ms: t, rows: body.inserted, bytes: file.size, rssStart: mem.startBytes, rssPeak: mem.peakBytes, hwmReset: mem.hwmReset };
+  return {
+    ms: t,
+    rows: body.inserted,
+    bytes: file.size,
+    rssStart: mem.startBytes,
+    rssPeak: mem.peakBytes,
+    hwmReset: mem.hwmReset,
+  };
 }
 
 /** The public download of the export body's published version 1 (the benchmark list), read to the last byte. */

@@ -15,14 +15,22 @@ export interface Row {
 const w = (s: string) => {
   // display width: CJK characters take two columns
   let n = 0;
-  for (const ch of s) n += /[\u1100-\u115f\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (const ch of s)
+    n += /[\u1100-\u115f\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
   return n;
 };
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - w(s)));
 
 export function formatTable(rows: readonly Row[]): string {
   const head = ['figure', 'value', 'anchor', 'ratio', 'target', 'pass/fail'];
-  const cells = rows.map((r) => [r.figure, r.value, r.anchor, r.ratio, r.target, r.pass === null ? '—' : r.pass ? 'PASS' : 'FAIL']);
+  const cells = rows.map((r) => [
+    r.figure,
+    r.value,
+    r.anchor,
+    r.ratio,
+    r.target,
+    r.pass === null ? '—' : r.pass ? 'PASS' : 'FAIL',
+  ]);
   const widths = head.map((h, i) => Math.max(w(h), ...cells.map((c) => w(c[i]!))));
   const line = (c: string[]) => `| ${c.map((x, i) => pad(x, widths[i]!)).join(' | ')} |`;
   return [line(head), `|${widths.map((n) => '-'.repeat(n + 2)).join('|')}|`, ...cells.map(line)].join('\n');

@@ -7,10 +7,21 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it, onTestFailed } from 'vitest';
 import { DEMO_PASSWORD } from '../src/modules/demo/users.seed.js';
-import { collectProblems, describeBrowser, hasWebBuild, launchBrowser, screenshot, serveTestApp, type ServedApp } from './browser.js';
+import {
+  collectProblems,
+  describeBrowser,
+  hasWebBuild,
+  launchBrowser,
+  screenshot,
+  serveTestApp,
+  type ServedApp,
+} from './browser.js';
 
 const shootOnFailure = (page: () => Page | undefined, name: string) =>
-  onTestFailed(async () => { const p = page(); if (p) await screenshot(p, `FAILED-${name}`).catch(() => {}); });
+  onTestFailed(async () => {
+    const p = page();
+    if (p) await screenshot(p, `FAILED-${name}`).catch(() => {});
+  });
 
 describeBrowser('dynamic adjustment in the workspace', () => {
   let t: ServedApp;
@@ -30,11 +41,18 @@ describeBrowser('dynamic adjustment in the workspace', () => {
 
   /** A fresh browser context signed in through the login page as `user`. */
   async function signIn(user: string, path = '/app/'): Promise<Page> {
-    const ctx = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
+    const ctx = await browser.newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 1440, height: 900 },
+    });
     const page = await ctx.newPage();
     page.setDefaultTimeout(15_000);
     // a refused request says why in the test log
-    page.on('response', async (r) => { if (r.url().includes('/api/') && !r.url().endsWith('/api/session') && r.status() >= 400) console.warn(`[${user}] ${r.status()} ${r.request().method()} ${r.url()} ${await r.text().catch(() => '')}`); });
+    page.on('response', async (r) => {
+      if (r.url().includes('/api/') && !r.url().endsWith('/api/session') && r.status() >= 400)
+        console.warn(`[${user}] ${r.status()} ${r.request().method()} ${r.url()} ${await r.text().catch(() => '')}`);
+    });
     problems.push(collectProblems(page));
     current = page;
     await page.goto(`${t.baseUrl}/app/login`);
@@ -53,7 +71,10 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     for (let attempt = 0; attempt < 3; attempt++) {
       await input.click();
       if (await input.isEditable()) await input.fill(option);
-      const item = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first();
+      const item = page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+        .filter({ hasText: option })
+        .first();
       await item.waitFor();
       await page.waitForTimeout(250); // the dropdown's opening animation
       await item.click();
@@ -107,7 +128,9 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     await date(page, '事由发生之日', '2026-11-20', dialog);
     // §12: 15 working days from the cause, the day itself not counted
     await expect.poll(() => dialog.getByTestId('filing-due').innerText()).toContain('2026-12-11 前报送');
-    expect(await dialog.getByTestId('filing-due').innerText()).toContain('《包头市政府工作部门权责清单动态管理办法》第十二条');
+    expect(await dialog.getByTestId('filing-due').innerText()).toContain(
+      '《包头市政府工作部门权责清单动态管理办法》第十二条',
+    );
     await screenshot(page, 'adjustment-new');
     await dialog.getByRole('button', { name: '创建并填写' }).click();
     await page.getByRole('heading', { level: 1, name: '取消“食品小作坊备案”' }).waitFor();
@@ -120,7 +143,9 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     await content.getByRole('button', { name: '编辑' }).click();
     const form = page.locator('.ant-card').filter({ hasText: '编辑申请内容' });
     await form.getByLabel('调整理由').fill('自治区人民政府决定取消食品小作坊备案，改为告知承诺管理。');
-    await form.getByLabel('调整依据').fill('《内蒙古自治区人民政府关于取消和调整一批行政权力事项的决定》（内政发〔2026〕1号）');
+    await form
+      .getByLabel('调整依据')
+      .fill('《内蒙古自治区人民政府关于取消和调整一批行政权力事项的决定》（内政发〔2026〕1号）');
     await form.getByRole('button', { name: '保存' }).click();
     await page.locator('.ant-message').getByText('申请内容已保存').waitFor();
 
@@ -133,7 +158,11 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     await expect.poll(() => diff.innerText()).toContain('食品小作坊备案');
     expect(await diff.innerText()).toMatch(/状态[\s\S]*在用[\s\S]*已取消/);
 
-    await page.locator('input[type=file]').setInputFiles({ name: '内政发〔2026〕1号.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
+    await page.locator('input[type=file]').setInputFiles({
+      name: '内政发〔2026〕1号.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+    });
     await page.locator('.ant-message').getByText('已上传').waitFor();
     await page.getByRole('link', { name: /内政发〔2026〕1号\.pdf/ }).waitFor();
     await screenshot(page, 'adjustment-cancel-draft');
@@ -150,11 +179,15 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     const page = await signIn('lead.scjg', '/app/inbox');
     shootOnFailure(() => current, 'adjustment-lead');
     const row = page.locator('.ant-table-row').filter({ hasText: '取消“食品小作坊备案”' });
-    await expect.poll(() => row.innerText()).toMatch(/报送调整申请[\s\S]*2026-12-11 前[\s\S]*剩余9个工作日[\s\S]*第十二条/);
+    await expect
+      .poll(() => row.innerText())
+      .toMatch(/报送调整申请[\s\S]*2026-12-11 前[\s\S]*剩余9个工作日[\s\S]*第十二条/);
     expect(await page.getByRole('tab', { name: /待我办理/ }).innerText()).toContain('1');
     await screenshot(page, 'adjustment-inbox-lead');
     await page.getByRole('tab', { name: /消息提醒/ }).click();
-    await expect.poll(() => page.locator('.ant-list').innerText()).toMatch(/待办[\s\S]*报送调整申请——取消“食品小作坊备案”[\s\S]*剩余9个工作日[\s\S]*第十二条/);
+    await expect
+      .poll(() => page.locator('.ant-list').innerText())
+      .toMatch(/待办[\s\S]*报送调整申请——取消“食品小作坊备案”[\s\S]*剩余9个工作日[\s\S]*第十二条/);
     await screenshot(page, 'adjustment-inbox-messages');
     await page.getByRole('tab', { name: /待我办理/ }).click();
     await row.getByRole('button', { name: '审核通过并报送' }).click();
@@ -219,13 +252,19 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     shootOnFailure(() => current, 'adjustment-publish');
     await coord.getByRole('heading', { level: 1 }).waitFor();
     await act(coord, '公布');
-    await expect.poll(() => coord.locator('.ant-card').filter({ hasText: '申请内容' }).first().innerText()).toMatch(/规范性文件文号[\s\S]*包府发〔2026〕12号/);
+    await expect
+      .poll(() => coord.locator('.ant-card').filter({ hasText: '申请内容' }).first().innerText())
+      .toMatch(/规范性文件文号[\s\S]*包府发〔2026〕12号/);
     // §13.1: the platforms within 5 working days of publication
-    expect(await stepsText(coord)).toMatch(/更新自治区事项管理平台和全市权责清单管理平台[\s\S]*2026-12-14 前[\s\S]*剩余5个工作日/);
+    expect(await stepsText(coord)).toMatch(
+      /更新自治区事项管理平台和全市权责清单管理平台[\s\S]*2026-12-14 前[\s\S]*剩余5个工作日/,
+    );
 
     const clerk = await signIn('clerk.scjg', `/app/adjustments/${cancelId}`);
     await clerk.getByRole('heading', { level: 1 }).waitFor();
-    await act(clerk, '确认平台已同步', (d) => d.getByLabel('办理情况说明').fill('已在自治区事项管理平台和全市平台取消该事项。'));
+    await act(clerk, '确认平台已同步', (d) =>
+      d.getByLabel('办理情况说明').fill('已在自治区事项管理平台和全市平台取消该事项。'),
+    );
     const lead = await signIn('lead.scjg', `/app/adjustments/${cancelId}`);
     await lead.getByRole('heading', { level: 1 }).waitFor();
     await act(lead, '备案', (d) => d.getByLabel('办理情况说明').fill('已告知各旗县区市场监管局。'));
@@ -236,7 +275,7 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     await screenshot(lead, 'adjustment-cancel-done');
 
     const res = await fetch(`${t.baseUrl}/api/public/bodies/26/list.json`);
-    const list = await res.json() as { powers: { name: string; status: string }[] };
+    const list = (await res.json()) as { powers: { name: string; status: string }[] };
     expect(list.powers.find((p) => p.name === '食品小作坊备案')?.status).toBe('cancelled');
   });
 
@@ -252,7 +291,12 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     await date(clerk, '事由发生之日', '2026-12-01', dialog);
     await dialog.getByRole('button', { name: '创建并填写' }).click();
     await clerk.getByRole('heading', { level: 1, name: '调整“计量标准器具核准”的实施机构' }).waitFor();
-    await clerk.locator('.ant-card').filter({ hasText: '申请内容' }).first().getByRole('button', { name: '编辑' }).click();
+    await clerk
+      .locator('.ant-card')
+      .filter({ hasText: '申请内容' })
+      .first()
+      .getByRole('button', { name: '编辑' })
+      .click();
     const form = clerk.locator('.ant-card').filter({ hasText: '编辑申请内容' });
     await form.getByLabel('调整理由').fill('内设机构调整，计量标准器具核准统一由计量处办理。');
     await form.getByLabel('调整依据').fill('包头市市场监督管理局“三定”规定（2026年修订）');
@@ -269,7 +313,9 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     await drawer.getByRole('button', { name: '保存' }).click();
     await clerk.locator('.ant-message').getByText('拟调整事项已保存').waitFor();
     const diff = clerk.getByTestId('diff-view');
-    await expect.poll(() => diff.innerText()).toMatch(/原值[\s\S]*拟调整为[\s\S]*实施机构\s+包头市市场监督管理局\s+包头市市场监督管理局计量处/);
+    await expect
+      .poll(() => diff.innerText())
+      .toMatch(/原值[\s\S]*拟调整为[\s\S]*实施机构\s+包头市市场监督管理局\s+包头市市场监督管理局计量处/);
     await screenshot(clerk, 'adjustment-modify-diff');
     await act(clerk, '提交');
 
@@ -296,7 +342,9 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     current = page;
     shootOnFailure(() => current, 'consultation-portal-comment');
     await page.goto(`${t.baseUrl}/consultations/${consultationId}`);
-    expect(await page.locator('main').innerText()).toContain('将“实施机构”由“包头市市场监督管理局”修改为“包头市市场监督管理局计量处”');
+    expect(await page.locator('main').innerText()).toContain(
+      '将“实施机构”由“包头市市场监督管理局”修改为“包头市市场监督管理局计量处”',
+    );
     await page.locator('#name').fill('张先生');
     await page.locator('#contact').fill('zhang@example.com');
     await page.locator('#content').fill('建议在政务服务大厅保留计量器具核准的咨询窗口，方便企业办理。');
@@ -327,7 +375,10 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     expect(await real.innerText()).toContain('zhang@example.com');
     await real.getByRole('button', { name: '处理' }).click();
     dialog = await modal(coord);
-    await dialog.locator('.ant-radio-button-wrapper').filter({ hasText: /^采纳$/ }).click();
+    await dialog
+      .locator('.ant-radio-button-wrapper')
+      .filter({ hasText: /^采纳$/ })
+      .click();
     await expect.poll(() => dialog.getByRole('radio', { name: '采纳', exact: true }).isChecked()).toBe(true);
     await dialog.getByLabel(/理由/).fill('计量处在政务服务大厅设咨询岗，原窗口保留咨询服务。');
     await dialog.getByRole('button', { name: '保存' }).click();
@@ -343,7 +394,9 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     await openApplication(coord, '调整“计量标准器具核准”的实施机构');
     await act(coord, '结束征求意见');
     await act(coord, '公布');
-    await expect.poll(() => coord.locator('.ant-card').filter({ hasText: '申请内容' }).first().innerText()).toContain('公布结果');
+    await expect
+      .poll(() => coord.locator('.ant-card').filter({ hasText: '申请内容' }).first().innerText())
+      .toContain('公布结果');
 
     const ctx = await browser.newContext({ locale: 'zh-CN', javaScriptEnabled: false });
     const page = await ctx.newPage();
@@ -375,7 +428,10 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     await expect.poll(() => preview.innerText()).toContain('包头市2026年度权责清单动态调整情况报告');
     expect(await preview.innerText()).toMatch(/取消[\s\S]*修改要素/);
     await screenshot(coord, 'report-preview');
-    const [download] = await Promise.all([coord.waitForEvent('download'), coord.getByRole('link', { name: /下载 Word/ }).click()]);
+    const [download] = await Promise.all([
+      coord.waitForEvent('download'),
+      coord.getByRole('link', { name: /下载 Word/ }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('包头市2026年度权责清单动态调整情况报告.docx');
   });
 
@@ -389,12 +445,16 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     await from.press('Enter');
     await calc.getByRole('button', { name: '计算' }).click();
     await expect.poll(() => calc.getByTestId('workday-result').innerText()).toMatch(/^2027-01-\d\d\s*暂定$/);
-    expect(await calc.getByTestId('workday-exact-after').innerText()).toContain('待录入《国务院办公厅关于2027年部分节假日安排的通知》后为准');
+    expect(await calc.getByTestId('workday-exact-after').innerText()).toContain(
+      '待录入《国务院办公厅关于2027年部分节假日安排的通知》后为准',
+    );
 
     await admin.getByRole('button', { name: '录入年度节假日安排' }).click();
     const dialog = await modal(admin);
     expect(await dialog.getByLabel('年度').inputValue()).toBe('2027');
-    await dialog.getByLabel('依据（通知文号或标题）').fill('国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕7号）');
+    await dialog
+      .getByLabel('依据（通知文号或标题）')
+      .fill('国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕7号）');
     await dialog.locator('.ant-picker-range').click();
     await dialog.locator('.ant-picker-range input').first().fill('2027-01-01');
     await dialog.locator('.ant-picker-range input').last().fill('2027-01-03');
@@ -407,8 +467,15 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     await dialog.getByTestId('overlay-preview').waitFor();
     await screenshot(admin, 'calendar-enter-2027');
     await dialog.getByRole('button', { name: '确认生效' }).click();
-    await admin.locator('.ant-message').getByText(/2027年节假日安排已生效/).waitFor();
-    await admin.locator('.ant-table-row').filter({ hasText: '国办发明电〔2026〕7号' }).getByText('管理员录入').waitFor();
+    await admin
+      .locator('.ant-message')
+      .getByText(/2027年节假日安排已生效/)
+      .waitFor();
+    await admin
+      .locator('.ant-table-row')
+      .filter({ hasText: '国办发明电〔2026〕7号' })
+      .getByText('管理员录入')
+      .waitFor();
 
     await calc.getByRole('button', { name: '计算' }).click();
     await expect.poll(() => calc.getByTestId('workday-result').innerText()).toMatch(/^2027-01-\d\d$/);
@@ -433,12 +500,16 @@ describeBrowser('dynamic adjustment in the workspace', () => {
 
     const clerk = await signIn('clerk.scjg', '/app/adjustments?status=due');
     const row = clerk.locator('.ant-table-row').filter({ hasText: '中华人民共和国食品安全法' }).first();
-    await expect.poll(() => row.innerText()).toMatch(/待申报[\s\S]*待开始起草[\s\S]*2026-12-31 前[\s\S]*剩余13个工作日[\s\S]*第十二条/);
+    await expect
+      .poll(() => row.innerText())
+      .toMatch(/待申报[\s\S]*待开始起草[\s\S]*2026-12-31 前[\s\S]*剩余13个工作日[\s\S]*第十二条/);
     await row.getByRole('link').first().click();
     await clerk.getByRole('heading', { level: 1 }).waitFor();
     await act(clerk, '开始起草');
     await expect.poll(() => clerk.getByTestId('status').innerText()).toBe('办理中');
-    expect(await clerk.locator('.ant-card').filter({ hasText: '申请内容' }).first().innerText()).toContain('法律文件立改废生成');
+    expect(await clerk.locator('.ant-card').filter({ hasText: '申请内容' }).first().innerText()).toContain(
+      '法律文件立改废生成',
+    );
     await screenshot(clerk, 'law-change-started');
 
     const sys = await signIn('sysadmin', '/app/rulebooks');
@@ -460,7 +531,12 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     await date(clerk, '事由发生之日', '2026-12-11', dialog);
     await dialog.getByRole('button', { name: '创建并填写' }).click();
     await clerk.getByRole('heading', { level: 1, name: '下放“企业名称争议裁决”' }).waitFor();
-    await clerk.locator('.ant-card').filter({ hasText: '申请内容' }).first().getByRole('button', { name: '编辑' }).click();
+    await clerk
+      .locator('.ant-card')
+      .filter({ hasText: '申请内容' })
+      .first()
+      .getByRole('button', { name: '编辑' })
+      .click();
     const form = clerk.locator('.ant-card').filter({ hasText: '编辑申请内容' });
     await form.getByLabel('调整理由').fill('便于就近办理。');
     await form.getByLabel('调整依据').fill('《企业名称登记管理规定》');
@@ -476,7 +552,9 @@ describeBrowser('dynamic adjustment in the workspace', () => {
     await drawer.getByRole('button', { name: '保存' }).click();
     await clerk.locator('.ant-message').getByText('拟调整事项已保存').waitFor();
     // the receiving body's list gains the power
-    await expect.poll(() => clerk.getByTestId('diff-view').innerText()).toMatch(/已下放[\s\S]*承接部门（昆都仑区市场监督管理局）清单的变化[\s\S]*新增[\s\S]*企业名称争议裁决/);
+    await expect
+      .poll(() => clerk.getByTestId('diff-view').innerText())
+      .toMatch(/已下放[\s\S]*承接部门（昆都仑区市场监督管理局）清单的变化[\s\S]*新增[\s\S]*企业名称争议裁决/);
     await screenshot(clerk, 'adjustment-delegate-draft');
     // §13(五): 昆都仑区 already lists 企业名称争议裁决 (行政裁决); it is resolved before 提交
     const dups = clerk.getByTestId('duplicates');

@@ -12,23 +12,41 @@ import { migrate } from '../src/db/migrate.js';
 import { setupAdministrators } from '../src/modules/accounts/setup.js';
 import { DEMO_PASSWORD } from '../src/modules/demo/users.seed.js';
 import { buildApp } from '../src/server/app.js';
-import { collectProblems, describeBrowser, hasWebBuild, launchBrowser, screenshot, serveTestApp, type ServedApp } from './browser.js';
+import {
+  collectProblems,
+  describeBrowser,
+  hasWebBuild,
+  launchBrowser,
+  screenshot,
+  serveTestApp,
+  type ServedApp,
+} from './browser.js';
 
 let browser: Browser;
 let current: Page | undefined;
 const problems: string[][] = [];
 
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 /** On failure, a screenshot of the page last opened, for CI logs. */
 const shootOnFailure = (name: string) => {
   problems.length = 0; // each test answers for its own pages
-  onTestFailed(async () => { if (current) await screenshot(current, `FAILED-${name}`).catch(() => {}); });
+  onTestFailed(async () => {
+    if (current) await screenshot(current, `FAILED-${name}`).catch(() => {});
+  });
 };
 
 /** A fresh browser context at the login page of `baseUrl`, signed in as `user`. */
 async function signIn(baseUrl: string, user: string, password: string): Promise<Page> {
-  const ctx = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
+  const ctx = await browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1440, height: 900 },
+  });
   const page = await ctx.newPage();
   page.setDefaultTimeout(15_000);
   problems.push(collectProblems(page));
@@ -43,15 +61,25 @@ async function signIn(baseUrl: string, user: string, password: string): Promise<
 const path = (page: Page) => new URL(page.url()).pathname;
 const toast = (page: Page, text: string | RegExp) => page.locator('.ant-message').getByText(text).last().waitFor();
 /** The open popconfirm's button. */
-const popButton = (page: Page, name: string) => page.locator('.ant-popover:not(.ant-popover-hidden)').getByRole('button', { name, exact: true });
+const popButton = (page: Page, name: string) =>
+  page.locator('.ant-popover:not(.ant-popover-hidden)').getByRole('button', { name, exact: true });
 /** The error antd shows under the form field whose input has this id. */
-const fieldError = (page: Page, id: string) => page.locator('.ant-form-item').filter({ has: page.locator(`#${id}`) }).locator('.ant-form-item-explain-error');
+const fieldError = (page: Page, id: string) =>
+  page
+    .locator('.ant-form-item')
+    .filter({ has: page.locator(`#${id}`) })
+    .locator('.ant-form-item-explain-error');
 
 describeBrowser('三员分立: a change to an administrator waits for a second administrator', () => {
   let t: ServedApp;
-  beforeAll(async () => { t = await serveTestApp(); });
-  afterAll(async () => { await t?.close(); });
-  const auditor = () => t.db.selectFrom('app_user').select(['id', 'disabled']).where('username', '=', 'auditor').executeTakeFirstOrThrow();
+  beforeAll(async () => {
+    t = await serveTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+  const auditor = () =>
+    t.db.selectFrom('app_user').select(['id', 'disabled']).where('username', '=', 'auditor').executeTakeFirstOrThrow();
 
   it('sysadmin asks to disable the auditor (待确认); secadmin confirms it on 管理员变更确认; the auditor is disabled', async () => {
     expect(hasWebBuild(), 'the workspace is not built (dist/web): run `npx vite build`').toBe(true);
@@ -100,7 +128,11 @@ describeBrowser('三员分立: a change to an administrator waits for a second a
     expect(await mine.getByRole('button').count()).toBe(0);
     // the subject sees it too, and cannot confirm it either
     await aud.goto(`${t.baseUrl}/app/admin-changes`);
-    await aud.locator('.ant-table-row').filter({ hasText: '郑红（auditor）' }).getByText('涉及本人账户，须由其他管理员确认').waitFor();
+    await aud
+      .locator('.ant-table-row')
+      .filter({ hasText: '郑红（auditor）' })
+      .getByText('涉及本人账户，须由其他管理员确认')
+      .waitFor();
     expect((await auditor()).disabled).toBe(false);
 
     // the security administrator: a count on the menu, then 确认
@@ -110,7 +142,9 @@ describeBrowser('三员分立: a change to an administrator waits for a second a
     await expect.poll(() => item.locator('.ant-badge').innerText()).toBe('1');
     // the 工作台 counts it too, on the security administrator's card, and leads to the page
     const card = sec.getByTestId('work-secAdmin');
-    await expect.poll(() => card.getByLabel('待您确认的管理员变更').innerText()).toMatch(/待您确认的管理员变更\s*1\s*件/);
+    await expect
+      .poll(() => card.getByLabel('待您确认的管理员变更').innerText())
+      .toMatch(/待您确认的管理员变更\s*1\s*件/);
     await card.getByLabel('待您确认的管理员变更').click();
     await sec.getByRole('heading', { level: 1, name: '管理员变更确认' }).waitFor();
     expect(path(sec)).toBe('/app/admin-changes');
@@ -184,7 +218,12 @@ describeBrowser('first sign-in: an account from the one-time setup must change i
     await app?.close();
     await h?.close();
   });
-  const account = (db: Database) => db.selectFrom('app_user').select(['password_hash', 'must_change_password']).where('username', '=', 'sysadmin').executeTakeFirstOrThrow();
+  const account = (db: Database) =>
+    db
+      .selectFrom('app_user')
+      .select(['password_hash', 'must_change_password'])
+      .where('username', '=', 'sysadmin')
+      .executeTakeFirstOrThrow();
 
   it('sysadmin is led to 修改密码, cannot go elsewhere, sees the policy and the server’s refusals, then reaches the 工作台', async () => {
     shootOnFailure('first-signin');
@@ -202,7 +241,8 @@ describeBrowser('first sign-in: an account from the one-time setup must change i
     }
     // the policy's rules, in Chinese, from the server's policy
     const text = await page.locator('body').innerText();
-    for (const rule of ['长度至少8位', '至少3类', '不能包含用户名', '演示密码', '不能与原密码相同']) expect(text).toContain(rule);
+    for (const rule of ['长度至少8位', '至少3类', '不能包含用户名', '演示密码', '不能与原密码相同'])
+      expect(text).toContain(rule);
     await screenshot(page, 'first-signin-change-password');
 
     const before = await account(h.db);

@@ -78,7 +78,8 @@ export function collectProblems(page: Page): string[] {
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('response', (r) => {
     const s = r.status();
-    if (s >= 500 || (s === 404 && r.request().resourceType() !== 'fetch')) problems.push(`${s} ${r.request().method()} ${r.url()}`);
+    if (s >= 500 || (s === 404 && r.request().resourceType() !== 'fetch'))
+      problems.push(`${s} ${r.request().method()} ${r.url()}`);
   });
   page.on('requestfailed', (r) => {
     const error = r.failure()?.errorText ?? '';

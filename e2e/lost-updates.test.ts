@@ -5,7 +5,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it, onTestFailed } from 'vitest';
 import { DEMO_PASSWORD } from '../src/modules/demo/users.seed.js';
-import { collectProblems, describeBrowser, hasWebBuild, launchBrowser, screenshot, serveTestApp, type ServedApp } from './browser.js';
+import {
+  collectProblems,
+  describeBrowser,
+  hasWebBuild,
+  launchBrowser,
+  screenshot,
+  serveTestApp,
+  type ServedApp,
+} from './browser.js';
 
 describeBrowser('a stale save in the workspace', () => {
   let t: ServedApp;
@@ -21,14 +29,26 @@ describeBrowser('a stale save in the workspace', () => {
   });
 
   it('is refused naming who saved first; 刷新 keeps what was typed and takes the rest; the next save goes through', async () => {
-    onTestFailed(async () => { if (page) await screenshot(page, 'FAILED-stale-save').catch(() => {}); });
+    onTestFailed(async () => {
+      if (page) await screenshot(page, 'FAILED-stale-save').catch(() => {});
+    });
     expect(hasWebBuild(), 'the workspace is not built (dist/web): run `npx vite build`').toBe(true);
     const api = await t.login('clerk.scjg');
-    const created = await api.post('/api/adjustments', { title: '并发编辑的申请', kind: 'cancel', triggerKind: 'higherCancellation', triggerDate: '2026-11-27', reason: '原理由' });
+    const created = await api.post('/api/adjustments', {
+      title: '并发编辑的申请',
+      kind: 'cancel',
+      triggerKind: 'higherCancellation',
+      triggerDate: '2026-11-27',
+      reason: '原理由',
+    });
     expect(created.statusCode).toBe(201);
     const { id } = created.json();
 
-    const ctx = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
+    const ctx = await browser.newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 1440, height: 900 },
+    });
     page = await ctx.newPage();
     page.setDefaultTimeout(15_000);
     const problems = collectProblems(page);
@@ -40,19 +60,29 @@ describeBrowser('a stale save in the workspace', () => {
     await page.goto(`${t.baseUrl}/app/adjustments/${id}`);
     await page.getByRole('heading', { level: 1, name: '并发编辑的申请' }).waitFor();
 
-    await page.locator('.ant-card').filter({ hasText: '申请内容' }).first().getByRole('button', { name: '编辑' }).click();
+    await page
+      .locator('.ant-card')
+      .filter({ hasText: '申请内容' })
+      .first()
+      .getByRole('button', { name: '编辑' })
+      .click();
     const form = page.locator('.ant-card').filter({ hasText: '编辑申请内容' });
     await form.getByLabel('调整理由').fill('浏览器中填写的理由');
 
     // meanwhile another session saves the title
-    const other = await api.patch(`/api/adjustments/${id}`, { title: '他人改过的标题', version: created.json().version });
+    const other = await api.patch(`/api/adjustments/${id}`, {
+      title: '他人改过的标题',
+      version: created.json().version,
+    });
     expect(other.statusCode).toBe(200);
 
     await form.getByRole('button', { name: '保存' }).click();
     const notice = form.getByRole('alert').filter({ hasText: '请刷新页面' });
     await notice.waitFor();
     expect(await notice.innerText()).toMatch(/调整申请“他人改过的标题”已被.+于 2026\/11\/30 09:00 修改/);
-    expect((await t.db.selectFrom('adjustment').select(['reason']).where('id', '=', id).executeTakeFirstOrThrow()).reason).toBe('原理由');
+    expect(
+      (await t.db.selectFrom('adjustment').select(['reason']).where('id', '=', id).executeTakeFirstOrThrow()).reason,
+    ).toBe('原理由');
 
     await notice.getByRole('button', { name: '刷新' }).click();
     await notice.waitFor({ state: 'hidden' });
@@ -61,7 +91,11 @@ describeBrowser('a stale save in the workspace', () => {
 
     await form.getByRole('button', { name: '保存' }).click();
     await page.locator('.ant-message').getByText('申请内容已保存').waitFor();
-    const row = await t.db.selectFrom('adjustment').select(['title', 'reason', 'version']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('adjustment')
+      .select(['title', 'reason', 'version'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ title: '他人改过的标题', reason: '浏览器中填写的理由', version: 3 });
     // no uncaught error, no server error (the refused save is a 409, shown in the form)
     expect(problems).toEqual([]);

@@ -4,7 +4,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it, onTestFailed } from 'vitest';
 import { DEMO_PASSWORD } from '../src/modules/demo/users.seed.js';
 import {
-  collectProblems, describeBrowser, hasWebBuild, launchBrowser, screenshot, serveTestApp, type ServedApp,
+  collectProblems,
+  describeBrowser,
+  hasWebBuild,
+  launchBrowser,
+  screenshot,
+  serveTestApp,
+  type ServedApp,
 } from './browser.js';
 
 /** The names on the page's links to bodies (a link may add a status line below the name). */
@@ -13,14 +19,21 @@ const bodyNames = async (page: Page) =>
 
 /** On failure, a screenshot of where the page was, for CI logs. */
 const shootOnFailure = (page: Page, name: string) =>
-  onTestFailed(async () => { await screenshot(page, `FAILED-${name}`).catch(() => {}); });
+  onTestFailed(async () => {
+    await screenshot(page, `FAILED-${name}`).catch(() => {});
+  });
 
 describeBrowser('walking skeleton in the browser', () => {
   let t: ServedApp;
   let browser: Browser;
   // closed with the browser in afterAll
   const newContext = (opts: Parameters<Browser['newContext']>[0] = {}) =>
-    browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 800 }, ...opts });
+    browser.newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 1280, height: 800 },
+      ...opts,
+    });
 
   beforeAll(async () => {
     [t, browser] = await Promise.all([serveTestApp(), launchBrowser()]);
@@ -31,7 +44,10 @@ describeBrowser('walking skeleton in the browser', () => {
   });
 
   it('a clerk signs in at /app/login and sees the 工作台 of a 部门经办人', async () => {
-    expect(hasWebBuild(), 'the workspace is not built (dist/web): run `npm run build:web`, or `npm test` which builds it').toBe(true);
+    expect(
+      hasWebBuild(),
+      'the workspace is not built (dist/web): run `npm run build:web`, or `npm test` which builds it',
+    ).toBe(true);
     const page = await (await newContext()).newPage();
     const problems = collectProblems(page);
     shootOnFailure(page, 'workspace-clerk');
@@ -108,9 +124,12 @@ describeBrowser('walking skeleton in the browser', () => {
     // the link sets a cookie and comes back to the same page, which must now be in elder mode
     await page.getByRole('link', { name: '长者模式', exact: true }).click();
     await page.waitForURL('**/regions/150203');
-    expect(await htmlClass(), 'after following 长者模式 the page came back without class="elder" '
-      + '(the browser reused its cached copy: portal pages vary on the elder cookie but are sent '
-      + 'with cache-control public, max-age=60 and no Vary: Cookie)').toContain('elder');
+    expect(
+      await htmlClass(),
+      'after following 长者模式 the page came back without class="elder" ' +
+        '(the browser reused its cached copy: portal pages vary on the elder cookie but are sent ' +
+        'with cache-control public, max-age=60 and no Vary: Cookie)',
+    ).toContain('elder');
     expect(await fontSize()).toBeGreaterThan(before);
     // the link says what it does (no aria-pressed: a link has no pressed state, axe: aria-allowed-attr)
     expect(await page.getByRole('link', { name: '退出长者模式' }).count()).toBe(1);
@@ -136,7 +155,12 @@ describeBrowser('walking skeleton in the browser', () => {
     const focused = await page.evaluate(() => {
       const a = document.activeElement as HTMLAnchorElement | null;
       const r = a?.getBoundingClientRect();
-      return { tag: a?.tagName, text: a?.textContent?.trim(), href: a?.getAttribute('href'), visible: !!r && r.width > 0 && r.left >= 0 && r.top >= 0 };
+      return {
+        tag: a?.tagName,
+        text: a?.textContent?.trim(),
+        href: a?.getAttribute('href'),
+        visible: !!r && r.width > 0 && r.left >= 0 && r.top >= 0,
+      };
     });
     expect(focused).toEqual({ tag: 'A', text: '跳到正文', href: '#main', visible: true });
     await screenshot(page, 'portal-skip-link-focused');

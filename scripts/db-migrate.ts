@@ -10,7 +10,10 @@ const h = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataD
 try {
   const done = await migrate(h.db);
   console.log(done.length ? `已执行数据库迁移：${done.join('、')}` : '数据库已是最新，无需迁移。');
-  if (config.databaseUrl) console.log('如使用最小权限角色，请再执行 scripts/db-roles.sql（psql -v ON_ERROR_STOP=1 -f scripts/db-roles.sql）。');
+  if (config.databaseUrl)
+    console.log(
+      '如使用最小权限角色，请再执行 scripts/db-roles.sql（psql -v ON_ERROR_STOP=1 -f scripts/db-roles.sql）。',
+    );
 } finally {
   await h.close();
 }

@@ -9,7 +9,10 @@ import { buildServer, SERVER_STAMP } from './build-server.mjs';
 const run = (cmd) => execSync(cmd, { stdio: 'inherit', env: { ...process.env, TZ: 'Asia/Shanghai' } });
 
 export function ensureDeps() {
-  if (!existsSync('node_modules/.package-lock.json') || statSync('package-lock.json').mtimeMs > statSync('node_modules/.package-lock.json').mtimeMs) {
+  if (
+    !existsSync('node_modules/.package-lock.json') ||
+    statSync('package-lock.json').mtimeMs > statSync('node_modules/.package-lock.json').mtimeMs
+  ) {
     console.log('› 安装依赖（npm ci）…');
     run('npm ci --no-audit --no-fund');
   }
@@ -29,7 +32,8 @@ function newest(dir, skip = () => false) {
 
 export function ensureWeb() {
   const built = 'dist/web/index.html';
-  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(newest('src/web'), statSync('vite.config.ts').mtimeMs)) return;
+  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(newest('src/web'), statSync('vite.config.ts').mtimeMs))
+    return;
   console.log('› 构建工作台前端（vite build）…');
   run('npx vite build --logLevel warn');
 }
@@ -38,7 +42,10 @@ export function ensureWeb() {
 const notServer = (p) => p === join('src', 'web') || p.endsWith('.test.ts');
 
 export function ensureServer() {
-  const sources = Math.max(newest('src', notServer), ...['tsconfig.json', 'tsconfig.build.json', 'scripts/build-server.mjs'].map((f) => statSync(f).mtimeMs));
+  const sources = Math.max(
+    newest('src', notServer),
+    ...['tsconfig.json', 'tsconfig.build.json', 'scripts/build-server.mjs'].map((f) => statSync(f).mtimeMs),
+  );
   if (existsSync(SERVER_STAMP) && statSync(SERVER_STAMP).mtimeMs >= sources) return;
   console.log('› 构建服务端（tsc -p tsconfig.build.json）…');
   buildServer();

@@ -12,9 +12,13 @@ ensureDeps();
 ensureWeb();
 ensureServer();
 const production = !!process.env.DATABASE_URL || process.env.NODE_ENV === 'production';
-const child = spawn(process.execPath, [...runtime.nodeArgs, 'dist/server/main.js', ...(production ? [] : ['--demo']), ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env: { ...process.env, ...runtime.env, TZ: 'Asia/Shanghai' },
-});
+const child = spawn(
+  process.execPath,
+  [...runtime.nodeArgs, 'dist/server/main.js', ...(production ? [] : ['--demo']), ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, ...runtime.env, TZ: 'Asia/Shanghai' },
+  },
+);
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -4,5 +4,8 @@ import { ensureDeps, ensureWeb } from './ensure.mjs';
 
 ensureDeps();
 ensureWeb();
-const r = spawnSync('npx', ['vitest', 'run', ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, TZ: 'Asia/Shanghai' } });
+const r = spawnSync('npx', ['vitest', 'run', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, TZ: 'Asia/Shanghai' },
+});
 process.exit(r.status ?? 1);

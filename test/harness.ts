@@ -21,7 +21,12 @@ export class TestClock {
 export interface Client {
   csrf?: string;
   cookie?: string;
-  request(method: InjectOptions['method'], url: string, payload?: unknown, headers?: Record<string, string>): Promise<Awaited<ReturnType<FastifyInstance['inject']>>>;
+  request(
+    method: InjectOptions['method'],
+    url: string,
+    payload?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Awaited<ReturnType<FastifyInstance['inject']>>>;
   get(url: string): ReturnType<Client['request']>;
   post(url: string, payload?: unknown): ReturnType<Client['request']>;
   put(url: string, payload?: unknown): ReturnType<Client['request']>;

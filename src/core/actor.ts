@@ -1,5 +1,14 @@
 // Who is acting: a signed-in user with the roles they hold per body (spec §1).
-export const ROLES = ['clerk', 'leadUnit', 'coordinator', 'legalReviewer', 'approver', 'sysAdmin', 'secAdmin', 'auditor'] as const;
+export const ROLES = [
+  'clerk',
+  'leadUnit',
+  'coordinator',
+  'legalReviewer',
+  'approver',
+  'sysAdmin',
+  'secAdmin',
+  'auditor',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -20,10 +20,21 @@ describe('password policy', () => {
     expect(checkPassword('Baotou@2026', policy)).toContain('演示密码');
     expect(checkPassword('BAOTOU@2026', policy)).toContain('演示密码');
   });
-  it.each(['P@ssw0rd', 'Password123!', 'Admin@123', 'Woaini@1314', 'Wodemima#1', '1qaz@WSX', 'Qwer@1234', 'Zhongguo@2024', 'Aa@123456', 'Baotou@123', 'Abc@12345'])(
-    'refuses the common password %s', (pw) => {
-      expect(checkPassword(pw, policy)).toContain('过于常见');
-    });
+  it.each([
+    'P@ssw0rd',
+    'Password123!',
+    'Admin@123',
+    'Woaini@1314',
+    'Wodemima#1',
+    '1qaz@WSX',
+    'Qwer@1234',
+    'Zhongguo@2024',
+    'Aa@123456',
+    'Baotou@123',
+    'Abc@12345',
+  ])('refuses the common password %s', (pw) => {
+    expect(checkPassword(pw, policy)).toContain('过于常见');
+  });
   it('follows a stricter policy', () => {
     expect(checkPassword('Tqmvxz81', { minLength: 12, minClasses: 4 })).toContain('12');
     expect(checkPassword('Abcdefg1', policy)).toContain('过于常见');

@@ -5,7 +5,10 @@ import type { Actor, Role } from './actor.js';
 import { canLegalityReviewList } from './policies.js';
 
 const actor = (role: Role, regionPath: string): Actor => ({
-  userId: 1, username: 'u', displayName: '测试', homeBodyId: 1,
+  userId: 1,
+  username: 'u',
+  displayName: '测试',
+  homeBodyId: 1,
   grants: [{ bodyId: 9, bodyName: '办公室', role, regionCode: regionPath.split('/').at(-1)!, regionPath }],
 });
 const cityBody = { id: 1, regionPath: '150200' };
@@ -18,14 +21,20 @@ describe('who reviews a draft list for legality (§5)', () => {
     expect(canLegalityReviewList(actor('legalReviewer', '150200'), { ...cityBody, rulebookId: rb })).toBe(true);
     expect(canLegalityReviewList(actor('coordinator', '150200'), { ...cityBody, rulebookId: rb })).toBe(false);
     expect(canLegalityReviewList(actor('coordinator', '150200/150203'), { ...countyBody, rulebookId: rb })).toBe(true);
-    expect(canLegalityReviewList(actor('legalReviewer', '150200/150203'), { ...countyBody, rulebookId: rb })).toBe(true);
-    expect(canLegalityReviewList(actor('coordinator', '150200/150203'), { ...townshipBody, rulebookId: rb })).toBe(true);
+    expect(canLegalityReviewList(actor('legalReviewer', '150200/150203'), { ...countyBody, rulebookId: rb })).toBe(
+      true,
+    );
+    expect(canLegalityReviewList(actor('coordinator', '150200/150203'), { ...townshipBody, rulebookId: rb })).toBe(
+      true,
+    );
   });
 
   it('2025 rulebook: the 法制部门 at every level', () => {
     const rb = 'baotou-2025';
     expect(canLegalityReviewList(actor('coordinator', '150200/150203'), { ...countyBody, rulebookId: rb })).toBe(false);
-    expect(canLegalityReviewList(actor('legalReviewer', '150200/150203'), { ...countyBody, rulebookId: rb })).toBe(true);
+    expect(canLegalityReviewList(actor('legalReviewer', '150200/150203'), { ...countyBody, rulebookId: rb })).toBe(
+      true,
+    );
   });
 
   it('denies by default: another level, another role, nobody', () => {

@@ -106,7 +106,11 @@ export const canLegalityReviewList = (a: Actor | null, body: BodyRef & { ruleboo
 /** §12: the coordination office publishes; it also decides on §8 exclusion flags. */
 export const canPublishList = (a: Actor | null, body: BodyRef) => officeRoleFor(a, 'coordinator', body);
 export const canViewDraft = (a: Actor | null, body: BodyRef) =>
-  canDraftList(a, body) || canSubmitList(a, body) || canPreliminaryReviewList(a, body) || canLegalityReviewList(a, body) || officeRoleFor(a, 'approver', body);
+  canDraftList(a, body) ||
+  canSubmitList(a, body) ||
+  canPreliminaryReviewList(a, body) ||
+  canLegalityReviewList(a, body) ||
+  officeRoleFor(a, 'approver', body);
 /** §7: the legal-document register is kept by the coordination and legal offices. */
 export const canManageLegalDocuments = (a: Actor | null) => hasRole(a, 'coordinator') || hasRole(a, 'legalReviewer');
 
@@ -145,7 +149,9 @@ export function adjustmentRolesOf(a: Actor | null, ref: Pick<AdjustmentRef, 'bod
 }
 
 /** The installation's rulebook and working-day calendar: a system admin of a top-level region. */
-export const canConfigureInstallation = (a: Actor | null) => !!a?.grants.some((g) => g.role === 'sysAdmin' && !g.regionPath.includes('/'));
+export const canConfigureInstallation = (a: Actor | null) =>
+  !!a?.grants.some((g) => g.role === 'sysAdmin' && !g.regionPath.includes('/'));
 
 /** §10.1, §11.1: the coordination office records that a law was issued, revised or repealed. */
-export const canRecordLawChange = (a: Actor | null, regionCode: string) => !!a?.grants.some((g) => g.role === 'coordinator' && g.regionCode === regionCode);
+export const canRecordLawChange = (a: Actor | null, regionCode: string) =>
+  !!a?.grants.some((g) => g.role === 'coordinator' && g.regionCode === regionCode);

@@ -11,7 +11,15 @@ export interface LastChange {
 }
 
 const beijing = (at: Date | string) =>
-  new Date(at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+  new Date(at).toLocaleString('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
 
 export function staleWrite(what: string, current: LastChange): AppError {
   const who = current.by ?? '其他用户';

@@ -16,11 +16,35 @@ describe('validation messages name the field in Chinese', () => {
   });
 
   it.each<[string, unknown, string[]]>([
-    ['missing fields', {}, ['请填写标题', '请填写事由发生之日', '年份应为数字', '请填写拟调整事项', '请选择调整类型', '请填写该项']],
-    ['raw validator cases', { title: '', triggerDate: '明天', year: 'abc', items: [], kind: 'x', mystery: 1 },
-      ['请填写标题', '事由发生之日格式不正确', '年份应为数字', '请至少填写一项拟调整事项', '调整类型的取值无效，请从可选项中选择', '该项应为文字']],
-    ['bounds and nesting', { title: '甲', triggerDate: '2026-01-01', year: 1999, items: [{ values: { accountabilityCases: ['好', '超过五个字的情形'] } }], kind: 'add', mystery: '' },
-      ['年份不能小于2000', '追责情形第2项不能超过5个字']],
+    [
+      'missing fields',
+      {},
+      ['请填写标题', '请填写事由发生之日', '年份应为数字', '请填写拟调整事项', '请选择调整类型', '请填写该项'],
+    ],
+    [
+      'raw validator cases',
+      { title: '', triggerDate: '明天', year: 'abc', items: [], kind: 'x', mystery: 1 },
+      [
+        '请填写标题',
+        '事由发生之日格式不正确',
+        '年份应为数字',
+        '请至少填写一项拟调整事项',
+        '调整类型的取值无效，请从可选项中选择',
+        '该项应为文字',
+      ],
+    ],
+    [
+      'bounds and nesting',
+      {
+        title: '甲',
+        triggerDate: '2026-01-01',
+        year: 1999,
+        items: [{ values: { accountabilityCases: ['好', '超过五个字的情形'] } }],
+        kind: 'add',
+        mystery: '',
+      },
+      ['年份不能小于2000', '追责情形第2项不能超过5个字'],
+    ],
   ])('%s', (_l, input, expected) => {
     const got = messages(s, input)!;
     expect(got).toEqual(expected);
@@ -28,6 +52,8 @@ describe('validation messages name the field in Chinese', () => {
   });
 
   it('a message written on the schema still wins', () => {
-    expect(messages(z.object({ name: z.string().min(2, '行政职权名称至少2个字') }), { name: '甲' })).toEqual(['行政职权名称至少2个字']);
+    expect(messages(z.object({ name: z.string().min(2, '行政职权名称至少2个字') }), { name: '甲' })).toEqual([
+      '行政职权名称至少2个字',
+    ]);
   });
 });

@@ -7,16 +7,36 @@ import { fieldWords } from './field-words.js';
 type Issue = Parameters<NonNullable<z.core.$ZodConfig['customError']>>[0];
 
 const TYPE_WORDS: Record<string, string> = {
-  number: '数字', int: '整数', bigint: '整数', string: '文字', boolean: '“是”或“否”', array: '列表', object: '一组内容',
-  date: '日期', nan: '数字',
+  number: '数字',
+  int: '整数',
+  bigint: '整数',
+  string: '文字',
+  boolean: '“是”或“否”',
+  array: '列表',
+  object: '一组内容',
+  date: '日期',
+  nan: '数字',
 };
 const FORMAT_WORDS: Record<string, string> = {
-  email: '电子邮箱地址', url: '网址', date: '日期（如 2026-01-31）', datetime: '日期时间', time: '时间', uuid: '编号',
+  email: '电子邮箱地址',
+  url: '网址',
+  date: '日期（如 2026-01-31）',
+  datetime: '日期时间',
+  time: '时间',
+  uuid: '编号',
 };
 
 export function zodFieldError(iss: Issue): string {
   const f = fieldWords(iss.path ?? []);
-  const i = iss as Issue & { expected?: string; origin?: string; minimum?: number | bigint; maximum?: number | bigint; inclusive?: boolean; format?: string; divisor?: number };
+  const i = iss as Issue & {
+    expected?: string;
+    origin?: string;
+    minimum?: number | bigint;
+    maximum?: number | bigint;
+    inclusive?: boolean;
+    format?: string;
+    divisor?: number;
+  };
   switch (iss.code) {
     case 'invalid_type':
       if (iss.input === undefined || iss.input === null || iss.input === '') return `请填写${f}`;

@@ -42,7 +42,9 @@ const PGLITE_SETTINGS = ['-c', 'shared_buffers=32MB'];
 
 export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob }): Promise<PGlite> {
   return PGlite.create({
-    dataDir: opts.dataDir, loadDataDir: opts.loadDataDir, extensions: { pg_trgm },
+    dataDir: opts.dataDir,
+    loadDataDir: opts.loadDataDir,
+    extensions: { pg_trgm },
     parsers: { [DATE_OID]: (v: string) => v },
     // added to PGlite's own start parameters (postgresqlconf would replace initdb's whole file)
     startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS],

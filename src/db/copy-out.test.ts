@@ -50,9 +50,13 @@ describe('copyOut', () => {
 
 describe('parseCopyText', () => {
   it('decodes a buffer of many pieces exactly: lines across piece boundaries, one line longer than a piece', () => {
-    const enc = (f: string | null) => (f === null ? '\\N' : f.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!));
+    const enc = (f: string | null) =>
+      f === null
+        ? '\\N'
+        : f.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
     const rows: (string | null)[][] = [];
-    for (let i = 0; i < 400; i++) rows.push([String(i), `第${i}项 行政许可𠮷🀄`.repeat(1 + (i % 40)), i % 7 ? `依据\t第${i}条\n内容\\` : null]);
+    for (let i = 0; i < 400; i++)
+      rows.push([String(i), `第${i}项 行政许可𠮷🀄`.repeat(1 + (i % 40)), i % 7 ? `依据\t第${i}条\n内容\\` : null]);
     rows.splice(200, 0, ['长', '责'.repeat(70_000), 'x']); // 210 KB of UTF-8 in one line
     const bytes = Buffer.from(rows.map((r) => `${r.map(enc).join('\t')}\n`).join(''), 'utf8');
     expect(bytes.length).toBeGreaterThan(400_000);

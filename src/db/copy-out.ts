@@ -22,7 +22,8 @@ function fromPool(pool: pg.Pool): CopyReader {
     let broken: Error | undefined;
     try {
       const parts: Buffer[] = [];
-      for await (const part of client.query(copyTo(`copy (${select}) to stdout`)) as AsyncIterable<Buffer>) parts.push(part);
+      for await (const part of client.query(copyTo(`copy (${select}) to stdout`)) as AsyncIterable<Buffer>)
+        parts.push(part);
       return Buffer.concat(parts);
     } catch (e) {
       broken = e as Error; // a connection left mid-COPY is not given to the next query

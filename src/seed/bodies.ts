@@ -116,14 +116,24 @@ export function buildBodies(ref: ReferenceData): SeedBodies {
       // The 44 city bodies in file order (第二条 kinds: 政府工作部门, 部门管理机构, 党委部门, 法律法规授权组织).
       for (const b of ref.bodies.cityBodies) {
         add(
-          { name: b.name, shortName: b.shortName, kind: b.kind, office: officeOf(b.name), inferred: b.inferred, evidence: evidenceOf(b), note: b.note },
+          {
+            name: b.name,
+            shortName: b.shortName,
+            kind: b.kind,
+            office: officeOf(b.name),
+            inferred: b.inferred,
+            evidence: evidenceOf(b),
+            note: b.note,
+          },
           deptByName.get(b.name),
         );
       }
     } else {
       const prefix = namePrefix(r);
       const word = shortLevelWord(r);
-      const found = new Map((ref.bodies.districts.find((d) => d.region === r.code)?.departments ?? []).map((b) => [b.name, b]));
+      const found = new Map(
+        (ref.bodies.districts.find((d) => d.region === r.code)?.departments ?? []).map((b) => [b.name, b]),
+      );
       for (const d of DISTRICT_DEPARTMENTS) {
         const city = cityByName.get(CITY_PREFIX + d.suffix);
         if (!city) throw new Error(`参考数据中没有市级部门“${CITY_PREFIX}${d.suffix}”`);
@@ -145,14 +155,33 @@ export function buildBodies(ref: ReferenceData): SeedBodies {
         }
         const known = found.get(name);
         if (known) {
-          add({ name, shortName: known.shortName, kind: known.kind, office: officeOf(name), inferred: known.inferred, evidence: evidenceOf(known), note: known.note }, d.dept);
+          add(
+            {
+              name,
+              shortName: known.shortName,
+              kind: known.kind,
+              office: officeOf(name),
+              inferred: known.inferred,
+              evidence: evidenceOf(known),
+              note: known.note,
+            },
+            d.dept,
+          );
         } else {
           add({ name, shortName, kind, office: officeOf(name), inferred: true, evidence: [], note }, d.dept);
         }
       }
       // Bodies found for this district that the standard set does not cover (e.g. 经开区管委会).
       for (const b of found.values()) {
-        add({ name: b.name, shortName: b.shortName, kind: b.kind, office: officeOf(b.name), inferred: b.inferred, evidence: evidenceOf(b), note: b.note });
+        add({
+          name: b.name,
+          shortName: b.shortName,
+          kind: b.kind,
+          office: officeOf(b.name),
+          inferred: b.inferred,
+          evidence: evidenceOf(b),
+          note: b.note,
+        });
       }
     }
 
@@ -184,8 +213,16 @@ export function buildBodies(ref: ReferenceData): SeedBodies {
       const kind = t.type === '街道' ? '街道办事处' : '苏木乡镇人民政府';
       const name = t.type === '街道' ? `${t.name}办事处` : /(镇|乡|苏木)$/.test(t.name) ? `${t.name}人民政府` : t.name;
       const body: SeedBody = {
-        regionCode: t.code, seq: 1, name: name.startsWith("包头") ? name : `${namePrefix(r)}${name}`, shortName: name, kind, office: null, inferred: true,
-        evidence: [], note: '按统计用区划名称推断的乡级机构名称', id: '',
+        regionCode: t.code,
+        seq: 1,
+        name: name.startsWith('包头') ? name : `${namePrefix(r)}${name}`,
+        shortName: name,
+        kind,
+        office: null,
+        inferred: true,
+        evidence: [],
+        note: '按统计用区划名称推断的乡级机构名称',
+        id: '',
       };
       body.id = bodyKey(body);
       bodies.push(body);

@@ -32,25 +32,45 @@ describe('bodies', () => {
   const city = data.bodies.filter((b) => b.regionCode === '150200');
   it('has the 44 city bodies with their kinds, plus government and coordination office', () => {
     expect(city).toHaveLength(46);
-    expect(city.filter((b) => ['政府工作部门', '部门管理机构', '党委部门', '法律法规授权组织'].includes(b.kind))).toHaveLength(44);
+    expect(
+      city.filter((b) => ['政府工作部门', '部门管理机构', '党委部门', '法律法规授权组织'].includes(b.kind)),
+    ).toHaveLength(44);
   });
-  it.each(['150200', '150202', '150203', '150204', '150205', '150206', '150207', '150221', '150222', '150223', '150271'])(
-    'region %s has ≥10 bodies, one government, one coordination office (§4), one legal office (§5)',
-    (code) => {
-      const bodies = data.bodies.filter((b) => b.regionCode === code);
-      expect(bodies.length).toBeGreaterThanOrEqual(10);
-      for (const office of ['government', 'coordination', 'legal']) {
-        expect(bodies.filter((b) => b.office === office)).toHaveLength(1);
-      }
-      expect(bodies.find((b) => b.office === 'legal')!.name).toMatch(/司法局$/);
-      expect(bodies.find((b) => b.office === 'coordination')!.name).toContain('推进政府职能转变和“放管服”改革协调小组办公室');
-      expect(new Set(bodies.map((b) => b.name)).size).toBe(bodies.length);
-      expect(new Set(bodies.map((b) => b.seq)).size).toBe(bodies.length);
-    },
-  );
+  it.each([
+    '150200',
+    '150202',
+    '150203',
+    '150204',
+    '150205',
+    '150206',
+    '150207',
+    '150221',
+    '150222',
+    '150223',
+    '150271',
+  ])('region %s has ≥10 bodies, one government, one coordination office (§4), one legal office (§5)', (code) => {
+    const bodies = data.bodies.filter((b) => b.regionCode === code);
+    expect(bodies.length).toBeGreaterThanOrEqual(10);
+    for (const office of ['government', 'coordination', 'legal']) {
+      expect(bodies.filter((b) => b.office === office)).toHaveLength(1);
+    }
+    expect(bodies.find((b) => b.office === 'legal')!.name).toMatch(/司法局$/);
+    expect(bodies.find((b) => b.office === 'coordination')!.name).toContain(
+      '推进政府职能转变和“放管服”改革协调小组办公室',
+    );
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(bodies.length);
+    expect(new Set(bodies.map((b) => b.seq)).size).toBe(bodies.length);
+  });
   it('names district bodies after the city ones and keeps the bodies found in the file', () => {
     const names = new Set(data.bodies.map((b) => b.name));
-    for (const n of ['昆都仑区市场监督管理局', '土默特右旗教育局', '土默特右旗林业和草原局', '包头市公安局昆都仑区分局', '昆都仑区行政审批政务服务与数据管理局', '包头昆都仑经济技术开发区管理委员会']) {
+    for (const n of [
+      '昆都仑区市场监督管理局',
+      '土默特右旗教育局',
+      '土默特右旗林业和草原局',
+      '包头市公安局昆都仑区分局',
+      '昆都仑区行政审批政务服务与数据管理局',
+      '包头昆都仑经济技术开发区管理委员会',
+    ]) {
       expect(names).toContain(n);
     }
     expect(data.bodies.find((b) => b.name === '昆都仑区卫生健康委员会')!.inferred).toBe(false);
@@ -98,9 +118,23 @@ describe('powers', () => {
       expect(p.status).toBe('active');
     }
     const penalty = data.powers.find((p) => p.category === 'CF')!;
-    expect(penalty.responsibilities.map((r) => r.name).slice(0, 7)).toEqual(['立案责任', '调查取证责任', '审理责任', '告知责任', '决定责任', '送达责任', '执行责任']);
+    expect(penalty.responsibilities.map((r) => r.name).slice(0, 7)).toEqual([
+      '立案责任',
+      '调查取证责任',
+      '审理责任',
+      '告知责任',
+      '决定责任',
+      '送达责任',
+      '执行责任',
+    ]);
     const licence = data.powers.find((p) => p.category === 'XK')!;
-    expect(licence.responsibilities.map((r) => r.name).slice(0, 5)).toEqual(['受理责任', '审查责任', '决定责任', '送达责任', '事后监管责任']);
+    expect(licence.responsibilities.map((r) => r.name).slice(0, 5)).toEqual([
+      '受理责任',
+      '审查责任',
+      '决定责任',
+      '送达责任',
+      '事后监管责任',
+    ]);
   });
   it('copies city powers to districts with the district body as implementing agency', () => {
     const kdl = data.powers.filter((p) => p.implementingAgency === '昆都仑区市场监督管理局');
@@ -110,7 +144,8 @@ describe('powers', () => {
   });
   it('is cited many times per document', () => {
     const cites = new Map<string, number>();
-    for (const p of data.powers) for (const c of p.legalBases) cites.set(String(c.documentId), (cites.get(String(c.documentId)) ?? 0) + 1);
+    for (const p of data.powers)
+      for (const c of p.legalBases) cites.set(String(c.documentId), (cites.get(String(c.documentId)) ?? 0) + 1);
     expect(Math.max(...cites.values())).toBeGreaterThan(10);
     expect(data.documents.every((d) => isLegalLevel(d.level))).toBe(true);
     expect(data.documents).toHaveLength(136);
@@ -142,9 +177,17 @@ describe('duties and text quality', () => {
 describe('subItemsOf', () => {
   it.each([
     ['社会团体成立、变更、注销登记', 'XK', ['社会团体成立登记', '社会团体变更登记', '社会团体注销登记']],
-    ['政府投资项目审批（项目建议书、可行性研究报告、初步设计）', 'QT', ['政府投资项目审批（项目建议书）', '政府投资项目审批（可行性研究报告）', '政府投资项目审批（初步设计）']],
+    [
+      '政府投资项目审批（项目建议书、可行性研究报告、初步设计）',
+      'QT',
+      ['政府投资项目审批（项目建议书）', '政府投资项目审批（可行性研究报告）', '政府投资项目审批（初步设计）'],
+    ],
     ['拖拉机/联合收割机注册登记', 'XK', ['拖拉机注册登记', '联合收割机注册登记']],
-    ['食品经营许可', 'XK', ['食品经营许可（新办）', '食品经营许可（变更）', '食品经营许可（延续）', '食品经营许可（注销）']],
+    [
+      '食品经营许可',
+      'XK',
+      ['食品经营许可（新办）', '食品经营许可（变更）', '食品经营许可（延续）', '食品经营许可（注销）'],
+    ],
     ['护士执业注册', 'XK', ['护士执业注册（首次注册）', '护士执业注册（变更注册）', '护士执业注册（注销注册）']],
     ['建设工程（含临时建设）规划许可证核发', 'XK', []],
     ['对非法占用土地的处罚', 'CF', []],

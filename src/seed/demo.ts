@@ -30,7 +30,13 @@ export interface DemoOptions {
 }
 
 /** One power record from a template, for a body (责任主体 and 实施机构 = the body). */
-export function instantiatePower(t: PowerTemplate, body: SeedBody, code: string, name: string, parentCode: string | null): SeedPower {
+export function instantiatePower(
+  t: PowerTemplate,
+  body: SeedBody,
+  code: string,
+  name: string,
+  parentCode: string | null,
+): SeedPower {
   return {
     id: code,
     bodyId: body.id,
@@ -87,7 +93,10 @@ export function dutiesForBody(body: SeedBody, powers: readonly SeedPower[]): See
   let order = 0;
   return [...groups].map(([doc, names]) => {
     order++;
-    const listed = names.slice(0, 2).map((n) => `“${n}”`).join('');
+    const listed = names
+      .slice(0, 2)
+      .map((n) => `“${n}”`)
+      .join('');
     const content =
       names.length === 1
         ? `负责本行政区域内依照${doc}由本部门承担的行政管理工作，依法实施${listed}。`

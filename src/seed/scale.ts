@@ -67,7 +67,13 @@ export function* buildScaleData(nPowers: number, nBodies: number, opts: ScaleOpt
       const seq = (maxSeq.get(base.regionCode) ?? 0) + 1;
       if (seq > 999) throw new RangeError(`区划 ${base.regionCode} 的部门代码已用尽（最多999个部门）`);
       maxSeq.set(base.regionCode, seq);
-      body = { ...base, seq, id: `${base.regionCode}-${String(seq).padStart(3, '0')}`, name: `${base.name}（第${group + 1}组）`, office: null };
+      body = {
+        ...base,
+        seq,
+        id: `${base.regionCode}-${String(seq).padStart(3, '0')}`,
+        name: `${base.name}（第${group + 1}组）`,
+        office: null,
+      };
     }
     yield { type: 'body', row: body };
     if (body.office === 'government' || body.office === 'coordination') continue;
@@ -94,7 +100,13 @@ export function* buildScaleData(nPowers: number, nBodies: number, opts: ScaleOpt
       const main = (counters[b].get(t.category) ?? 0) + 1;
       if (main > MAX_MAIN) throw new RangeError(`部门 ${body.id} 的 ${t.category} 主项序号已用尽`);
       counters[b].set(t.category, main);
-      code = formatPowerCode({ regionCode: body.regionCode, bodyCode: bodyCodes[b], category: t.category, main, sub: 0 });
+      code = formatPowerCode({
+        regionCode: body.regionCode,
+        bodyCode: bodyCodes[b],
+        category: t.category,
+        main,
+        sub: 0,
+      });
       currentMain[b] = code;
       name = t.name;
       parentId = null;

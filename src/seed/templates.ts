@@ -4,7 +4,12 @@
 // Categories follow the 2023 rulebook (第六条: ten categories); a 2025 行政备案 item maps to
 // its category2023 value (其他) and says so in 备注.
 
-import { isLegalLevel, type LegalBasisCitation, type LegalDocument, type ResponsibilityItem } from '../core/register/power.js';
+import {
+  isLegalLevel,
+  type LegalBasisCitation,
+  type LegalDocument,
+  type ResponsibilityItem,
+} from '../core/register/power.js';
 import type { RefLegalBasis, RefPower, ReferenceData } from './reference.js';
 
 export interface PowerTemplate {
@@ -96,7 +101,13 @@ export function buildTemplates(ref: ReferenceData): TemplateSet {
   // §7: a structured citation of one article, linked to its document record.
   const cite = (b: RefLegalBasis): LegalBasisCitation => {
     const d = docOf(b);
-    const c: LegalBasisCitation = { documentId: d.key, documentName: d.name, level: d.level, article: b.article, text: b.keySentence ?? '' };
+    const c: LegalBasisCitation = {
+      documentId: d.key,
+      documentName: d.name,
+      level: d.level,
+      article: b.article,
+      text: b.keySentence ?? '',
+    };
     // Two citations of the 国务院决定 give only the item number: its text is not in the source.
     if (b.inferred || !b.textVerified) c.inferred = true;
     return c;
@@ -105,7 +116,9 @@ export function buildTemplates(ref: ReferenceData): TemplateSet {
   const byCategory = new Map(
     ref.templates.templates.map((t) => {
       const steps = t.steps.map((s) => ({ order: s.order, name: s.name, content: clean(s.content) }));
-      const basis = t.accountabilityBasis.map((b) => `${b.law}${b.article}${b.keySentence ? `：${b.keySentence}` : ''}`).join('\n');
+      const basis = t.accountabilityBasis
+        .map((b) => `${b.law}${b.article}${b.keySentence ? `：${b.keySentence}` : ''}`)
+        .join('\n');
       return [t.code, { t, steps, basis }] as const;
     }),
   );

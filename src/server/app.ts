@@ -74,7 +74,11 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
-      info: { title: '权责清单管理平台 API', description: '包头市权责清单管理平台接口。所有写操作需携带会话 Cookie 与 x-csrf-token 请求头。', version: '0.1.0' },
+      info: {
+        title: '权责清单管理平台 API',
+        description: '包头市权责清单管理平台接口。所有写操作需携带会话 Cookie 与 x-csrf-token 请求头。',
+        version: '0.1.0',
+      },
     },
     transform: jsonSchemaTransform,
   });

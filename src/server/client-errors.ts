@@ -27,7 +27,8 @@ function databaseError(err: { code?: unknown; severity?: unknown; constraint?: u
   if (code === '23505') return new AppError('CONFLICT', '与已有记录重复，请检查后重试');
   if (code === '23503') return new AppError('VALIDATION_FAILED', '引用的对象不存在或已被删除，请检查后重试');
   if (code.startsWith('23')) return new AppError('VALIDATION_FAILED', '提交的内容不符合数据要求，请检查后重试');
-  if (code.startsWith('22')) return new AppError('VALIDATION_FAILED', '提交的内容含有无法保存的字符或超出允许范围的数值，请检查后重试');
+  if (code.startsWith('22'))
+    return new AppError('VALIDATION_FAILED', '提交的内容含有无法保存的字符或超出允许范围的数值，请检查后重试');
   if (code.startsWith('54')) return new AppError('VALIDATION_FAILED', '提交的内容过长，请精简后重试');
   return null;
 }
@@ -39,7 +40,12 @@ export function clientErrorOf(err: unknown): AppError | null {
   const code = typeof e.code === 'string' ? e.code : '';
   if (FASTIFY[code]) return FASTIFY[code]!();
   // a header built from input (a redirect's Location, a file name) that HTTP cannot carry
-  if (code === 'ERR_INVALID_CHAR' || code === 'ERR_HTTP_INVALID_HEADER_VALUE' || code === 'ERR_INVALID_URL' || e.name === 'URIError')
+  if (
+    code === 'ERR_INVALID_CHAR' ||
+    code === 'ERR_HTTP_INVALID_HEADER_VALUE' ||
+    code === 'ERR_INVALID_URL' ||
+    e.name === 'URIError'
+  )
     return new AppError('VALIDATION_FAILED', '请求中含有无法处理的字符，请检查后重试');
   const db = databaseError(e);
   if (db) return db;

@@ -9,7 +9,12 @@ import type { AppDeps } from './deps.js';
 import { clientErrorOf, dropUnsendableHeaders } from './client-errors.js';
 import { metaOf, sendError } from './http.js';
 
-const PART: Record<string, string> = { body: '请求内容', querystring: '查询参数', params: '路径参数', headers: '请求头' };
+const PART: Record<string, string> = {
+  body: '请求内容',
+  querystring: '查询参数',
+  params: '路径参数',
+  headers: '请求头',
+};
 
 /** Refusals that are always an attempt at something not allowed (wrong role, own work, forged request). */
 const REFUSALS = new Set<ErrorCode>(['FORBIDDEN', 'SELF_REVIEW', 'CSRF_INVALID', 'PASSWORD_CHANGE_REQUIRED']);
@@ -22,18 +27,36 @@ const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 function isSecurityEvent(e: AppError, req: FastifyRequest) {
   if (REFUSALS.has(e.code)) return true;
-  return e.code === 'NOT_FOUND' && !!req.session && WRITE.has(req.method) && !!req.routeOptions.url && req.url.startsWith('/api/');
+  return (
+    e.code === 'NOT_FOUND' &&
+    !!req.session &&
+    WRITE.has(req.method) &&
+    !!req.routeOptions.url &&
+    req.url.startsWith('/api/')
+  );
 }
 
 async function auditRefusal(deps: AppDeps, e: AppError, req: FastifyRequest) {
   const actor = req.session?.actor ?? null;
   try {
     // in a transaction of its own: the refused action's transaction, if any, was rolled back
-    await deps.db.transaction().execute((trx) => recordAudit(trx, {
-      actor, action: 'security.refused', objectType: 'request', objectId: req.id,
-      after: { code: e.code, message: e.message, method: req.method, route: req.routeOptions.url ?? null, path: req.url.slice(0, 300) },
-      meta: metaOf(req), at: deps.clock(),
-    }));
+    await deps.db.transaction().execute((trx) =>
+      recordAudit(trx, {
+        actor,
+        action: 'security.refused',
+        objectType: 'request',
+        objectId: req.id,
+        after: {
+          code: e.code,
+          message: e.message,
+          method: req.method,
+          route: req.routeOptions.url ?? null,
+          path: req.url.slice(0, 300),
+        },
+        meta: metaOf(req),
+        at: deps.clock(),
+      }),
+    );
   } catch (err) {
     req.log.error({ err }, 'could not audit a refused request');
   }
@@ -62,10 +85,18 @@ export function errorHandler(deps: AppDeps) {
     const known = clientErrorOf(err);
     if (known) return sendError(reply, known);
     if (err.statusCode === 429) return sendError(reply, new AppError('RATE_LIMITED', '请求过于频繁，请稍后再试'));
-    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendError(reply, new AppError('UNSUPPORTED_MEDIA', '不支持的请求内容类型，请使用 JSON'));
-    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, new AppError('PAYLOAD_TOO_LARGE', '请求内容过大'));
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return sendError(reply, new AppError('UNSUPPORTED_MEDIA', '不支持的请求内容类型，请使用 JSON'));
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return sendError(reply, new AppError('PAYLOAD_TOO_LARGE', '请求内容过大'));
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
-      return sendError(reply, new AppError('VALIDATION_FAILED', `请求格式不正确：${err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? '请求内容为空' : 'JSON 无法解析'}`));
+      return sendError(
+        reply,
+        new AppError(
+          'VALIDATION_FAILED',
+          `请求格式不正确：${err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? '请求内容为空' : 'JSON 无法解析'}`,
+        ),
+      );
     req.log.error({ err }, 'unhandled error');
     return sendError(reply, new AppError('INTERNAL', '服务器内部错误，请稍后重试；如持续出现请联系系统管理员'));
   };

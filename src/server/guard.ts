@@ -10,7 +10,12 @@ import type { AppDeps } from './deps.js';
 const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const LOGIN = '/api/auth/login';
 /** What a session that must change its password may still do. */
-const WHILE_CHANGE_REQUIRED = new Set(['GET /api/session', 'POST /api/auth/password', 'POST /api/auth/logout', 'GET /api/security/password-rules']);
+const WHILE_CHANGE_REQUIRED = new Set([
+  'GET /api/session',
+  'POST /api/auth/password',
+  'POST /api/auth/logout',
+  'GET /api/security/password-rules',
+]);
 // An HTML form on another site can send urlencoded, text/plain and multipart bodies without a
 // preflight. The API takes none of the first two (JSON is its language); multipart and an
 // attachment's own media type (application/pdf …) are uploads, which always carry the session's
@@ -46,7 +51,10 @@ export function registerGuard(app: FastifyInstance, deps: AppDeps) {
     if (!path.startsWith('/api/')) return;
     const type = req.headers['content-type']?.split(';')[0]!.trim().toLowerCase();
     if (type && WRITE.has(req.method) && FORM_BODY_TYPES.has(type))
-      throw new AppError('UNSUPPORTED_MEDIA', '不支持的请求内容类型：接口只接受 JSON（上传文件用 multipart/form-data）');
+      throw new AppError(
+        'UNSUPPORTED_MEDIA',
+        '不支持的请求内容类型：接口只接受 JSON（上传文件用 multipart/form-data）',
+      );
     if (path === LOGIN && req.method === 'POST') checkSameOrigin(req);
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;

@@ -35,7 +35,12 @@ export const WORKSPACE_CSP: Directives = {
 
 /** The API answers data, never pages: nothing may load from it, except the interface documentation. */
 export const API_CSP: Directives = { ...COMMON, 'default-src': ["'none'"] };
-const API_DOCS_CSP: Directives = { ...COMMON, 'default-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] };
+const API_DOCS_CSP: Directives = {
+  ...COMMON,
+  'default-src': ["'self'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'data:'],
+};
 
 export function cspFor(path: string): Directives {
   if (path === '/app' || path.startsWith('/app/')) return WORKSPACE_CSP;
@@ -48,7 +53,9 @@ export async function registerSecurityHeaders(app: FastifyInstance, opts: { http
   // each route gets its part's policy; pages without a route (404) get the portal's
   app.addHook('onRoute', (route) => {
     const directives = cspFor(route.url ?? route.path ?? '/');
-    route.config = Object.assign(route.config ?? {}, { helmet: { contentSecurityPolicy: { useDefaults: false, directives } } });
+    route.config = Object.assign(route.config ?? {}, {
+      helmet: { contentSecurityPolicy: { useDefaults: false, directives } },
+    });
   });
   await app.register(helmet, {
     global: true,

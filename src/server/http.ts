@@ -29,7 +29,16 @@ export const errorSchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    details: z.array(z.object({ field: z.string().optional(), row: z.number().optional(), column: z.string().optional(), message: z.string() })).optional(),
+    details: z
+      .array(
+        z.object({
+          field: z.string().optional(),
+          row: z.number().optional(),
+          column: z.string().optional(),
+          message: z.string(),
+        }),
+      )
+      .optional(),
   }),
 });
 

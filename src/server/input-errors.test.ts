@@ -5,7 +5,9 @@ import { setupTestApp, type TestApp } from '../../test/harness.js';
 import { safeBack } from '../modules/portal/back-path.js';
 
 let t: TestApp;
-beforeAll(async () => { t = await setupTestApp(); });
+beforeAll(async () => {
+  t = await setupTestApp();
+});
 afterAll(() => t.close());
 
 describe('elder mode returns only to this site, with a sendable Location', () => {
@@ -30,7 +32,10 @@ describe('elder mode returns only to this site, with a sendable Location', () =>
 });
 
 describe('parser and database refusals are 4xx in Chinese', () => {
-  const error = (res: { statusCode: number; json(): any }) => ({ status: res.statusCode, code: res.json().error?.code });
+  const error = (res: { statusCode: number; json(): any }) => ({
+    status: res.statusCode,
+    code: res.json().error?.code,
+  });
 
   it('a body that is not JSON, or JSON with __proto__', async () => {
     const clerk = await t.login('clerk.scjg');
@@ -43,20 +48,38 @@ describe('parser and database refusals are 4xx in Chinese', () => {
 
   it('an id beyond the database integer is refused, nothing created', async () => {
     const clerk = await t.login('clerk.scjg');
-    const before = await t.db.selectFrom('list_draft').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.db
+      .selectFrom('list_draft')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const res = await clerk.post('/api/list-drafts', { bodyId: 2_147_483_648 });
     expect(res.statusCode).toBeLessThan(500);
     expect(res.statusCode).toBeGreaterThanOrEqual(400);
     expect(res.json().error.message).toMatch(/[\u4e00-\u9fa5]/);
-    const after = await t.db.selectFrom('list_draft').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.db
+      .selectFrom('list_draft')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
   it('a NUL character the database cannot store is a 400, nothing stored', async () => {
     const coord = await t.login('coord.city');
-    const count = async () => Number((await t.db.selectFrom('legal_document').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await t.db
+            .selectFrom('legal_document')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
-    const res = await coord.post('/api/legal-documents', { name: '包头市测试条例\u0000', level: '地方性法规', issuingBody: '制定\u0000机关' });
+    const res = await coord.post('/api/legal-documents', {
+      name: '包头市测试条例\u0000',
+      level: '地方性法规',
+      issuingBody: '制定\u0000机关',
+    });
     expect(error(res)).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
     expect(await count()).toBe(before);
   });

@@ -50,7 +50,10 @@ const requestFor = (route: IndexedRoute): fc.Arbitrary<Generated> => {
     params: partInput(s.params),
     query: partInput(s.querystring),
     body: partInput(s.body),
-    raw: fc.oneof({ weight: 8, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.oneof(oddString, fc.constantFrom('{"a":', '[1,', '{"__proto__":{"x":1}}')) }),
+    raw: fc.oneof(
+      { weight: 8, arbitrary: fc.constant(null) },
+      { weight: 1, arbitrary: fc.oneof(oddString, fc.constantFrom('{"a":', '[1,', '{"__proto__":{"x":1}}')) },
+    ),
     encode: fc.boolean(),
   });
 };
@@ -84,7 +87,8 @@ describe('route input fuzz (issue 10.9)', () => {
   it('answers every route, every identity, every input below 500', async () => {
     const started = Date.now();
     // /api/docs/* is the OpenAPI viewer's static files (@fastify/swagger-ui): no input of ours
-    const routes = routesOf(t.app).filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS' && !r.url.startsWith('/api/docs'))
+    const routes = routesOf(t.app)
+      .filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS' && !r.url.startsWith('/api/docs'))
       .filter((r) => !process.env.FUZZ_ONLY || new RegExp(process.env.FUZZ_ONLY).test(`${r.method} ${r.url}`));
     if (!process.env.FUZZ_ONLY) expect(routes.length).toBeGreaterThan(80);
     const failures: string[] = [];
@@ -95,21 +99,30 @@ describe('route input fuzz (issue 10.9)', () => {
         if (who !== 'anon' && ENDS_SESSION.has(`${route.method} ${route.url}`)) continue;
         const seed = SEED + hash(`${route.method} ${route.url}`) + j;
         try {
-          await fc.assert(fc.asyncProperty(requestFor(route), async (g) => {
-            requests++;
-            const res = await send(clients[who], route, g);
-            if (res.statusCode >= 500) throw new Error(`${res.statusCode} ${urlOf(route, g).slice(0, 200)} → ${res.body.slice(0, 300)}`);
-          }), { seed, numRuns: RUNS, endOnFailure: true, includeErrorInReport: true });
+          await fc.assert(
+            fc.asyncProperty(requestFor(route), async (g) => {
+              requests++;
+              const res = await send(clients[who], route, g);
+              if (res.statusCode >= 500)
+                throw new Error(`${res.statusCode} ${urlOf(route, g).slice(0, 200)} → ${res.body.slice(0, 300)}`);
+            }),
+            { seed, numRuns: RUNS, endOnFailure: true, includeErrorInReport: true },
+          );
         } catch (e) {
           // fast-check's report names the seed and the path to replay; long generated values are cut
-          const report = (e as Error).message.split('\n').map((l) => (l.length > 400 ? `${l.slice(0, 400)}…` : l)).join('\n');
+          const report = (e as Error).message
+            .split('\n')
+            .map((l) => (l.length > 400 ? `${l.slice(0, 400)}…` : l))
+            .join('\n');
           failures.push(`${route.method} ${route.url} as ${who}, seed ${seed}: ${report}`);
         }
         await stillSignedIn(who);
       }
       if (process.env.FUZZ_PROFILE) console.log(`${Date.now() - t0} ms ${route.method} ${route.url}`);
     }
-    console.log(`fuzz: ${routes.length} routes, ${requests} requests in ${Date.now() - started} ms (seed ${SEED}, ${RUNS} runs per route and identity)`);
+    console.log(
+      `fuzz: ${routes.length} routes, ${requests} requests in ${Date.now() - started} ms (seed ${SEED}, ${RUNS} runs per route and identity)`,
+    );
     expect(failures, failures.join('\n\n')).toEqual([]);
   }, 240_000);
 });

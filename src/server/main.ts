@@ -37,7 +37,9 @@ async function sweep() {
 }
 const sweepTimer = setInterval(() => void sweep(), SWEEP_EVERY_MS);
 sweepTimer.unref();
-const stopAnchors = await startAuditTrail(handle.db, auditKey, config, (err) => app.log.error({ err }, 'audit anchor failed'));
+const stopAnchors = await startAuditTrail(handle.db, auditKey, config, (err) =>
+  app.log.error({ err }, 'audit anchor failed'),
+);
 
 let closing = false;
 async function shutdown(signal: string) {

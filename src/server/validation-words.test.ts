@@ -33,10 +33,20 @@ describe('validation messages', () => {
 
   it('a nested field of an application item, and nothing is saved', async () => {
     // the body is checked before anything is looked up: the application need not exist
-    const count = async () => Number((await t.db.selectFrom('adjustment_item').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await t.db
+            .selectFrom('adjustment_item')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
     const c = await t.login('clerk.scjg');
-    const bad = { items: [{ targetCode: code, values: { responsibilities: [{ order: 'x', name: '受理责任', content: '' }] } }] };
+    const bad = {
+      items: [{ targetCode: code, values: { responsibilities: [{ order: 'x', name: '受理责任', content: '' }] } }],
+    };
     expectWords(await c.put('/api/adjustments/1/items', bad), '序号应为数字');
     const long = { items: [{ targetCode: code, values: { accountabilityCases: ['合规情形', '超'.repeat(501)] } }] };
     const res = await c.put('/api/adjustments/1/items', long);

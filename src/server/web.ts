@@ -9,7 +9,13 @@ export const WEB_DIST = fileURLToPath(new URL('../../dist/web/', import.meta.url
 export async function webRoutes(app: FastifyInstance) {
   if (!existsSync(WEB_DIST)) {
     app.get('/app/*', { schema: { hide: true } }, async (_req, reply) =>
-      reply.status(503).type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><p>工作台尚未构建：请运行 <code>npm start</code>（会自动构建）或 <code>npm run build:web</code>。</p>'));
+      reply
+        .status(503)
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><meta charset="utf-8"><p>工作台尚未构建：请运行 <code>npm start</code>（会自动构建）或 <code>npm run build:web</code>。</p>',
+        ),
+    );
     return;
   }
   await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/app/', wildcard: false, index: false });

@@ -27,25 +27,68 @@ function Guard({ ability, children }: { ability?: Ability | Ability[]; children:
   const { can } = useSession();
   const navigate = useNavigate();
   if (!can(ability))
-    return <Result status="403" title="无权访问" subTitle="您当前的角色无权访问此页面。如需开通，请联系本单位安全管理员。"
-      extra={<Button type="primary" onClick={() => navigate('/')}>返回工作台</Button>} />;
+    return (
+      <Result
+        status="403"
+        title="无权访问"
+        subTitle="您当前的角色无权访问此页面。如需开通，请联系本单位安全管理员。"
+        extra={
+          <Button type="primary" onClick={() => navigate('/')}>
+            返回工作台
+          </Button>
+        }
+      />
+    );
   return <>{children}</>;
 }
 
 function NotFound() {
   const navigate = useNavigate();
-  return <Result status="404" title="页面不存在" subTitle="您访问的页面不存在或已被移除。"
-    extra={<Button type="primary" onClick={() => navigate('/')}>返回工作台</Button>} />;
+  return (
+    <Result
+      status="404"
+      title="页面不存在"
+      subTitle="您访问的页面不存在或已被移除。"
+      extra={
+        <Button type="primary" onClick={() => navigate('/')}>
+          返回工作台
+        </Button>
+      }
+    />
+  );
 }
 
 export default function App() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
-      <Route path={PASSWORD_PATH} element={<RequireAuth><ChangePasswordPage /></RequireAuth>} />
-      <Route element={<RequireAuth><AppLayout /></RequireAuth>}>
+      <Route
+        path={PASSWORD_PATH}
+        element={
+          <RequireAuth>
+            <ChangePasswordPage />
+          </RequireAuth>
+        }
+      />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
         {ROUTES.map(({ path, ability, page: Page }) => (
-          <Route key={path} path={path} element={<Guard ability={ability}><Suspense fallback={<PageSpin />}><Page /></Suspense></Guard>} />
+          <Route
+            key={path}
+            path={path}
+            element={
+              <Guard ability={ability}>
+                <Suspense fallback={<PageSpin />}>
+                  <Page />
+                </Suspense>
+              </Guard>
+            }
+          />
         ))}
         <Route path="*" element={<NotFound />} />
       </Route>

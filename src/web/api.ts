@@ -2,7 +2,18 @@
 // session's CSRF token in `x-csrf-token`. Errors arrive as { error: { code, message, details } }
 // and are thrown as ApiError; a lost session (401) sends the user to the login page.
 import type {
-  AdminChange, AuditPage, AuditVerify, Body, PasswordRules, PendingAnswer, Region, Role, SecurityPolicy, Session, UserDetail, UserRow,
+  AdminChange,
+  AuditPage,
+  AuditVerify,
+  Body,
+  PasswordRules,
+  PendingAnswer,
+  Region,
+  Role,
+  SecurityPolicy,
+  Session,
+  UserDetail,
+  UserRow,
 } from './types.ts';
 
 export interface ErrorDetail {
@@ -25,14 +36,20 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
-export const setCsrfToken = (token: string | null) => { csrfToken = token; };
+export const setCsrfToken = (token: string | null) => {
+  csrfToken = token;
+};
 
 let onUnauthorized: (err: ApiError) => void = () => {};
-export const setUnauthorizedHandler = (h: (err: ApiError) => void) => { onUnauthorized = h; };
+export const setUnauthorizedHandler = (h: (err: ApiError) => void) => {
+  onUnauthorized = h;
+};
 
 let onPasswordChangeRequired: () => void = () => {};
 /** Called when the server answers 403 PASSWORD_CHANGE_REQUIRED: the session must change its password first. */
-export const setPasswordChangeHandler = (h: () => void) => { onPasswordChangeRequired = h; };
+export const setPasswordChangeHandler = (h: () => void) => {
+  onPasswordChangeRequired = h;
+};
 
 /** A change to an administrator is only filed (202) until a second administrator confirms it. */
 export const isPending = (r: unknown): r is PendingAnswer => !!r && typeof r === 'object' && 'pending' in r;
@@ -52,21 +69,38 @@ async function send<T>(method: string, path: string, body?: unknown, retried = f
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   } catch {
     throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
   }
   const text = await res.text();
   let data: unknown = undefined;
-  try { data = text ? JSON.parse(text) : undefined; } catch { /* not JSON: handled below */ }
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* not JSON: handled below */
+  }
   if (res.ok) return data as T;
 
   const e = (data as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | undefined)?.error;
-  const err = new ApiError(res.status, e?.code ?? `HTTP_${res.status}`, e?.message ?? httpMessage(res.status), e?.details ?? []);
+  const err = new ApiError(
+    res.status,
+    e?.code ?? `HTTP_${res.status}`,
+    e?.message ?? httpMessage(res.status),
+    e?.details ?? [],
+  );
   // a stale CSRF token (e.g. after signing in in another tab): fetch the current one and retry once
   if (err.code === 'CSRF_INVALID' && !retried) {
     const s = await send<Session>('GET', '/api/session').catch(() => null);
-    if (s) { setCsrfToken(s.csrfToken); return send<T>(method, path, body, true); }
+    if (s) {
+      setCsrfToken(s.csrfToken);
+      return send<T>(method, path, body, true);
+    }
   }
   if (res.status === 401 && (err.code === 'UNAUTHENTICATED' || err.code === 'SESSION_EXPIRED')) onUnauthorized(err);
   if (err.code === 'PASSWORD_CHANGE_REQUIRED') onPasswordChangeRequired();
@@ -88,16 +122,38 @@ export const http = {
   del: <T>(path: string, body?: unknown) => send<T>('DELETE', path, body),
 };
 
-export interface BodyInput { regionCode: string; name: string; shortName?: string; kind: string }
-export interface NewUser { username: string; displayName: string; homeBodyId: number; password: string }
-export interface AuditQuery { actor?: string; action?: string; from?: string; to?: string; page: number; pageSize: number }
+export interface BodyInput {
+  regionCode: string;
+  name: string;
+  shortName?: string;
+  kind: string;
+}
+export interface NewUser {
+  username: string;
+  displayName: string;
+  homeBodyId: number;
+  password: string;
+}
+export interface AuditQuery {
+  actor?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
 
 /** One function per endpoint the workspace calls. */
 export const api = {
   session: () => http.get<Session>('/api/session'),
-  login: (username: string, password: string) => http.post<{ ok: boolean; csrfToken: string; mustChangePassword: boolean }>('/api/auth/login', { username, password }),
+  login: (username: string, password: string) =>
+    http.post<{ ok: boolean; csrfToken: string; mustChangePassword: boolean }>('/api/auth/login', {
+      username,
+      password,
+    }),
   logout: () => http.post<{ ok: boolean }>('/api/auth/logout'),
-  changePassword: (oldPassword: string, newPassword: string) => http.post<{ ok: boolean }>('/api/auth/password', { oldPassword, newPassword }),
+  changePassword: (oldPassword: string, newPassword: string) =>
+    http.post<{ ok: boolean }>('/api/auth/password', { oldPassword, newPassword }),
   passwordRules: () => http.get<PasswordRules>('/api/security/password-rules'),
 
   regions: () => http.get<Region[]>('/api/regions'),
@@ -110,13 +166,18 @@ export const api = {
   user: (id: number) => http.get<UserDetail>(`/api/users/${id}`),
   createUser: (u: NewUser) => http.post<UserDetail>('/api/users', u),
   // a change to an administrator answers 202 PendingAnswer: see isPending
-  updateUser: (id: number, u: { displayName?: string; disabled?: boolean }) => http.patch<UserDetail | PendingAnswer>(`/api/users/${id}`, u),
+  updateUser: (id: number, u: { displayName?: string; disabled?: boolean }) =>
+    http.patch<UserDetail | PendingAnswer>(`/api/users/${id}`, u),
   unlockUser: (id: number) => http.post<UserDetail>(`/api/users/${id}/unlock`),
-  grantRole: (id: number, bodyId: number, role: Role) => http.post<UserDetail | PendingAnswer>(`/api/users/${id}/roles`, { bodyId, role }),
-  revokeRole: (id: number, bodyId: number, role: Role) => http.del<UserDetail | PendingAnswer>(`/api/users/${id}/roles`, { bodyId, role }),
-  adminChanges: (status: 'pending' | 'decided' = 'pending') => http.get<AdminChange[]>('/api/admin-changes', { status }),
+  grantRole: (id: number, bodyId: number, role: Role) =>
+    http.post<UserDetail | PendingAnswer>(`/api/users/${id}/roles`, { bodyId, role }),
+  revokeRole: (id: number, bodyId: number, role: Role) =>
+    http.del<UserDetail | PendingAnswer>(`/api/users/${id}/roles`, { bodyId, role }),
+  adminChanges: (status: 'pending' | 'decided' = 'pending') =>
+    http.get<AdminChange[]>('/api/admin-changes', { status }),
   confirmAdminChange: (id: number) => http.post<AdminChange>(`/api/admin-changes/${id}/confirm`),
-  rejectAdminChange: (id: number, reason: string) => http.post<AdminChange>(`/api/admin-changes/${id}/reject`, { reason }),
+  rejectAdminChange: (id: number, reason: string) =>
+    http.post<AdminChange>(`/api/admin-changes/${id}/reject`, { reason }),
 
   policy: () => http.get<SecurityPolicy>('/api/security/policy'),
   savePolicy: (p: SecurityPolicy) => http.put<SecurityPolicy>('/api/security/policy', p),

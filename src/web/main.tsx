@@ -21,7 +21,8 @@ const theme = {
   token: {
     colorPrimary: '#1f5fbf',
     borderRadius: 4,
-    fontFamily: '-apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "Helvetica Neue", Arial, sans-serif',
+    fontFamily:
+      '-apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "Helvetica Neue", Arial, sans-serif',
   },
 };
 

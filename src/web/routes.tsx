@@ -3,10 +3,25 @@
 // To add a page: write src/web/pages/<name>/<Name>Page.tsx with a default export, then add
 //   { path: '/lists', label: '权责清单', icon: <ProfileOutlined />, ability: ['draftList', 'review'], page: lazy(() => import('./pages/lists/ListsPage.tsx')) },
 import {
-  ApartmentOutlined, AuditOutlined, HomeOutlined, ProfileOutlined, SafetyCertificateOutlined, TeamOutlined, UserSwitchOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  HomeOutlined,
+  ProfileOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  UserSwitchOutlined,
 } from '@ant-design/icons';
 // the adjustment procedure's pages (issue 4)
-import { BarChartOutlined, BellOutlined, BookOutlined, CalendarOutlined, CommentOutlined, FileSyncOutlined, SwapOutlined, VerifiedOutlined } from '@ant-design/icons';
+import {
+  BarChartOutlined,
+  BellOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  CommentOutlined,
+  FileSyncOutlined,
+  SwapOutlined,
+  VerifiedOutlined,
+} from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Ability } from './types.ts';
 
@@ -29,23 +44,125 @@ export const ADMINS: Ability[] = ['manageUsers', 'manageRoles', 'readAudit'];
 
 export const ROUTES: AppRoute[] = [
   { path: '/', label: '工作台', icon: <HomeOutlined />, page: lazy(() => import('./pages/home/HomePage.tsx')) },
-  { path: '/lists', label: '权责清单', icon: <ProfileOutlined />, ability: ['draftList', 'submitList', 'review', 'legalReview', 'approve'], page: lazy(() => import('./pages/lists/ListsPage.tsx')) },
-  { path: '/lists/*', label: '权责清单', menu: false, ability: ['draftList', 'submitList', 'review', 'legalReview', 'approve'], page: lazy(() => import('./pages/lists/ListsRouter.tsx')) },
-  { path: '/inbox', label: '待办事项', icon: <BellOutlined />, ability: WORKFLOW, page: lazy(() => import('./pages/inbox/InboxPage.tsx')) },
-  { path: '/adjustments', label: '动态调整', icon: <SwapOutlined />, ability: WORKFLOW, page: lazy(() => import('./pages/adjustments/AdjustmentsPage.tsx')) },
-  { path: '/adjustments/:id', label: '调整申请', menu: false, ability: WORKFLOW, page: lazy(() => import('./pages/adjustments/AdjustmentPage.tsx')) },
-  { path: '/approvals', label: '政府审定', icon: <VerifiedOutlined />, ability: 'approve', page: lazy(() => import('./pages/adjustments/ApprovalsPage.tsx')) },
-  { path: '/consultations', label: '征求意见', icon: <CommentOutlined />, ability: 'review', page: lazy(() => import('./pages/adjustments/consultations/ConsultationsPage.tsx')) },
-  { path: '/consultations/:id', label: '意见处理', menu: false, ability: WORKFLOW, page: lazy(() => import('./pages/adjustments/consultations/ConsultationPage.tsx')) },
-  { path: '/law-changes', label: '法律文件立改废', icon: <FileSyncOutlined />, ability: 'review', page: lazy(() => import('./pages/adjustments/lawchange/LawChangesPage.tsx')) },
-  { path: '/reports', label: '年度报告', icon: <BarChartOutlined />, ability: 'review', page: lazy(() => import('./pages/reports/ReportsPage.tsx')) },
-  { path: '/calendar', label: '工作日历', icon: <CalendarOutlined />, ability: ['manageBodies', ...WORKFLOW], page: lazy(() => import('./pages/calendar/CalendarPage.tsx')) },
-  { path: '/rulebooks', label: '规则集', icon: <BookOutlined />, ability: ['manageBodies', ...WORKFLOW], page: lazy(() => import('./pages/adjustments/rulebook/RulebookPage.tsx')) },
-  { path: '/bodies', label: '机构管理', icon: <ApartmentOutlined />, ability: 'manageBodies', page: lazy(() => import('./pages/bodies/BodiesPage.tsx')) },
-  { path: '/users', label: '用户管理', icon: <TeamOutlined />, ability: ['manageUsers', 'manageRoles'], page: lazy(() => import('./pages/users/UsersPage.tsx')) },
-  { path: '/admin-changes', label: '管理员变更确认', icon: <UserSwitchOutlined />, ability: ADMINS, page: lazy(() => import('./pages/admin-changes/AdminChangesPage.tsx')) },
-  { path: '/security', label: '安全策略', icon: <SafetyCertificateOutlined />, ability: 'managePolicy', page: lazy(() => import('./pages/security/SecurityPolicyPage.tsx')) },
-  { path: '/audit', label: '审计日志', icon: <AuditOutlined />, ability: 'readAudit', page: lazy(() => import('./pages/audit/AuditPage.tsx')) },
+  {
+    path: '/lists',
+    label: '权责清单',
+    icon: <ProfileOutlined />,
+    ability: ['draftList', 'submitList', 'review', 'legalReview', 'approve'],
+    page: lazy(() => import('./pages/lists/ListsPage.tsx')),
+  },
+  {
+    path: '/lists/*',
+    label: '权责清单',
+    menu: false,
+    ability: ['draftList', 'submitList', 'review', 'legalReview', 'approve'],
+    page: lazy(() => import('./pages/lists/ListsRouter.tsx')),
+  },
+  {
+    path: '/inbox',
+    label: '待办事项',
+    icon: <BellOutlined />,
+    ability: WORKFLOW,
+    page: lazy(() => import('./pages/inbox/InboxPage.tsx')),
+  },
+  {
+    path: '/adjustments',
+    label: '动态调整',
+    icon: <SwapOutlined />,
+    ability: WORKFLOW,
+    page: lazy(() => import('./pages/adjustments/AdjustmentsPage.tsx')),
+  },
+  {
+    path: '/adjustments/:id',
+    label: '调整申请',
+    menu: false,
+    ability: WORKFLOW,
+    page: lazy(() => import('./pages/adjustments/AdjustmentPage.tsx')),
+  },
+  {
+    path: '/approvals',
+    label: '政府审定',
+    icon: <VerifiedOutlined />,
+    ability: 'approve',
+    page: lazy(() => import('./pages/adjustments/ApprovalsPage.tsx')),
+  },
+  {
+    path: '/consultations',
+    label: '征求意见',
+    icon: <CommentOutlined />,
+    ability: 'review',
+    page: lazy(() => import('./pages/adjustments/consultations/ConsultationsPage.tsx')),
+  },
+  {
+    path: '/consultations/:id',
+    label: '意见处理',
+    menu: false,
+    ability: WORKFLOW,
+    page: lazy(() => import('./pages/adjustments/consultations/ConsultationPage.tsx')),
+  },
+  {
+    path: '/law-changes',
+    label: '法律文件立改废',
+    icon: <FileSyncOutlined />,
+    ability: 'review',
+    page: lazy(() => import('./pages/adjustments/lawchange/LawChangesPage.tsx')),
+  },
+  {
+    path: '/reports',
+    label: '年度报告',
+    icon: <BarChartOutlined />,
+    ability: 'review',
+    page: lazy(() => import('./pages/reports/ReportsPage.tsx')),
+  },
+  {
+    path: '/calendar',
+    label: '工作日历',
+    icon: <CalendarOutlined />,
+    ability: ['manageBodies', ...WORKFLOW],
+    page: lazy(() => import('./pages/calendar/CalendarPage.tsx')),
+  },
+  {
+    path: '/rulebooks',
+    label: '规则集',
+    icon: <BookOutlined />,
+    ability: ['manageBodies', ...WORKFLOW],
+    page: lazy(() => import('./pages/adjustments/rulebook/RulebookPage.tsx')),
+  },
+  {
+    path: '/bodies',
+    label: '机构管理',
+    icon: <ApartmentOutlined />,
+    ability: 'manageBodies',
+    page: lazy(() => import('./pages/bodies/BodiesPage.tsx')),
+  },
+  {
+    path: '/users',
+    label: '用户管理',
+    icon: <TeamOutlined />,
+    ability: ['manageUsers', 'manageRoles'],
+    page: lazy(() => import('./pages/users/UsersPage.tsx')),
+  },
+  {
+    path: '/admin-changes',
+    label: '管理员变更确认',
+    icon: <UserSwitchOutlined />,
+    ability: ADMINS,
+    page: lazy(() => import('./pages/admin-changes/AdminChangesPage.tsx')),
+  },
+  {
+    path: '/security',
+    label: '安全策略',
+    icon: <SafetyCertificateOutlined />,
+    ability: 'managePolicy',
+    page: lazy(() => import('./pages/security/SecurityPolicyPage.tsx')),
+  },
+  {
+    path: '/audit',
+    label: '审计日志',
+    icon: <AuditOutlined />,
+    ability: 'readAudit',
+    page: lazy(() => import('./pages/audit/AuditPage.tsx')),
+  },
 ];
 
 export const routeByPath = (path: string) => ROUTES.find((r) => r.path === path);

@@ -39,20 +39,28 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  useEffect(() => { void refresh(); }, [refresh]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
 
   // the server says this session must change its password first: reload it, the router then
   // shows only the 修改密码 page (App.tsx)
-  useEffect(() => { setPasswordChangeHandler(() => { void refresh(); }); }, [refresh]);
+  useEffect(() => {
+    setPasswordChangeHandler(() => {
+      void refresh();
+    });
+  }, [refresh]);
 
   // any 401 from the API: forget the session and go to the login page, then come back
   useEffect(() => {
     setUnauthorizedHandler((err) => {
       setCsrfToken(null);
-      if (current.current) toast.warning(err.code === 'SESSION_EXPIRED' ? '登录已超时，请重新登录' : err.message || '请先登录');
+      if (current.current)
+        toast.warning(err.code === 'SESSION_EXPIRED' ? '登录已超时，请重新登录' : err.message || '请先登录');
       current.current = null;
       setSession(null);
-      if (!location.pathname.startsWith('/login')) navigate('/login', { replace: true, state: { from: location.pathname + location.search } });
+      if (!location.pathname.startsWith('/login'))
+        navigate('/login', { replace: true, state: { from: location.pathname + location.search } });
     });
   }, [navigate, location]);
 
@@ -66,17 +74,24 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const logout = useCallback(async () => {
-    try { await api.logout(); } catch { /* already signed out: nothing to undo */ }
+    try {
+      await api.logout();
+    } catch {
+      /* already signed out: nothing to undo */
+    }
     setCsrfToken(null);
     setSession(null);
   }, []);
 
-  const can = useCallback((ability?: Ability | Ability[]) => {
-    if (!ability) return true;
-    if (!session) return false;
-    const list = Array.isArray(ability) ? ability : [ability];
-    return list.some((a) => session.abilities[a]);
-  }, [session]);
+  const can = useCallback(
+    (ability?: Ability | Ability[]) => {
+      if (!ability) return true;
+      if (!session) return false;
+      const list = Array.isArray(ability) ? ability : [ability];
+      return list.some((a) => session.abilities[a]);
+    },
+    [session],
+  );
 
   const value = useMemo(() => ({ session, login, logout, refresh, can }), [session, login, logout, refresh, can]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;

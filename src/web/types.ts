@@ -1,7 +1,15 @@
 // Shapes of the server API as the workspace uses them (see src/server and the OpenAPI document
 // at /api/openapi.json). Kept by hand: the web bundle does not import server code.
 
-export type Role = 'clerk' | 'leadUnit' | 'coordinator' | 'legalReviewer' | 'approver' | 'sysAdmin' | 'secAdmin' | 'auditor';
+export type Role =
+  | 'clerk'
+  | 'leadUnit'
+  | 'coordinator'
+  | 'legalReviewer'
+  | 'approver'
+  | 'sysAdmin'
+  | 'secAdmin'
+  | 'auditor';
 
 export interface Abilities {
   manageBodies: boolean;
@@ -152,4 +160,7 @@ export interface PendingAnswer {
   message: string;
 }
 
-export interface PasswordRules { minLength: number; minClasses: number }
+export interface PasswordRules {
+  minLength: number;
+  minClasses: number;
+}

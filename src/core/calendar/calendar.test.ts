@@ -144,7 +144,11 @@ describe('workdaysBetween: working days left, negative when overdue', () => {
   });
 
   it('inverts addWorkdays', () => {
-    for (const [start, n] of [['2026-02-09', 15], ['2026-09-18', 7], ['2026-04-03', 30]] as const) {
+    for (const [start, n] of [
+      ['2026-02-09', 15],
+      ['2026-09-18', 7],
+      ['2026-04-03', 30],
+    ] as const) {
       expect(cal.workdaysBetween(start, cal.addWorkdays(start, n).date)).toBe(n);
     }
   });

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addCalendarDays,
-  calendarDaysBetween,
-  dayOfWeek,
-  isIsoDate,
-  todayInBeijing,
-  yearOf,
-} from './dates.js';
+import { addCalendarDays, calendarDaysBetween, dayOfWeek, isIsoDate, todayInBeijing, yearOf } from './dates.js';
 
 describe('isIsoDate', () => {
   it.each([

@@ -14,12 +14,18 @@ describe('第二条 rest days of a year with no notice', () => {
   it('2027: 元旦, 春节 from 除夕, 清明, 劳动节, 端午, 中秋, 国庆', () => {
     expect(sorted(statutoryHolidays(2027))).toEqual([
       ['2027-01-01', '元旦'],
-      ['2027-02-05', '春节'], ['2027-02-06', '春节'], ['2027-02-07', '春节'], ['2027-02-08', '春节'],
+      ['2027-02-05', '春节'],
+      ['2027-02-06', '春节'],
+      ['2027-02-07', '春节'],
+      ['2027-02-08', '春节'],
       ['2027-04-05', '清明节'],
-      ['2027-05-01', '劳动节'], ['2027-05-02', '劳动节'],
+      ['2027-05-01', '劳动节'],
+      ['2027-05-02', '劳动节'],
       ['2027-06-09', '端午节'],
       ['2027-09-15', '中秋节'],
-      ['2027-10-01', '国庆节'], ['2027-10-02', '国庆节'], ['2027-10-03', '国庆节'],
+      ['2027-10-01', '国庆节'],
+      ['2027-10-02', '国庆节'],
+      ['2027-10-03', '国庆节'],
     ]);
   });
 
@@ -63,14 +69,26 @@ describe('第二条 rest days of a year with no notice', () => {
 describe('a provisional calculation knows them and still says it is provisional', () => {
   it('1 January of a year without its notice is a rest day, and names the notice that would make it exact', () => {
     expect(cal.dayInfo('2027-01-01')).toMatchObject({
-      workday: false, kind: 'holiday', known: false, festival: '元旦', exactAfter: '《国务院办公厅关于2027年部分节假日安排的通知》',
+      workday: false,
+      kind: 'holiday',
+      known: false,
+      festival: '元旦',
+      exactAfter: '《国务院办公厅关于2027年部分节假日安排的通知》',
     });
     expect(exactNoticeFor(2028)).toBe('《国务院办公厅关于2028年部分节假日安排的通知》');
   });
 
   it('a provisional deadline never falls on 1 January', () => {
     // every start in late December, every count that could reach the new year
-    for (const start of ['2026-12-24', '2026-12-28', '2026-12-30', '2026-12-31', '2027-12-27', '2027-12-30', '2027-12-31']) {
+    for (const start of [
+      '2026-12-24',
+      '2026-12-28',
+      '2026-12-30',
+      '2026-12-31',
+      '2027-12-27',
+      '2027-12-30',
+      '2027-12-31',
+    ]) {
       for (let n = 1; n <= 6; n += 1) {
         const r = cal.addWorkdays(start, n);
         expect(r.date.endsWith('-01-01'), `${start} + ${n} → ${r.date}`).toBe(false);

@@ -36,7 +36,9 @@ describe('formatPowerCode / parsePowerCode (§6 权力编码)', () => {
   });
 
   it('checks the category against the rulebook when asked', () => {
-    expect(validatePowerCode('150200-012-BA-00001-000', { allowedCategories: ['XK', 'CF'] })).toContain('不在现行规则的类别中');
+    expect(validatePowerCode('150200-012-BA-00001-000', { allowedCategories: ['XK', 'CF'] })).toContain(
+      '不在现行规则的类别中',
+    );
     expect(validatePowerCode('150200-012-XK-00001-000', { allowedCategories: ['XK', 'CF'] })).toBeNull();
   });
 
@@ -62,12 +64,22 @@ describe('nextCode: never reuses a number (spec §2)', () => {
   const scope = { regionCode: '150200', bodyCode: '012', category: 'XK' };
   it.each([
     ['no codes yet', [], '150200-012-XK-00001-000'],
-    ['after the highest, not the first gap', ['150200-012-XK-00001-000', '150200-012-XK-00005-000'], '150200-012-XK-00006-000'],
-    ['a cancelled 主项 still counts', ['150200-012-XK-00001-000', '150200-012-XK-00009-000'], '150200-012-XK-00010-000'],
+    [
+      'after the highest, not the first gap',
+      ['150200-012-XK-00001-000', '150200-012-XK-00005-000'],
+      '150200-012-XK-00006-000',
+    ],
+    [
+      'a cancelled 主项 still counts',
+      ['150200-012-XK-00001-000', '150200-012-XK-00009-000'],
+      '150200-012-XK-00010-000',
+    ],
     ['a 子项 of a removed 主项 counts', ['150200-012-XK-00004-003'], '150200-012-XK-00005-000'],
-    ['other bodies, categories and regions do not count',
+    [
+      'other bodies, categories and regions do not count',
       ['150200-013-XK-00050-000', '150200-012-CF-00050-000', '150203-012-XK-00050-000', '150200-012-XK-00002-000'],
-      '150200-012-XK-00003-000'],
+      '150200-012-XK-00003-000',
+    ],
     ['malformed strings are skipped', ['150200-012-XK-7-000', 'abc'], '150200-012-XK-00001-000'],
   ])('%s', (_label, existing, expected) => {
     expect(nextCode(existing, scope)).toBe(expected);
@@ -82,7 +94,11 @@ describe('nextSubCode', () => {
   const parent = '150200-012-XK-00003-000';
   it.each([
     ['first 子项', [parent], '150200-012-XK-00003-001'],
-    ['after the highest issued, even if cancelled', [parent, '150200-012-XK-00003-001', '150200-012-XK-00003-004'], '150200-012-XK-00003-005'],
+    [
+      'after the highest issued, even if cancelled',
+      [parent, '150200-012-XK-00003-001', '150200-012-XK-00003-004'],
+      '150200-012-XK-00003-005',
+    ],
     ['siblings of other 主项 do not count', [parent, '150200-012-XK-00004-009'], '150200-012-XK-00003-001'],
   ])('%s', (_label, existing, expected) => {
     expect(nextSubCode(existing, parent)).toBe(expected);

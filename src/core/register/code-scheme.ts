@@ -28,16 +28,15 @@ export interface PowerCodeParts {
   sub: number;
 }
 
-export type CodeParseResult =
-  | { ok: true; value: PowerCodeParts }
-  | { ok: false; error: string };
+export type CodeParseResult = { ok: true; value: PowerCodeParts } | { ok: false; error: string };
 
 export const MAX_MAIN = 99_999;
 export const MAX_SUB = 999;
 const CODE_RE = /^(\d{6}(?:\d{3})?)-(\d{3})-([A-Z]{2})-(\d{5})-(\d{3})$/;
 
 export function formatPowerCode(p: PowerCodeParts): string {
-  if (!/^\d{6}(\d{3})?$/.test(p.regionCode)) throw new RangeError(`区划代码应为6位（市、旗县区）或9位（苏木乡镇·街道，§18）数字：${p.regionCode}`);
+  if (!/^\d{6}(\d{3})?$/.test(p.regionCode))
+    throw new RangeError(`区划代码应为6位（市、旗县区）或9位（苏木乡镇·街道，§18）数字：${p.regionCode}`);
   if (!/^\d{3}$/.test(p.bodyCode) || p.bodyCode === '000') {
     throw new RangeError(`部门代码应为001–999的3位数字：${p.bodyCode}`);
   }
@@ -48,7 +47,9 @@ export function formatPowerCode(p: PowerCodeParts): string {
   if (!Number.isInteger(p.sub) || p.sub < 0 || p.sub > MAX_SUB) {
     throw new RangeError(`子项序号应在0–${MAX_SUB}之间：${p.sub}`);
   }
-  return [p.regionCode, p.bodyCode, p.category, String(p.main).padStart(5, '0'), String(p.sub).padStart(3, '0')].join('-');
+  return [p.regionCode, p.bodyCode, p.category, String(p.main).padStart(5, '0'), String(p.sub).padStart(3, '0')].join(
+    '-',
+  );
 }
 
 export interface ParseOptions {
@@ -72,7 +73,10 @@ export function parsePowerCode(code: unknown, opts: ParseOptions = {}): CodePars
   if (opts.allowedCategories) {
     const allowed = [...opts.allowedCategories];
     if (!allowed.includes(category)) {
-      return { ok: false, error: `权力编码“${code}”的类别代码${category}不在现行规则的类别中（${allowed.join('、')}）` };
+      return {
+        ok: false,
+        error: `权力编码“${code}”的类别代码${category}不在现行规则的类别中（${allowed.join('、')}）`,
+      };
     }
   }
   return { ok: true, value: { regionCode, bodyCode, category, main: Number(mainStr), sub: Number(subStr) } };

@@ -46,12 +46,21 @@ describe('diffPowerLists', () => {
     expect(d.removed.map((p) => p.code)).toEqual([C.code]);
     expect(d.unchangedCount).toBe(1);
     expect(d.changed).toEqual([
-      { code: B.code, nameBefore: '河道采砂许可', nameAfter: '河道采砂许可', changes: [{ field: 'remarks', path: 'remarks', before: '', after: '汛期暂停受理' }] },
+      {
+        code: B.code,
+        nameBefore: '河道采砂许可',
+        nameAfter: '河道采砂许可',
+        changes: [{ field: 'remarks', path: 'remarks', before: '', after: '汛期暂停受理' }],
+      },
     ]);
   });
 
   it.each<[string, Partial<Power>, Array<{ field: string; path: string; before: unknown; after: unknown }>]>([
-    ['name', { name: '取水许可证核发' }, [{ field: 'name', path: 'name', before: '取水许可', after: '取水许可证核发' }]],
+    [
+      'name',
+      { name: '取水许可证核发' },
+      [{ field: 'name', path: 'name', before: '取水许可', after: '取水许可证核发' }],
+    ],
     ['status', { status: 'cancelled' }, [{ field: 'status', path: 'status', before: 'active', after: 'cancelled' }]],
     [
       'an article inside legalBases',
@@ -60,8 +69,25 @@ describe('diffPowerLists', () => {
     ],
     [
       'an added legal basis',
-      { legalBases: [A.legalBases[0], { documentName: '《中华人民共和国水法》', level: '法律', article: '第四十八条', text: '直接从江河、湖泊或者地下取用水资源的单位和个人，应当按照国家取水许可制度和水资源有偿使用制度的规定，向水行政主管部门或者流域管理机构申请领取取水许可证。' }] },
-      [{ field: 'legalBases', path: 'legalBases[1]', before: undefined, after: expect.objectContaining({ article: '第四十八条' }) }],
+      {
+        legalBases: [
+          A.legalBases[0],
+          {
+            documentName: '《中华人民共和国水法》',
+            level: '法律',
+            article: '第四十八条',
+            text: '直接从江河、湖泊或者地下取用水资源的单位和个人，应当按照国家取水许可制度和水资源有偿使用制度的规定，向水行政主管部门或者流域管理机构申请领取取水许可证。',
+          },
+        ],
+      },
+      [
+        {
+          field: 'legalBases',
+          path: 'legalBases[1]',
+          before: undefined,
+          after: expect.objectContaining({ article: '第四十八条' }),
+        },
+      ],
     ],
     [
       'a removed responsibility step',
@@ -71,10 +97,25 @@ describe('diffPowerLists', () => {
     [
       'a changed accountability case',
       { accountabilityCases: ['对不符合法定条件的申请事项予以受理的'] },
-      [{ field: 'accountabilityCases', path: 'accountabilityCases[0]', before: '对符合法定条件的申请事项不予受理的', after: '对不符合法定条件的申请事项予以受理的' }],
+      [
+        {
+          field: 'accountabilityCases',
+          path: 'accountabilityCases[0]',
+          before: '对符合法定条件的申请事项不予受理的',
+          after: '对不符合法定条件的申请事项予以受理的',
+        },
+      ],
     ],
-    ['a new optional field', { predecessorCodes: ['150200-016-XK-00009-000'] }, [{ field: 'predecessorCodes', path: 'predecessorCodes', before: undefined, after: ['150200-016-XK-00009-000'] }]],
-    ['storage ids and parentCode only', { id: 5, bodyId: 8, parentCode: null, legalBases: [{ ...A.legalBases[0], documentId: 99 }] }, []],
+    [
+      'a new optional field',
+      { predecessorCodes: ['150200-016-XK-00009-000'] },
+      [{ field: 'predecessorCodes', path: 'predecessorCodes', before: undefined, after: ['150200-016-XK-00009-000'] }],
+    ],
+    [
+      'storage ids and parentCode only',
+      { id: 5, bodyId: 8, parentCode: null, legalBases: [{ ...A.legalBases[0], documentId: 99 }] },
+      [],
+    ],
   ])('field-level change: %s', (_label, over, expected) => {
     expect(diffPower(A, base(A.code, A.name, over))).toEqual(expected);
   });
@@ -82,29 +123,48 @@ describe('diffPowerLists', () => {
   // issue 9.7: one element inserted reads as one insertion, not as every later element changed
   it('one 追责情形 inserted before three reads as one insertion', () => {
     const three = ['甲情形', '乙情形', '丙情形'];
-    const changes = diffPower(base(A.code, A.name, { accountabilityCases: three }), base(A.code, A.name, { accountabilityCases: ['新增情形', ...three] }));
-    expect(changes).toEqual([{ field: 'accountabilityCases', path: 'accountabilityCases[0]', before: undefined, after: '新增情形' }]);
+    const changes = diffPower(
+      base(A.code, A.name, { accountabilityCases: three }),
+      base(A.code, A.name, { accountabilityCases: ['新增情形', ...three] }),
+    );
+    expect(changes).toEqual([
+      { field: 'accountabilityCases', path: 'accountabilityCases[0]', before: undefined, after: '新增情形' },
+    ]);
   });
 
   it('one 追责情形 removed from the middle reads as one removal at its old place', () => {
-    const changes = diffPower(base(A.code, A.name, { accountabilityCases: ['甲情形', '乙情形', '丙情形'] }), base(A.code, A.name, { accountabilityCases: ['甲情形', '丙情形'] }));
-    expect(changes).toEqual([{ field: 'accountabilityCases', path: 'accountabilityCases[1]', before: '乙情形', after: undefined }]);
+    const changes = diffPower(
+      base(A.code, A.name, { accountabilityCases: ['甲情形', '乙情形', '丙情形'] }),
+      base(A.code, A.name, { accountabilityCases: ['甲情形', '丙情形'] }),
+    );
+    expect(changes).toEqual([
+      { field: 'accountabilityCases', path: 'accountabilityCases[1]', before: '乙情形', after: undefined },
+    ]);
   });
 
   it('a 责任事项 inserted in the middle, the later ones renumbered, reads as one insertion', () => {
     const [r1, r2] = A.responsibilities;
     const added = { order: 2, name: '决定责任', content: '作出决定。' };
     const changes = diffPower(A, base(A.code, A.name, { responsibilities: [r1!, added, { ...r2!, order: 3 }] }));
-    expect(changes).toEqual([{ field: 'responsibilities', path: 'responsibilities[1]', before: undefined, after: added }]);
+    expect(changes).toEqual([
+      { field: 'responsibilities', path: 'responsibilities[1]', before: undefined, after: added },
+    ]);
   });
 
   it('an element edited in place is still one change of that element', () => {
-    const changes = diffPower(base(A.code, A.name, { accountabilityCases: ['甲情形', '乙情形'] }), base(A.code, A.name, { accountabilityCases: ['甲情形', '乙情形（修订）'] }));
-    expect(changes).toEqual([{ field: 'accountabilityCases', path: 'accountabilityCases[1]', before: '乙情形', after: '乙情形（修订）' }]);
+    const changes = diffPower(
+      base(A.code, A.name, { accountabilityCases: ['甲情形', '乙情形'] }),
+      base(A.code, A.name, { accountabilityCases: ['甲情形', '乙情形（修订）'] }),
+    );
+    expect(changes).toEqual([
+      { field: 'accountabilityCases', path: 'accountabilityCases[1]', before: '乙情形', after: '乙情形（修订）' },
+    ]);
   });
 
   it('can compare storage ids when asked', () => {
-    expect(diffPower(A, { ...A, id: 5 }, { ignoreKeys: [] })).toEqual([{ field: 'id', path: 'id', before: 100, after: 5 }]);
+    expect(diffPower(A, { ...A, id: 5 }, { ignoreKeys: [] })).toEqual([
+      { field: 'id', path: 'id', before: 100, after: 5 },
+    ]);
   });
 
   it('refuses a version with a duplicate code', () => {

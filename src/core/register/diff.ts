@@ -75,9 +75,11 @@ function alignArrays(a: readonly unknown[], b: readonly unknown[], ignore: Reado
   const n = a.length;
   const m = b.length;
   const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i]![j] = ka[i] === kb[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--)
+      lcs[i]![j] = ka[i] === kb[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
   const pairs: [number, number][] = [];
-  for (let i = 0, j = 0; i < n && j < m;) {
+  for (let i = 0, j = 0; i < n && j < m; ) {
     if (ka[i] === kb[j]) pairs.push([i++, j++]);
     else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) i++;
     else j++;
@@ -85,7 +87,14 @@ function alignArrays(a: readonly unknown[], b: readonly unknown[], ignore: Reado
   return pairs;
 }
 
-function diffValue(field: string, path: string, a: unknown, b: unknown, ignore: ReadonlySet<string>, out: FieldChange[]): void {
+function diffValue(
+  field: string,
+  path: string,
+  a: unknown,
+  b: unknown,
+  ignore: ReadonlySet<string>,
+  out: FieldChange[],
+): void {
   if (Array.isArray(a) && Array.isArray(b)) {
     // Lists such as 责任事项 and 追责情形 are ordered (§6). Equal elements are aligned first, so
     // one element inserted (or removed) reads as one insertion, not as every later element
@@ -95,12 +104,23 @@ function diffValue(field: string, path: string, a: unknown, b: unknown, ignore: 
     let i = 0;
     let j = 0;
     for (const [ai, bj] of anchors) {
-      while (i < ai && j < bj) { diffValue(field, `${path}[${j}]`, a[i], b[j], ignore, out); i++; j++; }
-      while (j < bj) { out.push({ field, path: `${path}[${j}]`, before: undefined, after: b[j] }); j++; }
-      while (i < ai) { out.push({ field, path: `${path}[${i}]`, before: a[i], after: undefined }); i++; }
+      while (i < ai && j < bj) {
+        diffValue(field, `${path}[${j}]`, a[i], b[j], ignore, out);
+        i++;
+        j++;
+      }
+      while (j < bj) {
+        out.push({ field, path: `${path}[${j}]`, before: undefined, after: b[j] });
+        j++;
+      }
+      while (i < ai) {
+        out.push({ field, path: `${path}[${i}]`, before: a[i], after: undefined });
+        i++;
+      }
       if (ai < a.length) {
         // aligned: equal but for `order`; a number that only follows the element's new place is no change
-        const renumbered = isPlainObject(a[ai]) && isPlainObject(b[bj]) && a[ai].order === ai + 1 && b[bj].order === bj + 1;
+        const renumbered =
+          isPlainObject(a[ai]) && isPlainObject(b[bj]) && a[ai].order === ai + 1 && b[bj].order === bj + 1;
         diffValue(field, `${path}[${bj}]`, a[ai], b[bj], renumbered ? new Set([...ignore, 'order']) : ignore, out);
       }
       i = ai + 1;
@@ -131,7 +151,11 @@ export function diffPower(a: Power, b: Power, opts: DiffOptions = {}): FieldChan
  * Compare two versions of a body's list, powers keyed by code. Results are sorted by code.
  * Throws when a version holds the same code twice.
  */
-export function diffPowerLists(before: readonly Power[], after: readonly Power[], opts: DiffOptions = {}): PowerListDiff {
+export function diffPowerLists(
+  before: readonly Power[],
+  after: readonly Power[],
+  opts: DiffOptions = {},
+): PowerListDiff {
   const a = byCode(before, '旧版');
   const b = byCode(after, '新版');
   const result: PowerListDiff = { added: [], removed: [], changed: [], unchangedCount: 0 };

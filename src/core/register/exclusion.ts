@@ -84,7 +84,12 @@ const RULES: Rule[] = [
     skipForEnforcement: true,
   },
   // §8.2: internal management — 人事任免 / 干部任免 and other appointments
-  { clause: '§8.2', keyword: '人事任免', patterns: [/(?:人事|干部|人员|职务|工作人员)?任免/], skipForEnforcement: true },
+  {
+    clause: '§8.2',
+    keyword: '人事任免',
+    patterns: [/(?:人事|干部|人员|职务|工作人员)?任免/],
+    skipForEnforcement: true,
+  },
   // §8.2: other internal management (内部管理, 机关人事/财务管理, 干部管理)
   {
     clause: '§8.2',

@@ -54,9 +54,14 @@ describe('addValidity', () => {
 });
 
 describe('temporaryLicenseExpiry (§7)', () => {
-  it('is effective date + validity', () => expect(temporaryLicenseExpiry(temp('2026-03-01'), RULES.validity)).toBe('2027-03-01'));
-  it('uses a stated expiry', () => expect(temporaryLicenseExpiry(temp('2026-03-01', { expiryDate: '2026-12-31' }), RULES.validity)).toBe('2026-12-31'));
-  it('follows the rulebook validity', () => expect(temporaryLicenseExpiry(temp('2026-03-01'), { months: 6 })).toBe('2026-09-01'));
+  it('is effective date + validity', () =>
+    expect(temporaryLicenseExpiry(temp('2026-03-01'), RULES.validity)).toBe('2027-03-01'));
+  it('uses a stated expiry', () =>
+    expect(temporaryLicenseExpiry(temp('2026-03-01', { expiryDate: '2026-12-31' }), RULES.validity)).toBe(
+      '2026-12-31',
+    ));
+  it('follows the rulebook validity', () =>
+    expect(temporaryLicenseExpiry(temp('2026-03-01'), { months: 6 })).toBe('2026-09-01'));
   it('is null for other levels or without a date', () => {
     expect(temporaryLicenseExpiry(LAW, RULES.validity)).toBeNull();
     expect(temporaryLicenseExpiry(temp(''), RULES.validity)).toBeNull();
@@ -86,7 +91,12 @@ describe('findLapsingPowers', () => {
   it('ignores powers without a temporary basis and inactive powers; earliest basis wins; sorted', () => {
     const q = power('150200-031-XK-00002-000', [temp('2026-05-01'), temp('2026-04-01')]);
     const r = findLapsingPowers(
-      [q, p, power('150200-031-XK-00003-000', [LAW]), power('150200-031-XK-00004-000', [temp('2026-03-01')], 'cancelled')],
+      [
+        q,
+        p,
+        power('150200-031-XK-00003-000', [LAW]),
+        power('150200-031-XK-00004-000', [temp('2026-03-01')], 'cancelled'),
+      ],
       '2027-02-15',
       RULES,
     );
@@ -96,5 +106,6 @@ describe('findLapsingPowers', () => {
     ]);
   });
 
-  it('rejects a bad window', () => expect(() => findLapsingPowers([p], '2027-01-01', { ...RULES, warningDays: -1 })).toThrow());
+  it('rejects a bad window', () =>
+    expect(() => findLapsingPowers([p], '2027-01-01', { ...RULES, warningDays: -1 })).toThrow());
 });

@@ -54,7 +54,8 @@ export const legalityReview: StepDef = {
   label: '合法性审查',
   roles: ['legalReviewer'],
   article: '§12',
-  articleText: '本级协调小组办公室或本级人民政府法制机构应当自收到调整权责清单申请之日起15个工作日内提出审核意见并进行合法性审查',
+  articleText:
+    '本级协调小组办公室或本级人民政府法制机构应当自收到调整权责清单申请之日起15个工作日内提出审核意见并进行合法性审查',
   clock: reviewClock,
 };
 
@@ -159,7 +160,12 @@ export const filing: StepDef = {
   articleText: '职权行使机构应及时将其权责清单动态调整情况告知下级相关部门，并向本级协调小组办公室进行备案',
 };
 
-const intake: readonly (readonly StepDef[])[] = [[draft], [submit], [preliminaryReview, legalityReview], [consultation]];
+const intake: readonly (readonly StepDef[])[] = [
+  [draft],
+  [submit],
+  [preliminaryReview, legalityReview],
+  [consultation],
+];
 
 const procedures: Record<string, ProcedureDef> = {
   publishAfterConsultation: {
@@ -177,7 +183,15 @@ const procedures: Record<string, ProcedureDef> = {
   delegationApproval: {
     id: 'delegationApproval',
     label: '报请政府审定、承接部门确认后公布',
-    stages: [...intake, [reportToGovernment], [approval], [receivingConfirm], [publishAfterApproval], [platformSync], [filing]],
+    stages: [
+      ...intake,
+      [reportToGovernment],
+      [approval],
+      [receivingConfirm],
+      [publishAfterApproval],
+      [platformSync],
+      [filing],
+    ],
   },
 };
 
@@ -185,7 +199,8 @@ const procedures: Record<string, ProcedureDef> = {
 export const civilCodePeriodRules: PeriodRules = {
   calendarDeadlineOnRestDay: 'nextWorkday',
   article: '民法典第二百零一条、第二百零三条',
-  articleText: '开始的当日不计入，自下一日开始计算；期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日',
+  articleText:
+    '开始的当日不计入，自下一日开始计算；期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日',
 };
 
 // §12 names only cancel and delegate as needing government approval. Merge and split
@@ -206,7 +221,8 @@ export const temporaryLicense2023: TemporaryLicenseRule = {
 // entrustment (上级政府委托) among the same causes.
 const ELEVEN = ['cancel', 'delegate', 'modify', 'merge', 'split', 'entrust', 'takeBack'] as const;
 
-const approvalNote = '§12 requires approval for cancel/delegate only; this kind also takes that path (stricter reading).';
+const approvalNote =
+  '§12 requires approval for cancel/delegate only; this kind also takes that path (stricter reading).';
 
 export const baotou2023: Rulebook = {
   id: 'baotou-2023',
@@ -230,7 +246,11 @@ export const baotou2023: Rulebook = {
     coordinator: { label: '协调小组办公室', article: '§4' },
     legalReviewer: { label: '法制机构', article: '§5' },
     approver: { label: '本级人民政府', article: '§12' },
-    receiver: { label: '承接部门', article: '§13.5', note: 'the receiving body of a 下放 or 委托, acting through its 牵头机构 (§14)' },
+    receiver: {
+      label: '承接部门',
+      article: '§13.5',
+      note: 'the receiving body of a 下放 or 委托, acting through its 牵头机构 (§14)',
+    },
   },
   // §6: the ten categories, in the article's order.
   categoriesArticle: '§6',
@@ -264,9 +284,19 @@ export const baotou2023: Rulebook = {
   // only the kinds its article names (§10 → 增加; §11 → 取消、下放、修改, §11.4 合并、分设).
   triggerKinds: [
     { kind: 'lawIssued', label: '法律、法规、规章或规范性文件颁布', articles: ['§10.1'], adjustmentKinds: ['add'] },
-    { kind: 'lawRevised', label: '法律、法规、规章或规范性文件修订', articles: ['§10.1', '§11.1'], adjustmentKinds: ['add', ...ELEVEN] },
+    {
+      kind: 'lawRevised',
+      label: '法律、法规、规章或规范性文件修订',
+      articles: ['§10.1', '§11.1'],
+      adjustmentKinds: ['add', ...ELEVEN],
+    },
     { kind: 'lawRepealed', label: '法律、法规、规章或规范性文件废止', articles: ['§11.1'], adjustmentKinds: ELEVEN },
-    { kind: 'higherDelegation', label: '上级政府下放行政权力', articles: ['§10.2', '§11.2'], adjustmentKinds: ['add', ...ELEVEN] },
+    {
+      kind: 'higherDelegation',
+      label: '上级政府下放行政权力',
+      articles: ['§10.2', '§11.2'],
+      adjustmentKinds: ['add', ...ELEVEN],
+    },
     { kind: 'higherCancellation', label: '上级、本级政府确定取消', articles: ['§11.2'], adjustmentKinds: ELEVEN },
     { kind: 'dutyAdjustment', label: '职责调整', articles: ['§10.3', '§11.3'], adjustmentKinds: ['add', ...ELEVEN] },
     { kind: 'mergeSplit', label: '行政权力合并、分设', articles: ['§11.4'], adjustmentKinds: ['merge', 'split'] },
@@ -280,8 +310,12 @@ export const baotou2023: Rulebook = {
       step: 'legalityReview',
       article: '§5',
       articleText: '由协调小组办公室或本级人民政府法制机构负责同级行政机关权责清单的合法性审查',
-      roles: { city: ['legalReviewer'], county: ['legalReviewer', 'coordinator'], township: ['legalReviewer', 'coordinator'] },
-      note: 'Which office each level uses is the installation\'s choice within §5; change this data, not code.',
+      roles: {
+        city: ['legalReviewer'],
+        county: ['legalReviewer', 'coordinator'],
+        township: ['legalReviewer', 'coordinator'],
+      },
+      note: "Which office each level uses is the installation's choice within §5; change this data, not code.",
     },
   ],
   procedures,

@@ -43,8 +43,20 @@ function thirtyDays(from: 'approved' | 'published'): Clock {
 
 function afterPublication(from: 'approved' | 'published'): StepDef[] {
   return [
-    { id: 'itemClaim', label: '事项认领', roles: ['clerk', 'leadUnit'], article: '解读二(三)', clock: thirtyDays(from) },
-    { id: 'guideConfig', label: '办事指南要素配置', roles: ['clerk', 'leadUnit'], article: '解读二(三)', clock: thirtyDays(from) },
+    {
+      id: 'itemClaim',
+      label: '事项认领',
+      roles: ['clerk', 'leadUnit'],
+      article: '解读二(三)',
+      clock: thirtyDays(from),
+    },
+    {
+      id: 'guideConfig',
+      label: '办事指南要素配置',
+      roles: ['clerk', 'leadUnit'],
+      article: '解读二(三)',
+      clock: thirtyDays(from),
+    },
   ];
 }
 

@@ -95,7 +95,13 @@ export function dueFor(rb: Rulebook, clock: Clock, start: IsoDate, calendar: Wor
  * minimumDuration clock, e.g. a consultation opened on `start` and closing at
  * the end of `end` (§12: 不少于5日).
  */
-export function meetsMinimum(rb: Rulebook, clock: Clock, start: IsoDate, end: IsoDate, calendar: WorkdayCalendar): boolean {
+export function meetsMinimum(
+  rb: Rulebook,
+  clock: Clock,
+  start: IsoDate,
+  end: IsoDate,
+  calendar: WorkdayCalendar,
+): boolean {
   if (clock.kind !== 'minimumDuration') throw new TypeError('meetsMinimum needs a minimumDuration clock');
   return calendarDaysBetween(dueFor(rb, clock, start, calendar).date, end) >= 0;
 }

@@ -38,7 +38,10 @@ describe('registry', () => {
   });
 
   it('2025 distinguishes batch and single adjustments; 2023 does not', () => {
-    expect(r2025.batchKinds.map((b) => [b.id, b.label])).toEqual([['batch', '集中调整'], ['single', '个别调整']]);
+    expect(r2025.batchKinds.map((b) => [b.id, b.label])).toEqual([
+      ['batch', '集中调整'],
+      ['single', '个别调整'],
+    ]);
     expect(r2023.batchKinds).toEqual([]);
   });
 });
@@ -48,7 +51,11 @@ describe('categories', () => {
     ['baotou-2023', 'XK CF QZ ZS GF JC QR JL CJ QT'], // §6
     ['baotou-2025', 'XK QR CJ GF JL BA JC CF QZ ZS QT'], // 2025 §3 (reference data meta.categoryOrder2025)
   ])('%s in order: %s', (id, codes) => {
-    expect(getRulebook(id).categories.map((c) => c.code).join(' ')).toBe(codes);
+    expect(
+      getRulebook(id)
+        .categories.map((c) => c.code)
+        .join(' '),
+    ).toBe(codes);
   });
 
   it.each<[RulebookId, string, string | undefined]>([
@@ -138,7 +145,8 @@ describe('stepsFor', () => {
   });
 
   it('2023 steps without a number in the regulation have no clock', () => {
-    for (const id of ['draft', 'approval', 'publish', 'filing'] as const) expect(findStep(r2023, 'cancel', id)?.clock).toBeUndefined();
+    for (const id of ['draft', 'approval', 'publish', 'filing'] as const)
+      expect(findStep(r2023, 'cancel', id)?.clock).toBeUndefined();
   });
 
   it('approval records the normative document number (§13.1)', () => {

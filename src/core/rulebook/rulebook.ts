@@ -104,7 +104,10 @@ export function nextStep(rb: Rulebook, kind: AdjustmentKind, completed: Iterable
   }
   const index = stages.findIndex((stage) => stage.some((s) => !done.has(s.id)));
   if (index === -1) return { done: true };
-  const later = stages.slice(index + 1).flat().find((s) => done.has(s.id));
+  const later = stages
+    .slice(index + 1)
+    .flat()
+    .find((s) => done.has(s.id));
   if (later) {
     throw new RulebookError('rulebook.invalidProgress', `步骤 ${later.id} 不能早于尚未完成的前序步骤`);
   }

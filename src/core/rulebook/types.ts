@@ -9,7 +9,16 @@
 export const ROLES = ['clerk', 'leadUnit', 'coordinator', 'legalReviewer', 'approver', 'receiver'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ADJUSTMENT_KINDS = ['add', 'cancel', 'delegate', 'modify', 'merge', 'split', 'entrust', 'takeBack'] as const;
+export const ADJUSTMENT_KINDS = [
+  'add',
+  'cancel',
+  'delegate',
+  'modify',
+  'merge',
+  'split',
+  'entrust',
+  'takeBack',
+] as const;
 export type AdjustmentKind = (typeof ADJUSTMENT_KINDS)[number];
 
 export const TRIGGER_KINDS = [

@@ -30,10 +30,22 @@ describe('validateRulebook', () => {
   };
 
   it.each<[string, Rulebook, RegExp]>([
-    ['a step without a role', withStep('approval', (s) => ({ ...s, roles: [] as unknown as StepDef['roles'] })), /no role/],
+    [
+      'a step without a role',
+      withStep('approval', (s) => ({ ...s, roles: [] as unknown as StepDef['roles'] })),
+      /no role/,
+    ],
     ['an unknown role', withStep('approval', (s) => ({ ...s, roles: ['mayor' as never] })), /unknown role/],
-    ['a clock without an article', withStep('submit', (s) => ({ ...s, clock: { ...s.clock!, article: '' } })), /no article/],
-    ['a clock without a quote', withStep('submit', (s) => ({ ...s, clock: { ...s.clock!, articleText: ' ' } })), /no article text/],
+    [
+      'a clock without an article',
+      withStep('submit', (s) => ({ ...s, clock: { ...s.clock!, article: '' } })),
+      /no article/,
+    ],
+    [
+      'a clock without a quote',
+      withStep('submit', (s) => ({ ...s, clock: { ...s.clock!, articleText: ' ' } })),
+      /no article text/,
+    ],
     ['a zero-day clock', withStep('submit', (s) => ({ ...s, clock: { ...s.clock!, amount: 0 } })), /positive integer/],
     [
       'a clock started by a later event',
@@ -43,7 +55,10 @@ describe('validateRulebook', () => {
     ['approval without a document number', withStep('approval', (s) => ({ ...s, requires: [] })), /normative document/],
     [
       'an unknown procedure',
-      { ...base, adjustmentKinds: base.adjustmentKinds.map((k) => (k.kind === 'add' ? { ...k, procedure: 'nope' } : k)) },
+      {
+        ...base,
+        adjustmentKinds: base.adjustmentKinds.map((k) => (k.kind === 'add' ? { ...k, procedure: 'nope' } : k)),
+      },
       /unknown procedure nope/,
     ],
     ['a missing kind', { ...base, adjustmentKinds: base.adjustmentKinds.slice(1) }, /missing/],

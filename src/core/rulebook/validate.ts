@@ -37,8 +37,10 @@ function checkClock(clock: Clock, path: string, issues: RulebookIssue[]): void {
   if (!Number.isInteger(clock.amount) || clock.amount <= 0) {
     issues.push({ path, message: `amount must be a positive integer, got ${clock.amount}` });
   }
-  if (clock.unit !== 'workday' && clock.unit !== 'calendarDay') issues.push({ path, message: `bad unit ${clock.unit}` });
-  if (clock.kind !== 'deadline' && clock.kind !== 'minimumDuration') issues.push({ path, message: `bad kind ${clock.kind}` });
+  if (clock.unit !== 'workday' && clock.unit !== 'calendarDay')
+    issues.push({ path, message: `bad unit ${clock.unit}` });
+  if (clock.kind !== 'deadline' && clock.kind !== 'minimumDuration')
+    issues.push({ path, message: `bad kind ${clock.kind}` });
   if (!(clock.from in EVENT_STEP)) issues.push({ path, message: `unknown start event ${clock.from}` });
   if (blank(clock.article)) issues.push({ path, message: 'clock has no article' });
   if (blank(clock.articleText)) issues.push({ path, message: 'clock has no article text' });
@@ -58,7 +60,10 @@ function checkStep(step: StepDef, before: ReadonlySet<StepId>, path: string, iss
     issues.push({ path: `${path}.clock`, message: `starts at ${step.clock.from}, but ${needs} does not come earlier` });
   }
   if (step.clock.from === 'consultationOpened' && step.id !== 'consultation' && !before.has('consultation')) {
-    issues.push({ path: `${path}.clock`, message: 'starts at consultationOpened, but there is no consultation before it' });
+    issues.push({
+      path: `${path}.clock`,
+      message: 'starts at consultationOpened, but there is no consultation before it',
+    });
   }
 }
 
@@ -101,27 +106,49 @@ export function validateRulebook(rb: Rulebook): RulebookIssue[] {
   }
   for (const role of ROLES) {
     const def = rb.roles[role];
-    if (!def || blank(def.label) || blank(def.article)) issues.push({ path: `roles.${role}`, message: 'role needs a label and an article' });
+    if (!def || blank(def.label) || blank(def.article))
+      issues.push({ path: `roles.${role}`, message: 'role needs a label and an article' });
   }
 
   if (rb.categories.length === 0) issues.push({ path: 'categories', message: 'no categories' });
   if (blank(rb.categoriesArticle)) issues.push({ path: 'categoriesArticle', message: 'categories need an article' });
-  unique(rb.categories.map((c) => c.code), 'categories', 'code', issues);
-  unique(rb.categories.map((c) => c.label), 'categories', 'label', issues);
+  unique(
+    rb.categories.map((c) => c.code),
+    'categories',
+    'code',
+    issues,
+  );
+  unique(
+    rb.categories.map((c) => c.label),
+    'categories',
+    'label',
+    issues,
+  );
   for (const c of rb.categories) {
     if (!CATEGORY_CODES.includes(c.code)) issues.push({ path: `categories.${c.code}`, message: 'unknown code' });
   }
 
-  unique(rb.adjustmentKinds.map((k) => k.kind), 'adjustmentKinds', 'kind', issues);
+  unique(
+    rb.adjustmentKinds.map((k) => k.kind),
+    'adjustmentKinds',
+    'kind',
+    issues,
+  );
   for (const kind of ADJUSTMENT_KINDS) {
     const def = rb.adjustmentKinds.find((k) => k.kind === kind);
     const path = `adjustmentKinds.${kind}`;
     if (!def) issues.push({ path, message: 'missing' });
     else if (blank(def.label) || blank(def.article)) issues.push({ path, message: 'needs a label and an article' });
-    else if (!Object.hasOwn(rb.procedures, def.procedure)) issues.push({ path, message: `unknown procedure ${def.procedure}` });
+    else if (!Object.hasOwn(rb.procedures, def.procedure))
+      issues.push({ path, message: `unknown procedure ${def.procedure}` });
   }
 
-  unique(rb.triggerKinds.map((t) => t.kind), 'triggerKinds', 'kind', issues);
+  unique(
+    rb.triggerKinds.map((t) => t.kind),
+    'triggerKinds',
+    'kind',
+    issues,
+  );
   for (const kind of TRIGGER_KINDS) {
     const def = rb.triggerKinds.find((t) => t.kind === kind);
     if (!def || blank(def.label) || def.articles.length === 0 || def.articles.some(blank)) {
@@ -132,13 +159,19 @@ export function validateRulebook(rb: Rulebook): RulebookIssue[] {
     }
   }
 
-  unique(rb.stepRolesByLevel.map((s) => s.step), 'stepRolesByLevel', 'step', issues);
+  unique(
+    rb.stepRolesByLevel.map((s) => s.step),
+    'stepRolesByLevel',
+    'step',
+    issues,
+  );
   for (const s of rb.stepRolesByLevel) {
     const path = `stepRolesByLevel.${s.step}`;
     if (blank(s.article) || blank(s.articleText)) issues.push({ path, message: 'needs an article and its text' });
     for (const level of LEVELS) {
       const roles = s.roles[level];
-      if (!roles || roles.length === 0 || roles.some((r) => !ROLES.includes(r))) issues.push({ path: `${path}.${level}`, message: 'needs known roles' });
+      if (!roles || roles.length === 0 || roles.some((r) => !ROLES.includes(r)))
+        issues.push({ path: `${path}.${level}`, message: 'needs known roles' });
     }
   }
 
@@ -147,12 +180,19 @@ export function validateRulebook(rb: Rulebook): RulebookIssue[] {
     checkProcedure(proc, `procedures.${id}`, issues);
   }
 
-  unique(rb.batchKinds.map((b) => b.id), 'batchKinds', 'id', issues);
+  unique(
+    rb.batchKinds.map((b) => b.id),
+    'batchKinds',
+    'id',
+    issues,
+  );
   for (const b of rb.batchKinds) {
-    if (blank(b.label) || blank(b.article)) issues.push({ path: `batchKinds.${b.id}`, message: 'needs a label and an article' });
+    if (blank(b.label) || blank(b.article))
+      issues.push({ path: `batchKinds.${b.id}`, message: 'needs a label and an article' });
   }
   for (const d of rb.periodicDuties) {
-    if (d.roles.length === 0 || blank(d.article)) issues.push({ path: `periodicDuties.${d.id}`, message: 'needs a role and an article' });
+    if (d.roles.length === 0 || blank(d.article))
+      issues.push({ path: `periodicDuties.${d.id}`, message: 'needs a role and an article' });
   }
   if (blank(rb.periodRules.article)) issues.push({ path: 'periodRules', message: 'needs an article' });
 

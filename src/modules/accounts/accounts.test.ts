@@ -5,8 +5,17 @@ let t: TestApp;
 beforeAll(async () => (t = await setupTestApp()));
 afterAll(() => t.close());
 
-const bodyId = async (name: string) => (await t.db.selectFrom('body').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-const auditCount = async () => Number((await t.db.selectFrom('audit_event').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const bodyId = async (name: string) =>
+  (await t.db.selectFrom('body').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+const auditCount = async () =>
+  Number(
+    (
+      await t.db
+        .selectFrom('audit_event')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('login and sessions', () => {
   it('logs in with the demo password and reports abilities', async () => {
@@ -32,7 +41,10 @@ describe('login and sessions', () => {
   });
 
   it('locks after 5 failures for 15 minutes, then lets the right password in', async () => {
-    for (let i = 0; i < 4; i++) expect((await t.anon.post('/api/auth/login', { username: 'legal.city', password: 'Wrong-pass1' })).statusCode).toBe(401);
+    for (let i = 0; i < 4; i++)
+      expect(
+        (await t.anon.post('/api/auth/login', { username: 'legal.city', password: 'Wrong-pass1' })).statusCode,
+      ).toBe(401);
     const fifth = await t.anon.post('/api/auth/login', { username: 'legal.city', password: 'Wrong-pass1' });
     expect(fifth.statusCode).toBe(423);
     expect(fifth.json().error.code).toBe('ACCOUNT_LOCKED');
@@ -40,9 +52,13 @@ describe('login and sessions', () => {
     const locked = await t.anon.post('/api/auth/login', { username: 'legal.city', password: 'Baotou@2026' });
     expect(locked.json().error.code).toBe('ACCOUNT_LOCKED');
     t.clock.advanceMinutes(14);
-    expect((await t.anon.post('/api/auth/login', { username: 'legal.city', password: 'Baotou@2026' })).statusCode).toBe(423);
+    expect((await t.anon.post('/api/auth/login', { username: 'legal.city', password: 'Baotou@2026' })).statusCode).toBe(
+      423,
+    );
     t.clock.advanceMinutes(2);
-    expect((await t.anon.post('/api/auth/login', { username: 'legal.city', password: 'Baotou@2026' })).statusCode).toBe(200);
+    expect((await t.anon.post('/api/auth/login', { username: 'legal.city', password: 'Baotou@2026' })).statusCode).toBe(
+      200,
+    );
     const actions = await t.db.selectFrom('audit_event').select('action').where('object_type', '=', 'user').execute();
     expect(actions.map((a) => a.action)).toContain('auth.locked');
   });
@@ -58,8 +74,19 @@ describe('login and sessions', () => {
 
   it('refuses bad login input with 400 and changes nothing', async () => {
     const before = await auditCount();
-    for (const payload of [{}, { username: '' , password: 'x' }, { username: 'a'.repeat(65), password: 'x' }, { username: 'x' }, 'not json']) {
-      const res = await t.anon.request('POST', '/api/auth/login', payload, typeof payload === 'string' ? { 'content-type': 'application/json' } : {});
+    for (const payload of [
+      {},
+      { username: '', password: 'x' },
+      { username: 'a'.repeat(65), password: 'x' },
+      { username: 'x' },
+      'not json',
+    ]) {
+      const res = await t.anon.request(
+        'POST',
+        '/api/auth/login',
+        payload,
+        typeof payload === 'string' ? { 'content-type': 'application/json' } : {},
+      );
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('VALIDATION_FAILED');
       expect(res.json().error.message).toMatch(/[\u4e00-\u9fa5]/);
@@ -75,9 +102,13 @@ describe('CSRF', () => {
     const without = await admin.request('POST', '/api/bodies', payload, { 'x-csrf-token': '' });
     expect(without.statusCode).toBe(403);
     expect(without.json().error.code).toBe('CSRF_INVALID');
-    const wrong = await admin.request('POST', '/api/bodies', payload, { 'x-csrf-token': 'forged-token-value-xxxxxxxxxxxxx' });
+    const wrong = await admin.request('POST', '/api/bodies', payload, {
+      'x-csrf-token': 'forged-token-value-xxxxxxxxxxxxx',
+    });
     expect(wrong.json().error.code).toBe('CSRF_INVALID');
-    expect(await t.db.selectFrom('body').select('id').where('name', '=', '包头市乡村振兴局').executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.db.selectFrom('body').select('id').where('name', '=', '包头市乡村振兴局').executeTakeFirst(),
+    ).toBeUndefined();
     expect((await admin.post('/api/bodies', payload)).statusCode).toBe(201);
   });
 });
@@ -86,22 +117,48 @@ describe('users and password policy', () => {
   it('enforces the password policy when creating a user, and saves nothing', async () => {
     const admin = await t.login('sysadmin');
     const home = await bodyId('包头市市场监督管理局');
-    for (const [password, reason] of [['Ab1!', '至少为8位'], ['abcdefgh1', '至少3类'], ['liuyang123A', '不能包含用户名']]) {
-      const res = await admin.post('/api/users', { username: 'liuyang', displayName: '刘洋', homeBodyId: home, password });
+    for (const [password, reason] of [
+      ['Ab1!', '至少为8位'],
+      ['abcdefgh1', '至少3类'],
+      ['liuyang123A', '不能包含用户名'],
+    ]) {
+      const res = await admin.post('/api/users', {
+        username: 'liuyang',
+        displayName: '刘洋',
+        homeBodyId: home,
+        password,
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('PASSWORD_POLICY');
       expect(res.json().error.message).toContain(reason);
     }
-    expect(await t.db.selectFrom('app_user').select('id').where('username', '=', 'liuyang').executeTakeFirst()).toBeUndefined();
-    const ok = await admin.post('/api/users', { username: 'liuyang', displayName: '刘洋', homeBodyId: home, password: 'Scjg#2026x' });
+    expect(
+      await t.db.selectFrom('app_user').select('id').where('username', '=', 'liuyang').executeTakeFirst(),
+    ).toBeUndefined();
+    const ok = await admin.post('/api/users', {
+      username: 'liuyang',
+      displayName: '刘洋',
+      homeBodyId: home,
+      password: 'Scjg#2026x',
+    });
     expect(ok.statusCode).toBe(201);
-    const dup = await admin.post('/api/users', { username: 'liuyang', displayName: '刘洋', homeBodyId: home, password: 'Scjg#2026x' });
+    const dup = await admin.post('/api/users', {
+      username: 'liuyang',
+      displayName: '刘洋',
+      homeBodyId: home,
+      password: 'Scjg#2026x',
+    });
     expect(dup.json().error.code).toBe('CONFLICT');
   });
 
   it('refuses malformed user input with field details', async () => {
     const admin = await t.login('sysadmin');
-    const res = await admin.post('/api/users', { username: '1bad name', displayName: '', homeBodyId: -3, password: 'x' });
+    const res = await admin.post('/api/users', {
+      username: '1bad name',
+      displayName: '',
+      homeBodyId: -3,
+      password: 'x',
+    });
     expect(res.statusCode).toBe(400);
     const fields = res.json().error.details.map((d: { field: string }) => d.field);
     expect(fields).toEqual(expect.arrayContaining(['username', 'displayName', 'homeBodyId']));
@@ -109,8 +166,16 @@ describe('users and password policy', () => {
 
   it('gives a clerk 404 for another body’s user, and shows colleagues', async () => {
     const clerk = await t.login('clerk.scjg');
-    const other = await t.db.selectFrom('app_user').select('id').where('username', '=', 'clerk.zjj').executeTakeFirstOrThrow();
-    const colleague = await t.db.selectFrom('app_user').select('id').where('username', '=', 'lead.scjg').executeTakeFirstOrThrow();
+    const other = await t.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', 'clerk.zjj')
+      .executeTakeFirstOrThrow();
+    const colleague = await t.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', 'lead.scjg')
+      .executeTakeFirstOrThrow();
     const res = await clerk.get(`/api/users/${other.id}`);
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('NOT_FOUND');
@@ -121,28 +186,51 @@ describe('users and password policy', () => {
 
   it('keeps a district sysadmin inside the district', async () => {
     const kdlAdmin = await t.login('sysadmin.kdl');
-    const res = await kdlAdmin.post('/api/users', { username: 'cityman', displayName: '城市人', homeBodyId: await bodyId('包头市市场监督管理局'), password: 'Scjg#2026x' });
+    const res = await kdlAdmin.post('/api/users', {
+      username: 'cityman',
+      displayName: '城市人',
+      homeBodyId: await bodyId('包头市市场监督管理局'),
+      password: 'Scjg#2026x',
+    });
     expect(res.statusCode).toBe(403);
-    const cityUser = await t.db.selectFrom('app_user').select('id').where('username', '=', 'gov.city').executeTakeFirstOrThrow();
+    const cityUser = await t.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', 'gov.city')
+      .executeTakeFirstOrThrow();
     expect((await kdlAdmin.get(`/api/users/${cityUser.id}`)).statusCode).toBe(404);
   });
 
   it('separates the three admin duties when granting roles', async () => {
     const sec = await t.login('secadmin');
-    const sys = await t.db.selectFrom('app_user').select(['id', 'home_body_id']).where('username', '=', 'sysadmin').executeTakeFirstOrThrow();
+    const sys = await t.db
+      .selectFrom('app_user')
+      .select(['id', 'home_body_id'])
+      .where('username', '=', 'sysadmin')
+      .executeTakeFirstOrThrow();
     const res = await sec.post(`/api/users/${sys.id}/roles`, { bodyId: sys.home_body_id, role: 'auditor' });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.message).toContain('三员分立');
     // the system admin cannot grant roles at all
     const sysClient = await t.login('sysadmin');
-    expect((await sysClient.post(`/api/users/${sys.id}/roles`, { bodyId: sys.home_body_id, role: 'clerk' })).statusCode).toBe(403);
+    expect(
+      (await sysClient.post(`/api/users/${sys.id}/roles`, { bodyId: sys.home_body_id, role: 'clerk' })).statusCode,
+    ).toBe(403);
   });
 });
 
 describe('bodies', () => {
   it('refuses bad body input and duplicate names, and changes nothing', async () => {
     const admin = await t.login('sysadmin');
-    const count = async () => Number((await t.db.selectFrom('body').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await t.db
+            .selectFrom('body')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
     const bad = [
       { regionCode: '15020', name: '包头市某局', kind: '政府工作部门' },
@@ -155,7 +243,11 @@ describe('bodies', () => {
       expect(res.statusCode).toBe(400);
       expect(res.json().error.message).toMatch(/[\u4e00-\u9fa5]/);
     }
-    const dup = await admin.post('/api/bodies', { regionCode: '150200', name: '包头市市场监督管理局', kind: '政府工作部门' });
+    const dup = await admin.post('/api/bodies', {
+      regionCode: '150200',
+      name: '包头市市场监督管理局',
+      kind: '政府工作部门',
+    });
     expect(dup.json().error.code).toBe('CONFLICT');
     expect(await count()).toBe(before);
   });

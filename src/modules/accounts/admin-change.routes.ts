@@ -19,16 +19,29 @@ export async function adminChangeRoutes(app: FastifyInstance, { db, clock }: App
     return actor;
   };
 
-  r.get('/api/admin-changes', {
-    schema: {
-      tags: ['账户'], summary: '管理员账户变更：待确认的（默认），或最近已处理的（status=decided）',
-      querystring: z.object({ status: z.enum(['pending', 'decided'], { message: '状态须为待确认或已处理' }).optional() }),
+  r.get(
+    '/api/admin-changes',
+    {
+      schema: {
+        tags: ['账户'],
+        summary: '管理员账户变更：待确认的（默认），或最近已处理的（status=decided）',
+        querystring: z.object({
+          status: z.enum(['pending', 'decided'], { message: '状态须为待确认或已处理' }).optional(),
+        }),
+      },
     },
-  }, async (req) => listChanges(db, adminOnly(req), req.query.status));
+    async (req) => listChanges(db, adminOnly(req), req.query.status),
+  );
 
-  r.post('/api/admin-changes/:id/confirm', { schema: { tags: ['账户'], summary: '确认管理员账户变更（另一名管理员）', params: idParam } }, async (req) =>
-    decideChange(db, req.params.id, 'confirmed', adminOnly(req), metaOf(req), clock()));
+  r.post(
+    '/api/admin-changes/:id/confirm',
+    { schema: { tags: ['账户'], summary: '确认管理员账户变更（另一名管理员）', params: idParam } },
+    async (req) => decideChange(db, req.params.id, 'confirmed', adminOnly(req), metaOf(req), clock()),
+  );
 
-  r.post('/api/admin-changes/:id/reject', { schema: { tags: ['账户'], summary: '驳回管理员账户变更（须说明理由）', params: idParam, body: rejectBody } }, async (req) =>
-    decideChange(db, req.params.id, 'rejected', adminOnly(req), metaOf(req), clock(), req.body.reason));
+  r.post(
+    '/api/admin-changes/:id/reject',
+    { schema: { tags: ['账户'], summary: '驳回管理员账户变更（须说明理由）', params: idParam, body: rejectBody } },
+    async (req) => decideChange(db, req.params.id, 'rejected', adminOnly(req), metaOf(req), clock(), req.body.reason),
+  );
 }

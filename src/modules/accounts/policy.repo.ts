@@ -21,4 +21,7 @@ export async function getPolicy(db: Database): Promise<SecurityPolicy> {
   };
 }
 
-export const toPasswordPolicy = (p: SecurityPolicy) => ({ minLength: p.passwordMinLength, minClasses: p.passwordMinClasses });
+export const toPasswordPolicy = (p: SecurityPolicy) => ({
+  minLength: p.passwordMinLength,
+  minClasses: p.passwordMinClasses,
+});

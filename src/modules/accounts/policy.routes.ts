@@ -33,19 +33,40 @@ export async function policyRoutes(app: FastifyInstance, { db, clock }: AppDeps)
     return { minLength: p.passwordMinLength, minClasses: p.passwordMinClasses };
   });
 
-  r.put('/api/security/policy', { schema: { tags: ['安全'], summary: '修改安全策略（安全管理员）', body: policyBody } }, async (req) => {
-    const actor = actorOf(req);
-    if (!canManagePolicy(actor)) throw forbidden('只有安全管理员可以修改安全策略');
-    const p = req.body;
-    const before = await getPolicy(db);
-    await db.transaction().execute(async (trx) => {
-      await trx.updateTable('security_policy').set({
-        password_min_length: p.passwordMinLength, password_min_classes: p.passwordMinClasses,
-        max_failed_logins: p.maxFailedLogins, lockout_minutes: p.lockoutMinutes,
-        session_idle_minutes: p.sessionIdleMinutes, session_absolute_minutes: p.sessionAbsoluteMinutes,
-      }).where('id', '=', 1).execute();
-      await recordAudit(trx, { actor, role: 'secAdmin', action: 'policy.updated', objectType: 'security_policy', objectId: 1, before, after: p, meta: metaOf(req), at: clock() });
-    });
-    return getPolicy(db);
-  });
+  r.put(
+    '/api/security/policy',
+    { schema: { tags: ['安全'], summary: '修改安全策略（安全管理员）', body: policyBody } },
+    async (req) => {
+      const actor = actorOf(req);
+      if (!canManagePolicy(actor)) throw forbidden('只有安全管理员可以修改安全策略');
+      const p = req.body;
+      const before = await getPolicy(db);
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('security_policy')
+          .set({
+            password_min_length: p.passwordMinLength,
+            password_min_classes: p.passwordMinClasses,
+            max_failed_logins: p.maxFailedLogins,
+            lockout_minutes: p.lockoutMinutes,
+            session_idle_minutes: p.sessionIdleMinutes,
+            session_absolute_minutes: p.sessionAbsoluteMinutes,
+          })
+          .where('id', '=', 1)
+          .execute();
+        await recordAudit(trx, {
+          actor,
+          role: 'secAdmin',
+          action: 'policy.updated',
+          objectType: 'security_policy',
+          objectId: 1,
+          before,
+          after: p,
+          meta: metaOf(req),
+          at: clock(),
+        });
+      });
+      return getPolicy(db);
+    },
+  );
 }

@@ -27,16 +27,32 @@ export async function createSession(db: Database, userId: number, now: Date, cli
   const csrfToken = randomBytes(24).toString('base64url');
   await db
     .insertInto('session')
-    .values({ id: sm3(token), user_id: userId, csrf_token: csrfToken, created_at: now, last_seen_at: now, client_ip: clientIp })
+    .values({
+      id: sm3(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      created_at: now,
+      last_seen_at: now,
+      client_ip: clientIp,
+    })
     .execute();
   return { token, csrfToken };
 }
 
 export async function lookupSession(db: Database, token: string, now: Date): Promise<SessionLookup> {
   const id = sm3(token);
-  const s = await db.selectFrom('session').innerJoin('app_user as u', 'u.id', 'session.user_id')
-    .select(['session.user_id', 'session.csrf_token', 'session.created_at', 'session.last_seen_at', 'u.must_change_password'])
-    .where('session.id', '=', id).executeTakeFirst();
+  const s = await db
+    .selectFrom('session')
+    .innerJoin('app_user as u', 'u.id', 'session.user_id')
+    .select([
+      'session.user_id',
+      'session.csrf_token',
+      'session.created_at',
+      'session.last_seen_at',
+      'u.must_change_password',
+    ])
+    .where('session.id', '=', id)
+    .executeTakeFirst();
   if (!s) return null;
   const p = await getPolicy(db);
   const idleEnd = new Date(s.last_seen_at).getTime() + p.sessionIdleMinutes * MINUTE;

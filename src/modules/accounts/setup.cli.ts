@@ -37,9 +37,13 @@ try {
   } else {
     const passwords = {} as SetupPasswords;
     for (const a of SETUP_ACCOUNTS)
-      passwords[a.username] = process.env[`SETUP_${a.username.toUpperCase()}_PASSWORD`] ?? (await ask(`${a.displayName}（${a.username}）的初始密码：`));
+      passwords[a.username] =
+        process.env[`SETUP_${a.username.toUpperCase()}_PASSWORD`] ??
+        (await ask(`${a.displayName}（${a.username}）的初始密码：`));
     await setupAdministrators(h.db, passwords, new Date());
-    console.log(`已创建三员管理员账户：${SETUP_ACCOUNTS.map((a) => `${a.username}（${a.displayName}）`).join('、')}。各自首次登录时须修改初始密码。`);
+    console.log(
+      `已创建三员管理员账户：${SETUP_ACCOUNTS.map((a) => `${a.username}（${a.displayName}）`).join('、')}。各自首次登录时须修改初始密码。`,
+    );
   }
 } catch (err) {
   if (!(err instanceof AppError)) throw err;

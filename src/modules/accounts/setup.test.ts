@@ -16,7 +16,11 @@ const now = new Date('2026-11-30T09:00:00+08:00');
 beforeAll(async () => {
   h = await connect({});
   await migrate(h.db);
-  app = await buildApp({ db: h.db, config: { ...loadConfig({ NODE_ENV: 'production' }), loginRateLimitPerMinute: 1000 }, clock: () => now });
+  app = await buildApp({
+    db: h.db,
+    config: { ...loadConfig({ NODE_ENV: 'production' }), loginRateLimitPerMinute: 1000 },
+    clock: () => now,
+  });
 }, 60_000);
 afterAll(async () => {
   await app?.close();
@@ -24,7 +28,14 @@ afterAll(async () => {
 });
 
 const count = async (table: 'app_user' | 'user_role' | 'region' | 'power') =>
-  Number((await h.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await h.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const GOOD = { sysadmin: 'Tq8#vLm2-sys', secadmin: 'Rw4!kPz9-sec', auditor: 'Hn6$xBd3-aud' };
 
 describe('a production start', () => {
@@ -39,14 +50,23 @@ describe('a production start', () => {
     expect(await prepareData(h.db, { demo: false })).toBe('setupNeeded');
     expect(await count('app_user')).toBe(0);
     expect(await count('power')).toBe(0);
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'sysadmin', password: 'Baotou@2026' } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'sysadmin', password: 'Baotou@2026' },
+    });
     expect(login.statusCode).toBe(401);
   });
 });
 
 describe('the one-time setup', () => {
   it('refuses the demo password, common or repeated passwords, and creates nothing', async () => {
-    for (const bad of [{ ...GOOD, secadmin: 'Baotou@2026' }, { ...GOOD, auditor: 'Woaini@1314' }, { ...GOOD, auditor: GOOD.sysadmin }, { ...GOOD, sysadmin: 'short' }]) {
+    for (const bad of [
+      { ...GOOD, secadmin: 'Baotou@2026' },
+      { ...GOOD, auditor: 'Woaini@1314' },
+      { ...GOOD, auditor: GOOD.sysadmin },
+      { ...GOOD, sysadmin: 'short' },
+    ]) {
       await expect(setupAdministrators(h.db, bad, now)).rejects.toMatchObject({ code: 'PASSWORD_POLICY' });
     }
     expect(await count('app_user')).toBe(0);
@@ -55,8 +75,12 @@ describe('the one-time setup', () => {
 
   it('creates the three administrators once, each to change the password at first sign-in', async () => {
     await setupAdministrators(h.db, GOOD, now);
-    const users = await h.db.selectFrom('app_user as u').innerJoin('user_role as r', 'r.user_id', 'u.id')
-      .select(['u.username', 'r.role', 'u.must_change_password']).orderBy('u.id').execute();
+    const users = await h.db
+      .selectFrom('app_user as u')
+      .innerJoin('user_role as r', 'r.user_id', 'u.id')
+      .select(['u.username', 'r.role', 'u.must_change_password'])
+      .orderBy('u.id')
+      .execute();
     expect(users).toEqual([
       { username: 'sysadmin', role: 'sysAdmin', must_change_password: true },
       { username: 'secadmin', role: 'secAdmin', must_change_password: true },
@@ -64,15 +88,25 @@ describe('the one-time setup', () => {
     ]);
     expect(await count('region')).toBeGreaterThan(0);
     expect(await count('power')).toBe(0);
-    const audit = await h.db.selectFrom('audit_event').select('action').where('action', '=', 'setup.administratorsCreated').execute();
+    const audit = await h.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('action', '=', 'setup.administratorsCreated')
+      .execute();
     expect(audit).toHaveLength(1);
-    await expect(setupAdministrators(h.db, { sysadmin: 'Zz9#other1', secadmin: 'Yy8#other2', auditor: 'Xx7#other3' }, now)).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(
+      setupAdministrators(h.db, { sysadmin: 'Zz9#other1', secadmin: 'Yy8#other2', auditor: 'Xx7#other3' }, now),
+    ).rejects.toMatchObject({ code: 'INVALID_STATE' });
     expect(await count('app_user')).toBe(3);
     expect(await prepareData(h.db, { demo: false })).toBe('ready');
   });
 
   it('lets a set-up administrator do nothing but change the password, refuses the same one, then lets them work', async () => {
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'sysadmin', password: GOOD.sysadmin } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'sysadmin', password: GOOD.sysadmin },
+    });
     expect(login.statusCode).toBe(200);
     expect(login.json().mustChangePassword).toBe(true);
     const cookie = `qz_sid=${login.cookies.find((c) => c.name === 'qz_sid')!.value}`;
@@ -82,16 +116,41 @@ describe('the one-time setup', () => {
     const users = await app.inject({ method: 'GET', url: '/api/users', headers });
     expect(users.statusCode).toBe(403);
     expect(users.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
-    const before = (await h.db.selectFrom('app_user').select('password_hash').where('username', '=', 'sysadmin').executeTakeFirstOrThrow()).password_hash;
-    for (const [newPassword, reason] of [[GOOD.sysadmin, '不能与原密码相同'], ['Baotou@2026', '演示密码'], ['Admin@123456', '过于常见']] as const) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/password', headers, payload: { oldPassword: GOOD.sysadmin, newPassword } });
+    const before = (
+      await h.db
+        .selectFrom('app_user')
+        .select('password_hash')
+        .where('username', '=', 'sysadmin')
+        .executeTakeFirstOrThrow()
+    ).password_hash;
+    for (const [newPassword, reason] of [
+      [GOOD.sysadmin, '不能与原密码相同'],
+      ['Baotou@2026', '演示密码'],
+      ['Admin@123456', '过于常见'],
+    ] as const) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers,
+        payload: { oldPassword: GOOD.sysadmin, newPassword },
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('PASSWORD_POLICY');
       expect(res.json().error.message).toContain(reason);
     }
-    expect((await h.db.selectFrom('app_user').select(['password_hash', 'must_change_password']).where('username', '=', 'sysadmin').executeTakeFirstOrThrow()))
-      .toEqual({ password_hash: before, must_change_password: true });
-    const changed = await app.inject({ method: 'POST', url: '/api/auth/password', headers, payload: { oldPassword: GOOD.sysadmin, newPassword: 'Kd5%mWq8-new' } });
+    expect(
+      await h.db
+        .selectFrom('app_user')
+        .select(['password_hash', 'must_change_password'])
+        .where('username', '=', 'sysadmin')
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ password_hash: before, must_change_password: true });
+    const changed = await app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers,
+      payload: { oldPassword: GOOD.sysadmin, newPassword: 'Kd5%mWq8-new' },
+    });
     expect(changed.statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/api/users', headers })).statusCode).toBe(200);
   });

@@ -24,7 +24,12 @@ export type SetupPasswords = Record<(typeof SETUP_ACCOUNTS)[number]['username'],
 const CITY = '150200';
 
 export async function hasAdministrators(db: Database) {
-  return !!(await db.selectFrom('user_role').select('user_id').where('role', 'in', ['sysAdmin', 'secAdmin', 'auditor']).limit(1).executeTakeFirst());
+  return !!(await db
+    .selectFrom('user_role')
+    .select('user_id')
+    .where('role', 'in', ['sysAdmin', 'secAdmin', 'auditor'])
+    .limit(1)
+    .executeTakeFirst());
 }
 
 /** Regions and bodies from data/reference/, when the database has none (they are not demo data). */
@@ -48,23 +53,59 @@ export async function setupAdministrators(db: Database, passwords: SetupPassword
   if (details.length) throw new AppError('PASSWORD_POLICY', details[0]!.message, details);
   if (await hasAdministrators(db)) throw new AppError('INVALID_STATE', '管理员账户已经初始化，不能再次运行初始化');
   await ensureOrganisation(db);
-  const gov = await db.selectFrom('body').select('id').where('region_code', '=', CITY).where('office', '=', 'government').executeTakeFirst();
+  const gov = await db
+    .selectFrom('body')
+    .select('id')
+    .where('region_code', '=', CITY)
+    .where('office', '=', 'government')
+    .executeTakeFirst();
   if (!gov) throw new AppError('INVALID_STATE', '找不到包头市人民政府机构，无法初始化管理员账户');
   const hashes = await Promise.all(SETUP_ACCOUNTS.map((a) => hashPassword(passwords[a.username])));
   return db.transaction().execute(async (trx) => {
     // checked again under the transaction: two setups at once cannot both succeed
-    if (await trx.selectFrom('app_user').select('id').where('username', 'in', SETUP_ACCOUNTS.map((a) => a.username)).limit(1).executeTakeFirst())
+    if (
+      await trx
+        .selectFrom('app_user')
+        .select('id')
+        .where(
+          'username',
+          'in',
+          SETUP_ACCOUNTS.map((a) => a.username),
+        )
+        .limit(1)
+        .executeTakeFirst()
+    )
       throw new AppError('INVALID_STATE', '管理员账户已经初始化，不能再次运行初始化');
     const ids: number[] = [];
     for (const [i, a] of SETUP_ACCOUNTS.entries()) {
-      const u = await trx.insertInto('app_user')
-        .values({ username: a.username, display_name: a.displayName, home_body_id: gov.id, password_hash: hashes[i]!, must_change_password: true })
-        .returning('id').executeTakeFirstOrThrow();
+      const u = await trx
+        .insertInto('app_user')
+        .values({
+          username: a.username,
+          display_name: a.displayName,
+          home_body_id: gov.id,
+          password_hash: hashes[i]!,
+          must_change_password: true,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await trx.insertInto('user_role').values({ user_id: u.id, body_id: gov.id, role: a.role }).execute();
       ids.push(u.id);
     }
-    await recordAudit(trx, { actor: null, bodyId: gov.id, action: 'setup.administratorsCreated', objectType: 'user', objectId: ids.join(','),
-      after: SETUP_ACCOUNTS.map((a, i) => ({ id: ids[i], username: a.username, role: a.role, mustChangePassword: true })), at: now });
+    await recordAudit(trx, {
+      actor: null,
+      bodyId: gov.id,
+      action: 'setup.administratorsCreated',
+      objectType: 'user',
+      objectId: ids.join(','),
+      after: SETUP_ACCOUNTS.map((a, i) => ({
+        id: ids[i],
+        username: a.username,
+        role: a.role,
+        mustChangePassword: true,
+      })),
+      at: now,
+    });
     return ids;
   });
 }

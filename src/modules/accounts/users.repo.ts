@@ -6,13 +6,27 @@ export async function userDetail(db: Database, id: number) {
     .selectFrom('app_user as u')
     .innerJoin('body as b', 'b.id', 'u.home_body_id')
     .innerJoin('region as r', 'r.code', 'b.region_code')
-    .select(['u.id', 'u.username', 'u.display_name as displayName', 'u.disabled', 'u.locked_until as lockedUntil', 'u.created_at as createdAt',
-      'b.id as homeBodyId', 'b.name as homeBodyName', 'r.path as homeRegionPath'])
+    .select([
+      'u.id',
+      'u.username',
+      'u.display_name as displayName',
+      'u.disabled',
+      'u.locked_until as lockedUntil',
+      'u.created_at as createdAt',
+      'b.id as homeBodyId',
+      'b.name as homeBodyName',
+      'r.path as homeRegionPath',
+    ])
     .where('u.id', '=', id)
     .executeTakeFirst();
   if (!u) return undefined;
-  const roles = await db.selectFrom('user_role as ur').innerJoin('body as b', 'b.id', 'ur.body_id')
-    .select(['ur.role', 'b.id as bodyId', 'b.name as bodyName']).where('ur.user_id', '=', id).orderBy('b.id').execute();
+  const roles = await db
+    .selectFrom('user_role as ur')
+    .innerJoin('body as b', 'b.id', 'ur.body_id')
+    .select(['ur.role', 'b.id as bodyId', 'b.name as bodyName'])
+    .where('ur.user_id', '=', id)
+    .orderBy('b.id')
+    .execute();
   return { ...u, roles };
 }
 
@@ -22,9 +36,27 @@ export async function listUsers(db: Database, f: { scopes: string[]; bodies: num
     .selectFrom('app_user as u')
     .innerJoin('body as b', 'b.id', 'u.home_body_id')
     .innerJoin('region as r', 'r.code', 'b.region_code')
-    .select(['u.id', 'u.username', 'u.display_name as displayName', 'u.disabled', 'u.locked_until as lockedUntil', 'b.id as homeBodyId', 'b.name as homeBodyName'])
+    .select([
+      'u.id',
+      'u.username',
+      'u.display_name as displayName',
+      'u.disabled',
+      'u.locked_until as lockedUntil',
+      'b.id as homeBodyId',
+      'b.name as homeBodyName',
+    ])
     // an administrator's account changes only with a second administrator's confirmation (三员分立): the page says so
-    .select((eb) => eb.exists(eb.selectFrom('user_role as ar').select('ar.user_id').whereRef('ar.user_id', '=', 'u.id').where('ar.role', 'in', [...ADMIN_ROLES])).as('admin'))
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('user_role as ar')
+            .select('ar.user_id')
+            .whereRef('ar.user_id', '=', 'u.id')
+            .where('ar.role', 'in', [...ADMIN_ROLES]),
+        )
+        .as('admin'),
+    )
     .where((eb) =>
       eb.or([
         eb('b.id', 'in', f.bodies.length ? f.bodies : [-1]),

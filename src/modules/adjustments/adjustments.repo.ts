@@ -26,13 +26,50 @@ function base(db: Db) {
     .innerJoin('region as r', 'r.code', 'b.region_code')
     .leftJoin('body as rb', 'rb.id', 'a.receiving_body_id')
     .select([
-      'a.id', 'a.body_id', 'b.name as body_name', 'b.seq as body_seq', 'r.code as region_code', 'r.path as region_path', 'r.name as region_name',
-      'a.kind', 'a.status', 'a.rulebook_id', 'a.round', 'a.completed_steps', 'a.open_steps', 'a.title', 'a.trigger_kind',
-      day('a.trigger_date').as('trigger_date'), day('a.filing_due').as('filing_due'), 'a.filing_due_provisional',
-      'a.reason', 'a.legal_basis', 'a.takeover', 'a.special_notes', 'a.receiving_body_id', 'rb.name as receiving_body_name',
-      'a.base_version', 'a.batch_id', 'a.law_change_id', 'a.late', 'a.missing_at', 'a.first_submitted_at', 'a.submitted_at',
-      'a.normative_document_number', 'a.approved_at', 'a.published_at', 'a.published_version', 'a.receiving_published_version',
-      'a.closed_reason', 'a.closed_at', 'a.created_by', 'a.created_at', 'a.updated_at', 'a.duty_items', 'a.version', 'a.updated_by',
+      'a.id',
+      'a.body_id',
+      'b.name as body_name',
+      'b.seq as body_seq',
+      'r.code as region_code',
+      'r.path as region_path',
+      'r.name as region_name',
+      'a.kind',
+      'a.status',
+      'a.rulebook_id',
+      'a.round',
+      'a.completed_steps',
+      'a.open_steps',
+      'a.title',
+      'a.trigger_kind',
+      day('a.trigger_date').as('trigger_date'),
+      day('a.filing_due').as('filing_due'),
+      'a.filing_due_provisional',
+      'a.reason',
+      'a.legal_basis',
+      'a.takeover',
+      'a.special_notes',
+      'a.receiving_body_id',
+      'rb.name as receiving_body_name',
+      'a.base_version',
+      'a.batch_id',
+      'a.law_change_id',
+      'a.late',
+      'a.missing_at',
+      'a.first_submitted_at',
+      'a.submitted_at',
+      'a.normative_document_number',
+      'a.approved_at',
+      'a.published_at',
+      'a.published_version',
+      'a.receiving_published_version',
+      'a.closed_reason',
+      'a.closed_at',
+      'a.created_by',
+      'a.created_at',
+      'a.updated_at',
+      'a.duty_items',
+      'a.version',
+      'a.updated_by',
     ]);
 }
 
@@ -123,7 +160,11 @@ export async function listAdjustments(db: Db, actor: Actor, f: ListFilter = {}):
   if (f.status?.length) q = q.where('a.status', 'in', f.status);
   if (f.bodyId) q = q.where('a.body_id', '=', f.bodyId);
   if (f.openStep?.length) q = q.where(sql<boolean>`a.open_steps ?| ${sql.val(f.openStep)}::text[]`);
-  const rows = await q.orderBy('a.updated_at', 'desc').orderBy('a.id', 'desc').limit(f.limit ?? 200).execute();
+  const rows = await q
+    .orderBy('a.updated_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(f.limit ?? 200)
+    .execute();
   return rows.map(toRecord);
 }
 
@@ -138,7 +179,12 @@ export interface StoredItem extends Item {
 }
 
 export async function loadItems(db: Db, adjustmentId: number): Promise<StoredItem[]> {
-  const rows = await db.selectFrom('adjustment_item').selectAll().where('adjustment_id', '=', adjustmentId).orderBy('ord').execute();
+  const rows = await db
+    .selectFrom('adjustment_item')
+    .selectAll()
+    .where('adjustment_id', '=', adjustmentId)
+    .orderBy('ord')
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     ord: r.ord,
@@ -160,12 +206,39 @@ export async function currentConsultations(db: Db, apps: readonly { id: number; 
   if (!apps.length) return new Map<number, never>();
   const rows = await db
     .selectFrom('consultation')
-    .select(['id', 'adjustment_id', 'round', day('opens_on').as('opens_on'), day('closes_on').as('closes_on'), 'status', 'opened_at', 'closed_at'])
-    .where('adjustment_id', 'in', apps.map((a) => a.id))
+    .select([
+      'id',
+      'adjustment_id',
+      'round',
+      day('opens_on').as('opens_on'),
+      day('closes_on').as('closes_on'),
+      'status',
+      'opened_at',
+      'closed_at',
+    ])
+    .where(
+      'adjustment_id',
+      'in',
+      apps.map((a) => a.id),
+    )
     .execute();
   const roundOf = new Map(apps.map((a) => [a.id, a.round]));
-  return new Map(rows.filter((c) => roundOf.get(c.adjustment_id) === c.round).map((c) => [c.adjustment_id,
-    { id: c.id, round: c.round, opensOn: c.opens_on as IsoDate, closesOn: c.closes_on as IsoDate, status: c.status, openedAt: c.opened_at, closedAt: c.closed_at }]));
+  return new Map(
+    rows
+      .filter((c) => roundOf.get(c.adjustment_id) === c.round)
+      .map((c) => [
+        c.adjustment_id,
+        {
+          id: c.id,
+          round: c.round,
+          opensOn: c.opens_on as IsoDate,
+          closesOn: c.closes_on as IsoDate,
+          status: c.status,
+          openedAt: c.opened_at,
+          closedAt: c.closed_at,
+        },
+      ]),
+  );
 }
 export type ConsultationRecord = NonNullable<Awaited<ReturnType<typeof currentConsultation>>>;
 
@@ -174,7 +247,14 @@ export function consultationState(c: ConsultationRecord | undefined): Consultati
 }
 
 export function workflowState(a: AdjustmentRecord, c: ConsultationRecord | undefined): WorkflowState {
-  return { status: a.status, rulebookId: a.rulebookId, kind: a.kind, level: levelOfPath(a.regionPath), completed: a.completedSteps, consultation: consultationState(c) };
+  return {
+    status: a.status,
+    rulebookId: a.rulebookId,
+    kind: a.kind,
+    level: levelOfPath(a.regionPath),
+    completed: a.completedSteps,
+    consultation: consultationState(c),
+  };
 }
 
 export async function stepRecords(db: Db, adjustmentId: number) {
@@ -185,13 +265,38 @@ export async function stepRecordsOf(db: Db, adjustmentIds: readonly number[]) {
   const rows = await db
     .selectFrom('adjustment_step_record as s')
     .leftJoin('app_user as u', 'u.id', 's.actor_id')
-    .select(['s.id', 's.adjustment_id', 's.round', 's.step', 's.action', 's.reason', 's.data', 's.actor_id', 'u.display_name as actor_name', 's.actor_role', 's.at', day('s.due_on').as('due_on'), 's.on_time'])
+    .select([
+      's.id',
+      's.adjustment_id',
+      's.round',
+      's.step',
+      's.action',
+      's.reason',
+      's.data',
+      's.actor_id',
+      'u.display_name as actor_name',
+      's.actor_role',
+      's.at',
+      day('s.due_on').as('due_on'),
+      's.on_time',
+    ])
     .where('s.adjustment_id', 'in', adjustmentIds.length ? adjustmentIds : [0]) // no application has id 0
     .orderBy('s.id')
     .execute();
   const records = rows.map((r) => ({
-    adjustmentId: r.adjustment_id, id: r.id, round: r.round, step: r.step as StepId | null, action: r.action, reason: r.reason, data: json<unknown>(r.data),
-    actorId: r.actor_id, actorName: r.actor_name, actorRole: r.actor_role, at: r.at, dueOn: r.due_on as IsoDate | null, onTime: r.on_time,
+    adjustmentId: r.adjustment_id,
+    id: r.id,
+    round: r.round,
+    step: r.step as StepId | null,
+    action: r.action,
+    reason: r.reason,
+    data: json<unknown>(r.data),
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    actorRole: r.actor_role,
+    at: r.at,
+    dueOn: r.due_on as IsoDate | null,
+    onTime: r.on_time,
   }));
   const out = new Map(adjustmentIds.map((id) => [id, [] as typeof records]));
   for (const r of records) out.get(r.adjustmentId)!.push(r);
@@ -224,14 +329,16 @@ export function clockStarts(a: AdjustmentRecord, c: ConsultationRecord | undefin
 /** When each step of the current round was completed (Beijing date). */
 export function completedOn(a: AdjustmentRecord, records: readonly StepRecord[]): Partial<Record<StepId, IsoDate>> {
   const out: Partial<Record<StepId, IsoDate>> = {};
-  for (const r of records) if (r.round === a.round && r.action === 'complete' && r.step) out[r.step] = todayInBeijing(r.at);
+  for (const r of records)
+    if (r.round === a.round && r.action === 'complete' && r.step) out[r.step] = todayInBeijing(r.at);
   return out;
 }
 
 /** The due date recorded when each step of the current round was completed (never recomputed). */
 export function recordedDueOn(a: AdjustmentRecord, records: readonly StepRecord[]): Partial<Record<StepId, IsoDate>> {
   const out: Partial<Record<StepId, IsoDate>> = {};
-  for (const r of records) if (r.round === a.round && r.action === 'complete' && r.step && r.dueOn) out[r.step] = r.dueOn;
+  for (const r of records)
+    if (r.round === a.round && r.action === 'complete' && r.step && r.dueOn) out[r.step] = r.dueOn;
   return out;
 }
 
@@ -249,9 +356,19 @@ export async function conflictsOf(db: Db, a: AdjustmentRecord) {
     .where('o.published_at', 'is', null)
     .orderBy('o.id')
     .execute();
-  const byId = new Map<number, { id: number; title: string; kind: string; status: string; openSteps: StepId[]; codes: string[] }>();
+  const byId = new Map<
+    number,
+    { id: number; title: string; kind: string; status: string; openSteps: StepId[]; codes: string[] }
+  >();
   for (const r of rows) {
-    const e = byId.get(r.id) ?? { id: r.id, title: r.title, kind: r.kind, status: r.status, openSteps: json<StepId[]>(r.open_steps), codes: [] };
+    const e = byId.get(r.id) ?? {
+      id: r.id,
+      title: r.title,
+      kind: r.kind,
+      status: r.status,
+      openSteps: json<StepId[]>(r.open_steps),
+      codes: [],
+    };
     if (r.target_code && !e.codes.includes(r.target_code)) e.codes.push(r.target_code);
     byId.set(r.id, e);
   }

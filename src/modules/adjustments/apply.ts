@@ -60,7 +60,10 @@ export interface ApplyResult {
 }
 
 export class ApplyError extends Error {
-  constructor(message: string, readonly code?: string) {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
     super(message);
     this.name = 'ApplyError';
   }
@@ -83,8 +86,15 @@ const STATUS_AFTER: Partial<Record<AdjustmentKind, PowerStatus>> = {
 
 /** The fields an application may propose (content only, never identity or status). */
 export const PROPOSABLE_FIELDS = [
-  'name', 'category', 'responsibleSubject', 'implementingAgency', 'legalBases',
-  'responsibilities', 'accountabilityCases', 'accountabilityBasis', 'remarks',
+  'name',
+  'category',
+  'responsibleSubject',
+  'implementingAgency',
+  'legalBases',
+  'responsibilities',
+  'accountabilityCases',
+  'accountabilityBasis',
+  'remarks',
 ] as const;
 export type ProposableField = (typeof PROPOSABLE_FIELDS)[number];
 
@@ -96,8 +106,14 @@ const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJ
  * entrusted one can be taken back (收回委托).
  */
 export const TARGET_STATUSES: Record<AdjustmentKind, readonly PowerStatus[]> = {
-  add: [], cancel: ['active', 'entrusted'], modify: ['active', 'entrusted'], takeBack: ['entrusted'],
-  delegate: ['active'], entrust: ['active'], merge: ['active'], split: ['active'],
+  add: [],
+  cancel: ['active', 'entrusted'],
+  modify: ['active', 'entrusted'],
+  takeBack: ['entrusted'],
+  delegate: ['active'],
+  entrust: ['active'],
+  merge: ['active'],
+  split: ['active'],
 };
 
 /** Why a power cannot be a target of this kind, or null when it can. */
@@ -110,7 +126,11 @@ export function targetRefusal(kind: AdjustmentKind, p: Pick<ListPower, 'name' | 
 function activeTarget(list: readonly ListPower[], code: string, kind?: AdjustmentKind): ListPower {
   const p = list.find((x) => x.code === code);
   if (!p) throw new ApplyError(`现行清单中没有编码为“${code}”的行政职权`, code);
-  const why = kind ? targetRefusal(kind, p) : p.status === 'active' || p.status === 'entrusted' ? null : targetRefusal('modify', p);
+  const why = kind
+    ? targetRefusal(kind, p)
+    : p.status === 'active' || p.status === 'entrusted'
+      ? null
+      : targetRefusal('modify', p);
   if (why) throw new ApplyError(why, code);
   return p;
 }
@@ -131,7 +151,10 @@ export function staleItems(items: readonly Item[], current: readonly ListPower[]
  * applicant did not change follows the current version; a field they changed keeps their
  * value. `overlapping` lists fields both sides changed differently, for the applicant to check.
  */
-export function rebaseItems(items: readonly Item[], current: readonly ListPower[]): { items: Item[]; overlapping: { code: string; field: string }[] } {
+export function rebaseItems(
+  items: readonly Item[],
+  current: readonly ListPower[],
+): { items: Item[]; overlapping: { code: string; field: string }[] } {
   const overlapping: { code: string; field: string }[] = [];
   const out = items.map((it) => {
     if (!it.targetCode || !it.base) return it;
@@ -161,7 +184,13 @@ function withContent(into: ListPower, base: ListPower, proposed: ListPower | nul
 const link = (l: PowerLink) => l as unknown;
 
 /** The body's new list (and the receiving body's, for a delegation) after the application. */
-export function applyAdjustment(kind: AdjustmentKind, items: readonly Item[], body: BodyScope, adjustmentId: number, receiving?: BodyScope): ApplyResult {
+export function applyAdjustment(
+  kind: AdjustmentKind,
+  items: readonly Item[],
+  body: BodyScope,
+  adjustmentId: number,
+  receiving?: BodyScope,
+): ApplyResult {
   const powers: ListPower[] = body.current.map((p) => ({ ...p }));
   const issued = [...body.issuedCodes];
   const newCodes: string[] = [];
@@ -185,24 +214,46 @@ export function applyAdjustment(kind: AdjustmentKind, items: readonly Item[], bo
       const target = activeTarget(powers, it.targetCode!, kind);
       if (kind === 'entrust') {
         // §13.3: the power stays the body's own; the entrusted body is announced and linked.
-        replace(target.code, { ...target, status: 'entrusted', links: [...(target.links ?? []), link({ direction: 'entrustedTo', bodyId: receiving.bodyId, code: null, adjustmentId })] });
+        replace(target.code, {
+          ...target,
+          status: 'entrusted',
+          links: [
+            ...(target.links ?? []),
+            link({ direction: 'entrustedTo', bodyId: receiving.bodyId, code: null, adjustmentId }),
+          ],
+        });
         resultCodes.push(target.code);
         continue;
       }
       // §13.5: the delegated power enters the receiving body's list under a code of its own —
       // unless the receiving body already lists it and the application decided to merge into
       // it or replace its content (duplicate_resolution, receiving.ts).
-      const copy = withContent({ ...target, responsibleSubject: receiving.name, implementingAgency: receiving.name }, target, it.proposed);
+      const copy = withContent(
+        { ...target, responsibleSubject: receiving.name, implementingAgency: receiving.name },
+        target,
+        it.proposed,
+      );
       const from = link({ direction: 'delegatedFrom', bodyId: body.bodyId, code: target.code, adjustmentId });
       const dup = it.duplicate;
       if (dup && dup.choice !== 'keepBoth') {
         const i = rPowers.findIndex((p) => p.code === dup.existingCode && p.status === 'active');
-        if (i < 0) throw new ApplyError(`承接部门清单中已没有编码为“${dup.existingCode}”的在用职权，请重新处理重复事项`, dup.existingCode);
+        if (i < 0)
+          throw new ApplyError(
+            `承接部门清单中已没有编码为“${dup.existingCode}”的在用职权，请重新处理重复事项`,
+            dup.existingCode,
+          );
         const existing = rPowers[i];
         const content: Record<string, unknown> = { ...existing };
         if (dup.choice === 'replace') for (const f of PROPOSABLE_FIELDS) content[f] = copy[f];
         rPowers[i] = { ...(content as unknown as ListPower), links: [...(existing.links ?? []), from] };
-        replace(target.code, { ...target, status: 'delegated', links: [...(target.links ?? []), link({ direction: 'delegatedTo', bodyId: receiving.bodyId, code: existing.code, adjustmentId })] });
+        replace(target.code, {
+          ...target,
+          status: 'delegated',
+          links: [
+            ...(target.links ?? []),
+            link({ direction: 'delegatedTo', bodyId: receiving.bodyId, code: existing.code, adjustmentId }),
+          ],
+        });
         resultCodes.push(existing.code);
         continue;
       }
@@ -210,9 +261,22 @@ export function applyAdjustment(kind: AdjustmentKind, items: readonly Item[], bo
       rIssued.push(code);
       rNew.push(code);
       rPowers.push({
-        ...copy, code, parentId: null, parentCode: null, status: 'active', predecessorCodes: [], links: [from],
+        ...copy,
+        code,
+        parentId: null,
+        parentCode: null,
+        status: 'active',
+        predecessorCodes: [],
+        links: [from],
       });
-      replace(target.code, { ...target, status: 'delegated', links: [...(target.links ?? []), link({ direction: 'delegatedTo', bodyId: receiving.bodyId, code, adjustmentId })] });
+      replace(target.code, {
+        ...target,
+        status: 'delegated',
+        links: [
+          ...(target.links ?? []),
+          link({ direction: 'delegatedTo', bodyId: receiving.bodyId, code, adjustmentId }),
+        ],
+      });
       resultCodes.push(code);
     }
     if (kind === 'delegate') recv = { powers: rPowers, newCodes: rNew };
@@ -224,7 +288,15 @@ export function applyAdjustment(kind: AdjustmentKind, items: readonly Item[], bo
       for (const it of items) {
         if (!it.proposed) throw new ApplyError('新增的行政职权缺少内容');
         const code = issue(newMain(it.proposed, body, issued));
-        powers.push({ ...it.proposed, code, parentId: null, parentCode: null, status: 'active', predecessorCodes: [], links: [] });
+        powers.push({
+          ...it.proposed,
+          code,
+          parentId: null,
+          parentCode: null,
+          status: 'active',
+          predecessorCodes: [],
+          links: [],
+        });
         resultCodes.push(code);
       }
       break;
@@ -232,7 +304,11 @@ export function applyAdjustment(kind: AdjustmentKind, items: readonly Item[], bo
       // §13.3: the entrusting body exercises the power itself again; the entrustment link goes.
       for (const it of items) {
         const t = activeTarget(powers, it.targetCode!, kind);
-        replace(t.code, { ...t, status: 'active', links: (t.links ?? []).filter((l) => (l as Partial<PowerLink>)?.direction !== 'entrustedTo') });
+        replace(t.code, {
+          ...t,
+          status: 'active',
+          links: (t.links ?? []).filter((l) => (l as Partial<PowerLink>)?.direction !== 'entrustedTo'),
+        });
         resultCodes.push(t.code);
       }
       break;
@@ -252,26 +328,49 @@ export function applyAdjustment(kind: AdjustmentKind, items: readonly Item[], bo
       break;
     case 'merge': {
       // Spec §2: 合并 gets a new 主项 code linked to the codes it replaces.
-      if (targets.length < 2 || fresh.length !== 1 || !fresh[0].proposed) throw new ApplyError('合并须指定至少两项现有职权和一项合并后的职权');
+      if (targets.length < 2 || fresh.length !== 1 || !fresh[0].proposed)
+        throw new ApplyError('合并须指定至少两项现有职权和一项合并后的职权');
       const code = issue(newMain(fresh[0].proposed, body, issued));
       const predecessorCodes = targets.map((t) => t.targetCode!);
-      for (const t of targets) replace(t.targetCode!, { ...activeTarget(powers, t.targetCode!), status: STATUS_AFTER.merge! });
-      powers.push({ ...fresh[0].proposed, code, parentId: null, parentCode: null, status: 'active', predecessorCodes, links: [] });
+      for (const t of targets)
+        replace(t.targetCode!, { ...activeTarget(powers, t.targetCode!), status: STATUS_AFTER.merge! });
+      powers.push({
+        ...fresh[0].proposed,
+        code,
+        parentId: null,
+        parentCode: null,
+        status: 'active',
+        predecessorCodes,
+        links: [],
+      });
       for (const it of items) resultCodes.push(it.targetCode ?? code);
       break;
     }
     case 'split': {
       // Spec §2: 分设 gets new 子项 codes under the 主项. A split 子项 retires (its number is
       // never reused); a split 主项 stays as the heading of its new 子项.
-      if (targets.length !== 1 || fresh.length < 2) throw new ApplyError('分设须指定一项现有职权和至少两项分设后的子项');
+      if (targets.length !== 1 || fresh.length < 2)
+        throw new ApplyError('分设须指定一项现有职权和至少两项分设后的子项');
       const t = activeTarget(powers, targets[0].targetCode!);
       const main = mainCodeOf(t.code);
       const isSub = parsePowerCode(t.code).ok && t.code !== main;
       replace(t.code, isSub ? { ...t, status: 'cancelled' } : withContent(t, t, targets[0].proposed));
       for (const it of items) {
-        if (it.targetCode) { resultCodes.push(it.targetCode); continue; }
+        if (it.targetCode) {
+          resultCodes.push(it.targetCode);
+          continue;
+        }
         const code = issue(nextSubCode(issued, main));
-        powers.push({ ...it.proposed!, category: t.category, code, parentId: main, parentCode: main, status: 'active', predecessorCodes: [t.code], links: [] });
+        powers.push({
+          ...it.proposed!,
+          category: t.category,
+          code,
+          parentId: main,
+          parentCode: main,
+          status: 'active',
+          predecessorCodes: [t.code],
+          links: [],
+        });
         resultCodes.push(code);
       }
       break;

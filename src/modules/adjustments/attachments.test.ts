@@ -8,7 +8,10 @@ import { at, draftApplication, expectOk, power, publishFixture } from './test-fi
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from('1 0 obj << /Type /Catalog >> endobj\n%%EOF\n')]);
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
-const DOCX = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('....[Content_Types].xml....word/document.xml')]);
+const DOCX = Buffer.concat([
+  Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+  Buffer.from('....[Content_Types].xml....word/document.xml'),
+]);
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]);
 
 describe('checkAttachment (table-driven)', () => {
@@ -31,7 +34,11 @@ describe('checkAttachment (table-driven)', () => {
     if (!r.ok) expect(r.message).toContain(msg);
   });
   it('keeps only the base name', () => {
-    expect(checkAttachment('../../etc/passwd.pdf', PDF)).toMatchObject({ ok: true, filename: 'passwd.pdf', mediaType: 'application/pdf' });
+    expect(checkAttachment('../../etc/passwd.pdf', PDF)).toMatchObject({
+      ok: true,
+      filename: 'passwd.pdf',
+      mediaType: 'application/pdf',
+    });
   });
 });
 
@@ -47,7 +54,12 @@ describe('attachments via the API', () => {
   afterAll(() => t.close());
 
   const upload = async (user: string, name: string, bytes: Buffer, type = 'application/octet-stream') =>
-    (await t.login(user)).request('POST', `/api/adjustments/${id}/attachments?filename=${encodeURIComponent(name)}`, bytes, { 'content-type': type });
+    (await t.login(user)).request(
+      'POST',
+      `/api/adjustments/${id}/attachments?filename=${encodeURIComponent(name)}`,
+      bytes,
+      { 'content-type': type },
+    );
 
   it('stores a PDF with its digest and serves it back to those who may see the application', async () => {
     const f = await expectOk(await upload('clerk.scjg', '上级取消文件.pdf', PDF, 'application/pdf'), 201);
@@ -78,7 +90,10 @@ describe('attachments via the API', () => {
   it('only the clerk, only while drafting; the CSRF token is required', async () => {
     expect((await upload('coord.city', '意见.pdf', PDF)).statusCode).toBe(403);
     const c = await t.login('clerk.scjg');
-    const noCsrf = await c.request('POST', `/api/adjustments/${id}/attachments?filename=a.pdf`, PDF, { 'content-type': 'application/pdf', 'x-csrf-token': '' });
+    const noCsrf = await c.request('POST', `/api/adjustments/${id}/attachments?filename=a.pdf`, PDF, {
+      'content-type': 'application/pdf',
+      'x-csrf-token': '',
+    });
     expect(noCsrf.statusCode).toBe(403);
     await expectOk(await c.post(`/api/adjustments/${id}/steps/draft/complete`, {}));
     const late = await upload('clerk.scjg', '补充.pdf', PDF);

@@ -11,7 +11,10 @@ let id: number;
 beforeAll(async () => {
   t = await setupTestApp();
   at(t, '2026-11-30T09:00:00');
-  ({ bodyId, codes: [code] } = await publishFixture(t, '包头市市场监督管理局', [power('对某类经营活动的备案核查', 'QT')]));
+  ({
+    bodyId,
+    codes: [code],
+  } = await publishFixture(t, '包头市市场监督管理局', [power('对某类经营活动的备案核查', 'QT')]));
 });
 afterAll(() => t.close());
 
@@ -21,18 +24,37 @@ const step = async (user: string, s: string, action: 'complete' | 'return' | 're
 describe('a cancel application through every role', () => {
   it('the clerk drafts it against the published list; the filing deadline counts 15 working days from the trigger (§12)', async () => {
     const clerk = await t.login('clerk.scjg');
-    const a = await expectOk(await clerk.post('/api/adjustments', {
-      title: '取消“对某类经营活动的备案核查”', kind: 'cancel', triggerKind: 'higherCancellation', triggerDate: '2026-11-20',
-      reason: '自治区已取消该事项', legalBasis: '内政发〔2026〕1号',
-    }), 201);
+    const a = await expectOk(
+      await clerk.post('/api/adjustments', {
+        title: '取消“对某类经营活动的备案核查”',
+        kind: 'cancel',
+        triggerKind: 'higherCancellation',
+        triggerDate: '2026-11-20',
+        reason: '自治区已取消该事项',
+        legalBasis: '内政发〔2026〕1号',
+      }),
+      201,
+    );
     id = a.id;
     expect(a.rulebookId).toBe('baotou-2023');
     expect(a.filing).toMatchObject({ due: '2026-12-11', provisional: false, workdaysLeft: 9 });
     expect(a.filing.citation).toBe('《包头市政府工作部门权责清单动态管理办法》第十二条');
-    expect(a.can).toEqual(expect.arrayContaining([{ action: 'complete', step: 'draft' }, { action: 'edit', step: null }]));
+    expect(a.can).toEqual(
+      expect.arrayContaining([
+        { action: 'complete', step: 'draft' },
+        { action: 'edit', step: null },
+      ]),
+    );
 
-    const withItems = await expectOk(await clerk.put(`/api/adjustments/${id}/items`, { items: [{ targetCode: code }], version: a.version }));
-    expect(withItems.preview.diff.changed).toEqual([expect.objectContaining({ code, changes: [expect.objectContaining({ field: 'status', before: 'active', after: 'cancelled' })] })]);
+    const withItems = await expectOk(
+      await clerk.put(`/api/adjustments/${id}/items`, { items: [{ targetCode: code }], version: a.version }),
+    );
+    expect(withItems.preview.diff.changed).toEqual([
+      expect.objectContaining({
+        code,
+        changes: [expect.objectContaining({ field: 'status', before: 'active', after: 'cancelled' })],
+      }),
+    ]);
     expect(withItems.baseVersion).toBe(await versionOf(t, bodyId));
   });
 
@@ -43,14 +65,26 @@ describe('a cancel application through every role', () => {
     expect(a.openSteps).toEqual(['preliminaryReview', 'legalityReview']);
     const review = a.deadlines.find((d: { step: string }) => d.step === 'preliminaryReview');
     // §12: review within 15 working days of receipt (2026-11-30 → 2026-12-21)
-    expect(review).toMatchObject({ state: 'open', due: { date: '2026-12-21', citation: '《包头市政府工作部门权责清单动态管理办法》第十二条' }, workdaysLeft: 15, overdue: false });
+    expect(review).toMatchObject({
+      state: 'open',
+      due: { date: '2026-12-21', citation: '《包头市政府工作部门权责清单动态管理办法》第十二条' },
+      workdaysLeft: 15,
+      overdue: false,
+    });
     // the coordination office's list of what waits for it, with the next deadline
     const waiting = await expectOk(await (await t.login('coord.city')).get('/api/adjustments?waiting=1'));
     expect(waiting.items.find((x: { id: number }) => x.id === id)).toMatchObject({
       nextDue: { step: 'preliminaryReview', date: '2026-12-21', workdaysLeft: 15, overdue: false },
-      can: [{ action: 'complete', step: 'preliminaryReview' }, { action: 'return', step: 'preliminaryReview' }],
+      can: [
+        { action: 'complete', step: 'preliminaryReview' },
+        { action: 'return', step: 'preliminaryReview' },
+      ],
     });
-    expect((await expectOk(await (await t.login('gov.city')).get('/api/adjustments?waiting=1'))).items.map((x: { id: number }) => x.id)).not.toContain(id);
+    expect(
+      (await expectOk(await (await t.login('gov.city')).get('/api/adjustments?waiting=1'))).items.map(
+        (x: { id: number }) => x.id,
+      ),
+    ).not.toContain(id);
   });
 
   it('the coordination office and the legal office review it side by side', async () => {
@@ -61,12 +95,17 @@ describe('a cancel application through every role', () => {
 
   it('refuses a consultation shorter than 5 days, naming the article; opens a 5-day one', async () => {
     const coord = await t.login('coord.city');
-    const short = await coord.post(`/api/adjustments/${id}/consultation`, { opensOn: '2026-11-30', closesOn: '2026-12-04' });
+    const short = await coord.post(`/api/adjustments/${id}/consultation`, {
+      opensOn: '2026-11-30',
+      closesOn: '2026-12-04',
+    });
     expect(short.statusCode).toBe(400);
     expect(short.json().error.message).toContain('不少于5日');
     expect(short.json().error.message).toContain('第十二条');
     expect(short.json().error.message).toContain('2026-12-05');
-    const a = await expectOk(await coord.post(`/api/adjustments/${id}/consultation`, { opensOn: '2026-11-30', closesOn: '2026-12-05' }));
+    const a = await expectOk(
+      await coord.post(`/api/adjustments/${id}/consultation`, { opensOn: '2026-11-30', closesOn: '2026-12-05' }),
+    );
     expect(a.consultation).toMatchObject({ opensOn: '2026-11-30', closesOn: '2026-12-05', status: 'open' });
     const early = await step('coord.city', 'consultation', 'complete');
     expect(early.statusCode).toBe(409);
@@ -86,7 +125,9 @@ describe('a cancel application through every role', () => {
     const none = await step('gov.city', 'approval', 'complete');
     expect(none.statusCode).toBe(400);
     expect(none.json().error.message).toContain('规范性文件文号');
-    const a = await expectOk(await step('gov.city', 'approval', 'complete', { normativeDocumentNumber: '包府发〔2026〕12号' }));
+    const a = await expectOk(
+      await step('gov.city', 'approval', 'complete', { normativeDocumentNumber: '包府发〔2026〕12号' }),
+    );
     expect(a.normativeDocumentNumber).toBe('包府发〔2026〕12号');
     expect(a.openSteps).toEqual(['publish']);
   });
@@ -96,10 +137,18 @@ describe('a cancel application through every role', () => {
     const a = await expectOk(await step('coord.city', 'publish', 'complete'));
     expect(a.publishedVersion).toBe(before! + 1);
     expect((await powerAt(t, bodyId, code))!.status).toBe('cancelled');
-    const v = await t.db.selectFrom('power_list_version').selectAll().where('body_id', '=', bodyId).where('version', '=', a.publishedVersion).executeTakeFirstOrThrow();
+    const v = await t.db
+      .selectFrom('power_list_version')
+      .selectAll()
+      .where('body_id', '=', bodyId)
+      .where('version', '=', a.publishedVersion)
+      .executeTakeFirstOrThrow();
     expect(v).toMatchObject({ source_type: 'adjustment', source_id: id, rulebook_id: 'baotou-2023' });
     // §13.1: platforms updated within 5 working days of publication
-    expect(a.deadlines.find((d: { step: string }) => d.step === 'platformSync')).toMatchObject({ state: 'open', due: { date: '2026-12-14' } });
+    expect(a.deadlines.find((d: { step: string }) => d.step === 'platformSync')).toMatchObject({
+      state: 'open',
+      due: { date: '2026-12-14' },
+    });
   });
 
   it('the body confirms the platforms and files it: done', async () => {
@@ -112,19 +161,44 @@ describe('a cancel application through every role', () => {
   });
 
   it('left one audit event per transition, and tasks in each next person’s inbox', async () => {
-    const events = await t.db.selectFrom('audit_event').select('action').where('object_type', '=', 'adjustment').where('object_id', '=', String(id)).orderBy('seq').execute();
+    const events = await t.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('object_type', '=', 'adjustment')
+      .where('object_id', '=', String(id))
+      .orderBy('seq')
+      .execute();
     expect(events.map((e) => e.action)).toEqual([
-      'adjustment.created', 'adjustment.itemsSet', 'adjustment.drafted', 'adjustment.submitted', 'adjustment.legalityReviewPassed',
-      'adjustment.preliminaryReviewPassed', 'adjustment.consultationOpened', 'adjustment.consultationClosed', 'adjustment.reportedToGovernment',
-      'adjustment.approved', 'adjustment.published', 'adjustment.platformSynced', 'adjustment.filed',
+      'adjustment.created',
+      'adjustment.itemsSet',
+      'adjustment.drafted',
+      'adjustment.submitted',
+      'adjustment.legalityReviewPassed',
+      'adjustment.preliminaryReviewPassed',
+      'adjustment.consultationOpened',
+      'adjustment.consultationClosed',
+      'adjustment.reportedToGovernment',
+      'adjustment.approved',
+      'adjustment.published',
+      'adjustment.platformSynced',
+      'adjustment.filed',
     ]);
     // each task was delivered; the application is done, so none is still listed (issue 9.7)
-    const delivered = await t.db.selectFrom('inbox_item').select(['kind', 'step']).where('adjustment_id', '=', id).where('kind', '=', 'task').execute();
+    const delivered = await t.db
+      .selectFrom('inbox_item')
+      .select(['kind', 'step'])
+      .where('adjustment_id', '=', id)
+      .where('kind', '=', 'task')
+      .execute();
     expect(delivered.map((i) => i.step)).toEqual(expect.arrayContaining(['approval', 'submit', 'filing']));
     const gov = await expectOk(await (await t.login('gov.city')).get('/api/inbox'));
-    expect(gov.items.filter((i: { adjustmentId: number; kind: string }) => i.adjustmentId === id && i.kind === 'task')).toEqual([]);
+    expect(
+      gov.items.filter((i: { adjustmentId: number; kind: string }) => i.adjustmentId === id && i.kind === 'task'),
+    ).toEqual([]);
     const lead = await expectOk(await (await t.login('lead.scjg')).get('/api/inbox'));
-    expect(lead.items.filter((i: { adjustmentId: number; kind: string }) => i.adjustmentId === id && i.kind === 'task')).toEqual([]);
+    expect(
+      lead.items.filter((i: { adjustmentId: number; kind: string }) => i.adjustmentId === id && i.kind === 'task'),
+    ).toEqual([]);
     expect(lead.items).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'notice', adjustmentId: id })]));
   });
 });

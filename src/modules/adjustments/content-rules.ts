@@ -4,19 +4,44 @@
 // a power) is screened against §8 like a first compilation.
 import type { IsoDate } from '../../core/calendar/index.js';
 import { AppError, type ErrorDetail } from '../../core/errors.js';
-import { canonicalJson, isStatutoryLevel, screenPower, STATUTORY_LEGAL_LEVELS, type ExclusionFlag, type LegalLevel } from '../../core/register/index.js';
-import { adjustmentKindDef, articleWords, triggerAllows, triggerKindDef, type AdjustmentKind, type Rulebook, type TriggerKind } from '../../core/rulebook/index.js';
+import {
+  canonicalJson,
+  isStatutoryLevel,
+  screenPower,
+  STATUTORY_LEGAL_LEVELS,
+  type ExclusionFlag,
+  type LegalLevel,
+} from '../../core/register/index.js';
+import {
+  adjustmentKindDef,
+  articleWords,
+  triggerAllows,
+  triggerKindDef,
+  type AdjustmentKind,
+  type Rulebook,
+  type TriggerKind,
+} from '../../core/rulebook/index.js';
 import type { Item, ListPower } from './apply.js';
 
 /** §10, §11: the cause justifies this kind; §12: the cause has happened (事由发生之日 not after today). */
-export function checkTrigger(rb: Rulebook, v: { kind: AdjustmentKind; triggerKind: TriggerKind; triggerDate: IsoDate }, today: IsoDate): void {
+export function checkTrigger(
+  rb: Rulebook,
+  v: { kind: AdjustmentKind; triggerKind: TriggerKind; triggerDate: IsoDate },
+  today: IsoDate,
+): void {
   const details: ErrorDetail[] = [];
   if (v.triggerDate > today) {
-    details.push({ field: 'triggerDate', message: `事由发生日期（${v.triggerDate}）不能晚于今天（${today}）：调整事由须已经发生（第十二条）` });
+    details.push({
+      field: 'triggerDate',
+      message: `事由发生日期（${v.triggerDate}）不能晚于今天（${today}）：调整事由须已经发生（第十二条）`,
+    });
   }
   if (!triggerAllows(rb, v.triggerKind, v.kind)) {
     const t = triggerKindDef(rb, v.triggerKind);
-    const allowed = rb.adjustmentKinds.filter((k) => t.adjustmentKinds.includes(k.kind)).map((k) => k.label).join('、');
+    const allowed = rb.adjustmentKinds
+      .filter((k) => t.adjustmentKinds.includes(k.kind))
+      .map((k) => k.label)
+      .join('、');
     details.push({
       field: 'triggerKind',
       message: `调整事由“${t.label}”（${t.articles.map(articleWords).join('、')}）不能作为“${adjustmentKindDef(rb, v.kind).label}”的事由；该事由对应的调整类型为：${allowed}`,
@@ -42,11 +67,17 @@ export function powerProblems(kind: AdjustmentKind, items: readonly Pick<Item, '
     const field = (f: string) => `items.${i}.values.${f}`;
     if (!p.legalBases?.length) out.push({ field: field('legalBases'), message: `${at}：请填写法定依据（第六条）` });
     else if (!p.legalBases.some((b) => isStatutoryLevel(b.level as LegalLevel))) {
-      out.push({ field: field('legalBases'), message: `${at}：法定依据中须有${STATUTORY_LEGAL_LEVELS.join('、')}之一作为设定依据，不能仅以${[...new Set(p.legalBases.map((b) => b.level))].join('、')}设定行政职权（第七条）` });
+      out.push({
+        field: field('legalBases'),
+        message: `${at}：法定依据中须有${STATUTORY_LEGAL_LEVELS.join('、')}之一作为设定依据，不能仅以${[...new Set(p.legalBases.map((b) => b.level))].join('、')}设定行政职权（第七条）`,
+      });
     }
-    if (!p.responsibilities?.length) out.push({ field: field('responsibilities'), message: `${at}：请填写责任事项（第六条）` });
-    if (!p.accountabilityCases?.length) out.push({ field: field('accountabilityCases'), message: `${at}：请填写追责情形（第六条）` });
-    if (!p.accountabilityBasis?.trim()) out.push({ field: field('accountabilityBasis'), message: `${at}：请填写追责依据（第六条）` });
+    if (!p.responsibilities?.length)
+      out.push({ field: field('responsibilities'), message: `${at}：请填写责任事项（第六条）` });
+    if (!p.accountabilityCases?.length)
+      out.push({ field: field('accountabilityCases'), message: `${at}：请填写追责情形（第六条）` });
+    if (!p.accountabilityBasis?.trim())
+      out.push({ field: field('accountabilityBasis'), message: `${at}：请填写追责依据（第六条）` });
   });
   return out;
 }
@@ -71,9 +102,16 @@ export function screenItem(kind: AdjustmentKind, it: Pick<Item, 'base' | 'propos
 export const sameFlags = (a: unknown, b: unknown) => canonicalJson(a ?? []) === canonicalJson(b ?? []);
 
 /** Items whose §8 flags the office has not yet decided on. */
-export function unresolvedExclusions(items: readonly { proposed: ListPower | null; exclusionFlags: ExclusionFlag[]; exclusionOverride: ExclusionOverride | null }[]): ErrorDetail[] {
+export function unresolvedExclusions(
+  items: readonly {
+    proposed: ListPower | null;
+    exclusionFlags: ExclusionFlag[];
+    exclusionOverride: ExclusionOverride | null;
+  }[],
+): ErrorDetail[] {
   return items.flatMap((it, i) =>
     it.exclusionFlags.length > 0 && !it.exclusionOverride
       ? [{ field: `items.${i}`, message: `第${i + 1}项“${it.proposed?.name ?? ''}”：${it.exclusionFlags[0].reason}` }]
-      : []);
+      : [],
+  );
 }

@@ -4,8 +4,13 @@ import { describeDue, stepDeadlines, type DeadlineInput } from './deadlines.js';
 
 const cal = createWorkdayCalendar();
 const base: DeadlineInput = {
-  rulebookId: 'baotou-2023', kind: 'cancel', completed: ['draft', 'submit'], open: ['preliminaryReview', 'legalityReview'],
-  starts: { triggerDate: '2026-09-28', submitted: '2026-10-26' }, completedOn: { draft: '2026-10-20', submit: '2026-10-26' }, today: '2026-11-13',
+  rulebookId: 'baotou-2023',
+  kind: 'cancel',
+  completed: ['draft', 'submit'],
+  open: ['preliminaryReview', 'legalityReview'],
+  starts: { triggerDate: '2026-09-28', submitted: '2026-10-26' },
+  completedOn: { draft: '2026-10-20', submit: '2026-10-26' },
+  today: '2026-11-13',
 };
 const by = (input: DeadlineInput, step: string) => stepDeadlines(input, cal).find((d) => d.step === step)!;
 
@@ -36,7 +41,15 @@ describe('step deadlines of one application (baotou-2023, cancel)', () => {
   });
 
   it('a consultation clock is a minimum, never overdue', () => {
-    const d = by({ ...base, completed: [...base.completed, 'preliminaryReview', 'legalityReview'], open: ['consultation'], starts: { ...base.starts, consultationOpened: '2026-11-13' } }, 'consultation');
+    const d = by(
+      {
+        ...base,
+        completed: [...base.completed, 'preliminaryReview', 'legalityReview'],
+        open: ['consultation'],
+        starts: { ...base.starts, consultationOpened: '2026-11-13' },
+      },
+      'consultation',
+    );
     expect(d.due).toMatchObject({ kind: 'minimumDuration', date: '2026-11-18' });
     expect(d).toMatchObject({ overdue: false, workdaysLeft: null });
     expect(describeDue(d)).toContain('最早可于 2026-11-18 结束');

@@ -54,7 +54,13 @@ export interface DeadlineInput {
 }
 
 /** The due date of one step, or null when it has no clock or its start has not happened. */
-export function stepDue(rulebookId: string, kind: AdjustmentKind, step: StepId, starts: ClockStarts, calendar: WorkdayCalendar): Due | null {
+export function stepDue(
+  rulebookId: string,
+  kind: AdjustmentKind,
+  step: StepId,
+  starts: ClockStarts,
+  calendar: WorkdayCalendar,
+): Due | null {
   const rb = getRulebook(rulebookId);
   const def = findStep(rb, kind, step);
   const start = def?.clock && starts[def.clock.from];
@@ -64,10 +70,19 @@ export function stepDue(rulebookId: string, kind: AdjustmentKind, step: StepId, 
 export function stepDeadlines(input: DeadlineInput, calendar: WorkdayCalendar): StepDeadline[] {
   const rb = getRulebook(input.rulebookId);
   return stepsFor(rb, input.kind).map((def) => {
-    const state: StepState = input.completed.includes(def.id) ? 'done' : input.open.includes(def.id) ? 'open' : 'pending';
+    const state: StepState = input.completed.includes(def.id)
+      ? 'done'
+      : input.open.includes(def.id)
+        ? 'open'
+        : 'pending';
     const fresh = stepDue(input.rulebookId, input.kind, def.id, input.starts, calendar);
     const recorded = state === 'done' ? input.dueOn?.[def.id] : undefined;
-    const due = fresh && recorded ? { ...fresh, date: recorded, provisional: false } : fresh && fresh.provisional ? { ...fresh, exactNotice: noticeFor(fresh.date) } : fresh;
+    const due =
+      fresh && recorded
+        ? { ...fresh, date: recorded, provisional: false }
+        : fresh && fresh.provisional
+          ? { ...fresh, exactNotice: noticeFor(fresh.date) }
+          : fresh;
     const completedOn = input.completedOn[def.id] ?? null;
     const isDeadline = due?.kind === 'deadline';
     const workdaysLeft = isDeadline && state !== 'done' ? calendar.workdaysBetween(input.today, due.date) : null;
@@ -95,6 +110,7 @@ export function describeDue(d: Pick<StepDeadline, 'due' | 'workdaysLeft' | 'over
   if (!d.due) return '';
   const when = `${d.due.date}${d.due.provisional ? `（暂定：以${noticeFor(d.due.date)}为准）` : ''}`;
   if (d.due.kind === 'minimumDuration') return `最早可于 ${when} 结束（${d.due.citation}）`;
-  const left = d.workdaysLeft === null ? '' : d.overdue ? `，已逾期${-d.workdaysLeft}个工作日` : `，剩余${d.workdaysLeft}个工作日`;
+  const left =
+    d.workdaysLeft === null ? '' : d.overdue ? `，已逾期${-d.workdaysLeft}个工作日` : `，剩余${d.workdaysLeft}个工作日`;
   return `办理期限 ${when}${left}（${d.due.citation}）`;
 }

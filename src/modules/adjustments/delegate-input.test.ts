@@ -9,7 +9,14 @@ afterAll(() => t.close());
 it('answers a delegation or entrustment without a receiving body with a 4xx', async () => {
   const c = await t.login('clerk.scjg');
   for (const kind of ['delegate', 'entrust']) {
-    const res = await c.post('/api/adjustments', { title: '下放食品经营许可', kind, triggerKind: 'other', triggerDate: '2026-11-20', reason: '简政放权', legalBasis: '《中华人民共和国行政许可法》第二十四条' });
+    const res = await c.post('/api/adjustments', {
+      title: '下放食品经营许可',
+      kind,
+      triggerKind: 'other',
+      triggerDate: '2026-11-20',
+      reason: '简政放权',
+      legalBasis: '《中华人民共和国行政许可法》第二十四条',
+    });
     expect(res.statusCode, res.body).toBe(400);
     expect(res.json().error.code).toBe('VALIDATION_FAILED');
     expect(res.json().error.details[0].field).toBe('receivingBodyId');

@@ -13,16 +13,22 @@ let filed: number;
 let running: number;
 const SHIPPED = builtinYears().get(2026)!;
 const CORRECTION = {
-  holidays: [...SHIPPED.holidays, '2026-12-31'].sort(), makeupWorkdays: [...SHIPPED.makeupWorkdays].sort(),
-  source: '国务院办公厅关于2026年部分节假日安排的通知（测试用更正）', reason: '测试：假设通知补充12月31日放假',
+  holidays: [...SHIPPED.holidays, '2026-12-31'].sort(),
+  makeupWorkdays: [...SHIPPED.makeupWorkdays].sort(),
+  source: '国务院办公厅关于2026年部分节假日安排的通知（测试用更正）',
+  reason: '测试：假设通知补充12月31日放假',
 };
 const view = async (id: number) => expectOk(await (await t.login('coord.city')).get(`/api/adjustments/${id}`));
-const submitRow = (a: { deadlines: { step: string; due: { date: string; provisional: boolean } | null }[] }) => a.deadlines.find((d) => d.step === 'submit')!;
+const submitRow = (a: { deadlines: { step: string; due: { date: string; provisional: boolean } | null }[] }) =>
+  a.deadlines.find((d) => d.step === 'submit')!;
 
 beforeAll(async () => {
   t = await setupTestApp();
   at(t, '2026-12-21T09:00:00');
-  const { codes } = await publishFixture(t, '包头市市场监督管理局', [power('对丙类活动的备案核查', 'QT'), power('对丁类活动的备案核查', 'QT')]);
+  const { codes } = await publishFixture(t, '包头市市场监督管理局', [
+    power('对丙类活动的备案核查', 'QT'),
+    power('对丁类活动的备案核查', 'QT'),
+  ]);
   const body = { kind: 'cancel', triggerKind: 'higherCancellation', triggerDate: '2026-12-18' };
   filed = await draftApplication(t, 'clerk.scjg', { ...body, title: '取消丙类备案核查' }, [{ targetCode: codes[0] }]);
   running = await draftApplication(t, 'clerk.scjg', { ...body, title: '取消丁类备案核查' }, [{ targetCode: codes[1] }]);
@@ -37,16 +43,26 @@ describe('after a calendar correction (overlay entered through the API)', () => 
     expect(a.filing.due).toBe('2027-01-11');
     expect(submitRow(a)).toMatchObject({ state: 'done', due: { date: '2027-01-11' }, onTime: true });
     const b = await view(running);
-    expect(b.filing).toMatchObject({ due: '2027-01-11', provisional: true, exactNotice: '《国务院办公厅关于2027年部分节假日安排的通知》' });
+    expect(b.filing).toMatchObject({
+      due: '2027-01-11',
+      provisional: true,
+      exactNotice: '《国务院办公厅关于2027年部分节假日安排的通知》',
+    });
   });
 
   it('the done submit step and the stored filing deadline keep their dates; the running one moves', async () => {
     const sys = await t.login('sysadmin');
     const preview = await expectOk(await sys.put('/api/calendar/overlays/2026', CORRECTION));
-    await expectOk(await sys.put('/api/calendar/overlays/2026', { ...CORRECTION, confirm: true, previewDigest: preview.digest }));
+    await expectOk(
+      await sys.put('/api/calendar/overlays/2026', { ...CORRECTION, confirm: true, previewDigest: preview.digest }),
+    );
     const a = await view(filed);
     expect(a.filing.due).toBe('2027-01-11');
-    expect(submitRow(a)).toMatchObject({ state: 'done', due: { date: '2027-01-11', provisional: false }, onTime: true });
+    expect(submitRow(a)).toMatchObject({
+      state: 'done',
+      due: { date: '2027-01-11', provisional: false },
+      onTime: true,
+    });
     // the open reviews count from the filing (12-21) and do move: 1-12 → 1-13
     expect(a.deadlines.find((d: { step: string }) => d.step === 'preliminaryReview').due.date).toBe('2027-01-13');
     const b = await view(running);

@@ -13,24 +13,36 @@ let codes: string[];
 let theirs: string[];
 
 const listOf = async (bodyId: number) => (await loadCurrentList(t.db, bodyId)).powers;
-const named = async (bodyId: number, name: string) => (await listOf(bodyId)).filter((p) => p.name === name && p.status === 'active');
+const named = async (bodyId: number, name: string) =>
+  (await listOf(bodyId)).filter((p) => p.name === name && p.status === 'active');
 const appOf = async (id: number) => expectOk(await (await t.login('coord.city')).get(`/api/adjustments/${id}`));
 
 beforeAll(async () => {
   t = await setupTestApp();
   at(t, '2026-11-02T09:00:00');
   ({ codes, bodyId: scjg } = await publishFixture(t, '包头市市场监督管理局', [
-    power('气瓶充装单位备案', 'QT'), power('移动式压力容器充装备案', 'QT'), power('广告发布登记', 'QT'), power('计量标准考核', 'QT'), power('仪器仪表备案', 'QT'),
+    power('气瓶充装单位备案', 'QT'),
+    power('移动式压力容器充装备案', 'QT'),
+    power('广告发布登记', 'QT'),
+    power('计量标准考核', 'QT'),
+    power('仪器仪表备案', 'QT'),
   ]));
   kdl = await bodyIdOf(t, '昆都仑区市场监督管理局');
-  ({ codes: theirs } = await publishFixture(t, '昆都仑区市场监督管理局', [power('气瓶充装单位备案', 'QT', { responsibleSubject: '昆都仑区市场监督管理局' })]));
+  ({ codes: theirs } = await publishFixture(t, '昆都仑区市场监督管理局', [
+    power('气瓶充装单位备案', 'QT', { responsibleSubject: '昆都仑区市场监督管理局' }),
+  ]));
 }, 120_000);
 afterAll(() => t?.close());
 
 describe('a power of the same name and category in the receiving list', () => {
   let id: number;
   it('is shown and refuses filing until resolved; nothing changes', async () => {
-    id = await draftApplication(t, 'clerk.scjg', { title: '下放“气瓶充装单位备案”', kind: 'delegate', receivingBodyId: kdl, takeover: '已评估' }, [{ targetCode: codes[0] }]);
+    id = await draftApplication(
+      t,
+      'clerk.scjg',
+      { title: '下放“气瓶充装单位备案”', kind: 'delegate', receivingBodyId: kdl, takeover: '已评估' },
+      [{ targetCode: codes[0] }],
+    );
     const a = await appOf(id);
     expect(a.duplicates).toMatchObject([{ ord: 0, targetCode: codes[0], existingCode: theirs[0], resolution: null }]);
     const clerk = await t.login('clerk.scjg');
@@ -61,14 +73,21 @@ describe('a power of the same name and category in the receiving list', () => {
     expect(done.status).toBe('done');
     const there = await named(kdl, '气瓶充装单位备案');
     expect(there.map((p) => p.code)).toEqual([theirs[0]]);
-    expect(there[0].links).toEqual([expect.objectContaining({ direction: 'delegatedFrom', bodyId: scjg, code: codes[0] })]);
+    expect(there[0].links).toEqual([
+      expect.objectContaining({ direction: 'delegatedFrom', bodyId: scjg, code: codes[0] }),
+    ]);
     const mine = (await listOf(scjg)).find((p) => p.code === codes[0])!;
     expect(mine.status).toBe('delegated');
     expect(mine.links).toEqual([expect.objectContaining({ direction: 'delegatedTo', bodyId: kdl, code: theirs[0] })]);
   }, 120_000);
 
   it('arising after filing: the receiving body cannot confirm until it decides (两项并存 with a reason)', async () => {
-    const id2 = await draftApplication(t, 'clerk.scjg', { title: '下放“移动式压力容器充装备案”', kind: 'delegate', receivingBodyId: kdl, takeover: '已评估' }, [{ targetCode: codes[1] }]);
+    const id2 = await draftApplication(
+      t,
+      'clerk.scjg',
+      { title: '下放“移动式压力容器充装备案”', kind: 'delegate', receivingBodyId: kdl, takeover: '已评估' },
+      [{ targetCode: codes[1] }],
+    );
     expect((await drive(t, id2, 'receivingConfirm')).openSteps).toEqual(['receivingConfirm']);
     const { codes: late } = await publishFixture(t, '昆都仑区市场监督管理局', [power('移动式压力容器充装备案', 'QT')]);
     const version = (await loadCurrentList(t.db, kdl)).version;
@@ -79,8 +98,16 @@ describe('a power of the same name and category in the receiving list', () => {
     expect((await appOf(id2)).openSteps).toEqual(['receivingConfirm']);
     expect((await loadCurrentList(t.db, kdl)).version).toBe(version);
     // after the government's decision the applicant no longer edits: the receiving body decides
-    expect((await (await t.login('clerk.scjg')).post(`/api/adjustments/${id2}/items/0/duplicate`, { choice: 'merge' })).statusCode).toBe(403);
-    await expectOk(await lead.post(`/api/adjustments/${id2}/items/0/duplicate`, { choice: 'keepBoth', reason: '辖区内两类充装单位分别管理' }));
+    expect(
+      (await (await t.login('clerk.scjg')).post(`/api/adjustments/${id2}/items/0/duplicate`, { choice: 'merge' }))
+        .statusCode,
+    ).toBe(403);
+    await expectOk(
+      await lead.post(`/api/adjustments/${id2}/items/0/duplicate`, {
+        choice: 'keepBoth',
+        reason: '辖区内两类充装单位分别管理',
+      }),
+    );
     await expectOk(await lead.post(`/api/adjustments/${id2}/steps/receivingConfirm/complete`, {}));
     expect((await drive(t, id2, null)).status).toBe('done');
     const both = await named(kdl, '移动式压力容器充装备案');
@@ -91,7 +118,12 @@ describe('a power of the same name and category in the receiving list', () => {
 
 describe('an entrusted power (§13.3) is modified, cancelled or taken back through an application', () => {
   const entrust = async (code: string, title: string) => {
-    const id = await draftApplication(t, 'clerk.scjg', { title, kind: 'entrust', receivingBodyId: kdl, takeover: '已签订委托协议' }, [{ targetCode: code }]);
+    const id = await draftApplication(
+      t,
+      'clerk.scjg',
+      { title, kind: 'entrust', receivingBodyId: kdl, takeover: '已签订委托协议' },
+      [{ targetCode: code }],
+    );
     expect((await drive(t, id, null)).status).toBe('done');
   };
   const power = async (code: string) => (await listOf(scjg)).find((p) => p.code === code)!;
@@ -102,15 +134,32 @@ describe('an entrusted power (§13.3) is modified, cancelled or taken back throu
 
   it('taking back a power that is not entrusted is refused, nothing stored', async () => {
     const c = await t.login('clerk.scjg');
-    const a = await expectOk(await c.post('/api/adjustments', { title: '收回', kind: 'takeBack', triggerKind: 'other', triggerDate: '2026-11-01', reason: '理由', legalBasis: '依据' }), 201);
+    const a = await expectOk(
+      await c.post('/api/adjustments', {
+        title: '收回',
+        kind: 'takeBack',
+        triggerKind: 'other',
+        triggerDate: '2026-11-01',
+        reason: '理由',
+        legalBasis: '依据',
+      }),
+      201,
+    );
     const r = await c.put(`/api/adjustments/${a.id}/items`, { items: [{ targetCode: codes[4] }], version: a.version });
     expect(r.statusCode).toBe(400);
     expect(r.json().error.message).toContain('未委托实施');
-    expect(await t.db.selectFrom('adjustment_item').select('id').where('adjustment_id', '=', a.id).execute()).toHaveLength(0);
+    expect(
+      await t.db.selectFrom('adjustment_item').select('id').where('adjustment_id', '=', a.id).execute(),
+    ).toHaveLength(0);
   });
 
   it('modified: still entrusted, still linked, new content', async () => {
-    const id = await draftApplication(t, 'clerk.scjg', { title: '修改“广告发布登记”', kind: 'modify', triggerKind: 'dutyAdjustment' }, [{ targetCode: codes[2], values: { implementingAgency: '广告监督管理科' } }]);
+    const id = await draftApplication(
+      t,
+      'clerk.scjg',
+      { title: '修改“广告发布登记”', kind: 'modify', triggerKind: 'dutyAdjustment' },
+      [{ targetCode: codes[2], values: { implementingAgency: '广告监督管理科' } }],
+    );
     expect((await drive(t, id, null)).status).toBe('done');
     const p = await power(codes[2]!);
     expect(p).toMatchObject({ status: 'entrusted', implementingAgency: '广告监督管理科' });
@@ -118,8 +167,10 @@ describe('an entrusted power (§13.3) is modified, cancelled or taken back throu
     expect((await t.anon.get(`/bodies/${kdl}`)).body).toContain(`/bodies/${scjg}/powers/${codes[2]}`);
   }, 120_000);
 
-  it('taken back (收回委托): in force again, unlinked, gone from the entrusted body\'s page', async () => {
-    const id = await draftApplication(t, 'clerk.scjg', { title: '收回委托“广告发布登记”', kind: 'takeBack' }, [{ targetCode: codes[2] }]);
+  it("taken back (收回委托): in force again, unlinked, gone from the entrusted body's page", async () => {
+    const id = await draftApplication(t, 'clerk.scjg', { title: '收回委托“广告发布登记”', kind: 'takeBack' }, [
+      { targetCode: codes[2] },
+    ]);
     const a = await drive(t, id, null);
     expect(a.status).toBe('done');
     expect(a.completedSteps).not.toContain('receivingConfirm');
@@ -130,7 +181,9 @@ describe('an entrusted power (§13.3) is modified, cancelled or taken back throu
   }, 120_000);
 
   it('cancelled: an entrusted power can be cancelled', async () => {
-    const id = await draftApplication(t, 'clerk.scjg', { title: '取消“计量标准考核”', kind: 'cancel' }, [{ targetCode: codes[3] }]);
+    const id = await draftApplication(t, 'clerk.scjg', { title: '取消“计量标准考核”', kind: 'cancel' }, [
+      { targetCode: codes[3] },
+    ]);
     expect((await drive(t, id, null)).status).toBe('done');
     expect((await power(codes[3]!)).status).toBe('cancelled');
     expect((await t.anon.get(`/bodies/${kdl}`)).body).not.toContain(`/bodies/${scjg}/powers/${codes[3]}`);

@@ -14,14 +14,29 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const duties = async () => (await loadCurrentList(t.db, bodyId)).duties.map((d) => ({ name: d.name, content: d.content }));
-const draft = (title: string) => draftApplication(t, 'clerk.scjg', { title, kind: 'modify', triggerKind: 'dutyAdjustment' }, []);
+const duties = async () =>
+  (await loadCurrentList(t.db, bodyId)).duties.map((d) => ({ name: d.name, content: d.content }));
+const draft = (title: string) =>
+  draftApplication(t, 'clerk.scjg', { title, kind: 'modify', triggerKind: 'dutyAdjustment' }, []);
 // issue 10.8: a save names the version it read (here: the stored one)
-const versionOf = async (id: number) => (await t.db.selectFrom('adjustment').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
-const put = async (user: string, id: number, items: object[]) => (await t.login(user)).put(`/api/adjustments/${id}/duties`, { duties: items, version: await versionOf(id) });
+const versionOf = async (id: number) =>
+  (await t.db.selectFrom('adjustment').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+const put = async (user: string, id: number, items: object[]) =>
+  (await t.login(user)).put(`/api/adjustments/${id}/duties`, { duties: items, version: await versionOf(id) });
 const state = async (id: number) => ({
-  a: await t.db.selectFrom('adjustment').select(['duty_items', 'open_steps', 'updated_at']).where('id', '=', id).executeTakeFirstOrThrow(),
-  audits: (await t.db.selectFrom('audit_event').select('seq').where('object_type', '=', 'adjustment').where('object_id', '=', String(id)).execute()).length,
+  a: await t.db
+    .selectFrom('adjustment')
+    .select(['duty_items', 'open_steps', 'updated_at'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow(),
+  audits: (
+    await t.db
+      .selectFrom('audit_event')
+      .select('seq')
+      .where('object_type', '=', 'adjustment')
+      .where('object_id', '=', String(id))
+      .execute()
+  ).length,
   list: await loadCurrentList(t.db, bodyId).then((l) => l.version),
 });
 
@@ -32,10 +47,12 @@ describe('§6 ¶2: duties through an application', () => {
   it('a 修改 with only duty items adds two duties and publishes them in a new version', async () => {
     const before = await duties();
     first = await draft('增加两项职责');
-    const a = await expectOk(await put('clerk.scjg', first, [
-      { op: 'add', name: '负责食品安全监督管理', content: '组织实施食品安全监督检查' },
-      { op: 'add', name: '负责计量监督管理', content: '推行法定计量单位' },
-    ]));
+    const a = await expectOk(
+      await put('clerk.scjg', first, [
+        { op: 'add', name: '负责食品安全监督管理', content: '组织实施食品安全监督检查' },
+        { op: 'add', name: '负责计量监督管理', content: '推行法定计量单位' },
+      ]),
+    );
     expect(a.dutyItems).toEqual([
       { op: 'add', base: null, proposed: { name: '负责食品安全监督管理', content: '组织实施食品安全监督检查' } },
       { op: 'add', base: null, proposed: { name: '负责计量监督管理', content: '推行法定计量单位' } },
@@ -43,19 +60,70 @@ describe('§6 ¶2: duties through an application', () => {
     const version = (await loadCurrentList(t.db, bodyId)).version!;
     const done = await drive(t, first, 'platformSync');
     expect(done.publishedVersion).toBe(version + 1);
-    expect(await duties()).toEqual([...before, { name: '负责食品安全监督管理', content: '组织实施食品安全监督检查' }, { name: '负责计量监督管理', content: '推行法定计量单位' }]);
-    const audit = await t.db.selectFrom('audit_event').select('action').where('object_id', '=', String(first)).where('action', '=', 'adjustment.dutiesSet').execute();
+    expect(await duties()).toEqual([
+      ...before,
+      { name: '负责食品安全监督管理', content: '组织实施食品安全监督检查' },
+      { name: '负责计量监督管理', content: '推行法定计量单位' },
+    ]);
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('object_id', '=', String(first))
+      .where('action', '=', 'adjustment.dutiesSet')
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
   // [user, items, HTTP status, error code, field, words]
   const refusals: [string, object[], number, string, string, string][] = [
-    ['clerk.scjg', [{ op: 'remove', targetName: '并无此职责' }], 400, 'VALIDATION_FAILED', 'duties.0.targetName', '现行清单中没有名为“并无此职责”的职责'],
-    ['clerk.scjg', [{ op: 'change', name: '负责计量工作' }], 400, 'VALIDATION_FAILED', 'duties.0.targetName', '请选择拟修改的现行职责'],
-    ['clerk.scjg', [{ op: 'add', name: '负责计量监督管理' }], 400, 'VALIDATION_FAILED', 'duties.0.name', '已有名为“负责计量监督管理”的职责'],
-    ['clerk.scjg', [{ op: 'add', name: '甲' }], 400, 'VALIDATION_FAILED', 'duties.0.name', '请填写职责名称（至少2个字）'],
-    ['clerk.scjg', [{ op: 'delete', targetName: '负责计量监督管理' }], 400, 'VALIDATION_FAILED', 'duties.0.op', '职责调整方式'],
-    ['clerk.scjg', [{ op: 'change', targetName: '负责计量监督管理', name: '负责计量监督管理', content: '推行法定计量单位' }], 400, 'VALIDATION_FAILED', 'duties.0.name', '与现行清单相同'],
+    [
+      'clerk.scjg',
+      [{ op: 'remove', targetName: '并无此职责' }],
+      400,
+      'VALIDATION_FAILED',
+      'duties.0.targetName',
+      '现行清单中没有名为“并无此职责”的职责',
+    ],
+    [
+      'clerk.scjg',
+      [{ op: 'change', name: '负责计量工作' }],
+      400,
+      'VALIDATION_FAILED',
+      'duties.0.targetName',
+      '请选择拟修改的现行职责',
+    ],
+    [
+      'clerk.scjg',
+      [{ op: 'add', name: '负责计量监督管理' }],
+      400,
+      'VALIDATION_FAILED',
+      'duties.0.name',
+      '已有名为“负责计量监督管理”的职责',
+    ],
+    [
+      'clerk.scjg',
+      [{ op: 'add', name: '甲' }],
+      400,
+      'VALIDATION_FAILED',
+      'duties.0.name',
+      '请填写职责名称（至少2个字）',
+    ],
+    [
+      'clerk.scjg',
+      [{ op: 'delete', targetName: '负责计量监督管理' }],
+      400,
+      'VALIDATION_FAILED',
+      'duties.0.op',
+      '职责调整方式',
+    ],
+    [
+      'clerk.scjg',
+      [{ op: 'change', targetName: '负责计量监督管理', name: '负责计量监督管理', content: '推行法定计量单位' }],
+      400,
+      'VALIDATION_FAILED',
+      'duties.0.name',
+      '与现行清单相同',
+    ],
     ['lead.scjg', [{ op: 'remove', targetName: '负责计量监督管理' }], 403, 'FORBIDDEN', '', '部门经办人'],
     ['clerk.zjj', [{ op: 'remove', targetName: '负责计量监督管理' }], 404, 'NOT_FOUND', '', '调整申请'],
   ];
@@ -81,17 +149,30 @@ describe('§6 ¶2: duties through an application', () => {
 
   it('changes one, removes one and adds one; an application made against the old duties is refused at publication', async () => {
     stale = await draft('修改计量职责（旧）');
-    await expectOk(await put('clerk.scjg', stale, [{ op: 'change', targetName: '负责计量监督管理', name: '负责计量监督管理', content: '旧提案' }]));
+    await expectOk(
+      await put('clerk.scjg', stale, [
+        { op: 'change', targetName: '负责计量监督管理', name: '负责计量监督管理', content: '旧提案' },
+      ]),
+    );
     const id = await draft('调整职责');
-    await expectOk(await put('clerk.scjg', id, [
-      { op: 'change', targetName: '负责计量监督管理', name: '负责计量和标准化监督管理', content: '推行法定计量单位，组织实施标准化' },
-      { op: 'remove', targetName: '负责食品安全监督管理' },
-      { op: 'add', name: '负责特种设备安全监督管理', content: '' },
-    ]));
+    await expectOk(
+      await put('clerk.scjg', id, [
+        {
+          op: 'change',
+          targetName: '负责计量监督管理',
+          name: '负责计量和标准化监督管理',
+          content: '推行法定计量单位，组织实施标准化',
+        },
+        { op: 'remove', targetName: '负责食品安全监督管理' },
+        { op: 'add', name: '负责特种设备安全监督管理', content: '' },
+      ]),
+    );
     const after = await drive(t, id, 'platformSync');
     expect(after.publishedVersion).not.toBeNull();
     const now = await duties();
-    expect(now.map((d) => d.name)).toEqual(expect.arrayContaining(['负责计量和标准化监督管理', '负责特种设备安全监督管理']));
+    expect(now.map((d) => d.name)).toEqual(
+      expect.arrayContaining(['负责计量和标准化监督管理', '负责特种设备安全监督管理']),
+    );
     expect(now.map((d) => d.name)).not.toContain('负责食品安全监督管理');
     expect(now.map((d) => d.name)).not.toContain('负责计量监督管理');
 

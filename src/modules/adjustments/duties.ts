@@ -21,7 +21,11 @@ export interface DutyItem {
   proposed: DutyText | null;
 }
 
-export const DUTY_OP_LABELS: Record<DutyItem['op'], string> = { add: '增加职责', change: '修改职责', remove: '删除职责' };
+export const DUTY_OP_LABELS: Record<DutyItem['op'], string> = {
+  add: '增加职责',
+  change: '修改职责',
+  remove: '删除职责',
+};
 
 export const dutyItemInput = z.object({
   op: z.enum(['add', 'change', 'remove'], { message: '职责调整方式须为：add 增加、change 修改、remove 删除' }),
@@ -45,20 +49,32 @@ export function buildDutyItems(inputs: readonly DutyItemInput[], current: readon
     let base: DutyText | null = null;
     if (x.op !== 'add') {
       const target = current.find((d) => d.name === x.targetName);
-      if (!x.targetName) return void details.push({ field: `${field}.targetName`, message: `${at}：请选择拟${x.op === 'remove' ? '删除' : '修改'}的现行职责` });
-      if (!target) return void details.push({ field: `${field}.targetName`, message: `${at}：现行清单中没有名为“${x.targetName}”的职责` });
-      if (targets.has(target.name)) return void details.push({ field: `${field}.targetName`, message: `${at}：职责“${target.name}”重复列出` });
+      if (!x.targetName)
+        return void details.push({
+          field: `${field}.targetName`,
+          message: `${at}：请选择拟${x.op === 'remove' ? '删除' : '修改'}的现行职责`,
+        });
+      if (!target)
+        return void details.push({
+          field: `${field}.targetName`,
+          message: `${at}：现行清单中没有名为“${x.targetName}”的职责`,
+        });
+      if (targets.has(target.name))
+        return void details.push({ field: `${field}.targetName`, message: `${at}：职责“${target.name}”重复列出` });
       targets.add(target.name);
       base = text(target);
     }
     if (x.op === 'remove') return void out.push({ op: 'remove', base, proposed: null });
     const name = x.name ?? '';
-    if (name.length < 2) return void details.push({ field: `${field}.name`, message: `${at}：请填写职责名称（至少2个字）` });
+    if (name.length < 2)
+      return void details.push({ field: `${field}.name`, message: `${at}：请填写职责名称（至少2个字）` });
     const renamedTo = x.op === 'add' || name !== base?.name;
-    if (renamedTo && names.has(name)) return void details.push({ field: `${field}.name`, message: `${at}：现行清单中已有名为“${name}”的职责` });
+    if (renamedTo && names.has(name))
+      return void details.push({ field: `${field}.name`, message: `${at}：现行清单中已有名为“${name}”的职责` });
     names.add(name);
     const proposed = { name, content: x.content ?? '' };
-    if (base && base.name === proposed.name && base.content === proposed.content) return void details.push({ field: `${field}.name`, message: `${at}：修改后的职责与现行清单相同` });
+    if (base && base.name === proposed.name && base.content === proposed.content)
+      return void details.push({ field: `${field}.name`, message: `${at}：修改后的职责与现行清单相同` });
     out.push({ op: x.op, base, proposed });
   });
   if (details.length) throw new AppError('VALIDATION_FAILED', details[0].message, details);
@@ -67,13 +83,19 @@ export function buildDutyItems(inputs: readonly DutyItemInput[], current: readon
 
 /** Duty items whose base no longer matches the published duty (changed by another application). */
 export function staleDutyItems(items: readonly DutyItem[], current: readonly Duty[]): string[] {
-  return items.filter((it) => it.base && !current.some((d) => d.name === it.base!.name && (d.content ?? '') === it.base!.content)).map((it) => it.base!.name);
+  return items
+    .filter((it) => it.base && !current.some((d) => d.name === it.base!.name && (d.content ?? '') === it.base!.content))
+    .map((it) => it.base!.name);
 }
 
 /** The body's duties after the application, in order: changed in place, removed, added at the end. */
 export function applyDutyItems(items: readonly DutyItem[], current: readonly Duty[]): Duty[] {
   const stale = staleDutyItems(items, current);
-  if (stale.length) throw new AppError('INVALID_STATE', `职责（${stale.join('、')}）已由其他调整公布了新内容，请申请单位重新填写职责调整后再办理`);
+  if (stale.length)
+    throw new AppError(
+      'INVALID_STATE',
+      `职责（${stale.join('、')}）已由其他调整公布了新内容，请申请单位重新填写职责调整后再办理`,
+    );
   const out: Duty[] = [];
   for (const d of current) {
     const it = items.find((x) => x.base?.name === d.name);

@@ -18,7 +18,15 @@ describe('提交 on an empty application', () => {
     const c = await t.login('clerk.scjg');
     const before = await expectOk(await c.get(`/api/adjustments/${id}`));
     expect(before.items).toEqual([]);
-    const audit = async () => (await t.db.selectFrom('audit_event').select('seq').where('object_type', '=', 'adjustment').where('object_id', '=', String(id)).execute()).length;
+    const audit = async () =>
+      (
+        await t.db
+          .selectFrom('audit_event')
+          .select('seq')
+          .where('object_type', '=', 'adjustment')
+          .where('object_id', '=', String(id))
+          .execute()
+      ).length;
     const events = await audit();
     const res = await c.post(`/api/adjustments/${id}/steps/draft/complete`, {});
     expect(res.statusCode).toBe(400);
@@ -26,8 +34,13 @@ describe('提交 on an empty application', () => {
     expect(res.json().error.message).toContain('请列出拟调整的行政职权');
     expect(res.json().error.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'items' })]));
     const after = await expectOk(await c.get(`/api/adjustments/${id}`));
-    expect({ s: after.status, o: after.openSteps, c: after.completedSteps, r: after.round, f: after.firstSubmittedAt })
-      .toEqual({ s: before.status, o: ['draft'], c: before.completedSteps, r: before.round, f: null });
+    expect({
+      s: after.status,
+      o: after.openSteps,
+      c: after.completedSteps,
+      r: after.round,
+      f: after.firstSubmittedAt,
+    }).toEqual({ s: before.status, o: ['draft'], c: before.completedSteps, r: before.round, f: null });
     expect(await audit()).toBe(events);
   });
 });

@@ -7,7 +7,12 @@ import { dueFor, findStep, getRulebook, type AdjustmentKind, type Due } from '..
 import type { DB } from '../../db/schema.js';
 
 /** The due date of the submit step, counted from the trigger date on the rulebook's clock. */
-export function filingDue(rulebookId: string, kind: AdjustmentKind, triggerDate: IsoDate, calendar: WorkdayCalendar): Due {
+export function filingDue(
+  rulebookId: string,
+  kind: AdjustmentKind,
+  triggerDate: IsoDate,
+  calendar: WorkdayCalendar,
+): Due {
   const rb = getRulebook(rulebookId);
   const clock = findStep(rb, kind, 'submit')?.clock;
   if (!clock) throw new Error(`规则集 ${rulebookId} 的“${kind}”没有报送期限`);
@@ -21,10 +26,21 @@ export function filingDue(rulebookId: string, kind: AdjustmentKind, triggerDate:
  * deadlines that relied on a year without its notice; 'open' (after the calendar itself changed)
  * every running one.
  */
-export async function refreshFilingDue(trx: Transaction<DB>, calendar: WorkdayCalendar, scope: 'provisional' | 'open' = 'provisional'): Promise<number> {
+export async function refreshFilingDue(
+  trx: Transaction<DB>,
+  calendar: WorkdayCalendar,
+  scope: 'provisional' | 'open' = 'provisional',
+): Promise<number> {
   let q = trx
     .selectFrom('adjustment')
-    .select(['id', 'rulebook_id', 'kind', sql<string>`trigger_date::text`.as('trigger_date'), sql<string>`filing_due::text`.as('filing_due'), 'filing_due_provisional'])
+    .select([
+      'id',
+      'rulebook_id',
+      'kind',
+      sql<string>`trigger_date::text`.as('trigger_date'),
+      sql<string>`filing_due::text`.as('filing_due'),
+      'filing_due_provisional',
+    ])
     .where('status', 'in', ['due', 'open'])
     .where('first_submitted_at', 'is', null);
   if (scope === 'provisional') q = q.where('filing_due_provisional', '=', true);
@@ -33,7 +49,11 @@ export async function refreshFilingDue(trx: Transaction<DB>, calendar: WorkdayCa
   for (const r of rows) {
     const due = filingDue(r.rulebook_id, r.kind, r.trigger_date, calendar);
     if (due.date === r.filing_due && due.provisional === r.filing_due_provisional) continue;
-    await trx.updateTable('adjustment').set({ filing_due: due.date, filing_due_provisional: due.provisional }).where('id', '=', r.id).execute();
+    await trx
+      .updateTable('adjustment')
+      .set({ filing_due: due.date, filing_due_provisional: due.provisional })
+      .where('id', '=', r.id)
+      .execute();
     changed++;
   }
   return changed;

@@ -28,10 +28,19 @@ export async function notify(db: Db, notices: readonly Notice[], at: Date): Prom
     const part = notices.slice(i, i + 200);
     const res = await db
       .insertInto('inbox_item')
-      .values(part.map((n) => ({
-        user_id: n.userId, kind: n.kind, adjustment_id: n.adjustmentId ?? null, step: n.step ?? null, title: n.title,
-        body: n.body ?? '', due_on: n.dueOn ?? null, dedupe_key: n.dedupeKey, created_at: at,
-      })))
+      .values(
+        part.map((n) => ({
+          user_id: n.userId,
+          kind: n.kind,
+          adjustment_id: n.adjustmentId ?? null,
+          step: n.step ?? null,
+          title: n.title,
+          body: n.body ?? '',
+          due_on: n.dueOn ?? null,
+          dedupe_key: n.dedupeKey,
+          created_at: at,
+        })),
+      )
       .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing())
       .executeTakeFirst();
     added += Number(res.numInsertedOrUpdatedRows ?? 0);
@@ -44,7 +53,11 @@ export async function notify(db: Db, notices: readonly Notice[], at: Date): Prom
  * body roles at the body itself, office roles at the body's level (officeLevelPath), and the
  * receiving body (§13(五) 承接部门) through its lead unit.
  */
-export async function peopleFor(db: Db, roles: readonly Role[], body: { bodyId: number; regionPath: string; receivingBodyId?: number | null }): Promise<{ userId: number; role: Role }[]> {
+export async function peopleFor(
+  db: Db,
+  roles: readonly Role[],
+  body: { bodyId: number; regionPath: string; receivingBodyId?: number | null },
+): Promise<{ userId: number; role: Role }[]> {
   if (roles.length === 0) return [];
   const level = officeLevelPath(body.regionPath);
   const bodyRoles = roles.filter((r) => r === 'clerk' || r === 'leadUnit');
@@ -67,7 +80,10 @@ export async function peopleFor(db: Db, roles: readonly Role[], body: { bodyId: 
     )
     .orderBy('ur.user_id')
     .execute();
-  return rows.map((r) => ({ userId: r.user_id, role: (receiving && r.body_id === receiving && r.role === 'leadUnit' ? 'receiver' : r.role) as Role }));
+  return rows.map((r) => ({
+    userId: r.user_id,
+    role: (receiving && r.body_id === receiving && r.role === 'leadUnit' ? 'receiver' : r.role) as Role,
+  }));
 }
 
 /**
@@ -92,16 +108,44 @@ const stillCurrent = sql<boolean>`(
 export async function listInbox(db: Db, userId: number, opts: { unreadOnly?: boolean; limit?: number } = {}) {
   let q = db
     .selectFrom('inbox_item')
-    .select(['id', 'kind', 'adjustment_id', 'step', 'title', 'body', sql<string | null>`due_on::text`.as('due_on'), 'created_at', 'read_at'])
+    .select([
+      'id',
+      'kind',
+      'adjustment_id',
+      'step',
+      'title',
+      'body',
+      sql<string | null>`due_on::text`.as('due_on'),
+      'created_at',
+      'read_at',
+    ])
     .where('user_id', '=', userId)
     .where(stillCurrent);
   if (opts.unreadOnly) q = q.where('read_at', 'is', null);
-  const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(opts.limit ?? 100).execute();
-  const unread = await db.selectFrom('inbox_item').select(sql<number>`count(*)::int`.as('n')).where('user_id', '=', userId).where('read_at', 'is', null).where(stillCurrent).executeTakeFirstOrThrow();
+  const rows = await q
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(opts.limit ?? 100)
+    .execute();
+  const unread = await db
+    .selectFrom('inbox_item')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .where(stillCurrent)
+    .executeTakeFirstOrThrow();
   return {
     unread: Number(unread.n),
     items: rows.map((r) => ({
-      id: r.id, kind: r.kind, adjustmentId: r.adjustment_id, step: r.step, title: r.title, body: r.body, dueOn: r.due_on, createdAt: r.created_at, readAt: r.read_at,
+      id: r.id,
+      kind: r.kind,
+      adjustmentId: r.adjustment_id,
+      step: r.step,
+      title: r.title,
+      body: r.body,
+      dueOn: r.due_on,
+      createdAt: r.created_at,
+      readAt: r.read_at,
     })),
   };
 }

@@ -14,13 +14,23 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-interface Item { id: number; kind: string; step: string | null; adjustmentId: number | null; readAt: string | null }
-const inbox = async (user: string) => expectOk(await (await t.login(user)).get('/api/inbox')) as Promise<{ unread: number; items: Item[] }>;
-const tasksOf = async (user: string, id: number) => (await inbox(user)).items.filter((i) => i.adjustmentId === id && i.kind === 'task');
+interface Item {
+  id: number;
+  kind: string;
+  step: string | null;
+  adjustmentId: number | null;
+  readAt: string | null;
+}
+const inbox = async (user: string) =>
+  expectOk(await (await t.login(user)).get('/api/inbox')) as Promise<{ unread: number; items: Item[] }>;
+const tasksOf = async (user: string, id: number) =>
+  (await inbox(user)).items.filter((i) => i.adjustmentId === id && i.kind === 'task');
 
 describe('finished tasks leave the inbox', () => {
   it('the lead unit’s submit task is gone once submitted; the office’s review task appears', async () => {
-    const id = await draftApplication(t, 'clerk.scjg', { title: '待办测试：取消', kind: 'cancel' }, [{ targetCode: codes[0] }]);
+    const id = await draftApplication(t, 'clerk.scjg', { title: '待办测试：取消', kind: 'cancel' }, [
+      { targetCode: codes[0] },
+    ]);
     await drive(t, id, 'submit');
     expect((await tasksOf('lead.scjg', id)).map((i) => i.step)).toEqual(['submit']);
     const unreadBefore = (await inbox('lead.scjg')).unread;
@@ -28,16 +38,28 @@ describe('finished tasks leave the inbox', () => {
     expect(await tasksOf('lead.scjg', id)).toEqual([]);
     expect((await inbox('lead.scjg')).unread).toBe(unreadBefore - 1);
     // the row itself is kept (the history of what was delivered), only no longer listed
-    const rows = await t.db.selectFrom('inbox_item').select('dedupe_key').where('adjustment_id', '=', id).where('step', '=', 'submit').where('kind', '=', 'task').execute();
+    const rows = await t.db
+      .selectFrom('inbox_item')
+      .select('dedupe_key')
+      .where('adjustment_id', '=', id)
+      .where('step', '=', 'submit')
+      .where('kind', '=', 'task')
+      .execute();
     expect(rows.length).toBeGreaterThan(0);
     expect((await tasksOf('coord.city', id)).map((i) => i.step)).toEqual(['preliminaryReview']);
   });
 
   it('a return clears the review tasks of that round; the next round brings one task each, not two', async () => {
-    const id = await draftApplication(t, 'clerk.scjg', { title: '待办测试：退回', kind: 'cancel' }, [{ targetCode: codes[0] }]);
+    const id = await draftApplication(t, 'clerk.scjg', { title: '待办测试：退回', kind: 'cancel' }, [
+      { targetCode: codes[0] },
+    ]);
     await drive(t, id, 'preliminaryReview');
     expect((await tasksOf('coord.city', id)).map((i) => i.step)).toEqual(['preliminaryReview']);
-    await expectOk(await (await t.login('coord.city')).post(`/api/adjustments/${id}/steps/preliminaryReview/return`, { reason: '请补充依据' }));
+    await expectOk(
+      await (await t.login('coord.city')).post(`/api/adjustments/${id}/steps/preliminaryReview/return`, {
+        reason: '请补充依据',
+      }),
+    );
     expect(await tasksOf('coord.city', id)).toEqual([]);
     expect(await tasksOf('legal.city', id)).toEqual([]);
     // the applicant's news of the return stays: it is a notice, not a task
@@ -47,9 +69,13 @@ describe('finished tasks leave the inbox', () => {
   });
 
   it('a withdrawn application leaves no task behind', async () => {
-    const id = await draftApplication(t, 'clerk.scjg', { title: '待办测试：撤回', kind: 'cancel' }, [{ targetCode: codes[0] }]);
+    const id = await draftApplication(t, 'clerk.scjg', { title: '待办测试：撤回', kind: 'cancel' }, [
+      { targetCode: codes[0] },
+    ]);
     await drive(t, id, 'preliminaryReview');
-    await expectOk(await (await t.login('clerk.scjg')).post(`/api/adjustments/${id}/withdraw`, { reason: '事由已消失' }));
+    await expectOk(
+      await (await t.login('clerk.scjg')).post(`/api/adjustments/${id}/withdraw`, { reason: '事由已消失' }),
+    );
     for (const u of ['coord.city', 'legal.city', 'lead.scjg']) expect(await tasksOf(u, id), u).toEqual([]);
   });
 });

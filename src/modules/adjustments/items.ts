@@ -8,7 +8,11 @@ import { LEGAL_LEVELS } from '../../core/register/index.js';
 import { categoryByCode, type AdjustmentKind, type Rulebook } from '../../core/rulebook/index.js';
 import { PROPOSABLE_FIELDS, targetRefusal, type Item, type ListPower } from './apply.js';
 
-const text = (label: string, max: number) => z.string({ message: `请填写${label}` }).trim().max(max, `${label}不能超过${max}个字`);
+const text = (label: string, max: number) =>
+  z
+    .string({ message: `请填写${label}` })
+    .trim()
+    .max(max, `${label}不能超过${max}个字`);
 
 export const legalBasisInput = z.object({
   documentId: z.union([z.number().int().positive(), z.string().max(100)]).optional(),
@@ -20,17 +24,27 @@ export const legalBasisInput = z.object({
 });
 
 /** Proposed values for one power: complete for a new power, the changed fields for a target. */
-export const powerValuesInput = z.object({
-  name: nameText('行政职权名称', 200, 2),
-  category: z.string().regex(/^[A-Z]{2}$/, '权力类别应为两位大写字母代码（如 XK）'),
-  responsibleSubject: nameText('责任主体', 100),
-  implementingAgency: nameText('实施机构', 100),
-  legalBases: z.array(legalBasisInput).max(50, '法定依据不能超过50条'),
-  responsibilities: z.array(z.object({ order: z.number().int().min(1).max(99), name: nameText('责任事项名称', 50), content: text('责任事项内容', 2000) })).max(30, '责任事项不能超过30项'),
-  accountabilityCases: z.array(text('追责情形', 500).min(1, '追责情形不能为空')).max(50, '追责情形不能超过50项'),
-  accountabilityBasis: text('追责依据', 2000),
-  remarks: text('备注', 1000),
-}).partial();
+export const powerValuesInput = z
+  .object({
+    name: nameText('行政职权名称', 200, 2),
+    category: z.string().regex(/^[A-Z]{2}$/, '权力类别应为两位大写字母代码（如 XK）'),
+    responsibleSubject: nameText('责任主体', 100),
+    implementingAgency: nameText('实施机构', 100),
+    legalBases: z.array(legalBasisInput).max(50, '法定依据不能超过50条'),
+    responsibilities: z
+      .array(
+        z.object({
+          order: z.number().int().min(1).max(99),
+          name: nameText('责任事项名称', 50),
+          content: text('责任事项内容', 2000),
+        }),
+      )
+      .max(30, '责任事项不能超过30项'),
+    accountabilityCases: z.array(text('追责情形', 500).min(1, '追责情形不能为空')).max(50, '追责情形不能超过50项'),
+    accountabilityBasis: text('追责依据', 2000),
+    remarks: text('备注', 1000),
+  })
+  .partial();
 export type PowerValues = z.infer<typeof powerValuesInput>;
 
 export const itemInput = z.object({
@@ -40,10 +54,18 @@ export const itemInput = z.object({
 export type ItemInput = z.infer<typeof itemInput>;
 
 const REQUIRED_NEW: (keyof PowerValues)[] = ['name', 'category', 'responsibleSubject', 'implementingAgency'];
-const FIELD_WORDS: Record<string, string> = { name: '行政职权名称', category: '权力类别', responsibleSubject: '责任主体', implementingAgency: '实施机构' };
+const FIELD_WORDS: Record<string, string> = {
+  name: '行政职权名称',
+  category: '权力类别',
+  responsibleSubject: '责任主体',
+  implementingAgency: '实施机构',
+};
 
 /** Per kind: how many targets and new powers, and whether targets carry values. */
-const SHAPES: Record<AdjustmentKind, { targets: [number, number]; fresh: [number, number]; targetValues: 'none' | 'optional' | 'required' }> = {
+const SHAPES: Record<
+  AdjustmentKind,
+  { targets: [number, number]; fresh: [number, number]; targetValues: 'none' | 'optional' | 'required' }
+> = {
   add: { targets: [0, 0], fresh: [1, 500], targetValues: 'none' },
   cancel: { targets: [1, 500], fresh: [0, 0], targetValues: 'none' },
   entrust: { targets: [1, 500], fresh: [0, 0], targetValues: 'none' },
@@ -71,51 +93,92 @@ function fail(details: ErrorDetail[]): never {
 
 function blankPower(v: PowerValues): ListPower {
   return {
-    parentId: null, code: '', name: v.name!, category: v.category!, responsibleSubject: v.responsibleSubject!, implementingAgency: v.implementingAgency!,
-    legalBases: v.legalBases ?? [], responsibilities: v.responsibilities ?? [], accountabilityCases: v.accountabilityCases ?? [],
-    accountabilityBasis: v.accountabilityBasis ?? '', remarks: v.remarks ?? '', status: 'active',
+    parentId: null,
+    code: '',
+    name: v.name!,
+    category: v.category!,
+    responsibleSubject: v.responsibleSubject!,
+    implementingAgency: v.implementingAgency!,
+    legalBases: v.legalBases ?? [],
+    responsibilities: v.responsibilities ?? [],
+    accountabilityCases: v.accountabilityCases ?? [],
+    accountabilityBasis: v.accountabilityBasis ?? '',
+    remarks: v.remarks ?? '',
+    status: 'active',
   } as ListPower;
 }
 
 /** Checked items, or VALIDATION_FAILED naming each problem (nothing is stored then). */
-export function buildItems(kind: AdjustmentKind, inputs: readonly ItemInput[], current: readonly ListPower[], rb: Rulebook): Item[] {
+export function buildItems(
+  kind: AdjustmentKind,
+  inputs: readonly ItemInput[],
+  current: readonly ListPower[],
+  rb: Rulebook,
+): Item[] {
   const shape = SHAPES[kind];
   const details: ErrorDetail[] = [];
   const seen = new Set<string>();
   const items: Item[] = [];
   const nTargets = inputs.filter((i) => i.targetCode).length;
   const nFresh = inputs.length - nTargets;
-  if (nTargets < shape.targets[0] || nTargets > shape.targets[1] || nFresh < shape.fresh[0] || nFresh > shape.fresh[1]) {
+  if (
+    nTargets < shape.targets[0] ||
+    nTargets > shape.targets[1] ||
+    nFresh < shape.fresh[0] ||
+    nFresh > shape.fresh[1]
+  ) {
     fail([{ field: 'items', message: `拟调整的行政职权不符合要求。${KIND_WORDS[kind]}` }]);
   }
   inputs.forEach((input, i) => {
     const field = `items.${i}`;
     const v = input.values ?? {};
     if (v.category !== undefined && !categoryByCode(rb, v.category)) {
-      details.push({ field: `${field}.values.category`, message: `权力类别“${v.category}”不在现行规则的类别中（${rb.categories.map((c) => `${c.code} ${c.label}`).join('、')}）` });
+      details.push({
+        field: `${field}.values.category`,
+        message: `权力类别“${v.category}”不在现行规则的类别中（${rb.categories.map((c) => `${c.code} ${c.label}`).join('、')}）`,
+      });
     }
     if (!input.targetCode) {
-      for (const f of REQUIRED_NEW) if (v[f] === undefined) details.push({ field: `${field}.values.${f}`, message: `第${i + 1}项：请填写${FIELD_WORDS[f]}` });
+      for (const f of REQUIRED_NEW)
+        if (v[f] === undefined)
+          details.push({ field: `${field}.values.${f}`, message: `第${i + 1}项：请填写${FIELD_WORDS[f]}` });
       if (v.name && current.some((p) => p.status === 'active' && p.name === v.name)) {
-        details.push({ field: `${field}.values.name`, message: `第${i + 1}项：现行清单中已有名为“${v.name}”的行政职权` });
+        details.push({
+          field: `${field}.values.name`,
+          message: `第${i + 1}项：现行清单中已有名为“${v.name}”的行政职权`,
+        });
       }
-      items.push({ targetCode: null, base: null, proposed: REQUIRED_NEW.every((f) => v[f] !== undefined) ? blankPower(v) : null });
+      items.push({
+        targetCode: null,
+        base: null,
+        proposed: REQUIRED_NEW.every((f) => v[f] !== undefined) ? blankPower(v) : null,
+      });
       return;
     }
     const code = input.targetCode;
     const base = current.find((p) => p.code === code);
     if (seen.has(code)) details.push({ field: `${field}.targetCode`, message: `权力编码“${code}”重复列出` });
     seen.add(code);
-    if (!base) return void details.push({ field: `${field}.targetCode`, message: `现行清单中没有编码为“${code}”的行政职权` });
+    if (!base)
+      return void details.push({ field: `${field}.targetCode`, message: `现行清单中没有编码为“${code}”的行政职权` });
     // §13.3: an entrusted power can still be modified, cancelled or taken back (apply.ts TARGET_STATUSES).
     const refusal = targetRefusal(kind, base);
     if (refusal) return void details.push({ field: `${field}.targetCode`, message: refusal });
     const hasValues = Object.keys(v).length > 0;
-    if (shape.targetValues === 'none' && hasValues) details.push({ field: `${field}.values`, message: `第${i + 1}项：该类调整不修改现有职权的内容，请不要填写修改内容` });
-    if (shape.targetValues === 'required' && !hasValues) details.push({ field: `${field}.values`, message: `第${i + 1}项：请填写修改后的内容` });
+    if (shape.targetValues === 'none' && hasValues)
+      details.push({
+        field: `${field}.values`,
+        message: `第${i + 1}项：该类调整不修改现有职权的内容，请不要填写修改内容`,
+      });
+    if (shape.targetValues === 'required' && !hasValues)
+      details.push({ field: `${field}.values`, message: `第${i + 1}项：请填写修改后的内容` });
     const { id: _id, ...published } = base as ListPower & { id?: unknown };
     const proposed = hasValues ? ({ ...published, ...v } as ListPower) : null;
-    if (kind === 'modify' && proposed && PROPOSABLE_FIELDS.every((f) => JSON.stringify(proposed[f]) === JSON.stringify(published[f]))) {
+    if (
+      kind === 'modify' &&
+      proposed &&
+      PROPOSABLE_FIELDS.every((f) => JSON.stringify(proposed[f]) === JSON.stringify(published[f]))
+    ) {
       details.push({ field: `${field}.values`, message: `第${i + 1}项：修改后的内容与现行清单相同` });
     }
     items.push({ targetCode: code, base: published as ListPower, proposed });
@@ -125,18 +188,32 @@ export function buildItems(kind: AdjustmentKind, inputs: readonly ItemInput[], c
 }
 
 /** What an application must hold before the clerk hands it to the lead unit (§13.1). */
-export function readinessProblems(a: { kind: AdjustmentKind; reason: string; legalBasis: string; takeover: string; receivingBodyId: number | null; dutyItems?: readonly unknown[] }, items: readonly Item[], citation: string): ErrorDetail[] {
+export function readinessProblems(
+  a: {
+    kind: AdjustmentKind;
+    reason: string;
+    legalBasis: string;
+    takeover: string;
+    receivingBodyId: number | null;
+    dutyItems?: readonly unknown[];
+  },
+  items: readonly Item[],
+  citation: string,
+): ErrorDetail[] {
   const out: ErrorDetail[] = [];
   if (!a.reason.trim()) out.push({ field: 'reason', message: `请填写调整理由（${citation}）` });
   if (!a.legalBasis.trim()) out.push({ field: 'legalBasis', message: `请填写调整依据（${citation}）` });
   // §6 ¶2: a 修改 may change only the duties (职权目录) and no power.
   const dutiesOnly = a.kind === 'modify' && (a.dutyItems?.length ?? 0) > 0;
   if (items.length === 0 && !dutiesOnly) out.push({ field: 'items', message: '请列出拟调整的行政职权' });
-  if (items.some((i) => !i.targetCode && !i.proposed)) out.push({ field: 'items', message: '新增的行政职权内容不完整' });
+  if (items.some((i) => !i.targetCode && !i.proposed))
+    out.push({ field: 'items', message: '新增的行政职权内容不完整' });
   if (a.kind === 'delegate' || a.kind === 'entrust') {
-    if (!a.receivingBodyId) out.push({ field: 'receivingBodyId', message: a.kind === 'delegate' ? '请选择承接部门' : '请选择受委托机构' });
+    if (!a.receivingBodyId)
+      out.push({ field: 'receivingBodyId', message: a.kind === 'delegate' ? '请选择承接部门' : '请选择受委托机构' });
   }
   // §13.1 下级承接情况; §13.2: delegation needs the receiving level's capacity assessed first.
-  if (a.kind === 'delegate' && !a.takeover.trim()) out.push({ field: 'takeover', message: `请填写下级承接情况（${citation}）` });
+  if (a.kind === 'delegate' && !a.takeover.trim())
+    out.push({ field: 'takeover', message: `请填写下级承接情况（${citation}）` });
   return out;
 }

@@ -18,11 +18,20 @@ export interface PublicationHooks {
 }
 
 async function scopeOf(db: Db, bodyId: number): Promise<BodyScope & { version: number | null }> {
-  const body = await db.selectFrom('body').select(['id', 'name', 'region_code', 'seq']).where('id', '=', bodyId).executeTakeFirstOrThrow();
+  const body = await db
+    .selectFrom('body')
+    .select(['id', 'name', 'region_code', 'seq'])
+    .where('id', '=', bodyId)
+    .executeTakeFirstOrThrow();
   const list = await loadCurrentList(db, bodyId);
   return {
-    bodyId, name: body.name, regionCode: body.region_code, bodyCode: String(body.seq).padStart(3, '0'),
-    current: list.powers, issuedCodes: await issuedCodes(db, bodyId), version: list.version,
+    bodyId,
+    name: body.name,
+    regionCode: body.region_code,
+    bodyCode: String(body.seq).padStart(3, '0'),
+    current: list.powers,
+    issuedCodes: await issuedCodes(db, bodyId),
+    version: list.version,
   };
 }
 
@@ -30,15 +39,28 @@ async function scopeOf(db: Db, bodyId: number): Promise<BodyScope & { version: n
 export function assertNotStale(items: readonly StoredItem[], current: BodyScope['current'], doing: string): void {
   const stale = staleItems(items, current);
   if (stale.length) {
-    throw new AppError('INVALID_STATE', `拟调整的行政职权（${stale.join('、')}）已由其他调整公布了新内容，请申请单位先“按最新公布版本更新”本申请，再${doing}`);
+    throw new AppError(
+      'INVALID_STATE',
+      `拟调整的行政职权（${stale.join('、')}）已由其他调整公布了新内容，请申请单位先“按最新公布版本更新”本申请，再${doing}`,
+    );
   }
 }
 
-export async function checkNotStale(db: Db, a: AdjustmentRecord, items: readonly StoredItem[], doing: string): Promise<void> {
+export async function checkNotStale(
+  db: Db,
+  a: AdjustmentRecord,
+  items: readonly StoredItem[],
+  doing: string,
+): Promise<void> {
   assertNotStale(items, (await loadCurrentList(db, a.bodyId)).powers, doing);
 }
 
-function applyOrRefuse(a: AdjustmentRecord, items: readonly StoredItem[], body: BodyScope, receiving?: BodyScope): ApplyResult {
+function applyOrRefuse(
+  a: AdjustmentRecord,
+  items: readonly StoredItem[],
+  body: BodyScope,
+  receiving?: BodyScope,
+): ApplyResult {
   try {
     return applyAdjustment(a.kind, items, body, a.id, receiving);
   } catch (e) {
@@ -48,9 +70,16 @@ function applyOrRefuse(a: AdjustmentRecord, items: readonly StoredItem[], body: 
 }
 
 /** The difference the application would make to the current lists (codes not yet issued). */
-export async function previewOf(db: Db, a: AdjustmentRecord, items: readonly StoredItem[]): Promise<{ diff: PowerListDiff; receivingDiff: PowerListDiff | null; error: string | null }> {
+export async function previewOf(
+  db: Db,
+  a: AdjustmentRecord,
+  items: readonly StoredItem[],
+): Promise<{ diff: PowerListDiff; receivingDiff: PowerListDiff | null; error: string | null }> {
   const body = await scopeOf(db, a.bodyId);
-  const receiving = a.receivingBodyId && (a.kind === 'delegate' || a.kind === 'entrust') ? await scopeOf(db, a.receivingBodyId) : undefined;
+  const receiving =
+    a.receivingBodyId && (a.kind === 'delegate' || a.kind === 'entrust')
+      ? await scopeOf(db, a.receivingBodyId)
+      : undefined;
   const empty = { added: [], removed: [], changed: [], unchangedCount: body.current.length };
   if (items.length === 0) return { diff: empty, receivingDiff: null, error: null };
   try {
@@ -61,7 +90,8 @@ export async function previewOf(db: Db, a: AdjustmentRecord, items: readonly Sto
       error: null,
     };
   } catch (e) {
-    if (e instanceof ApplyError || e instanceof RangeError) return { diff: empty, receivingDiff: null, error: e.message };
+    if (e instanceof ApplyError || e instanceof RangeError)
+      return { diff: empty, receivingDiff: null, error: e.message };
     throw e;
   }
 }
@@ -73,28 +103,61 @@ export interface Published {
 }
 
 export async function publishAdjustment(
-  trx: Transaction<DB>, a: AdjustmentRecord, items: readonly StoredItem[], actor: Actor, meta: RequestMeta, at: Date, hooks: PublicationHooks = {},
+  trx: Transaction<DB>,
+  a: AdjustmentRecord,
+  items: readonly StoredItem[],
+  actor: Actor,
+  meta: RequestMeta,
+  at: Date,
+  hooks: PublicationHooks = {},
 ): Promise<Published> {
   const body = await scopeOf(trx, a.bodyId);
   assertNotStale(items, body.current, '公布');
-  const receiving = a.receivingBodyId && (a.kind === 'delegate' || a.kind === 'entrust') ? await scopeOf(trx, a.receivingBodyId) : undefined;
+  const receiving =
+    a.receivingBodyId && (a.kind === 'delegate' || a.kind === 'entrust')
+      ? await scopeOf(trx, a.receivingBodyId)
+      : undefined;
   const result = applyOrRefuse(a, items, body, receiving);
-  const common = { source: { type: 'adjustment' as const, id: a.id }, rulebookId: a.rulebookId, actor, role: 'coordinator' as const, meta, at };
+  const common = {
+    source: { type: 'adjustment' as const, id: a.id },
+    rulebookId: a.rulebookId,
+    actor,
+    role: 'coordinator' as const,
+    meta,
+    at,
+  };
 
   await issueCodes(trx, a.bodyId, result.newCodes);
   // §6 ¶2: the duties the application changes are published in the same version.
-  const duties = a.dutyItems.length ? applyDutyItems(a.dutyItems, (await loadCurrentList(trx, a.bodyId)).duties) : undefined;
-  const mine = await publishVersion(trx, { ...common, bodyId: a.bodyId, powers: result.powers, duties, note: `调整申请 #${a.id}：${a.title}` });
+  const duties = a.dutyItems.length
+    ? applyDutyItems(a.dutyItems, (await loadCurrentList(trx, a.bodyId)).duties)
+    : undefined;
+  const mine = await publishVersion(trx, {
+    ...common,
+    bodyId: a.bodyId,
+    powers: result.powers,
+    duties,
+    note: `调整申请 #${a.id}：${a.title}`,
+  });
   await hooks.afterBodyVersion?.();
   let receivingVersion: number | null = null;
   if (result.receiving && receiving) {
     // §13.5: the delegated power enters the receiving body's list in the same transaction.
     await issueCodes(trx, receiving.bodyId, result.receiving.newCodes);
-    const theirs = await publishVersion(trx, { ...common, bodyId: receiving.bodyId, powers: result.receiving.powers, note: `承接下放：调整申请 #${a.id}：${a.title}` });
+    const theirs = await publishVersion(trx, {
+      ...common,
+      bodyId: receiving.bodyId,
+      powers: result.receiving.powers,
+      note: `承接下放：调整申请 #${a.id}：${a.title}`,
+    });
     receivingVersion = theirs.version;
   }
   for (const [i, item] of items.entries()) {
-    await trx.updateTable('adjustment_item').set({ result_code: result.resultCodes[i] ?? null }).where('id', '=', item.id).execute();
+    await trx
+      .updateTable('adjustment_item')
+      .set({ result_code: result.resultCodes[i] ?? null })
+      .where('id', '=', item.id)
+      .execute();
   }
   return { version: mine.version, receivingVersion, resultCodes: result.resultCodes };
 }

@@ -8,10 +8,14 @@ import type { DuplicateChoice, DuplicateResolution, Item, ListPower } from './ap
 import { RECEIVER_GRANT, workflowRoles } from './transitions.js';
 
 /** The workflow roles of an actor on an application, the receiving body's included. */
-export function applicationRoles(actor: Actor, a: { bodyId: number; regionPath: string; receivingBodyId: number | null }): Role[] {
+export function applicationRoles(
+  actor: Actor,
+  a: { bodyId: number; regionPath: string; receivingBodyId: number | null },
+): Role[] {
   const roles = workflowRoles(adjustmentRolesOf(actor, a));
   // §13(五), §14: the receiving body confirms through its lead unit.
-  if (a.receivingBodyId && actor.grants.some((g) => g.role === RECEIVER_GRANT && g.bodyId === a.receivingBodyId)) roles.push('receiver');
+  if (a.receivingBodyId && actor.grants.some((g) => g.role === RECEIVER_GRANT && g.bodyId === a.receivingBodyId))
+    roles.push('receiver');
   return roles;
 }
 
@@ -39,20 +43,37 @@ const arriving = (it: Item): ListPower | null => it.proposed ?? it.base;
  * category (the first by code when there are several). Entrustment adds nothing to the
  * receiving list (§13.3: the power stays the entrusting body's), so only 下放 is checked.
  */
-export function duplicatesOf(kind: string, items: readonly (Item & { ord: number })[], receiving: readonly ListPower[]): Duplicate[] {
+export function duplicatesOf(
+  kind: string,
+  items: readonly (Item & { ord: number })[],
+  receiving: readonly ListPower[],
+): Duplicate[] {
   if (kind !== 'delegate') return [];
   const out: Duplicate[] = [];
   for (const it of items) {
     const p = arriving(it);
     if (!p || !it.targetCode) continue;
-    const hit = receiving.filter((r) => r.status === 'active' && r.name === p.name && r.category === p.category).sort((x, y) => (x.code < y.code ? -1 : 1))[0];
-    if (hit) out.push({ ord: it.ord, targetCode: it.targetCode, name: p.name, category: p.category, existingCode: hit.code, existingName: hit.name });
+    const hit = receiving
+      .filter((r) => r.status === 'active' && r.name === p.name && r.category === p.category)
+      .sort((x, y) => (x.code < y.code ? -1 : 1))[0];
+    if (hit)
+      out.push({
+        ord: it.ord,
+        targetCode: it.targetCode,
+        name: p.name,
+        category: p.category,
+        existingCode: hit.code,
+        existingName: hit.name,
+      });
   }
   return out;
 }
 
 /** The duplicates without a decision that still fits them (a decision about another power is void). */
-export function unresolvedDuplicates(dups: readonly Duplicate[], resolutions: ReadonlyMap<number, DuplicateResolution | null>): Duplicate[] {
+export function unresolvedDuplicates(
+  dups: readonly Duplicate[],
+  resolutions: ReadonlyMap<number, DuplicateResolution | null>,
+): Duplicate[] {
   return dups.filter((d) => resolutions.get(d.ord)?.existingCode !== d.existingCode);
 }
 

@@ -7,7 +7,12 @@ import type { DB } from '../../db/schema.js';
 type Db = Kysely<DB> | Transaction<DB>;
 
 export async function currentRulebookId(db: Db): Promise<RulebookId> {
-  const row = await db.selectFrom('rulebook_selection').select('rulebook_id').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('rulebook_selection')
+    .select('rulebook_id')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   // An id no longer shipped cannot be in force; fall back to the seed rather than fail every request.
   return row && isRulebookId(row.rulebook_id) ? row.rulebook_id : DEFAULT_RULEBOOK_ID;
 }

@@ -13,16 +13,41 @@ let kdlCodes: string[];
 beforeAll(async () => {
   t = await setupTestApp();
   at(t, '2026-11-30T09:00:00');
-  docId = (await t.db.insertInto('legal_document').values({ key: '包头市测试市场管理条例', name: '《包头市测试市场管理条例》', level: '地方性法规' }).returning('id').executeTakeFirstOrThrow()).id;
-  const cites = (id: number | string) => ({ legalBases: [{ documentId: id, documentName: '《包头市测试市场管理条例》', level: '地方性法规' as const, article: '第八条', text: '' }] });
-  ({ codes: scjgCodes } = await publishFixture(t, '包头市市场监督管理局', [power('集贸市场登记', 'QT', cites(docId)), power('集贸市场检查', 'JC', cites(docId)), power('无关事项', 'QT')]));
-  ({ codes: kdlCodes } = await publishFixture(t, '昆都仑区市场监督管理局', [power('区级集贸市场检查', 'JC', cites(String(docId)))]));
+  docId = (
+    await t.db
+      .insertInto('legal_document')
+      .values({ key: '包头市测试市场管理条例', name: '《包头市测试市场管理条例》', level: '地方性法规' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const cites = (id: number | string) => ({
+    legalBases: [
+      {
+        documentId: id,
+        documentName: '《包头市测试市场管理条例》',
+        level: '地方性法规' as const,
+        article: '第八条',
+        text: '',
+      },
+    ],
+  });
+  ({ codes: scjgCodes } = await publishFixture(t, '包头市市场监督管理局', [
+    power('集贸市场登记', 'QT', cites(docId)),
+    power('集贸市场检查', 'JC', cites(docId)),
+    power('无关事项', 'QT'),
+  ]));
+  ({ codes: kdlCodes } = await publishFixture(t, '昆都仑区市场监督管理局', [
+    power('区级集贸市场检查', 'JC', cites(String(docId))),
+  ]));
 });
 afterAll(() => t.close());
 
 const inboxOf = async (username: string, kind?: string) => {
   const u = await t.db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirstOrThrow();
-  let q = t.db.selectFrom('inbox_item').select(['kind', 'adjustment_id', 'step', 'dedupe_key']).where('user_id', '=', u.id);
+  let q = t.db
+    .selectFrom('inbox_item')
+    .select(['kind', 'adjustment_id', 'step', 'dedupe_key'])
+    .where('user_id', '=', u.id);
   if (kind) q = q.where('kind', '=', kind as never);
   return q.execute();
 };
@@ -33,22 +58,47 @@ describe('the law-change trigger', () => {
   it('only the coordination office records a change', async () => {
     const body = { legalDocumentId: docId, changeKind: 'repealed', changeDate: '2026-11-27' };
     expect((await (await t.login('clerk.scjg')).post('/api/law-changes', body)).statusCode).toBe(403);
-    expect((await (await t.login('coord.city')).post('/api/law-changes', { ...body, legalDocumentId: 999999 })).statusCode).toBe(400);
+    expect(
+      (await (await t.login('coord.city')).post('/api/law-changes', { ...body, legalDocumentId: 999999 })).statusCode,
+    ).toBe(400);
   });
 
   it('opens one due adjustment per affected body with its filing deadline (15 working days, §12)', async () => {
-    const r = await expectOk(await (await t.login('coord.city')).post('/api/law-changes', { legalDocumentId: docId, changeKind: 'repealed', changeDate: '2026-11-27' }), 201);
+    const r = await expectOk(
+      await (await t.login('coord.city')).post('/api/law-changes', {
+        legalDocumentId: docId,
+        changeKind: 'repealed',
+        changeDate: '2026-11-27',
+      }),
+      201,
+    );
     expect(r).toMatchObject({ filingDue: '2026-12-18', filingDueProvisional: false, affectedPowers: 3 });
-    expect(r.opened.map((o: { bodyId: number; powers: number }) => [o.bodyId, o.powers]).sort()).toEqual([
-      [await bodyIdOf(t, '包头市市场监督管理局'), 2], [await bodyIdOf(t, '昆都仑区市场监督管理局'), 1],
-    ].sort());
+    expect(r.opened.map((o: { bodyId: number; powers: number }) => [o.bodyId, o.powers]).sort()).toEqual(
+      [
+        [await bodyIdOf(t, '包头市市场监督管理局'), 2],
+        [await bodyIdOf(t, '昆都仑区市场监督管理局'), 1],
+      ].sort(),
+    );
     scjgDue = r.opened.find((o: { bodyName: string }) => o.bodyName === '包头市市场监督管理局').adjustmentId;
     const a = await expectOk(await (await t.login('clerk.scjg')).get(`/api/adjustments/${scjgDue}`));
-    expect(a).toMatchObject({ status: 'due', kind: 'cancel', triggerKind: 'lawRepealed', triggerDate: '2026-11-27', filingDue: '2026-12-18', lawChangeId: r.id });
+    expect(a).toMatchObject({
+      status: 'due',
+      kind: 'cancel',
+      triggerKind: 'lawRepealed',
+      triggerDate: '2026-11-27',
+      filingDue: '2026-12-18',
+      lawChangeId: r.id,
+    });
     expect(a.items.map((i: { targetCode: string }) => i.targetCode).sort()).toEqual(scjgCodes.slice(0, 2).sort());
     expect(a.can).toEqual(expect.arrayContaining([{ action: 'start', step: null }]));
-    expect(await inboxOf('clerk.kdl.scjg', 'task')).toEqual([expect.objectContaining({ adjustment_id: expect.any(Number), step: 'submit' })]);
-    const doc = await t.db.selectFrom('legal_document').select('status').where('id', '=', docId).executeTakeFirstOrThrow();
+    expect(await inboxOf('clerk.kdl.scjg', 'task')).toEqual([
+      expect.objectContaining({ adjustment_id: expect.any(Number), step: 'submit' }),
+    ]);
+    const doc = await t.db
+      .selectFrom('legal_document')
+      .select('status')
+      .where('id', '=', docId)
+      .executeTakeFirstOrThrow();
     expect(doc.status).toBe('repealed');
     expect(kdlCodes).toHaveLength(1);
   });
@@ -68,7 +118,11 @@ describe('the daily sweep', () => {
     const second = await sweepAt('2026-12-21T07:00:00');
     expect(first.missing).toBe(2);
     expect(second.missing).toBe(0);
-    const missing = await t.db.selectFrom('audit_event').select('object_id').where('action', '=', 'adjustment.missing').execute();
+    const missing = await t.db
+      .selectFrom('audit_event')
+      .select('object_id')
+      .where('action', '=', 'adjustment.missing')
+      .execute();
     expect(missing).toHaveLength(2);
     // each body's own level's office hears of it (本级协调小组办公室)
     expect(await inboxOf('coord.city', 'missing')).toHaveLength(1);
@@ -87,7 +141,10 @@ describe('the daily sweep', () => {
 
     for (const when of ['2027-01-07T06:00:00', '2027-01-07T06:30:00', '2027-01-08T06:00:00']) await sweepAt(when);
     for (const u of ['coord.city', 'legal.city']) {
-      expect((await inboxOf(u, 'reminder')).filter((n) => n.adjustment_id === scjgDue), u).toHaveLength(1);
+      expect(
+        (await inboxOf(u, 'reminder')).filter((n) => n.adjustment_id === scjgDue),
+        u,
+      ).toHaveLength(1);
     }
     const late = await sweepAt('2027-01-13T06:00:00');
     const again = await sweepAt('2027-01-14T06:00:00');

@@ -30,7 +30,12 @@ export interface SweepResult {
   refreshedDeadlines: number;
 }
 
-async function noticesFor(db: Kysely<DB>, a: AdjustmentRecord, today: string, cal: WorkdayCalendar): Promise<{ notices: Notice[]; missing: boolean }> {
+async function noticesFor(
+  db: Kysely<DB>,
+  a: AdjustmentRecord,
+  today: string,
+  cal: WorkdayCalendar,
+): Promise<{ notices: Notice[]; missing: boolean }> {
   const rb = getRulebook(a.rulebookId);
   const notices: Notice[] = [];
   const push = async (roles: Parameters<typeof peopleFor>[1], n: Omit<Notice, 'userId'>) => {
@@ -44,9 +49,25 @@ async function noticesFor(db: Kysely<DB>, a: AdjustmentRecord, today: string, ca
     const text = describeDue({ due, workdaysLeft: left, overdue: today > due.date });
     if (today > due.date) {
       missing = a.missingAt === null;
-      await push(['clerk', 'leadUnit', 'coordinator'], { kind: 'missing', adjustmentId: a.id, step: 'submit', title: `漏报：${a.bodyName}“${a.title}”未在期限内报送`, body: text, dueOn: due.date, dedupeKey: `missing:${a.id}` });
+      await push(['clerk', 'leadUnit', 'coordinator'], {
+        kind: 'missing',
+        adjustmentId: a.id,
+        step: 'submit',
+        title: `漏报：${a.bodyName}“${a.title}”未在期限内报送`,
+        body: text,
+        dueOn: due.date,
+        dedupeKey: `missing:${a.id}`,
+      });
     } else if (left <= REMINDER_WORKDAYS) {
-      await push(['clerk', 'leadUnit'], { kind: 'reminder', adjustmentId: a.id, step: 'submit', title: `即将到期：报送“${a.title}”`, body: text, dueOn: due.date, dedupeKey: `reminder:${a.id}:submit` });
+      await push(['clerk', 'leadUnit'], {
+        kind: 'reminder',
+        adjustmentId: a.id,
+        step: 'submit',
+        title: `即将到期：报送“${a.title}”`,
+        body: text,
+        dueOn: due.date,
+        dedupeKey: `reminder:${a.id}:submit`,
+      });
     }
   }
   if (a.status !== 'open') return { notices, missing };
@@ -59,7 +80,14 @@ async function noticesFor(db: Kysely<DB>, a: AdjustmentRecord, today: string, ca
     const roles = [...stepRoles(rb, def, levelOfPath(a.regionPath))]; // §5: the office of the body's level
     // §12 公示期满后: a consultation whose period has run out waits for the office to close it.
     if (step === 'consultation' && c?.status === 'open' && today > c.closesOn) {
-      await push(roles, { kind: 'reminder', adjustmentId: a.id, step, title: `公开征求意见已期满，请办理下一步：${a.title}`, body: `征求意见期 ${c.opensOn} 至 ${c.closesOn}`, dedupeKey: `consultationEnded:${a.id}:${a.round}` });
+      await push(roles, {
+        kind: 'reminder',
+        adjustmentId: a.id,
+        step,
+        title: `公开征求意见已期满，请办理下一步：${a.title}`,
+        body: `征求意见期 ${c.opensOn} 至 ${c.closesOn}`,
+        dedupeKey: `consultationEnded:${a.id}:${a.round}`,
+      });
     }
     const due = stepDue(a.rulebookId, a.kind, step, starts, cal);
     if (!due || due.kind !== 'deadline') continue;
@@ -67,9 +95,25 @@ async function noticesFor(db: Kysely<DB>, a: AdjustmentRecord, today: string, ca
     const overdue = today > due.date;
     const body = describeDue({ due, workdaysLeft: left, overdue });
     if (overdue) {
-      await push(roles, { kind: 'overdue', adjustmentId: a.id, step, title: `已逾期：${def.label}——${a.title}`, body, dueOn: due.date, dedupeKey: `overdue:${a.id}:${a.round}:${step}` });
+      await push(roles, {
+        kind: 'overdue',
+        adjustmentId: a.id,
+        step,
+        title: `已逾期：${def.label}——${a.title}`,
+        body,
+        dueOn: due.date,
+        dedupeKey: `overdue:${a.id}:${a.round}:${step}`,
+      });
     } else if (left <= REMINDER_WORKDAYS) {
-      await push(roles, { kind: 'reminder', adjustmentId: a.id, step, title: `即将到期：${def.label}——${a.title}`, body, dueOn: due.date, dedupeKey: `reminder:${a.id}:${a.round}:${step}` });
+      await push(roles, {
+        kind: 'reminder',
+        adjustmentId: a.id,
+        step,
+        title: `即将到期：${def.label}——${a.title}`,
+        body,
+        dueOn: due.date,
+        dedupeKey: `reminder:${a.id}:${a.round}:${step}`,
+      });
     }
   }
   return { notices, missing };
@@ -80,8 +124,20 @@ export async function runSweep(db: Kysely<DB>, now: Date): Promise<SweepResult> 
   const today = todayInBeijing(now);
   const refreshed = await db.transaction().execute(async (trx) => refreshFilingDue(trx, await loadCalendar(trx)));
   const cal = await loadCalendar(db);
-  const ids = await db.selectFrom('adjustment').select('id').where('status', 'in', ['due', 'open']).orderBy('id').execute();
-  const result: SweepResult = { date: today, checked: 0, reminders: 0, overdue: 0, missing: 0, refreshedDeadlines: refreshed };
+  const ids = await db
+    .selectFrom('adjustment')
+    .select('id')
+    .where('status', 'in', ['due', 'open'])
+    .orderBy('id')
+    .execute();
+  const result: SweepResult = {
+    date: today,
+    checked: 0,
+    reminders: 0,
+    overdue: 0,
+    missing: 0,
+    refreshedDeadlines: refreshed,
+  };
   for (const { id } of ids) {
     await db.transaction().execute(async (trx) => {
       const a = await findAdjustment(trx, id);
@@ -90,16 +146,41 @@ export async function runSweep(db: Kysely<DB>, now: Date): Promise<SweepResult> 
       const { notices, missing } = await noticesFor(trx as unknown as Kysely<DB>, a, today, cal);
       if (missing) {
         // 漏报 is recorded once, by the platform itself (no actor).
-        const marked = await trx.updateTable('adjustment').set({ missing_at: now }).where('id', '=', a.id).where('missing_at', 'is', null).executeTakeFirst();
+        const marked = await trx
+          .updateTable('adjustment')
+          .set({ missing_at: now })
+          .where('id', '=', a.id)
+          .where('missing_at', 'is', null)
+          .executeTakeFirst();
         if (Number(marked.numUpdatedRows) > 0) {
           result.missing++;
-          await recordAudit(trx, { actor: null, bodyId: a.bodyId, action: 'adjustment.missing', objectType: 'adjustment', objectId: a.id, after: { filingDue: a.filingDue, today }, at: now });
+          await recordAudit(trx, {
+            actor: null,
+            bodyId: a.bodyId,
+            action: 'adjustment.missing',
+            objectType: 'adjustment',
+            objectId: a.id,
+            after: { filingDue: a.filingDue, today },
+            at: now,
+          });
         }
       }
       // counts are of notices delivered now: the inbox's unique key drops repeats
-      result.reminders += await notify(trx, notices.filter((n) => n.kind === 'reminder'), now);
-      result.overdue += await notify(trx, notices.filter((n) => n.kind === 'overdue'), now);
-      await notify(trx, notices.filter((n) => n.kind !== 'reminder' && n.kind !== 'overdue'), now);
+      result.reminders += await notify(
+        trx,
+        notices.filter((n) => n.kind === 'reminder'),
+        now,
+      );
+      result.overdue += await notify(
+        trx,
+        notices.filter((n) => n.kind === 'overdue'),
+        now,
+      );
+      await notify(
+        trx,
+        notices.filter((n) => n.kind !== 'reminder' && n.kind !== 'overdue'),
+        now,
+      );
     });
   }
   return result;

@@ -8,10 +8,16 @@ import { issueCodes, loadCurrentList, publishVersion } from '../register/publish
 export type FixturePower = Partial<Power> & Pick<Power, 'name' | 'category'>;
 
 export const power = (name: string, category = 'XK', over: Partial<Power> = {}): FixturePower => ({
-  name, category, responsibleSubject: '包头市市场监督管理局', implementingAgency: '包头市市场监督管理局',
+  name,
+  category,
+  responsibleSubject: '包头市市场监督管理局',
+  implementingAgency: '包头市市场监督管理局',
   legalBases: [{ documentName: '《中华人民共和国行政许可法》', level: '法律', article: '第十二条', text: '' }],
-  responsibilities: [{ order: 1, name: '受理责任', content: '依法受理申请' }], accountabilityCases: ['对符合法定条件的申请不予受理的'],
-  accountabilityBasis: '《中华人民共和国行政许可法》第七十二条', remarks: '', ...over,
+  responsibilities: [{ order: 1, name: '受理责任', content: '依法受理申请' }],
+  accountabilityCases: ['对符合法定条件的申请不予受理的'],
+  accountabilityBasis: '《中华人民共和国行政许可法》第七十二条',
+  remarks: '',
+  ...over,
 });
 
 /** The values of a new power in an application, complete as §6 ¶3 and §7 ask (the citation is in the register). */
@@ -25,16 +31,50 @@ export async function bodyIdOf(t: TestApp, name: string): Promise<number> {
 export async function publishFixture(t: TestApp, bodyName: string, powers: FixturePower[]) {
   const bodyId = await bodyIdOf(t, bodyName);
   return t.db.transaction().execute(async (trx) => {
-    const body = await trx.selectFrom('body').select(['region_code', 'seq']).where('id', '=', bodyId).executeTakeFirstOrThrow();
+    const body = await trx
+      .selectFrom('body')
+      .select(['region_code', 'seq'])
+      .where('id', '=', bodyId)
+      .executeTakeFirstOrThrow();
     const current = await loadCurrentList(trx, bodyId);
-    const issued = (await trx.selectFrom('power_code').select('code').where('body_id', '=', bodyId).execute()).map((r) => r.code);
+    const issued = (await trx.selectFrom('power_code').select('code').where('body_id', '=', bodyId).execute()).map(
+      (r) => r.code,
+    );
     const added: Power[] = powers.map((p) => {
-      const code = nextCode(issued, { regionCode: body.region_code, bodyCode: String(body.seq).padStart(3, '0'), category: p.category });
+      const code = nextCode(issued, {
+        regionCode: body.region_code,
+        bodyCode: String(body.seq).padStart(3, '0'),
+        category: p.category,
+      });
       issued.push(code);
-      return { parentId: null, responsibleSubject: bodyName, implementingAgency: bodyName, legalBases: [], responsibilities: [], accountabilityCases: [], accountabilityBasis: '', remarks: '', status: 'active', ...p, code };
+      return {
+        parentId: null,
+        responsibleSubject: bodyName,
+        implementingAgency: bodyName,
+        legalBases: [],
+        responsibilities: [],
+        accountabilityCases: [],
+        accountabilityBasis: '',
+        remarks: '',
+        status: 'active',
+        ...p,
+        code,
+      };
     });
-    await issueCodes(trx, bodyId, added.map((p) => p.code));
-    const r = await publishVersion(trx, { bodyId, powers: [...current.powers, ...added], source: { type: 'compilation', id: 0 }, rulebookId: 'baotou-2023', actor: null, at: t.clock.now, note: '测试数据' });
+    await issueCodes(
+      trx,
+      bodyId,
+      added.map((p) => p.code),
+    );
+    const r = await publishVersion(trx, {
+      bodyId,
+      powers: [...current.powers, ...added],
+      source: { type: 'compilation', id: 0 },
+      rulebookId: 'baotou-2023',
+      actor: null,
+      at: t.clock.now,
+      note: '测试数据',
+    });
     return { bodyId, codes: added.map((p) => p.code), version: r.version };
   });
 }
@@ -57,7 +97,13 @@ export const expectOk = async (res: Awaited<ReturnType<Client['get']>>, status =
   return res.json();
 };
 
-export const CITY: Record<string, string> = { clerk: 'clerk.scjg', leadUnit: 'lead.scjg', coordinator: 'coord.city', legalReviewer: 'legal.city', approver: 'gov.city' };
+export const CITY: Record<string, string> = {
+  clerk: 'clerk.scjg',
+  leadUnit: 'lead.scjg',
+  coordinator: 'coord.city',
+  legalReviewer: 'legal.city',
+  approver: 'gov.city',
+};
 
 /** Beijing date of the test clock plus n calendar days. */
 function plusDays(t: TestApp, n: number) {
@@ -67,8 +113,15 @@ function plusDays(t: TestApp, n: number) {
 /** §13(五): the receiving body's step is done by its lead unit (the first such account by name). */
 export async function receiverOf(t: TestApp, receivingBodyId: number | null): Promise<string> {
   if (!receivingBodyId) throw new Error('drive: no receiving body');
-  const u = await t.db.selectFrom('user_role as ur').innerJoin('app_user as u', 'u.id', 'ur.user_id').select('u.username')
-    .where('ur.role', '=', 'leadUnit').where('ur.body_id', '=', receivingBodyId).where('u.disabled', '=', false).orderBy('u.username').executeTakeFirstOrThrow();
+  const u = await t.db
+    .selectFrom('user_role as ur')
+    .innerJoin('app_user as u', 'u.id', 'ur.user_id')
+    .select('u.username')
+    .where('ur.role', '=', 'leadUnit')
+    .where('ur.body_id', '=', receivingBodyId)
+    .where('u.disabled', '=', false)
+    .orderBy('u.username')
+    .executeTakeFirstOrThrow();
   return u.username;
 }
 
@@ -100,7 +153,16 @@ export async function drive(t: TestApp, id: number, until: string | null, users 
 /** Create an application as the clerk and list its items; returns its id. */
 export async function draftApplication(t: TestApp, clerk: string, body: Record<string, unknown>, items: unknown[]) {
   const c = await t.login(clerk);
-  const a = await expectOk(await c.post('/api/adjustments', { triggerKind: 'other', triggerDate: plusDays(t, -1), reason: '测试理由', legalBasis: '测试依据', ...body }), 201);
+  const a = await expectOk(
+    await c.post('/api/adjustments', {
+      triggerKind: 'other',
+      triggerDate: plusDays(t, -1),
+      reason: '测试理由',
+      legalBasis: '测试依据',
+      ...body,
+    }),
+    201,
+  );
   if (items.length) await expectOk(await c.put(`/api/adjustments/${a.id}/items`, { items, version: a.version }));
   return a.id as number;
 }

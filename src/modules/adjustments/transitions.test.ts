@@ -1,9 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { ADJUSTMENT_KINDS, ROLES, STEP_IDS, getRulebook, stagesFor, type AdjustmentKind, type Role, type StepId } from '../../core/rulebook/index.js';
-import { apply, decide, openSteps, offersOf, STEP_ACTIONS, type Action, type Attempt, type WorkflowState } from './transitions.js';
+import {
+  ADJUSTMENT_KINDS,
+  ROLES,
+  STEP_IDS,
+  getRulebook,
+  stagesFor,
+  type AdjustmentKind,
+  type Role,
+  type StepId,
+} from '../../core/rulebook/index.js';
+import {
+  apply,
+  decide,
+  openSteps,
+  offersOf,
+  STEP_ACTIONS,
+  type Action,
+  type Attempt,
+  type WorkflowState,
+} from './transitions.js';
 
-const fresh = (rulebookId: string, kind: AdjustmentKind): WorkflowState => ({ status: 'open', rulebookId, kind, level: 'city', completed: [], consultation: 'none' });
-const as = (roles: Role[], action: Action, step?: StepId, self: Partial<Attempt> = {}): Attempt => ({ action, step, roles, drafted: false, submitted: false, ...self });
+const fresh = (rulebookId: string, kind: AdjustmentKind): WorkflowState => ({
+  status: 'open',
+  rulebookId,
+  kind,
+  level: 'city',
+  completed: [],
+  consultation: 'none',
+});
+const as = (roles: Role[], action: Action, step?: StepId, self: Partial<Attempt> = {}): Attempt => ({
+  action,
+  step,
+  roles,
+  drafted: false,
+  submitted: false,
+  ...self,
+});
 
 /** Walks the happy path, returning every state on the way with the step done from it. */
 function walk(rulebookId: string, kind: AdjustmentKind) {
@@ -37,11 +69,14 @@ describe('the cancel procedure under baotou-2023 (§12, §13.1), step by step', 
     ['platformSync', 'clerk', ['coordinator', 'legalReviewer', 'approver']],
     ['filing', 'leadUnit', ['coordinator', 'legalReviewer', 'approver']],
   ];
-  const path = walk('baotou-2023', 'cancel').filter((p) => !(p.step === 'consultation' && p.state.consultation === 'none'));
+  const path = walk('baotou-2023', 'cancel').filter(
+    (p) => !(p.step === 'consultation' && p.state.consultation === 'none'),
+  );
   it.each(table)('%s: %s may complete it, others may not', (step, role, refused) => {
     const at = path.find((p) => p.step === step)!;
     expect(decide(at.state, as([role], 'complete', step))).toEqual({ ok: true, role });
-    for (const r of refused) expect(decide(at.state, as([r], 'complete', step))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    for (const r of refused)
+      expect(decide(at.state, as([r], 'complete', step))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 
   it('runs the preliminary and legality reviews side by side', () => {
@@ -55,7 +90,9 @@ describe('the cancel procedure under baotou-2023 (§12, §13.1), step by step', 
     expect(before.consultation).toBe('none');
     expect(decide(before, as(['coordinator'], 'complete', 'consultation'))).toMatchObject({ code: 'INVALID_STATE' });
     const opened = apply(before, 'openConsultation', 'consultation');
-    expect(decide(opened, as(['coordinator'], 'openConsultation', 'consultation'))).toMatchObject({ code: 'INVALID_STATE' });
+    expect(decide(opened, as(['coordinator'], 'openConsultation', 'consultation'))).toMatchObject({
+      code: 'INVALID_STATE',
+    });
     expect(decide(opened, as(['coordinator'], 'complete', 'consultation')).ok).toBe(true);
   });
 });
@@ -74,7 +111,13 @@ describe('add and modify are published after the consultation, without the gover
   });
   it('baotou-2025 adds 事项认领 and 办事指南要素配置 after publication', () => {
     const steps = walk('baotou-2025', 'add').map((p) => p.step);
-    expect(steps.slice(steps.indexOf('publish'))).toEqual(['publish', 'platformSync', 'itemClaim', 'guideConfig', 'filing']);
+    expect(steps.slice(steps.indexOf('publish'))).toEqual([
+      'publish',
+      'platformSync',
+      'itemClaim',
+      'guideConfig',
+      'filing',
+    ]);
   });
 });
 
@@ -88,16 +131,34 @@ describe.each(['baotou-2023', 'baotou-2025'])('the whole matrix under %s', (rule
     for (const { state } of walk(rulebookId, kind)) {
       const open = new Set(openSteps(state).map((s) => s.id));
       for (const step of STEP_IDS) {
-        const def = rb.procedures[rb.adjustmentKinds.find((k) => k.kind === kind)!.procedure].stages.flat().find((s) => s.id === step);
+        const def = rb.procedures[rb.adjustmentKinds.find((k) => k.kind === kind)!.procedure].stages
+          .flat()
+          .find((s) => s.id === step);
         for (const action of STEP_ACTIONS) {
           for (const role of ROLES) {
             const d = decide(state, as([role], action, step));
             const consultationOk =
-              step !== 'consultation' || (action === 'openConsultation' ? state.consultation === 'none' : action === 'complete' ? state.consultation === 'open' : true);
+              step !== 'consultation' ||
+              (action === 'openConsultation'
+                ? state.consultation === 'none'
+                : action === 'complete'
+                  ? state.consultation === 'open'
+                  : true);
             const decidedReturn = action === 'return' && state.completed.includes('approval');
-            const expected = !!def && open.has(step) && offersOf(step).includes(action) && consultationOk && !decidedReturn && def.roles.includes(role);
+            const expected =
+              !!def &&
+              open.has(step) &&
+              offersOf(step).includes(action) &&
+              consultationOk &&
+              !decidedReturn &&
+              def.roles.includes(role);
             expect(d.ok, `${kind} ${[...open]} ${step} ${action} ${role}`).toBe(expected);
-            if (!d.ok) expect(d.code).toBe(!def || !open.has(step) || !offersOf(step).includes(action) || !consultationOk || decidedReturn ? 'INVALID_STATE' : 'FORBIDDEN');
+            if (!d.ok)
+              expect(d.code).toBe(
+                !def || !open.has(step) || !offersOf(step).includes(action) || !consultationOk || decidedReturn
+                  ? 'INVALID_STATE'
+                  : 'FORBIDDEN',
+              );
             checked++;
           }
         }
@@ -109,7 +170,8 @@ describe.each(['baotou-2023', 'baotou-2025'])('the whole matrix under %s', (rule
 
 describe('no one acts on a step of their own application (SELF_REVIEW)', () => {
   const path = walk('baotou-2023', 'delegate');
-  const at = (step: StepId) => path.find((p) => p.step === step && (step !== 'consultation' || p.state.consultation === 'open'))!.state;
+  const at = (step: StepId) =>
+    path.find((p) => p.step === step && (step !== 'consultation' || p.state.consultation === 'open'))!.state;
   const table: [StepId, Role, Partial<Attempt>, boolean][] = [
     ['submit', 'leadUnit', { drafted: true }, false],
     ['submit', 'leadUnit', {}, true],
@@ -131,7 +193,8 @@ describe('no one acts on a step of their own application (SELF_REVIEW)', () => {
     if (!ok) expect(d).toMatchObject({ code: 'SELF_REVIEW' });
     const back = decide(at(step), as([role], 'return', step, self));
     const decided = at(step).completed.includes('approval'); // after 审定 no return at all (INVALID_STATE)
-    if (offersOf(step).includes('return') && !ok) expect(back).toMatchObject({ code: decided ? 'INVALID_STATE' : 'SELF_REVIEW' });
+    if (offersOf(step).includes('return') && !ok)
+      expect(back).toMatchObject({ code: decided ? 'INVALID_STATE' : 'SELF_REVIEW' });
   });
 });
 

@@ -72,7 +72,8 @@ const OFFERS: Record<StepId, readonly StepAction[]> = {
 };
 
 /** The workflow roles among roles an actor holds (admin roles never act on applications). */
-export const workflowRoles = (held: readonly string[]): Role[] => held.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+export const workflowRoles = (held: readonly string[]): Role[] =>
+  held.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
 
 /** The account role that acts as the receiving body (§13(五) 承接部门): its lead unit (§14). */
 export const RECEIVER_GRANT = 'leadUnit' as const;
@@ -111,7 +112,11 @@ export interface Attempt {
   readonly submitted: boolean;
 }
 
-export type Refusal = { readonly ok: false; readonly code: 'INVALID_STATE' | 'FORBIDDEN' | 'SELF_REVIEW'; readonly message: string };
+export type Refusal = {
+  readonly ok: false;
+  readonly code: 'INVALID_STATE' | 'FORBIDDEN' | 'SELF_REVIEW';
+  readonly message: string;
+};
 export type Decision = { readonly ok: true; readonly role: Role } | Refusal;
 
 const refuse = (code: Refusal['code'], message: string): Refusal => ({ ok: false, code, message });
@@ -128,7 +133,8 @@ const published = (s: WorkflowState) => s.completed.includes('publish');
 const decided = (s: WorkflowState) => s.completed.includes('approval');
 
 /** Who performs a step for this application: the rulebook's choice for the body's level (§5). */
-export const rolesFor = (s: WorkflowState, step: StepDef): readonly Role[] => stepRoles(getRulebook(s.rulebookId), step, s.level);
+export const rolesFor = (s: WorkflowState, step: StepDef): readonly Role[] =>
+  stepRoles(getRulebook(s.rulebookId), step, s.level);
 
 function pickRole(held: readonly Role[], allowed: readonly Role[]): Role | undefined {
   return allowed.find((r) => held.includes(r));
@@ -138,19 +144,24 @@ function decideApplication(s: WorkflowState, a: Attempt, action: ApplicationActi
   const open = openSteps(s).map((st) => st.id);
   const approval = findStep(getRulebook(s.rulebookId), s.kind, 'approval');
   const allowedRoles: readonly Role[] =
-    action === 'edit' ? ['clerk']
-    : action === 'revoke' ? (approval ? rolesFor(s, approval) : [])
-    : APPLICANT_ROLES;
+    action === 'edit' ? ['clerk'] : action === 'revoke' ? (approval ? rolesFor(s, approval) : []) : APPLICANT_ROLES;
   const inState =
-    action === 'start' ? s.status === 'due'
-    : action === 'edit' ? s.status === 'open' && open.includes('draft')
-    // §13: once published the list has changed; withdrawal and rebasing are over by then. Once
-    // the government has decided (审定) the applicant can neither withdraw nor change the proposal.
-    : action === 'withdraw' ? (s.status === 'due' || s.status === 'open') && !published(s) && !decided(s)
-    : action === 'revoke' ? s.status === 'open' && decided(s) && !published(s)
-    : s.status === 'open' && !published(s) && !decided(s);
+    action === 'start'
+      ? s.status === 'due'
+      : action === 'edit'
+        ? s.status === 'open' && open.includes('draft')
+        : // §13: once published the list has changed; withdrawal and rebasing are over by then. Once
+          // the government has decided (审定) the applicant can neither withdraw nor change the proposal.
+          action === 'withdraw'
+          ? (s.status === 'due' || s.status === 'open') && !published(s) && !decided(s)
+          : action === 'revoke'
+            ? s.status === 'open' && decided(s) && !published(s)
+            : s.status === 'open' && !published(s) && !decided(s);
   if (!inState) {
-    const why = decided(s) && !published(s) && action !== 'revoke' ? '：本级人民政府已审定，只有本级人民政府可以撤销其审定决定' : '';
+    const why =
+      decided(s) && !published(s) && action !== 'revoke'
+        ? '：本级人民政府已审定，只有本级人民政府可以撤销其审定决定'
+        : '';
     return refuse('INVALID_STATE', `当前状态下不能${ACTION_LABELS[action]}${why}`);
   }
   const role = pickRole(a.roles, allowedRoles);
@@ -168,13 +179,17 @@ function decideStep(s: WorkflowState, a: Attempt, action: StepAction, stepId: St
   if (!openSteps(s).some((st) => st.id === stepId)) {
     return refuse('INVALID_STATE', `“${def.label}”当前不在办理中，不能${ACTION_LABELS[action]}`);
   }
-  if (!OFFERS[stepId].includes(action)) return refuse('INVALID_STATE', `“${def.label}”步骤不能${ACTION_LABELS[action]}`);
+  if (!OFFERS[stepId].includes(action))
+    return refuse('INVALID_STATE', `“${def.label}”步骤不能${ACTION_LABELS[action]}`);
   // §12, §13.1: after the government's decision nobody returns the application; the government
   // revokes its own decision instead (action 'revoke').
-  if (action === 'return' && decided(s)) return refuse('INVALID_STATE', `本级人民政府已审定，不能退回修改；如需变更，须由本级人民政府撤销其审定决定`);
+  if (action === 'return' && decided(s))
+    return refuse('INVALID_STATE', `本级人民政府已审定，不能退回修改；如需变更，须由本级人民政府撤销其审定决定`);
   if (stepId === 'consultation') {
-    if (action === 'openConsultation' && s.consultation !== 'none') return refuse('INVALID_STATE', '本轮公开征求意见已经发布');
-    if (action === 'complete' && s.consultation !== 'open') return refuse('INVALID_STATE', '尚未发布公开征求意见，不能结束');
+    if (action === 'openConsultation' && s.consultation !== 'none')
+      return refuse('INVALID_STATE', '本轮公开征求意见已经发布');
+    if (action === 'complete' && s.consultation !== 'open')
+      return refuse('INVALID_STATE', '尚未发布公开征求意见，不能结束');
   }
   const roles = rolesFor(s, def);
   const role = pickRole(a.roles, roles);
@@ -183,15 +198,19 @@ function decideStep(s: WorkflowState, a: Attempt, action: StepAction, stepId: St
   // a draft it wrote itself, and no one who drafted or submitted it reviews or approves it.
   const applicantStep = roles.every((r) => APPLICANT_ROLES.includes(r));
   // §13(五): the other side confirms the handover, never someone who drafted or filed it.
-  if (role === 'receiver' && (a.drafted || a.submitted)) return refuse('SELF_REVIEW', `不能以承接部门身份确认本人起草或报送的调整申请`);
-  if (stepId === 'submit' && a.drafted) return refuse('SELF_REVIEW', '不能报送本人起草的调整申请，请由部门牵头机构的其他人员报送');
-  if (!applicantStep && (a.drafted || a.submitted)) return refuse('SELF_REVIEW', `不能办理本人起草或报送的调整申请的“${def.label}”`);
+  if (role === 'receiver' && (a.drafted || a.submitted))
+    return refuse('SELF_REVIEW', `不能以承接部门身份确认本人起草或报送的调整申请`);
+  if (stepId === 'submit' && a.drafted)
+    return refuse('SELF_REVIEW', '不能报送本人起草的调整申请，请由部门牵头机构的其他人员报送');
+  if (!applicantStep && (a.drafted || a.submitted))
+    return refuse('SELF_REVIEW', `不能办理本人起草或报送的调整申请的“${def.label}”`);
   return { ok: true, role };
 }
 
 /** Whether the attempt is allowed, and in which role. Pure: no clock, no database. */
 export function decide(s: WorkflowState, a: Attempt): Decision {
-  if ((APPLICATION_ACTIONS as readonly string[]).includes(a.action)) return decideApplication(s, a, a.action as ApplicationAction);
+  if ((APPLICATION_ACTIONS as readonly string[]).includes(a.action))
+    return decideApplication(s, a, a.action as ApplicationAction);
   return decideStep(s, a, a.action as StepAction, a.step);
 }
 
@@ -215,7 +234,12 @@ export function apply(s: WorkflowState, action: Action, step?: StepId): Workflow
       // The approval and every step after its stage are undone; the approval step is open again.
       const stages = stagesFor(getRulebook(s.rulebookId), s.kind);
       const from = stages.findIndex((st) => st.some((x) => x.id === 'approval'));
-      const undone = new Set(stages.slice(from).flat().map((x) => x.id));
+      const undone = new Set(
+        stages
+          .slice(from)
+          .flat()
+          .map((x) => x.id),
+      );
       return { ...s, completed: s.completed.filter((id) => !undone.has(id)) };
     }
     case 'complete': {

@@ -11,8 +11,16 @@ import type { AdjustmentRecord } from './adjustments.repo.js';
 export const bumped = (userId: number) => ({ version: sql<number>`version + 1`, updated_by: userId });
 
 /** Call after lockAdjustment: the row lock makes check-then-bump atomic against other saves. */
-export async function checkAdjustmentVersion(trx: Transaction<DB>, a: Pick<AdjustmentRecord, 'title' | 'version' | 'updatedBy' | 'updatedAt'>, sent: number) {
+export async function checkAdjustmentVersion(
+  trx: Transaction<DB>,
+  a: Pick<AdjustmentRecord, 'title' | 'version' | 'updatedBy' | 'updatedAt'>,
+  sent: number,
+) {
   if (sent === a.version) return;
-  const by = a.updatedBy === null ? null : ((await trx.selectFrom('app_user').select('display_name').where('id', '=', a.updatedBy).executeTakeFirst())?.display_name ?? null);
+  const by =
+    a.updatedBy === null
+      ? null
+      : ((await trx.selectFrom('app_user').select('display_name').where('id', '=', a.updatedBy).executeTakeFirst())
+          ?.display_name ?? null);
   checkVersion(`调整申请“${a.title}”`, sent, { version: a.version, by, at: a.updatedAt });
 }

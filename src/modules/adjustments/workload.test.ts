@@ -17,7 +17,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 type W = { role: string; waiting: number[]; overdue: number[] };
-const workload = async (user: string) => (await expectOk(await (await t.login(user)).get('/api/inbox/workload'))).roles as W[];
+const workload = async (user: string) =>
+  (await expectOk(await (await t.login(user)).get('/api/inbox/workload'))).roles as W[];
 const of = (ws: W[], role: string) => ws.find((w) => w.role === role);
 
 describe('工作台 workload', () => {
@@ -42,7 +43,9 @@ describe('工作台 workload', () => {
     at(t, '2026-12-31T09:00:00');
     expect(of(await workload('coord.city'), 'coordinator')?.overdue).toContain(id);
     expect(of(await workload('legal.city'), 'legalReviewer')?.overdue).toContain(id);
-    expect(await t.db.selectFrom('adjustment').selectAll().where('id', '=', id).executeTakeFirstOrThrow()).toEqual(before);
+    expect(await t.db.selectFrom('adjustment').selectAll().where('id', '=', id).executeTakeFirstOrThrow()).toEqual(
+      before,
+    );
     // logins write their own audit rows; no other row was written
     const rows = await t.db.selectFrom('audit_event').select('action').orderBy('seq').offset(audit).execute();
     expect(rows.filter((r) => !r.action.startsWith('auth.') && !r.action.startsWith('session.'))).toEqual([]);

@@ -7,7 +7,16 @@ import type { Actor, Role } from '../../core/actor.js';
 import { todayInBeijing, type IsoDate } from '../../core/calendar/index.js';
 import type { StepId } from '../../core/rulebook/index.js';
 import { loadCalendar } from '../calendar/calendar.repo.js';
-import { clockStarts, completedOn, currentConsultations, involvementOf, listAdjustments, stepRecordsOf, workflowState, type Db } from './adjustments.repo.js';
+import {
+  clockStarts,
+  completedOn,
+  currentConsultations,
+  involvementOf,
+  listAdjustments,
+  stepRecordsOf,
+  workflowState,
+  type Db,
+} from './adjustments.repo.js';
 import { stepDeadlines } from './deadlines.js';
 import { abilities } from './present.js';
 import { grantRole } from './transitions.js';
@@ -30,7 +39,13 @@ export async function workloadOf(db: Db, actor: Actor, now: Date): Promise<RoleW
   }
   const apps = await listAdjustments(db, actor, { status: ['due', 'open'] });
   // two queries for all of them, not two per application
-  const [consultations, recordsOf] = await Promise.all([currentConsultations(db, apps), stepRecordsOf(db, apps.map((a) => a.id))]);
+  const [consultations, recordsOf] = await Promise.all([
+    currentConsultations(db, apps),
+    stepRecordsOf(
+      db,
+      apps.map((a) => a.id),
+    ),
+  ]);
   for (const a of apps) {
     // §13(五): a receiving body's lead unit counts its confirmations under its own role.
     const held = applicationRoles(actor, a);
@@ -39,8 +54,20 @@ export async function workloadOf(db: Db, actor: Actor, now: Date): Promise<RoleW
     const records = recordsOf.get(a.id) ?? [];
     const state = workflowState(a, c);
     const involvement = involvementOf(a, records, actor.userId);
-    const deadlines = stepDeadlines({ rulebookId: a.rulebookId, kind: a.kind, completed: a.completedSteps, open: a.openSteps, starts: clockStarts(a, c), completedOn: completedOn(a, records), today }, cal);
-    const late = (step: StepId) => deadlines.some((d) => d.step === step && d.due?.kind === 'deadline' && today > d.due.date);
+    const deadlines = stepDeadlines(
+      {
+        rulebookId: a.rulebookId,
+        kind: a.kind,
+        completed: a.completedSteps,
+        open: a.openSteps,
+        starts: clockStarts(a, c),
+        completedOn: completedOn(a, records),
+        today,
+      },
+      cal,
+    );
+    const late = (step: StepId) =>
+      deadlines.some((d) => d.step === step && d.due?.kind === 'deadline' && today > d.due.date);
     for (const role of held) {
       const can = abilities(state, { roles: [role], ...involvement });
       const steps = [...new Set(can.flatMap((x) => (x.step ? [x.step] : [])))];
@@ -52,7 +79,8 @@ export async function workloadOf(db: Db, actor: Actor, now: Date): Promise<RoleW
       if (w.waiting.includes(a.id)) continue;
       w.waiting.push(a.id);
       // drafting and submitting run on the filing clock (§12: 15 working days from the trigger)
-      const filingLate = (starts || steps.includes('draft') || steps.includes('submit')) && !a.firstSubmittedAt && today > a.filingDue;
+      const filingLate =
+        (starts || steps.includes('draft') || steps.includes('submit')) && !a.firstSubmittedAt && today > a.filingDue;
       if (filingLate || steps.some(late)) w.overdue.push(a.id);
     }
   }

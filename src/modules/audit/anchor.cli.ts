@@ -10,7 +10,9 @@ const config = loadConfig();
 const h = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 try {
   const a = await takeAnchor(h.db, auditKey(), { file: config.auditAnchorFile, at: new Date() });
-  console.log(`已锚定审计日志链头：seq=${a.seq}，共 ${a.count} 条，摘要 ${a.digest}${config.auditAnchorFile ? `（写入 ${config.auditAnchorFile}）` : ''}`);
+  console.log(
+    `已锚定审计日志链头：seq=${a.seq}，共 ${a.count} 条，摘要 ${a.digest}${config.auditAnchorFile ? `（写入 ${config.auditAnchorFile}）` : ''}`,
+  );
 } catch (err) {
   if (!(err instanceof AuditKeyError)) throw err;
   console.error(`无法锚定审计日志：${err.message}`);

@@ -26,9 +26,19 @@ export const anchorMacOk = (key: Buffer, a: Anchor) => macOf(key, a) === a.mac;
 
 /** The chain's head in one statement, so count and digest come from one snapshot. */
 export async function chainHead(db: Database): Promise<{ seq: number; count: number; digest: string }> {
-  const r = await db.selectFrom('audit_event')
-    .select((eb) => ['seq', 'digest', eb.selectFrom('audit_event').select((e2) => e2.fn.countAll().as('n')).as('n')])
-    .orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const r = await db
+    .selectFrom('audit_event')
+    .select((eb) => [
+      'seq',
+      'digest',
+      eb
+        .selectFrom('audit_event')
+        .select((e2) => e2.fn.countAll().as('n'))
+        .as('n'),
+    ])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return r ? { seq: Number(r.seq), count: Number(r.n), digest: r.digest } : { seq: 0, count: 0, digest: GENESIS };
 }
 
@@ -38,14 +48,29 @@ export async function chainHead(db: Database): Promise<{ seq: number; count: num
  */
 export async function takeAnchor(db: Database, key: Buffer, opts: { file: string | null; at: Date }): Promise<Anchor> {
   const head = await chainHead(db);
-  const body = { at: opts.at.toISOString(), seq: head.seq, count: head.count, digest: head.digest, keyId: keyIdOf(key) };
+  const body = {
+    at: opts.at.toISOString(),
+    seq: head.seq,
+    count: head.count,
+    digest: head.digest,
+    keyId: keyIdOf(key),
+  };
   const anchor: Anchor = { ...body, mac: macOf(key, body) };
   if (opts.file) {
     mkdirSync(dirname(opts.file), { recursive: true });
     appendFileSync(opts.file, JSON.stringify(anchor) + '\n', { mode: 0o600 });
   }
-  await db.insertInto('audit_anchor')
-    .values({ day: todayInBeijing(opts.at), at: opts.at, head_seq: head.seq, row_count: head.count, head_digest: head.digest, key_id: anchor.keyId, mac: anchor.mac })
+  await db
+    .insertInto('audit_anchor')
+    .values({
+      day: todayInBeijing(opts.at),
+      at: opts.at,
+      head_seq: head.seq,
+      row_count: head.count,
+      head_digest: head.digest,
+      key_id: anchor.keyId,
+      mac: anchor.mac,
+    })
     .onConflict((oc) => oc.column('day').doNothing())
     .execute();
   return anchor;
@@ -62,19 +87,22 @@ export function readAnchorFile(file: string, key: Buffer): AnchorRead & { exists
   if (!existsSync(file)) return { anchors: [], problems: [], exists: false };
   const out: AnchorRead & { exists: boolean } = { anchors: [], problems: [], exists: true };
   const keyId = keyIdOf(key);
-  readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    let a: Anchor;
-    try {
-      a = JSON.parse(line) as Anchor;
-    } catch {
-      out.problems.push(`锚定文件第 ${i + 1} 行不是有效的锚定记录`);
-      return;
-    }
-    if (a.keyId !== keyId) out.problems.push(`锚定文件第 ${i + 1} 行由另一审计密钥（${a.keyId}）写入，与当前密钥（${keyId}）不符`);
-    else if (!anchorMacOk(key, a)) out.problems.push(`锚定文件第 ${i + 1} 行的校验码不符（被改动）`);
-    else out.anchors.push(a);
-  });
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (!line.trim()) return;
+      let a: Anchor;
+      try {
+        a = JSON.parse(line) as Anchor;
+      } catch {
+        out.problems.push(`锚定文件第 ${i + 1} 行不是有效的锚定记录`);
+        return;
+      }
+      if (a.keyId !== keyId)
+        out.problems.push(`锚定文件第 ${i + 1} 行由另一审计密钥（${a.keyId}）写入，与当前密钥（${keyId}）不符`);
+      else if (!anchorMacOk(key, a)) out.problems.push(`锚定文件第 ${i + 1} 行的校验码不符（被改动）`);
+      else out.anchors.push(a);
+    });
   return out;
 }
 
@@ -83,7 +111,14 @@ export async function readPublishedAnchors(db: Database, key: Buffer): Promise<A
   const rows = await db.selectFrom('audit_anchor').selectAll().orderBy('day').execute();
   const out: AnchorRead = { anchors: [], problems: [] };
   for (const r of rows) {
-    const a: Anchor = { at: new Date(r.at).toISOString(), seq: Number(r.head_seq), count: Number(r.row_count), digest: r.head_digest, keyId: r.key_id, mac: r.mac };
+    const a: Anchor = {
+      at: new Date(r.at).toISOString(),
+      seq: Number(r.head_seq),
+      count: Number(r.row_count),
+      digest: r.head_digest,
+      keyId: r.key_id,
+      mac: r.mac,
+    };
     if (a.keyId === keyIdOf(key) && anchorMacOk(key, a)) out.anchors.push(a);
     else out.problems.push(`门户公布的 ${r.day} 锚定记录校验码不符（被改动或使用了其他密钥）`);
   }
@@ -95,7 +130,11 @@ export async function readPublishedAnchors(db: Database, key: Buffer): Promise<A
  * that each Beijing day's first run publishes that day's head. Failures are logged, never
  * fatal: the chain itself is still written and verified.
  */
-export function scheduleAnchors(db: Database, key: Buffer, opts: { file: string | null; minutes: number; log: (err: unknown) => void }): () => void {
+export function scheduleAnchors(
+  db: Database,
+  key: Buffer,
+  opts: { file: string | null; minutes: number; log: (err: unknown) => void },
+): () => void {
   const run = () => takeAnchor(db, key, { file: opts.file, at: new Date() }).catch(opts.log);
   const timer = setInterval(() => void run(), Math.max(1, opts.minutes) * 60_000);
   timer.unref();

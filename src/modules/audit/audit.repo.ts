@@ -51,12 +51,26 @@ export async function recordAudit(trx: Transaction<DB>, e: AuditInput): Promise<
  * Call with the chain lock held.
  */
 async function sealIfUnkeyed(trx: Transaction<DB>, key: Buffer, at: Date): Promise<string> {
-  const last = await trx.selectFrom('audit_event').select(['digest', 'chain_version']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last = await trx
+    .selectFrom('audit_event')
+    .select(['digest', 'chain_version'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   if (!last) return GENESIS;
   if (Number(last.chain_version) === KEYED) return last.digest;
   return append(trx, key, last.digest, {
-    at, actor_id: null, actor_name: null, role: null, body_id: null, action: 'audit.chainKeyed', object_type: 'audit_event', object_id: null,
-    before: { chainVersion: 1, algorithm: 'SM3' }, after: { chainVersion: KEYED, algorithm: 'HMAC-SM3', keyId: keyIdOf(key) }, client_ip: null,
+    at,
+    actor_id: null,
+    actor_name: null,
+    role: null,
+    body_id: null,
+    action: 'audit.chainKeyed',
+    object_type: 'audit_event',
+    object_id: null,
+    before: { chainVersion: 1, algorithm: 'SM3' },
+    after: { chainVersion: KEYED, algorithm: 'HMAC-SM3', keyId: keyIdOf(key) },
+    client_ip: null,
   });
 }
 
@@ -84,7 +98,12 @@ export async function sealLegacyChain(db: Database, at: Date): Promise<boolean> 
   const key = auditKey();
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);
-    const before = await trx.selectFrom('audit_event').select('digest').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    const before = await trx
+      .selectFrom('audit_event')
+      .select('digest')
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     return (await sealIfUnkeyed(trx, key, at)) !== (before?.digest ?? GENESIS);
   });
 }

@@ -12,9 +12,24 @@ afterAll(() => t.close());
 const tableCounts = async () => {
   const out: Record<string, number> = {};
   for (const table of ['region', 'body', 'app_user', 'user_role', 'security_policy'] as const)
-    out[table] = Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    out[table] = Number(
+      (
+        await t.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   // a refused attempt is itself audited (issue 9.8): every other audit row counts as a change
-  out.audit_event = Number((await t.db.selectFrom('audit_event').select((eb) => eb.fn.countAll().as('n')).where('action', '!=', 'security.refused').executeTakeFirstOrThrow()).n);
+  out.audit_event = Number(
+    (
+      await t.db
+        .selectFrom('audit_event')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('action', '!=', 'security.refused')
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   return out;
 };
 
@@ -33,7 +48,11 @@ describe('separation of the three admin duties', () => {
     expect(all.total).toBeGreaterThan(0);
     const logins = (await a.get('/api/audit?action=auth.login&actor=郑红')).json();
     expect(logins.rows.length).toBeGreaterThan(0);
-    expect(logins.rows.every((r: { action: string; actorName: string }) => r.action === 'auth.login' && r.actorName === '郑红')).toBe(true);
+    expect(
+      logins.rows.every(
+        (r: { action: string; actorName: string }) => r.action === 'auth.login' && r.actorName === '郑红',
+      ),
+    ).toBe(true);
     expect((await a.get('/api/audit?from=2020-01-01&to=2020-01-02')).json().total).toBe(0);
     expect((await a.get('/api/audit?from=2026/01/01')).statusCode).toBe(400);
   });
@@ -43,10 +62,20 @@ describe('separation of the three admin duties', () => {
     const spec = (await a.get('/api/openapi.json')).json();
     const writes: [string, string][] = [];
     for (const [path, ops] of Object.entries<Record<string, unknown>>(spec.paths))
-      for (const m of Object.keys(ops)) if (['post', 'put', 'patch', 'delete'].includes(m)) writes.push([m.toUpperCase(), path]);
+      for (const m of Object.keys(ops))
+        if (['post', 'put', 'patch', 'delete'].includes(m)) writes.push([m.toUpperCase(), path]);
     expect(writes.length).toBeGreaterThan(5);
-    const sysBody = (await t.db.selectFrom('body').select('id').where('office', '=', 'government').where('region_code', '=', '150200').executeTakeFirstOrThrow()).id;
-    const target = (await t.db.selectFrom('app_user').select('id').where('username', '=', 'gov.city').executeTakeFirstOrThrow()).id;
+    const sysBody = (
+      await t.db
+        .selectFrom('body')
+        .select('id')
+        .where('office', '=', 'government')
+        .where('region_code', '=', '150200')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const target = (
+      await t.db.selectFrom('app_user').select('id').where('username', '=', 'gov.city').executeTakeFirstOrThrow()
+    ).id;
     // a well-formed body for each route, so the refusal is the policy's and not the schema's
     const valid: Record<string, unknown> = {
       '/api/bodies': { regionCode: '150200', name: '包头市审计试验局', kind: '政府工作部门' },
@@ -54,12 +83,21 @@ describe('separation of the three admin duties', () => {
       '/api/users': { username: 'auditmade', displayName: '审计造', homeBodyId: sysBody, password: 'Audit#2026x' },
       '/api/users/{id}': { disabled: true },
       '/api/users/{id}/roles': { bodyId: sysBody, role: 'clerk' },
-      '/api/security/policy': { passwordMinLength: 8, passwordMinClasses: 3, maxFailedLogins: 3, lockoutMinutes: 60, sessionIdleMinutes: 30, sessionAbsoluteMinutes: 480 },
+      '/api/security/policy': {
+        passwordMinLength: 8,
+        passwordMinClasses: 3,
+        maxFailedLogins: 3,
+        lockoutMinutes: 60,
+        sessionIdleMinutes: 30,
+        sessionAbsoluteMinutes: 480,
+      },
     };
     // one's own session, password and inbox are personal, not writes to the platform
     const personal = { has: (p: string) => p.startsWith('/api/auth/') || p.startsWith('/api/inbox') };
     const before = await tableCounts();
-    const refusedBefore = (await t.db.selectFrom('audit_event').select('seq').where('action', '=', 'security.refused').execute()).length;
+    const refusedBefore = (
+      await t.db.selectFrom('audit_event').select('seq').where('action', '=', 'security.refused').execute()
+    ).length;
     let refused = 0;
     for (const [method, path] of writes.filter(([, p]) => !personal.has(p))) {
       const url = path.replace('{id}', String(path.startsWith('/api/bodies') ? sysBody : target));
@@ -70,7 +108,10 @@ describe('separation of the three admin duties', () => {
     }
     expect(await tableCounts()).toEqual(before);
     // each refusal (403, or 404 for what is outside the auditor's scope) is one security event
-    expect((await t.db.selectFrom('audit_event').select('seq').where('action', '=', 'security.refused').execute()).length - refusedBefore).toBe(refused);
+    expect(
+      (await t.db.selectFrom('audit_event').select('seq').where('action', '=', 'security.refused').execute()).length -
+        refusedBefore,
+    ).toBe(refused);
   });
 });
 
@@ -114,7 +155,10 @@ describe('npm run audit:verify', () => {
       await admin.query(`drop database if exists ${name}`);
       await admin.query(`create database ${name}`);
       url = adminUrl(process.env.DATABASE_URL, name);
-      drop = async () => { await admin.query(`drop database if exists ${name} with (force)`); await admin.end(); };
+      drop = async () => {
+        await admin.query(`drop database if exists ${name} with (force)`);
+        await admin.end();
+      };
       env.DATABASE_URL = url;
     } else {
       dir = await mkdtemp(join(tmpdir(), 'qz-verify-'));
@@ -123,9 +167,20 @@ describe('npm run audit:verify', () => {
     }
     const h = await connect({ databaseUrl: url, dataDir: dir });
     await migrate(h.db);
-    await sql`insert into region (code, name, kind, level, path) values ('150200', '包头市', '地级市', 1, '150200')`.execute(h.db);
+    await sql`insert into region (code, name, kind, level, path) values ('150200', '包头市', '地级市', 1, '150200')`.execute(
+      h.db,
+    );
     for (let i = 0; i < 5; i++)
-      await h.db.transaction().execute((trx) => recordAudit(trx, { actor: null, action: 'body.created', objectType: 'body', objectId: i, after: { n: i, 名称: '测试机构' }, at: new Date(Date.UTC(2026, 10, 1, 0, i)) }));
+      await h.db.transaction().execute((trx) =>
+        recordAudit(trx, {
+          actor: null,
+          action: 'body.created',
+          objectType: 'body',
+          objectId: i,
+          after: { n: i, 名称: '测试机构' },
+          at: new Date(Date.UTC(2026, 10, 1, 0, i)),
+        }),
+      );
     await h.close();
     const ok = await run('npx', ['tsx', 'src/modules/audit/verify.cli.ts'], { env });
     expect(ok.stdout).toContain('审计日志完整');
@@ -144,7 +199,11 @@ describe('the auditor reads who, in which role, and on whom (QA, issue 10.5)', (
   it('names a user object by name and account, keeps the roles held at sign-in, and says the seed wrote the seeded rows', async () => {
     const sys = await t.login('sysadmin');
     const a = await t.login('auditor');
-    const auditor = await t.db.selectFrom('app_user').select('id').where('username', '=', 'auditor').executeTakeFirstOrThrow();
+    const auditor = await t.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', 'auditor')
+      .executeTakeFirstOrThrow();
     expect((await sys.patch(`/api/users/${auditor.id}`, { disabled: true })).statusCode).toBe(202);
     const rows = (await a.get('/api/audit?pageSize=200')).json().rows as Array<Record<string, unknown>>;
     // a sign-in records the roles then held
@@ -160,7 +219,12 @@ describe('the auditor reads who, in which role, and on whom (QA, issue 10.5)', (
     expect(seeded.every((r) => r.bySystem === true)).toBe(true);
     expect(rows.filter((r) => r.actorId !== null || r.clientIp !== null).every((r) => r.bySystem === false)).toBe(true);
     // the names are read, not written: the stored rows still say only the object's id
-    const stored = await t.db.selectFrom('audit_event').select(['object_id', 'after']).where('object_type', '=', 'user').where('object_id', '=', String(auditor.id)).execute();
+    const stored = await t.db
+      .selectFrom('audit_event')
+      .select(['object_id', 'after'])
+      .where('object_type', '=', 'user')
+      .where('object_id', '=', String(auditor.id))
+      .execute();
     expect(stored.every((r) => !JSON.stringify(r.after ?? {}).includes('郑红（auditor）'))).toBe(true);
   });
 });

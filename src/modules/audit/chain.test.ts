@@ -21,22 +21,38 @@ afterEach(async () => {
 });
 
 const anchorFile = async () => join(await mkdtemp(join(tmpdir(), 'qz-anchor-')), 'audit-anchors.jsonl');
-const seqs = async (db: Database) => (await db.selectFrom('audit_event').select('seq').orderBy('seq').execute()).map((r) => Number(r.seq));
+const seqs = async (db: Database) =>
+  (await db.selectFrom('audit_event').select('seq').orderBy('seq').execute()).map((r) => Number(r.seq));
 const count = async (db: Database, table: 'audit_event' | 'audit_anchor') =>
-  Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-
+  Number(
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('the normal path', () => {
-  it('verifies a keyed chain against its anchors, and the portal publishes the day\'s head', async () => {
+  it("verifies a keyed chain against its anchors, and the portal publishes the day's head", async () => {
     t = await setupTestApp();
     const file = await anchorFile();
     const first = await takeAnchor(t.db, auditKey(), { file, at: t.clock.now });
     const c = await t.login('sysadmin');
-    expect((await c.post('/api/bodies', { regionCode: '150200', name: '包头市锚定测试局', kind: '政府工作部门' })).statusCode).toBe(201);
+    expect(
+      (await c.post('/api/bodies', { regionCode: '150200', name: '包头市锚定测试局', kind: '政府工作部门' }))
+        .statusCode,
+    ).toBe(201);
     const second = await takeAnchor(t.db, auditKey(), { file, at: t.clock.now });
     expect(second.count).toBeGreaterThan(first.count);
     const r = await verifyAudit(t.db, file);
-    expect(r).toMatchObject({ ok: true, checked: second.count, headSeq: second.seq, headDigest: second.digest, keyedFromSeq: (await seqs(t.db))[0] });
+    expect(r).toMatchObject({
+      ok: true,
+      checked: second.count,
+      headSeq: second.seq,
+      headDigest: second.digest,
+      keyedFromSeq: (await seqs(t.db))[0],
+    });
     // two lines in the file and the day's published anchor (the first of the day)
     expect(r.anchorsChecked).toBe(3);
     expect((await readFile(file, 'utf8')).trim().split('\n')).toHaveLength(2);
@@ -48,9 +64,16 @@ describe('the normal path', () => {
     expect(page.body).not.toMatch(/<script/i);
 
     // the server's schedule anchors at once, then every interval, until stopped
-    const stop = scheduleAnchors(t.db, auditKey(), { file, minutes: 60, log: (err) => { throw err; } });
+    const stop = scheduleAnchors(t.db, auditKey(), {
+      file,
+      minutes: 60,
+      log: (err) => {
+        throw err;
+      },
+    });
     stop();
-    for (let i = 0; i < 100 && (await readFile(file, 'utf8')).trim().split('\n').length < 3; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 100 && (await readFile(file, 'utf8')).trim().split('\n').length < 3; i++)
+      await new Promise((r) => setTimeout(r, 50));
     expect((await readFile(file, 'utf8')).trim().split('\n')).toHaveLength(3);
 
     const a = await t.login('auditor');
@@ -62,7 +85,7 @@ describe('the normal path', () => {
 });
 
 describe('a row rewritten and the chain recomputed', () => {
-  it('fails verify when re-chained with the app\'s digest function, with a guessed key, or downgraded to the unkeyed chain', async () => {
+  it("fails verify when re-chained with the app's digest function, with a guessed key, or downgraded to the unkeyed chain", async () => {
     t = await setupTestApp();
     const db = t.db;
     const file = await anchorFile();
@@ -85,7 +108,10 @@ describe('a row rewritten and the chain recomputed', () => {
     expect(await chainOnly()).toMatchObject({ ok: false, reason: expect.stringContaining('无密钥') });
     expect(await verifyAudit(db, file)).toMatchObject({ ok: false });
     // the rewrite stays what it was: verify only reads
-    expect((await db.selectFrom('audit_event').select('actor_name').where('seq', '=', victim).executeTakeFirstOrThrow()).actor_name).toBe('某人');
+    expect(
+      (await db.selectFrom('audit_event').select('actor_name').where('seq', '=', victim).executeTakeFirstOrThrow())
+        .actor_name,
+    ).toBe('某人');
   });
 });
 
@@ -98,7 +124,10 @@ describe('rows deleted from the end', () => {
     await c.post('/api/bodies', { regionCode: '150200', name: '包头市截断测试局', kind: '政府工作部门' });
     const a = await takeAnchor(db, auditKey(), { file, at: t.clock.now });
     await untrigger(db);
-    await db.deleteFrom('audit_event').where('seq', 'in', (await seqs(db)).slice(-3)).execute();
+    await db
+      .deleteFrom('audit_event')
+      .where('seq', 'in', (await seqs(db)).slice(-3))
+      .execute();
     expect(await count(db, 'audit_event')).toBe(a.count - 3);
     const r = await verifyAudit(db, file);
     expect(r).toMatchObject({ ok: false, firstBadSeq: a.seq });

@@ -18,7 +18,8 @@ const tag = `${process.pid}_${Date.now().toString(36)}`;
 const OWNER = `qz_owner_${tag}`;
 const APP = `qz_app_${tag}`;
 const DB = `qz_roles_${tag}`;
-const script = () => readFileSync('scripts/db-roles.sql', 'utf8').replaceAll('qz_owner', OWNER).replaceAll('qz_app', APP);
+const script = () =>
+  readFileSync('scripts/db-roles.sql', 'utf8').replaceAll('qz_owner', OWNER).replaceAll('qz_app', APP);
 const as = (role: string) => {
   const u = new URL(adminUrl(url!, DB));
   u.username = role;
@@ -53,9 +54,20 @@ describe.skipIf(!url)('least-privilege roles (scripts/db-roles.sql, PostgreSQL)'
     const app = await connect({ databaseUrl: as(APP) });
     open.push(app);
     expect(await migrate(app.db)).toEqual([]); // the server's start: nothing pending, nothing refused
-    await sql`insert into region (code, name, kind, level, path) values ('150200', '包头市', '地级市', 1, '150200')`.execute(app.db);
+    await sql`insert into region (code, name, kind, level, path) values ('150200', '包头市', '地级市', 1, '150200')`.execute(
+      app.db,
+    );
     for (let i = 0; i < 3; i++)
-      await app.db.transaction().execute((trx) => recordAudit(trx, { actor: null, action: 'body.created', objectType: 'body', objectId: i, after: { i }, at: new Date(Date.UTC(2026, 10, 30, 1, i)) }));
+      await app.db.transaction().execute((trx) =>
+        recordAudit(trx, {
+          actor: null,
+          action: 'body.created',
+          objectType: 'body',
+          objectId: i,
+          after: { i },
+          at: new Date(Date.UTC(2026, 10, 30, 1, i)),
+        }),
+      );
     await takeAnchor(app.db, auditKey(), { file: null, at: new Date(Date.UTC(2026, 10, 30, 2)) });
     const before = await app.db.selectFrom('audit_event').selectAll().orderBy('seq').execute();
     expect(before).toHaveLength(3);

@@ -11,7 +11,9 @@ const ascii = (s: string) => Buffer.from(s, 'latin1');
 const VECTORS: { key: Buffer; data: Buffer; mac: string }[] = [
   {
     key: hex('0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20'),
-    data: ascii('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopqabcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq'),
+    data: ascii(
+      'abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopqabcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq',
+    ),
     mac: 'ca05e144ed05d1857840d1f318a4a8669e559fc8391f414485bfdf7bb408963a',
   },
   {
@@ -19,8 +21,16 @@ const VECTORS: { key: Buffer; data: Buffer; mac: string }[] = [
     data: Buffer.alloc(50, 0xcd),
     mac: '220bf579ded555393f0159f66c99877822a3ecf610d1552154b41d44b94db3ae',
   },
-  { key: Buffer.alloc(32, 0x0b), data: ascii('Hi There'), mac: 'c0ba18c68b90c88bc07de794bfc7d2c8d19ec31ed8773bc2b390c9604e0be11e' },
-  { key: ascii('Jefe Jeferson Jr'), data: ascii('what do ya want for nothing?'), mac: 'ce791a34c59adef472997a249600f3f244d59e875be04055ba2ae12fc845e78c' },
+  {
+    key: Buffer.alloc(32, 0x0b),
+    data: ascii('Hi There'),
+    mac: 'c0ba18c68b90c88bc07de794bfc7d2c8d19ec31ed8773bc2b390c9604e0be11e',
+  },
+  {
+    key: ascii('Jefe Jeferson Jr'),
+    data: ascii('what do ya want for nothing?'),
+    mac: 'ce791a34c59adef472997a249600f3f244d59e875be04055ba2ae12fc845e78c',
+  },
 ];
 
 /** RFC 2104: H((K ⊕ opad) ‖ H((K ⊕ ipad) ‖ m)), B = 64 bytes for SM3. */
@@ -46,7 +56,19 @@ describe('HMAC-SM3', () => {
   });
 
   it('keys the chain: the unkeyed digest and another key give other values', () => {
-    const row: ChainedFields = { at: new Date('2026-11-30T01:00:00Z'), actor_id: 1, actor_name: '周明', role: 'sysAdmin', body_id: null, action: 'body.created', object_type: 'body', object_id: '7', before: null, after: { name: '测试局' }, client_ip: null };
+    const row: ChainedFields = {
+      at: new Date('2026-11-30T01:00:00Z'),
+      actor_id: 1,
+      actor_name: '周明',
+      role: 'sysAdmin',
+      body_id: null,
+      action: 'body.created',
+      object_type: 'body',
+      object_id: '7',
+      before: null,
+      after: { name: '测试局' },
+      client_ip: null,
+    };
     const k1 = Buffer.from('k'.repeat(32));
     const k2 = Buffer.from('j'.repeat(32));
     const prev = '0'.repeat(64);

@@ -16,7 +16,9 @@ export function canonicalJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+    const keys = Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort();
     return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
   }
   return JSON.stringify(v);
@@ -38,7 +40,9 @@ export interface ChainedFields {
 
 /** HMAC-SM3 of UTF-8 text (or bytes), hex. */
 export const hmacSm3 = (key: Buffer, data: string | Buffer) =>
-  (typeof data === 'string' ? createHmac('sm3', key).update(data, 'utf8') : createHmac('sm3', key).update(data)).digest('hex');
+  (typeof data === 'string' ? createHmac('sm3', key).update(data, 'utf8') : createHmac('sm3', key).update(data)).digest(
+    'hex',
+  );
 
 export type ChainVersion = 1 | 2;
 export const KEYED: ChainVersion = 2;
@@ -47,8 +51,17 @@ export const KEYED: ChainVersion = 2;
 export function chainText(prev: string, r: ChainedFields): string {
   // exactly the chained fields: a row read back also carries seq and its digests
   const payload = canonicalJson({
-    at: new Date(r.at).toISOString(), actor_id: r.actor_id, actor_name: r.actor_name, role: r.role, body_id: r.body_id,
-    action: r.action, object_type: r.object_type, object_id: r.object_id, before: r.before, after: r.after, client_ip: r.client_ip,
+    at: new Date(r.at).toISOString(),
+    actor_id: r.actor_id,
+    actor_name: r.actor_name,
+    role: r.role,
+    body_id: r.body_id,
+    action: r.action,
+    object_type: r.object_type,
+    object_id: r.object_id,
+    before: r.before,
+    after: r.after,
+    client_ip: r.client_ip,
   });
   return prev + '\n' + payload;
 }

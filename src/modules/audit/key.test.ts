@@ -39,19 +39,35 @@ describe('loading the audit key', () => {
 
   it('takes AUDIT_KEY or AUDIT_KEY_FILE, and refuses a short key or a missing file', () => {
     const k = 'k'.repeat(40);
-    expect(loadAuditKey(loadConfig({ NODE_ENV: 'production', AUDIT_KEY: k }), { generate: false }).key.toString()).toBe(k);
+    expect(loadAuditKey(loadConfig({ NODE_ENV: 'production', AUDIT_KEY: k }), { generate: false }).key.toString()).toBe(
+      k,
+    );
     const file = join(dir(), 'prod.key');
     writeFileSync(file, `${'f'.repeat(64)}\n`, { mode: 0o600 });
-    expect(loadAuditKey(loadConfig({ NODE_ENV: 'production', AUDIT_KEY_FILE: file }), { generate: false }).key.toString()).toBe('f'.repeat(64));
+    expect(
+      loadAuditKey(loadConfig({ NODE_ENV: 'production', AUDIT_KEY_FILE: file }), { generate: false }).key.toString(),
+    ).toBe('f'.repeat(64));
     expect(() => loadAuditKey(loadConfig({ AUDIT_KEY: 'short' }), { generate: false })).toThrow(/至少 32 个字符/);
-    expect(() => loadAuditKey(loadConfig({ AUDIT_KEY_FILE: `${file}.missing` }), { generate: false })).toThrow(/不存在/);
+    expect(() => loadAuditKey(loadConfig({ AUDIT_KEY_FILE: `${file}.missing` }), { generate: false })).toThrow(
+      /不存在/,
+    );
   });
 
   it('a production start without a key exits before opening the database', async () => {
     const d = dir();
-    const env = { ...process.env, NODE_ENV: 'production', AUDIT_KEY: '', AUDIT_KEY_FILE: '', DATABASE_URL: '', DATA_DIR: join(d, 'pglite'), PORT: '39871' }; // exits before it listens
-    const r: { code?: number; stderr: string } = await promisify(execFile)('npx', ['tsx', 'src/server/main.ts'], { env, timeout: 90_000 })
-      .catch((e: { code: number; stderr: string }) => e);
+    const env = {
+      ...process.env,
+      NODE_ENV: 'production',
+      AUDIT_KEY: '',
+      AUDIT_KEY_FILE: '',
+      DATABASE_URL: '',
+      DATA_DIR: join(d, 'pglite'),
+      PORT: '39871',
+    }; // exits before it listens
+    const r: { code?: number; stderr: string } = await promisify(execFile)('npx', ['tsx', 'src/server/main.ts'], {
+      env,
+      timeout: 90_000,
+    }).catch((e: { code: number; stderr: string }) => e);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('生产环境必须提供审计密钥');
     expect(existsSync(join(d, 'pglite'))).toBe(false);

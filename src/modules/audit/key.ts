@@ -39,14 +39,23 @@ function parse(text: string, source: string): Buffer {
 export function loadAuditKey(s: KeySettings, opts: { generate: boolean; demoKeyFile?: string }): LoadedKey {
   if (s.auditKey) return { key: parse(s.auditKey, 'AUDIT_KEY'), source: '环境变量 AUDIT_KEY', generated: false };
   if (s.auditKeyFile) {
-    if (!existsSync(s.auditKeyFile)) throw new AuditKeyError(`AUDIT_KEY_FILE 指向的审计密钥文件不存在：${s.auditKeyFile}`);
-    return { key: parse(readFileSync(s.auditKeyFile, 'utf8'), 'AUDIT_KEY_FILE'), source: `密钥文件 ${s.auditKeyFile}`, generated: false };
+    if (!existsSync(s.auditKeyFile))
+      throw new AuditKeyError(`AUDIT_KEY_FILE 指向的审计密钥文件不存在：${s.auditKeyFile}`);
+    return {
+      key: parse(readFileSync(s.auditKeyFile, 'utf8'), 'AUDIT_KEY_FILE'),
+      source: `密钥文件 ${s.auditKeyFile}`,
+      generated: false,
+    };
   }
   if (s.production)
-    throw new AuditKeyError('生产环境必须提供审计密钥：请设置 AUDIT_KEY 或 AUDIT_KEY_FILE（密钥不得存放在数据库中），否则不能启动');
+    throw new AuditKeyError(
+      '生产环境必须提供审计密钥：请设置 AUDIT_KEY 或 AUDIT_KEY_FILE（密钥不得存放在数据库中），否则不能启动',
+    );
   const file = opts.demoKeyFile ?? DEMO_KEY_FILE;
-  if (existsSync(file)) return { key: parse(readFileSync(file, 'utf8'), file), source: `密钥文件 ${file}`, generated: false };
-  if (!opts.generate) throw new AuditKeyError(`未找到审计密钥：请设置 AUDIT_KEY 或 AUDIT_KEY_FILE，或先运行 npm start 生成 ${file}`);
+  if (existsSync(file))
+    return { key: parse(readFileSync(file, 'utf8'), file), source: `密钥文件 ${file}`, generated: false };
+  if (!opts.generate)
+    throw new AuditKeyError(`未找到审计密钥：请设置 AUDIT_KEY 或 AUDIT_KEY_FILE，或先运行 npm start 生成 ${file}`);
   mkdirSync(dirname(file), { recursive: true });
   // 'wx': never overwrite a key another process has just written; 0600: only this user reads it
   writeFileSync(file, randomBytes(32).toString('hex') + '\n', { flag: 'wx', mode: 0o600 });

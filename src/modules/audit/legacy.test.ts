@@ -36,7 +36,10 @@ async function freshDatabase(): Promise<{ open: () => Promise<DbHandle>; env: No
     await admin.connect();
     await admin.query(`create database ${name}`);
     const url = adminUrl(process.env.DATABASE_URL, name);
-    cleanups.push(async () => { await admin.query(`drop database if exists ${name} with (force)`); await admin.end(); });
+    cleanups.push(async () => {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    });
     env.DATABASE_URL = url;
     open = () => connect({ databaseUrl: url });
   } else {
@@ -51,11 +54,23 @@ async function freshDatabase(): Promise<{ open: () => Promise<DbHandle>; env: No
 }
 
 const verifyCli = (env: NodeJS.ProcessEnv) =>
-  run('npx', ['tsx', 'src/modules/audit/verify.cli.ts'], { env }).then((r) => ({ code: 0, ...r }), (e) => e as { code: number; stdout: string; stderr: string });
+  run('npx', ['tsx', 'src/modules/audit/verify.cli.ts'], { env }).then(
+    (r) => ({ code: 0, ...r }),
+    (e) => e as { code: number; stdout: string; stderr: string },
+  );
 
 const legacyRow = (i: number): ChainedFields => ({
-  at: new Date(Date.UTC(2026, 0, 5, 1, i)), actor_id: null, actor_name: '旧版本', role: null, body_id: null,
-  action: 'body.created', object_type: 'body', object_id: String(i), before: null, after: { n: i, 名称: '旧机构' }, client_ip: null,
+  at: new Date(Date.UTC(2026, 0, 5, 1, i)),
+  actor_id: null,
+  actor_name: '旧版本',
+  role: null,
+  body_id: null,
+  action: 'body.created',
+  object_type: 'body',
+  object_id: String(i),
+  before: null,
+  after: { n: i, 名称: '旧机构' },
+  client_ip: null,
 });
 
 /** Rows as the release before 0014 wrote them: unkeyed SM3, chain_version 1. */
@@ -64,7 +79,10 @@ async function writeLegacyRows(h: DbHandle, n: number) {
   for (let i = 1; i <= n; i++) {
     const r = legacyRow(i);
     const digest = rowDigest(prev, r);
-    await h.db.insertInto('audit_event').values({ ...r, before: null, after: JSON.stringify(r.after), prev_digest: prev, digest, chain_version: 1 }).execute();
+    await h.db
+      .insertInto('audit_event')
+      .values({ ...r, before: null, after: JSON.stringify(r.after), prev_digest: prev, digest, chain_version: 1 })
+      .execute();
     prev = digest;
   }
 }
@@ -77,8 +95,21 @@ describe('a chain from before the key', () => {
     expect(await sealLegacyChain(h.db, new Date(Date.UTC(2026, 10, 30, 1)))).toBe(true);
     expect(await sealLegacyChain(h.db, new Date(Date.UTC(2026, 10, 30, 1)))).toBe(false); // once
     for (let i = 0; i < 3; i++)
-      await h.db.transaction().execute((trx) => recordAudit(trx, { actor: null, action: 'body.created', objectType: 'body', objectId: 100 + i, after: { i }, at: new Date(Date.UTC(2026, 10, 30, 2, i)) }));
-    const rows = await h.db.selectFrom('audit_event').select(['seq', 'action', 'chain_version', 'after']).orderBy('seq').execute();
+      await h.db.transaction().execute((trx) =>
+        recordAudit(trx, {
+          actor: null,
+          action: 'body.created',
+          objectType: 'body',
+          objectId: 100 + i,
+          after: { i },
+          at: new Date(Date.UTC(2026, 10, 30, 2, i)),
+        }),
+      );
+    const rows = await h.db
+      .selectFrom('audit_event')
+      .select(['seq', 'action', 'chain_version', 'after'])
+      .orderBy('seq')
+      .execute();
     expect(rows.map((r) => Number(r.chain_version))).toEqual([1, 1, 1, 1, 2, 2, 2, 2]);
     expect(rows[4]).toMatchObject({ action: 'audit.chainKeyed', after: { chainVersion: 2, algorithm: 'HMAC-SM3' } });
     const ok = await verifyAudit(h.db, null);
@@ -105,9 +136,20 @@ describe('a chain from before the key', () => {
     // put it back as it was, then drop the newest two rows: the anchor file remembers them
     h = await f.open();
     for (const r of snapshot)
-      await h.db.updateTable('audit_event').set({ actor_name: r.actor_name, prev_digest: r.prev_digest, digest: r.digest, chain_version: r.chain_version }).where('seq', '=', r.seq).execute();
+      await h.db
+        .updateTable('audit_event')
+        .set({ actor_name: r.actor_name, prev_digest: r.prev_digest, digest: r.digest, chain_version: r.chain_version })
+        .where('seq', '=', r.seq)
+        .execute();
     expect((await verifyAudit(h.db, f.anchorFile)).ok).toBe(true);
-    await h.db.deleteFrom('audit_event').where('seq', 'in', rows.slice(-2).map((r) => r.seq)).execute();
+    await h.db
+      .deleteFrom('audit_event')
+      .where(
+        'seq',
+        'in',
+        rows.slice(-2).map((r) => r.seq),
+      )
+      .execute();
     await sql`alter table audit_anchor disable trigger audit_anchor_no_update`.execute(h.db);
     await h.db.deleteFrom('audit_anchor').execute();
     await h.close();

@@ -13,7 +13,9 @@ export function prepareAuditKey(config: Config): Buffer {
     const k = loadAuditKey(config, { generate: !config.production });
     installAuditKey(k.key);
     if (k.generated)
-      console.log(`› 已生成审计密钥 ${k.source.replace('密钥文件 ', '')}（权限 0600，在数据库目录之外）：审计日志以 HMAC-SM3 用它签名，请另行备份；丢失后已有记录无法校验。`);
+      console.log(
+        `› 已生成审计密钥 ${k.source.replace('密钥文件 ', '')}（权限 0600，在数据库目录之外）：审计日志以 HMAC-SM3 用它签名，请另行备份；丢失后已有记录无法校验。`,
+      );
     return k.key;
   } catch (err) {
     if (!(err instanceof AuditKeyError)) throw err;
@@ -23,7 +25,12 @@ export function prepareAuditKey(config: Config): Buffer {
 }
 
 /** After migrations (and demo seeding): seal, then anchor now and every AUDIT_ANCHOR_MINUTES. */
-export async function startAuditTrail(db: Database, key: Buffer, config: Config, log: (err: unknown) => void): Promise<() => void> {
+export async function startAuditTrail(
+  db: Database,
+  key: Buffer,
+  config: Config,
+  log: (err: unknown) => void,
+): Promise<() => void> {
   await sealLegacyChain(db, new Date());
   return scheduleAnchors(db, key, { file: config.auditAnchorFile, minutes: config.auditAnchorMinutes, log });
 }

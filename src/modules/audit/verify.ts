@@ -40,21 +40,37 @@ export async function verifyAuditChain(db: Database, opts: VerifyOptions): Promi
   let keyedFromSeq: number | null = null;
   let ai = 0;
   const result = (bad?: { seq: number; reason: string }): VerifyResult => ({
-    ok: !bad, checked, firstBadSeq: bad?.seq, reason: bad?.reason, headSeq: lastSeq, headDigest: prev, keyedFromSeq,
-    anchorsChecked: ai, lastAnchor: ai > 0 ? pick(anchors[ai - 1]!) : null, notes: [],
+    ok: !bad,
+    checked,
+    firstBadSeq: bad?.seq,
+    reason: bad?.reason,
+    headSeq: lastSeq,
+    headDigest: prev,
+    keyedFromSeq,
+    anchorsChecked: ai,
+    lastAnchor: ai > 0 ? pick(anchors[ai - 1]!) : null,
+    notes: [],
   });
   for (;;) {
-    const rows = await db.selectFrom('audit_event').selectAll().where('seq', '>', lastSeq).orderBy('seq').limit(PAGE).execute();
+    const rows = await db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('seq', '>', lastSeq)
+      .orderBy('seq')
+      .limit(PAGE)
+      .execute();
     if (rows.length === 0) break;
     for (const r of rows) {
       const seq = Number(r.seq);
       const v = Number(r.chain_version) as ChainVersion;
       // an anchor's row that is no longer there: deleted, and the chain re-linked around it
-      if (ai < anchors.length && anchors[ai]!.seq < seq) return result({ seq: anchors[ai]!.seq, reason: '锚定时存在的记录已不存在（被删除）' });
+      if (ai < anchors.length && anchors[ai]!.seq < seq)
+        return result({ seq: anchors[ai]!.seq, reason: '锚定时存在的记录已不存在（被删除）' });
       if (v < version) return result({ seq, reason: '在密钥摘要链之后出现无密钥记录（降级篡改）' });
       if (v === KEYED && version !== KEYED) {
         // 等保2.0 安全审计: the switch to the keyed chain is recorded by its marker row
-        if (checked > 0 && r.action !== 'audit.chainKeyed') return result({ seq, reason: '无密钥记录之后缺少启用密钥的标记记录' });
+        if (checked > 0 && r.action !== 'audit.chainKeyed')
+          return result({ seq, reason: '无密钥记录之后缺少启用密钥的标记记录' });
         keyedFromSeq = seq;
         version = KEYED;
       }
@@ -68,17 +84,22 @@ export async function verifyAuditChain(db: Database, opts: VerifyOptions): Promi
       checked++;
       while (ai < anchors.length && anchors[ai]!.seq === seq) {
         const a = anchors[ai]!;
-        if (a.digest !== r.digest || a.count !== checked) return result({ seq, reason: `与 ${a.at} 的锚定记录不符（锚定时共 ${a.count} 条，摘要不同）` });
+        if (a.digest !== r.digest || a.count !== checked)
+          return result({ seq, reason: `与 ${a.at} 的锚定记录不符（锚定时共 ${a.count} 条，摘要不同）` });
         ai++;
       }
     }
   }
   // a key is in use but no row carries it: the chain was never sealed, or it was rewritten
   // as the old unkeyed chain (which anyone can recompute)
-  if (checked > 0 && keyedFromSeq === null) return result({ seq: lastSeq, reason: '整条摘要链均无密钥（HMAC-SM3 尚未启用，或已被降级改写）' });
+  if (checked > 0 && keyedFromSeq === null)
+    return result({ seq: lastSeq, reason: '整条摘要链均无密钥（HMAC-SM3 尚未启用，或已被降级改写）' });
   if (ai < anchors.length) {
     const a = anchors[anchors.length - 1]!;
-    return result({ seq: a.seq, reason: `末尾记录被删除：${a.at} 锚定时共 ${a.count} 条（至 seq=${a.seq}），现仅 ${checked} 条（至 seq=${lastSeq}）` });
+    return result({
+      seq: a.seq,
+      reason: `末尾记录被删除：${a.at} 锚定时共 ${a.count} 条（至 seq=${a.seq}），现仅 ${checked} 条（至 seq=${lastSeq}）`,
+    });
   }
   return result();
 }

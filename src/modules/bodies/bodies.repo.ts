@@ -18,8 +18,16 @@ export const bodySelect = (db: Database) =>
     .selectFrom('body as b')
     .innerJoin('region as r', 'r.code', 'b.region_code')
     .select([
-      'b.id', 'b.name', 'b.short_name as shortName', 'b.kind', 'b.office', 'b.seq',
-      'r.code as regionCode', 'r.name as regionName', 'r.path as regionPath', 'r.level as regionLevel',
+      'b.id',
+      'b.name',
+      'b.short_name as shortName',
+      'b.kind',
+      'b.office',
+      'b.seq',
+      'r.code as regionCode',
+      'r.name as regionName',
+      'r.path as regionPath',
+      'r.level as regionLevel',
     ]);
 
 export const findBody = (db: Database, id: number): Promise<BodyRow | undefined> =>

@@ -6,7 +6,8 @@ import type { DB } from '../../db/schema.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v : typeof v === 'string' ? JSON.parse(v) : []) as string[];
+const strings = (v: unknown): string[] =>
+  (Array.isArray(v) ? v : typeof v === 'string' ? JSON.parse(v) : []) as string[];
 
 export interface EnteredYear extends YearOverride {
   enteredBy: number;
@@ -20,7 +21,16 @@ export async function listEnteredYears(db: Db): Promise<EnteredYear[]> {
   const rows = await db
     .selectFrom('calendar_year as y')
     .innerJoin('app_user as u', 'u.id', 'y.entered_by')
-    .select(['y.year', 'y.holidays', 'y.makeup_workdays', 'y.source', 'y.reason', 'y.entered_by', 'u.display_name', 'y.entered_at'])
+    .select([
+      'y.year',
+      'y.holidays',
+      'y.makeup_workdays',
+      'y.source',
+      'y.reason',
+      'y.entered_by',
+      'u.display_name',
+      'y.entered_at',
+    ])
     .orderBy('y.year')
     .execute();
   return rows.map((r) => ({
@@ -38,5 +48,7 @@ export async function listEnteredYears(db: Db): Promise<EnteredYear[]> {
 /** The calendar in force: every deadline is computed on this, never on Mon–Fri alone. */
 export async function loadCalendar(db: Db): Promise<WorkdayCalendar> {
   const years = await listEnteredYears(db);
-  return createWorkdayCalendar(years.map(({ year, holidays, makeupWorkdays, source }) => ({ year, holidays, makeupWorkdays, source })));
+  return createWorkdayCalendar(
+    years.map(({ year, holidays, makeupWorkdays, source }) => ({ year, holidays, makeupWorkdays, source })),
+  );
 }

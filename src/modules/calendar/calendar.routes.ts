@@ -5,7 +5,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { addCalendarDays, BUILTIN_SOURCE, builtinYears, calendarDaysBetween, isIsoDate, STATUTORY_BASIS } from '../../core/calendar/index.js';
+import {
+  addCalendarDays,
+  BUILTIN_SOURCE,
+  builtinYears,
+  calendarDaysBetween,
+  isIsoDate,
+  STATUTORY_BASIS,
+} from '../../core/calendar/index.js';
 import { AppError, forbidden } from '../../core/errors.js';
 import { canConfigureInstallation } from '../../core/policies.js';
 import type { AppDeps } from '../../server/deps.js';
@@ -14,9 +21,15 @@ import { listEnteredYears, loadCalendar } from './calendar.repo.js';
 import { confirmPlan, planOverlay, planRemoval } from './overlay.js';
 
 const isoDate = (what: string) => z.string().refine(isIsoDate, `${what}应为有效日期（YYYY-MM-DD）`);
-const yearParam = z.object({ year: z.coerce.number({ message: '年份应为数字' }).int().min(1900, '年份无效').max(9999, '年份无效') });
+const yearParam = z.object({
+  year: z.coerce.number({ message: '年份应为数字' }).int().min(1900, '年份无效').max(9999, '年份无效'),
+});
 // Why the year is added, corrected or restored: kept with the overlay and in the audit trail.
-const reason = z.string({ message: '请填写理由' }).trim().min(4, '请填写理由（至少4个字）：为何录入、更正或撤销该年度节假日安排').max(500, '理由不能超过500个字');
+const reason = z
+  .string({ message: '请填写理由' })
+  .trim()
+  .min(4, '请填写理由（至少4个字）：为何录入、更正或撤销该年度节假日安排')
+  .max(500, '理由不能超过500个字');
 const confirmation = {
   reason,
   // false (the default): only show what would change; true: carry out the plan previewed
@@ -24,9 +37,17 @@ const confirmation = {
   previewDigest: z.string().max(128, '预览校验码无效').optional(),
 };
 const overlayBody = z.object({
-  holidays: z.array(z.string({ message: '放假日期应为日期' }), { message: '请填写放假日期列表' }).max(366, '放假日期过多'),
-  makeupWorkdays: z.array(z.string({ message: '调休上班日期应为日期' }), { message: '请填写调休上班日期列表' }).max(366, '调休上班日期过多'),
-  source: z.string({ message: '请填写依据（国务院办公厅通知文号或标题）' }).trim().min(1, '请填写依据（国务院办公厅通知文号或标题）').max(200, '依据不能超过200个字'),
+  holidays: z
+    .array(z.string({ message: '放假日期应为日期' }), { message: '请填写放假日期列表' })
+    .max(366, '放假日期过多'),
+  makeupWorkdays: z
+    .array(z.string({ message: '调休上班日期应为日期' }), { message: '请填写调休上班日期列表' })
+    .max(366, '调休上班日期过多'),
+  source: z
+    .string({ message: '请填写依据（国务院办公厅通知文号或标题）' })
+    .trim()
+    .min(1, '请填写依据（国务院办公厅通知文号或标题）')
+    .max(200, '依据不能超过200个字'),
   ...confirmation,
 });
 const removalBody = z.object(confirmation);
@@ -34,31 +55,53 @@ const removalBody = z.object(confirmation);
 export async function calendarRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/calendar/years', { schema: { tags: ['工作日'], summary: '有节假日数据的年份（内置与附加录入）' } }, async (req) => {
-    const actor = actorOf(req);
-    const entered = await listEnteredYears(db);
-    const byYear = new Map(entered.map((y) => [y.year, y]));
-    const shipped = builtinYears();
-    const years = [...new Set([...shipped.keys(), ...byYear.keys()])].sort((a, b) => a - b).map((year) => {
-      const e = byYear.get(year);
-      const base = { year, shipped: shipped.has(year), shippedSource: shipped.has(year) ? BUILTIN_SOURCE : null };
-      return e
-        ? { ...base, entered: true, source: e.source, reason: e.reason, holidays: e.holidays, makeupWorkdays: e.makeupWorkdays, enteredByName: e.enteredByName, enteredAt: e.enteredAt }
-        : { ...base, entered: false, source: BUILTIN_SOURCE };
-    });
-    return { years, canEdit: canConfigureInstallation(actor) };
-  });
+  r.get(
+    '/api/calendar/years',
+    { schema: { tags: ['工作日'], summary: '有节假日数据的年份（内置与附加录入）' } },
+    async (req) => {
+      const actor = actorOf(req);
+      const entered = await listEnteredYears(db);
+      const byYear = new Map(entered.map((y) => [y.year, y]));
+      const shipped = builtinYears();
+      const years = [...new Set([...shipped.keys(), ...byYear.keys()])]
+        .sort((a, b) => a - b)
+        .map((year) => {
+          const e = byYear.get(year);
+          const base = { year, shipped: shipped.has(year), shippedSource: shipped.has(year) ? BUILTIN_SOURCE : null };
+          return e
+            ? {
+                ...base,
+                entered: true,
+                source: e.source,
+                reason: e.reason,
+                holidays: e.holidays,
+                makeupWorkdays: e.makeupWorkdays,
+                enteredByName: e.enteredByName,
+                enteredAt: e.enteredAt,
+              }
+            : { ...base, entered: false, source: BUILTIN_SOURCE };
+        });
+      return { years, canEdit: canConfigureInstallation(actor) };
+    },
+  );
 
   // The shipped years are read-only, and no year changes in one call (issue 9.2).
-  r.put('/api/calendar/years/:year', { schema: { tags: ['工作日'], summary: '（已停用）直接改写某年节假日安排', params: yearParam } }, async (req) => {
-    const actor = actorOf(req);
-    if (!canConfigureInstallation(actor)) throw forbidden('只有市级系统管理员可以录入节假日安排');
-    const { year } = req.params;
-    if (builtinYears().has(year)) {
-      throw new AppError('SHIPPED_YEAR_READONLY', `${year}年的节假日安排为内置数据（国务院办公厅通知），不能改写；如需更正，请以附加安排录入并说明理由，预览受影响的期限后确认`);
-    }
-    throw new AppError('PREVIEW_REQUIRED', `${year}年的节假日安排须以附加安排录入：填写理由，预览受影响的期限后确认`);
-  });
+  r.put(
+    '/api/calendar/years/:year',
+    { schema: { tags: ['工作日'], summary: '（已停用）直接改写某年节假日安排', params: yearParam } },
+    async (req) => {
+      const actor = actorOf(req);
+      if (!canConfigureInstallation(actor)) throw forbidden('只有市级系统管理员可以录入节假日安排');
+      const { year } = req.params;
+      if (builtinYears().has(year)) {
+        throw new AppError(
+          'SHIPPED_YEAR_READONLY',
+          `${year}年的节假日安排为内置数据（国务院办公厅通知），不能改写；如需更正，请以附加安排录入并说明理由，预览受影响的期限后确认`,
+        );
+      }
+      throw new AppError('PREVIEW_REQUIRED', `${year}年的节假日安排须以附加安排录入：填写理由，预览受影响的期限后确认`);
+    },
+  );
 
   const guard = (req: FastifyRequest) => {
     const actor = actorOf(req);
@@ -67,49 +110,96 @@ export async function calendarRoutes(app: FastifyInstance, { db, clock }: AppDep
     return { actor, bodyId: sysGrant?.bodyId, meta: metaOf(req), at: clock() };
   };
 
-  r.put('/api/calendar/overlays/:year', {
-    schema: { tags: ['工作日'], summary: '录入或更正某年节假日安排（附加于内置数据；先预览，再确认）', params: yearParam, body: overlayBody },
-  }, async (req) => {
-    const ctx = guard(req);
-    const { confirm, previewDigest, reason, ...rest } = req.body;
-    const entry = { year: req.params.year, ...rest };
-    if (!confirm) return { ...(await planOverlay(db, entry, reason)), applied: false };
-    return db.transaction().execute((trx) => confirmPlan(trx, (d) => planOverlay(d, entry, reason), previewDigest, ctx));
-  });
-
-  r.delete('/api/calendar/overlays/:year', {
-    schema: { tags: ['工作日'], summary: '撤销某年录入的节假日安排，恢复内置数据（先预览，再确认）', params: yearParam, body: removalBody },
-  }, async (req) => {
-    const ctx = guard(req);
-    const { confirm, previewDigest, reason } = req.body;
-    const year = req.params.year;
-    if (!confirm) return { ...(await planRemoval(db, year, reason)), applied: false };
-    return db.transaction().execute((trx) => confirmPlan(trx, (d) => planRemoval(d, year, reason), previewDigest, ctx));
-  });
-
-  r.get('/api/calendar/workdays', {
-    schema: {
-      tags: ['工作日'], summary: '从某日起第N个工作日（起算日不计入）',
-      querystring: z.object({ from: isoDate('起算日'), add: z.coerce.number({ message: '工作日数应为整数' }).int().min(-2500).max(2500, '工作日数过大') }),
+  r.put(
+    '/api/calendar/overlays/:year',
+    {
+      schema: {
+        tags: ['工作日'],
+        summary: '录入或更正某年节假日安排（附加于内置数据；先预览，再确认）',
+        params: yearParam,
+        body: overlayBody,
+      },
     },
-  }, async (req) => {
-    actorOf(req);
-    const cal = await loadCalendar(db);
-    const r = cal.addWorkdays(req.query.from, req.query.add);
-    // a provisional result names the notices that would make it exact, and what it rests on meanwhile
-    const exactAfter = r.provisional ? cal.pendingNotices(req.query.from, r.date) : [];
-    return { from: req.query.from, add: req.query.add, date: r.date, provisional: r.provisional, exactAfter, basis: r.provisional ? STATUTORY_BASIS : null, coveredYears: cal.knownYears() };
-  });
+    async (req) => {
+      const ctx = guard(req);
+      const { confirm, previewDigest, reason, ...rest } = req.body;
+      const entry = { year: req.params.year, ...rest };
+      if (!confirm) return { ...(await planOverlay(db, entry, reason)), applied: false };
+      return db
+        .transaction()
+        .execute((trx) => confirmPlan(trx, (d) => planOverlay(d, entry, reason), previewDigest, ctx));
+    },
+  );
 
-  r.get('/api/calendar/days', {
-    schema: { tags: ['工作日'], summary: '日期区间内每一天是否工作日', querystring: z.object({ from: isoDate('开始日期'), to: isoDate('结束日期') }) },
-  }, async (req) => {
-    actorOf(req);
-    const { from, to } = req.query;
-    const span = calendarDaysBetween(from, to);
-    if (span < 0 || span > 400) throw new AppError('VALIDATION_FAILED', '日期区间应在400天以内，且结束日期不早于开始日期');
-    const cal = await loadCalendar(db);
-    const days = Array.from({ length: span + 1 }, (_, i) => cal.dayInfo(addCalendarDays(from, i)));
-    return { from, to, workdays: cal.workdaysBetween(from, to), days };
-  });
+  r.delete(
+    '/api/calendar/overlays/:year',
+    {
+      schema: {
+        tags: ['工作日'],
+        summary: '撤销某年录入的节假日安排，恢复内置数据（先预览，再确认）',
+        params: yearParam,
+        body: removalBody,
+      },
+    },
+    async (req) => {
+      const ctx = guard(req);
+      const { confirm, previewDigest, reason } = req.body;
+      const year = req.params.year;
+      if (!confirm) return { ...(await planRemoval(db, year, reason)), applied: false };
+      return db
+        .transaction()
+        .execute((trx) => confirmPlan(trx, (d) => planRemoval(d, year, reason), previewDigest, ctx));
+    },
+  );
+
+  r.get(
+    '/api/calendar/workdays',
+    {
+      schema: {
+        tags: ['工作日'],
+        summary: '从某日起第N个工作日（起算日不计入）',
+        querystring: z.object({
+          from: isoDate('起算日'),
+          add: z.coerce.number({ message: '工作日数应为整数' }).int().min(-2500).max(2500, '工作日数过大'),
+        }),
+      },
+    },
+    async (req) => {
+      actorOf(req);
+      const cal = await loadCalendar(db);
+      const r = cal.addWorkdays(req.query.from, req.query.add);
+      // a provisional result names the notices that would make it exact, and what it rests on meanwhile
+      const exactAfter = r.provisional ? cal.pendingNotices(req.query.from, r.date) : [];
+      return {
+        from: req.query.from,
+        add: req.query.add,
+        date: r.date,
+        provisional: r.provisional,
+        exactAfter,
+        basis: r.provisional ? STATUTORY_BASIS : null,
+        coveredYears: cal.knownYears(),
+      };
+    },
+  );
+
+  r.get(
+    '/api/calendar/days',
+    {
+      schema: {
+        tags: ['工作日'],
+        summary: '日期区间内每一天是否工作日',
+        querystring: z.object({ from: isoDate('开始日期'), to: isoDate('结束日期') }),
+      },
+    },
+    async (req) => {
+      actorOf(req);
+      const { from, to } = req.query;
+      const span = calendarDaysBetween(from, to);
+      if (span < 0 || span > 400)
+        throw new AppError('VALIDATION_FAILED', '日期区间应在400天以内，且结束日期不早于开始日期');
+      const cal = await loadCalendar(db);
+      const days = Array.from({ length: span + 1 }, (_, i) => cal.dayInfo(addCalendarDays(from, i)));
+      return { from, to, workdays: cal.workdaysBetween(from, to), days };
+    },
+  );
 }

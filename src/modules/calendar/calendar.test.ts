@@ -12,10 +12,15 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const add = async (from: string, n: number) => expectOk(await (await t.login('clerk.scjg')).get(`/api/calendar/workdays?from=${from}&add=${n}`));
+const add = async (from: string, n: number) =>
+  expectOk(await (await t.login('clerk.scjg')).get(`/api/calendar/workdays?from=${from}&add=${n}`));
 
 // A plausible 2027 notice for the test (元旦 1–3 January); the real one is entered the same way.
-const NOTICE_2027 = { holidays: ['2027-01-01', '2027-01-02', '2027-01-03'], makeupWorkdays: [], source: '国务院办公厅关于2027年部分节假日安排的通知（测试）' };
+const NOTICE_2027 = {
+  holidays: ['2027-01-01', '2027-01-02', '2027-01-03'],
+  makeupWorkdays: [],
+  source: '国务院办公厅关于2027年部分节假日安排的通知（测试）',
+};
 
 describe('working-day vectors (hand-computed)', () => {
   // [trigger, working days, due date, provisional, why]
@@ -41,33 +46,64 @@ describe('working-day vectors (hand-computed)', () => {
   });
 
   it('shows a day-by-day view with the kind of each day', async () => {
-    const r = await expectOk(await (await t.login('clerk.scjg')).get('/api/calendar/days?from=2026-02-14&to=2026-02-16'));
+    const r = await expectOk(
+      await (await t.login('clerk.scjg')).get('/api/calendar/days?from=2026-02-14&to=2026-02-16'),
+    );
     expect(r.days.map((d: { kind: string }) => d.kind)).toEqual(['makeupWorkday', 'holiday', 'holiday']);
   });
 });
 
 describe('a year with no data, until its notice is entered', () => {
   let id: number;
-  const enter = async (body: object) => (await t.login('sysadmin')).put('/api/calendar/overlays/2027', { ...NOTICE_2027, reason: '国务院办公厅已发布2027年节假日安排通知', ...body });
+  const enter = async (body: object) =>
+    (await t.login('sysadmin')).put('/api/calendar/overlays/2027', {
+      ...NOTICE_2027,
+      reason: '国务院办公厅已发布2027年节假日安排通知',
+      ...body,
+    });
 
   it('an application whose filing deadline reaches 2027 shows it as provisional, with 元旦 already a rest day', async () => {
     at(t, '2026-12-21T09:00:00');
     const c = await t.login('clerk.scjg');
-    const a = await expectOk(await c.post('/api/adjustments', { title: '跨年申请', kind: 'add', triggerKind: 'lawIssued', triggerDate: '2026-12-20' }), 201);
+    const a = await expectOk(
+      await c.post('/api/adjustments', {
+        title: '跨年申请',
+        kind: 'add',
+        triggerKind: 'lawIssued',
+        triggerDate: '2026-12-20',
+      }),
+      201,
+    );
     id = a.id;
     expect(a.filing).toMatchObject({ due: '2027-01-11', provisional: true });
     expect(a.filingDueProvisional).toBe(true);
     // the calculator names the notice that would make it exact, and the law it rests on meanwhile
     expect(await add('2026-12-20', 15)).toMatchObject({
-      provisional: true, exactAfter: ['《国务院办公厅关于2027年部分节假日安排的通知》'], basis: '《全国年节及纪念日放假办法》（2024年修订）',
+      provisional: true,
+      exactAfter: ['《国务院办公厅关于2027年部分节假日安排的通知》'],
+      basis: '《全国年节及纪念日放假办法》（2024年修订）',
     });
     const days = await expectOk(await c.get('/api/calendar/days?from=2027-01-01&to=2027-01-01'));
-    expect(days.days[0]).toMatchObject({ kind: 'holiday', known: false, festival: '元旦', exactAfter: '《国务院办公厅关于2027年部分节假日安排的通知》' });
+    expect(days.days[0]).toMatchObject({
+      kind: 'holiday',
+      known: false,
+      festival: '元旦',
+      exactAfter: '《国务院办公厅关于2027年部分节假日安排的通知》',
+    });
   });
 
   it('only the city’s system administrator enters a year, and a bad entry is refused in Chinese', async () => {
-    expect((await (await t.login('coord.city')).put('/api/calendar/overlays/2027', { ...NOTICE_2027, reason: '通知已发布' })).statusCode).toBe(403);
-    expect((await (await t.login('sysadmin.kdl')).put('/api/calendar/overlays/2027', { ...NOTICE_2027, reason: '通知已发布' })).statusCode).toBe(403);
+    expect(
+      (await (await t.login('coord.city')).put('/api/calendar/overlays/2027', { ...NOTICE_2027, reason: '通知已发布' }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await (
+          await t.login('sysadmin.kdl')
+        ).put('/api/calendar/overlays/2027', { ...NOTICE_2027, reason: '通知已发布' })
+      ).statusCode,
+    ).toBe(403);
     const wrongYear = await enter({ holidays: ['2026-12-31'] });
     expect(wrongYear.statusCode).toBe(400);
     expect(wrongYear.json().error.message).toContain('不属于 2027 年');
@@ -79,7 +115,16 @@ describe('a year with no data, until its notice is entered', () => {
 
   it('after the notice is previewed and confirmed the same count is exact', async () => {
     const p = await expectOk(await enter({}));
-    expect(p.moved).toEqual(expect.arrayContaining([expect.objectContaining({ adjustmentId: id, step: 'submit', from: { date: '2027-01-11', provisional: true }, to: { date: '2027-01-11', provisional: false } })]));
+    expect(p.moved).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          adjustmentId: id,
+          step: 'submit',
+          from: { date: '2027-01-11', provisional: true },
+          to: { date: '2027-01-11', provisional: false },
+        }),
+      ]),
+    );
     const r = await expectOk(await enter({ confirm: true, previewDigest: p.digest }));
     expect(r.refreshedFilingDeadlines).toBeGreaterThanOrEqual(1);
     expect(await add('2026-12-20', 15)).toMatchObject({ date: '2027-01-11', provisional: false, exactAfter: [] });
@@ -88,8 +133,16 @@ describe('a year with no data, until its notice is entered', () => {
     expect(a.filingDue).toBe('2027-01-11');
     expect(a.filingDueProvisional).toBe(false);
     const years = await expectOk(await (await t.login('clerk.scjg')).get('/api/calendar/years'));
-    expect(years.years.find((y: { year: number }) => y.year === 2027)).toMatchObject({ entered: true, shipped: false, source: NOTICE_2027.source });
-    const audit = await t.db.selectFrom('audit_event').select(['action', 'before']).where('action', 'like', 'calendar.%').execute();
+    expect(years.years.find((y: { year: number }) => y.year === 2027)).toMatchObject({
+      entered: true,
+      shipped: false,
+      source: NOTICE_2027.source,
+    });
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .select(['action', 'before'])
+      .where('action', 'like', 'calendar.%')
+      .execute();
     expect(audit).toEqual([expect.objectContaining({ action: 'calendar.overlaySet' })]);
   });
 });

@@ -25,27 +25,48 @@ export interface MovedDeadline {
 const moved = (a: DueDate, b: DueDate) => a.date !== b.date || a.provisional !== b.provisional;
 
 /** Every running deadline whose date, or provisional mark, differs between the two calendars. */
-export async function movedDeadlines(db: Db, before: WorkdayCalendar, after: WorkdayCalendar): Promise<MovedDeadline[]> {
-  const ids = await db.selectFrom('adjustment').select('id').where('status', 'in', ['due', 'open']).orderBy('id').execute();
+export async function movedDeadlines(
+  db: Db,
+  before: WorkdayCalendar,
+  after: WorkdayCalendar,
+): Promise<MovedDeadline[]> {
+  const ids = await db
+    .selectFrom('adjustment')
+    .select('id')
+    .where('status', 'in', ['due', 'open'])
+    .orderBy('id')
+    .execute();
   const out: MovedDeadline[] = [];
   for (const { id } of ids) {
     const a = await findAdjustment(db, id);
     if (!a) continue;
     const rb = getRulebook(a.rulebookId);
     const entry = (step: StepId, from: Due, to: Due): MovedDeadline => ({
-      adjustmentId: a.id, title: a.title, bodyName: a.bodyName, step, label: findStep(rb, a.kind, step)?.label ?? step,
-      citation: to.citation, from: { date: from.date, provisional: from.provisional }, to: { date: to.date, provisional: to.provisional },
+      adjustmentId: a.id,
+      title: a.title,
+      bodyName: a.bodyName,
+      step,
+      label: findStep(rb, a.kind, step)?.label ?? step,
+      citation: to.citation,
+      from: { date: from.date, provisional: from.provisional },
+      to: { date: to.date, provisional: to.provisional },
     });
     if (!a.firstSubmittedAt) {
       // §12: the filing deadline runs until the first filing
-      const [from, to] = [filingDue(a.rulebookId, a.kind, a.triggerDate, before), filingDue(a.rulebookId, a.kind, a.triggerDate, after)];
+      const [from, to] = [
+        filingDue(a.rulebookId, a.kind, a.triggerDate, before),
+        filingDue(a.rulebookId, a.kind, a.triggerDate, after),
+      ];
       if (moved(from, to)) out.push(entry('submit', from, to));
     }
     if (a.status !== 'open') continue;
     const starts = clockStarts(a, await currentConsultation(db, a.id, a.round));
     for (const step of a.openSteps) {
       if (step === 'submit') continue; // its clock is the filing deadline, above
-      const [from, to] = [stepDue(a.rulebookId, a.kind, step, starts, before), stepDue(a.rulebookId, a.kind, step, starts, after)];
+      const [from, to] = [
+        stepDue(a.rulebookId, a.kind, step, starts, before),
+        stepDue(a.rulebookId, a.kind, step, starts, after),
+      ];
       if (from && to && moved(from, to)) out.push(entry(step, from, to));
     }
   }

@@ -7,7 +7,12 @@
 import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { Actor, RequestMeta } from '../../core/actor.js';
-import { builtinYears, createWorkdayCalendar, validateYearOverride, type YearOverride } from '../../core/calendar/index.js';
+import {
+  builtinYears,
+  createWorkdayCalendar,
+  validateYearOverride,
+  type YearOverride,
+} from '../../core/calendar/index.js';
 import { AppError, notFound } from '../../core/errors.js';
 import type { DB } from '../../db/schema.js';
 import { refreshFilingDue } from '../adjustments/filing-due.js';
@@ -38,31 +43,75 @@ export interface OverlayPlan {
 }
 
 const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
-const NONE: YearState = { origin: 'none', holidays: [], makeupWorkdays: [], source: null, reason: null, enteredAt: null };
+const NONE: YearState = {
+  origin: 'none',
+  holidays: [],
+  makeupWorkdays: [],
+  source: null,
+  reason: null,
+  enteredAt: null,
+};
 
 function shippedState(year: number): YearState {
   const y = builtinYears().get(year);
-  return y ? { origin: 'shipped', holidays: sorted(y.holidays), makeupWorkdays: sorted(y.makeupWorkdays), source: y.source, reason: null, enteredAt: null } : NONE;
+  return y
+    ? {
+        origin: 'shipped',
+        holidays: sorted(y.holidays),
+        makeupWorkdays: sorted(y.makeupWorkdays),
+        source: y.source,
+        reason: null,
+        enteredAt: null,
+      }
+    : NONE;
 }
 
 type Days = { holidays: readonly string[]; makeupWorkdays: readonly string[] };
 const sameDays = (a: Days, b: Days) =>
-  sorted(a.holidays).join() === sorted(b.holidays).join() && sorted(a.makeupWorkdays).join() === sorted(b.makeupWorkdays).join();
+  sorted(a.holidays).join() === sorted(b.holidays).join() &&
+  sorted(a.makeupWorkdays).join() === sorted(b.makeupWorkdays).join();
 
-async function plan(db: Db, kind: OverlayPlan['kind'], year: number, reason: string, entry: YearOverride | null): Promise<OverlayPlan> {
+async function plan(
+  db: Db,
+  kind: OverlayPlan['kind'],
+  year: number,
+  reason: string,
+  entry: YearOverride | null,
+): Promise<OverlayPlan> {
   const entered = await listEnteredYears(db);
-  const overrides: YearOverride[] = entered.map(({ year: y, holidays, makeupWorkdays, source }) => ({ year: y, holidays, makeupWorkdays, source }));
+  const overrides: YearOverride[] = entered.map(({ year: y, holidays, makeupWorkdays, source }) => ({
+    year: y,
+    holidays,
+    makeupWorkdays,
+    source,
+  }));
   const mine = entered.find((e) => e.year === year);
   const before: YearState = mine
-    ? { origin: 'overlay', holidays: sorted(mine.holidays), makeupWorkdays: sorted(mine.makeupWorkdays), source: mine.source, reason: mine.reason, enteredAt: mine.enteredAt.toISOString() }
+    ? {
+        origin: 'overlay',
+        holidays: sorted(mine.holidays),
+        makeupWorkdays: sorted(mine.makeupWorkdays),
+        source: mine.source,
+        reason: mine.reason,
+        enteredAt: mine.enteredAt.toISOString(),
+      }
     : shippedState(year);
   const others = overrides.filter((o) => o.year !== year);
   let after: YearState;
   if (entry) {
     if (sameDays(entry, before) && entry.source === before.source) {
-      throw new AppError('VALIDATION_FAILED', `所填安排与现行的${year}年节假日安排相同，无需录入`, [{ field: 'holidays', message: '放假日期和调休上班日期与现行安排相同' }]);
+      throw new AppError('VALIDATION_FAILED', `所填安排与现行的${year}年节假日安排相同，无需录入`, [
+        { field: 'holidays', message: '放假日期和调休上班日期与现行安排相同' },
+      ]);
     }
-    after = { origin: 'overlay', holidays: sorted(entry.holidays), makeupWorkdays: sorted(entry.makeupWorkdays), source: entry.source, reason, enteredAt: null };
+    after = {
+      origin: 'overlay',
+      holidays: sorted(entry.holidays),
+      makeupWorkdays: sorted(entry.makeupWorkdays),
+      source: entry.source,
+      reason,
+      enteredAt: null,
+    };
   } else {
     if (!mine) throw notFound(`${year}年录入的节假日安排`);
     after = shippedState(year);
@@ -70,7 +119,9 @@ async function plan(db: Db, kind: OverlayPlan['kind'], year: number, reason: str
   const beforeCal = createWorkdayCalendar(overrides);
   const afterCal = createWorkdayCalendar(entry ? [...others, entry] : others);
   const moved = await movedDeadlines(db, beforeCal, afterCal);
-  const digest = createHash('sha256').update(JSON.stringify({ kind, year, reason, before, after, moved })).digest('hex');
+  const digest = createHash('sha256')
+    .update(JSON.stringify({ kind, year, reason, before, after, moved }))
+    .digest('hex');
   return { kind, year, reason, before, after, moved, digest };
 }
 
@@ -78,8 +129,13 @@ async function plan(db: Db, kind: OverlayPlan['kind'], year: number, reason: str
 function checked(entry: YearOverride): YearOverride {
   const issues = validateYearOverride(entry);
   if (issues.length) {
-    const field = (code: string) => (code.startsWith('makeupWorkday') ? 'makeupWorkdays' : code.startsWith('source') ? 'source' : 'holidays');
-    throw new AppError('VALIDATION_FAILED', issues[0].message, issues.map((i) => ({ field: field(i.code), message: i.message })));
+    const field = (code: string) =>
+      code.startsWith('makeupWorkday') ? 'makeupWorkdays' : code.startsWith('source') ? 'source' : 'holidays';
+    throw new AppError(
+      'VALIDATION_FAILED',
+      issues[0].message,
+      issues.map((i) => ({ field: field(i.code), message: i.message })),
+    );
   }
   return entry;
 }
@@ -105,33 +161,68 @@ export interface ConfirmContext {
  * Carry out a plan in one transaction with its audit row, if it is still the plan the
  * administrator saw (same year data, same deadlines moved); otherwise nothing changes.
  */
-export async function confirmPlan(trx: Transaction<DB>, again: (db: Db) => Promise<OverlayPlan>, previewDigest: string | undefined, ctx: ConfirmContext) {
+export async function confirmPlan(
+  trx: Transaction<DB>,
+  again: (db: Db) => Promise<OverlayPlan>,
+  previewDigest: string | undefined,
+  ctx: ConfirmContext,
+) {
   // one calendar change at a time, so the plan cannot change between the check and the write
   await sql`select pg_advisory_xact_lock(hashtext('calendar_year'))`.execute(trx);
   const p = await again(trx);
   if (!previewDigest || previewDigest !== p.digest) {
-    throw new AppError('PREVIEW_REQUIRED', previewDigest
-      ? '预览之后节假日安排或受影响的期限已有变化，请重新预览，核对后再确认'
-      : '请先预览将受影响的期限，核对后再确认');
+    throw new AppError(
+      'PREVIEW_REQUIRED',
+      previewDigest
+        ? '预览之后节假日安排或受影响的期限已有变化，请重新预览，核对后再确认'
+        : '请先预览将受影响的期限，核对后再确认',
+    );
   }
   if (p.kind === 'set') {
     const values = {
-      holidays: JSON.stringify(p.after.holidays), makeup_workdays: JSON.stringify(p.after.makeupWorkdays), source: p.after.source!,
-      reason: p.reason, entered_by: ctx.actor.userId, entered_at: ctx.at,
+      holidays: JSON.stringify(p.after.holidays),
+      makeup_workdays: JSON.stringify(p.after.makeupWorkdays),
+      source: p.after.source!,
+      reason: p.reason,
+      entered_by: ctx.actor.userId,
+      entered_at: ctx.at,
     };
-    if (p.before.origin === 'overlay') await trx.updateTable('calendar_year').set(values).where('year', '=', p.year).execute();
-    else await trx.insertInto('calendar_year').values({ year: p.year, ...values }).execute();
+    if (p.before.origin === 'overlay')
+      await trx.updateTable('calendar_year').set(values).where('year', '=', p.year).execute();
+    else
+      await trx
+        .insertInto('calendar_year')
+        .values({ year: p.year, ...values })
+        .execute();
   } else {
     await trx.deleteFrom('calendar_year').where('year', '=', p.year).execute();
   }
-  const calendar = createWorkdayCalendar((await listEnteredYears(trx)).map(({ year, holidays, makeupWorkdays, source }) => ({ year, holidays, makeupWorkdays, source })));
+  const calendar = createWorkdayCalendar(
+    (await listEnteredYears(trx)).map(({ year, holidays, makeupWorkdays, source }) => ({
+      year,
+      holidays,
+      makeupWorkdays,
+      source,
+    })),
+  );
   // §12: running filing deadlines follow the calendar; done steps keep the due date they had
   const refreshed = await refreshFilingDue(trx, calendar, 'open');
   const after = p.kind === 'set' ? { ...p.after, enteredAt: ctx.at.toISOString() } : p.after;
   await recordAudit(trx, {
-    actor: ctx.actor, role: 'sysAdmin', bodyId: ctx.bodyId, action: p.kind === 'set' ? 'calendar.overlaySet' : 'calendar.overlayRemoved',
-    objectType: 'calendar_year', objectId: p.year, before: { ...p.before }, meta: ctx.meta, at: ctx.at,
-    after: { ...after, reason: p.reason, moved: p.moved.map((m) => ({ adjustmentId: m.adjustmentId, step: m.step, from: m.from, to: m.to })) },
+    actor: ctx.actor,
+    role: 'sysAdmin',
+    bodyId: ctx.bodyId,
+    action: p.kind === 'set' ? 'calendar.overlaySet' : 'calendar.overlayRemoved',
+    objectType: 'calendar_year',
+    objectId: p.year,
+    before: { ...p.before },
+    meta: ctx.meta,
+    at: ctx.at,
+    after: {
+      ...after,
+      reason: p.reason,
+      moved: p.moved.map((m) => ({ adjustmentId: m.adjustmentId, step: m.step, from: m.from, to: m.to })),
+    },
   });
   return { ...p, after, applied: true as const, refreshedFilingDeadlines: refreshed };
 }

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../../../test/harness.js';
 
 let t: TestApp;
-beforeAll(async () => { t = await setupTestApp(); });
+beforeAll(async () => {
+  t = await setupTestApp();
+});
 afterAll(() => t.close());
 
 describe('the calendar’s source in words', () => {

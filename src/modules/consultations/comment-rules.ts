@@ -16,12 +16,25 @@ export const COMMENT_LIMITS = {
 export const DISPOSITIONS = ['adopted', 'partlyAdopted', 'notAdopted'] as const;
 export type Disposition = (typeof DISPOSITIONS)[number];
 // §15 吸收采纳合理内容: the three outcomes the office records for each comment.
-export const DISPOSITION_LABELS: Record<Disposition, string> = { adopted: '采纳', partlyAdopted: '部分采纳', notAdopted: '不予采纳' };
+export const DISPOSITION_LABELS: Record<Disposition, string> = {
+  adopted: '采纳',
+  partlyAdopted: '部分采纳',
+  notAdopted: '不予采纳',
+};
 
 // Control characters other than tab and newline are dropped; \r\n becomes \n.
-const clean = (s: string) => s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim();
+const clean = (s: string) =>
+  s
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .trim();
 const optional = (max: number, label: string) =>
-  z.string().optional().transform((v) => (v === undefined ? '' : clean(v))).pipe(z.string().max(max, `${label}不能超过${max}个字`)).transform((v) => v || null);
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined ? '' : clean(v)))
+    .pipe(z.string().max(max, `${label}不能超过${max}个字`))
+    .transform((v) => v || null);
 
 /** The public comment form (application/x-www-form-urlencoded). */
 export const commentForm = z.object({

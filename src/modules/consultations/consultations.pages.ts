@@ -8,7 +8,12 @@ import { COMMENT_LIMITS, DISPOSITION_LABELS, DISPOSITIONS } from './comment-rule
 import type { ConsultationRow, Phase, PublicComment } from './consultations.repo.js';
 import type { PlainChange } from './proposal-words.js';
 
-export const PHASE_LABELS: Record<Phase, string> = { upcoming: '即将开始', open: '正在征求意见', closed: '已结束', cancelled: '已终止' };
+export const PHASE_LABELS: Record<Phase, string> = {
+  upcoming: '即将开始',
+  open: '正在征求意见',
+  closed: '已结束',
+  cancelled: '已终止',
+};
 
 export const cnDate = (d: IsoDate) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 /**
@@ -71,25 +76,49 @@ function commentForm(c: ConsultationRow, f: FormState): Html {
   return html`<form method="post" action="/consultations/${c.id}/comments" class="comment-form" novalidate>
 ${errs.length ? html`<div class="error-summary" role="alert" tabindex="-1" id="form-errors" autofocus><p><strong>提交未成功，请修改以下内容：</strong></p><ul>${errs.map(([k, m]) => html`<li><a href="#${k === 'form' || k === 'token' ? 'content' : k}">${m}</a></li>`)}</ul></div>` : ''}
 <input type="hidden" name="token" value="${f.token}">
-${field('content', '意见内容（必填）', f.errors.content, `${COMMENT_LIMITS.contentMin}至${COMMENT_LIMITS.contentMax}个字。意见内容将在本页公开。`,
-  (aria) => html`<textarea id="content" name="content" rows="8" maxlength="${COMMENT_LIMITS.contentMax}" required${aria}>${f.values.content ?? ''}</textarea>`)}
-${field('name', '姓名或单位名称（选填）', f.errors.name, '填写后随意见公开显示；不填则显示为“匿名”。',
-  (aria) => html`<input id="name" name="name" type="text" maxlength="${COMMENT_LIMITS.nameMax}" value="${f.values.name ?? ''}" autocomplete="name"${aria}>`)}
-${field('contact', '联系方式（选填，不公开）', f.errors.contact, '电话或电子邮箱，仅供协调小组办公室核实、反馈使用，不会在网站上公开。',
-  (aria) => html`<input id="contact" name="contact" type="text" maxlength="${COMMENT_LIMITS.contactMax}" value="${f.values.contact ?? ''}" autocomplete="off"${aria}>`)}
+${field(
+  'content',
+  '意见内容（必填）',
+  f.errors.content,
+  `${COMMENT_LIMITS.contentMin}至${COMMENT_LIMITS.contentMax}个字。意见内容将在本页公开。`,
+  (aria) =>
+    html`<textarea id="content" name="content" rows="8" maxlength="${COMMENT_LIMITS.contentMax}" required${aria}>${f.values.content ?? ''}</textarea>`,
+)}
+${field(
+  'name',
+  '姓名或单位名称（选填）',
+  f.errors.name,
+  '填写后随意见公开显示；不填则显示为“匿名”。',
+  (aria) =>
+    html`<input id="name" name="name" type="text" maxlength="${COMMENT_LIMITS.nameMax}" value="${f.values.name ?? ''}" autocomplete="name"${aria}>`,
+)}
+${field(
+  'contact',
+  '联系方式（选填，不公开）',
+  f.errors.contact,
+  '电话或电子邮箱，仅供协调小组办公室核实、反馈使用，不会在网站上公开。',
+  (aria) =>
+    html`<input id="contact" name="contact" type="text" maxlength="${COMMENT_LIMITS.contactMax}" value="${f.values.contact ?? ''}" autocomplete="off"${aria}>`,
+)}
 <p><button type="submit">提交意见</button></p>
 </form>`;
 }
 
 function commentList(comments: PublicComment[], hidden: number, showDispositions: boolean): Html {
-  const hiddenNote = hidden ? html`<p class="muted">另有 ${hidden} 条意见因含有违法违规、人身攻击、广告或与本事项无关等内容，经协调小组办公室审核未予公开显示。</p>` : '';
+  const hiddenNote = hidden
+    ? html`<p class="muted">另有 ${hidden} 条意见因含有违法违规、人身攻击、广告或与本事项无关等内容，经协调小组办公室审核未予公开显示。</p>`
+    : '';
   if (!comments.length) return html`<p class="muted">暂无公开显示的意见。</p>${hiddenNote}`;
   const tally = DISPOSITIONS.map((d) => [d, comments.filter((k) => k.disposition === d).length] as const);
   const pending = comments.filter((k) => !k.disposition).length;
   return html`${showDispositions ? html`<p class="tally">意见采纳情况：${[...tally.map(([d, n]) => `${DISPOSITION_LABELS[d]} ${n} 条`), ...(pending ? [`正在研究处理 ${pending} 条`] : [])].join('；')}。</p>` : ''}
-<ol class="comments">${comments.map((k) => html`<li id="comment-${k.seq}"><p class="meta">第 ${k.seq} 号 · ${k.authorName ?? '匿名'} · ${cnDate(todayInBeijing(k.createdAt))}</p>
+<ol class="comments">${comments.map(
+    (
+      k,
+    ) => html`<li id="comment-${k.seq}"><p class="meta">第 ${k.seq} 号 · ${k.authorName ?? '匿名'} · ${cnDate(todayInBeijing(k.createdAt))}</p>
 <div class="content">${k.content.split('\n').map((line, i) => html`${i ? html`<br>` : ''}${line}`)}</div>
-${showDispositions ? (k.disposition ? html`<div class="disposition d-${k.disposition}"><strong>处理结果：${DISPOSITION_LABELS[k.disposition]}</strong><p>${k.dispositionReason}</p></div>` : html`<div class="disposition"><strong>处理结果：</strong>正在研究处理</div>`) : ''}</li>`)}</ol>
+${showDispositions ? (k.disposition ? html`<div class="disposition d-${k.disposition}"><strong>处理结果：${DISPOSITION_LABELS[k.disposition]}</strong><p>${k.dispositionReason}</p></div>` : html`<div class="disposition"><strong>处理结果：</strong>正在研究处理</div>`) : ''}</li>`,
+  )}</ol>
 ${hiddenNote}`;
 }
 
@@ -99,7 +128,8 @@ function outcome(c: ConsultationRow, phase: Phase): Html {
     return html`<p>该调整事项已于${cnDate(todayInBeijing(c.publishedAt))}公布，形成${c.bodyName}权责清单第 ${c.publishedVersion} 版。</p>`;
   if (c.adjustmentStatus === 'withdrawn') return html`<p>申请单位已撤回该调整申请。</p>`;
   if (c.adjustmentStatus === 'rejected') return html`<p>该调整事项未予批准。</p>`;
-  if (c.openSteps.includes('consultation')) return html`<p>征求意见期已满，协调小组办公室正在研究处理公众意见。办理结果将在本页公布。</p>`;
+  if (c.openSteps.includes('consultation'))
+    return html`<p>征求意见期已满，协调小组办公室正在研究处理公众意见。办理结果将在本页公布。</p>`;
   const rb = getRulebook(c.rulebookId);
   const steps = c.openSteps.map((s) => findStep(rb, c.kind, s as StepId)?.label ?? s);
   return html`<p>该调整事项正在办理${steps.length ? `，当前环节：${steps.join('、')}` : ''}。办理结果将在本页公布。</p>`;
@@ -130,8 +160,12 @@ ${m.sent ? html`<div class="notice" role="status">您的意见已提交（第 ${
 <ol class="changes">${m.changes.map((ch) => html`<li><p class="headline">${ch.headline}${ch.code ? html` <span class="count">（权力编码 <a href="/bodies/${c.bodyId}/powers/${ch.code}">${ch.code}</a>）</span>` : ''}</p>${ch.details.length ? html`<ul>${ch.details.map((d) => html`<li>${d}</li>`)}</ul>` : ''}</li>`)}</ol>
 ${c.reason ? html`<h3>调整理由</h3><p>${c.reason}</p>` : ''}${c.legalBasis ? html`<h3>调整依据</h3><p>${c.legalBasis}</p>` : ''}</section>
 <section aria-labelledby="have-say"><h2 id="have-say">提出意见</h2>
-${phase === 'open' ? commentForm(c, m.form) : html`${m.form.errors.form ? html`<div class="error-summary" role="alert" tabindex="-1" id="form-errors" autofocus><p><strong>提交未成功：</strong>${m.form.errors.form}</p></div>` : ''}
-${phase === 'upcoming' ? html`<p>本次征求意见自${cnDate(c.opensOn)}起接收意见。</p>` : html`<p>本次征求意见已结束，不再接收意见。</p>`}`}</section>
+${
+  phase === 'open'
+    ? commentForm(c, m.form)
+    : html`${m.form.errors.form ? html`<div class="error-summary" role="alert" tabindex="-1" id="form-errors" autofocus><p><strong>提交未成功：</strong>${m.form.errors.form}</p></div>` : ''}
+${phase === 'upcoming' ? html`<p>本次征求意见自${cnDate(c.opensOn)}起接收意见。</p>` : html`<p>本次征求意见已结束，不再接收意见。</p>`}`
+}</section>
 <section aria-labelledby="comments"><h2 id="comments">公众意见（${m.comments.length} 条）</h2>
 ${commentList(m.comments, m.hidden, closed)}
 ${!closed && m.comments.length ? html`<p class="muted">征求意见结束后，协调小组办公室将在本页公布每条意见的采纳情况及理由。</p>` : ''}</section>

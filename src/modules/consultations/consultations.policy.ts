@@ -13,11 +13,11 @@ export const canReadComments = (a: Actor | null, regionPath: string) => roleReac
  * comments on their own application — the visible ones, without the commenter's contact, which
  * stays with the coordination office that handles them.
  */
-export const isApplyingBody = (a: Actor | null, bodyId: number) => roleAtBody(a, 'clerk', bodyId) || roleAtBody(a, 'leadUnit', bodyId);
+export const isApplyingBody = (a: Actor | null, bodyId: number) =>
+  roleAtBody(a, 'clerk', bodyId) || roleAtBody(a, 'leadUnit', bodyId);
 
 /** The coordinator grant held at the level serving the consultation's body, if any. */
 export const ownLevelCoordinator = (a: Actor | null, bodyRegionPath: string): RoleGrant | undefined =>
   a?.grants.find((g) => g.role === 'coordinator' && g.regionPath === officeLevelPath(bodyRegionPath));
 
 export const canModerate = (a: Actor | null, regionPath: string) => !!ownLevelCoordinator(a, regionPath);
-

@@ -56,11 +56,28 @@ function base(db: Db) {
     .innerJoin('region as r', 'r.code', 'b.region_code')
     .leftJoin('body as rb', 'rb.id', 'a.receiving_body_id')
     .select([
-      'c.id', 'c.adjustment_id', 'c.round', 'c.opens_on', 'c.closes_on', 'c.status',
-      'a.title', 'a.kind', 'a.rulebook_id', 'a.reason', 'a.legal_basis', 'a.status as adjustment_status',
-      'a.completed_steps', 'a.open_steps', 'a.published_at', 'a.published_version',
-      'b.id as body_id', 'b.name as body_name', 'rb.name as receiving_body_name',
-      'r.code as region_code', 'r.name as region_name', 'r.path as region_path',
+      'c.id',
+      'c.adjustment_id',
+      'c.round',
+      'c.opens_on',
+      'c.closes_on',
+      'c.status',
+      'a.title',
+      'a.kind',
+      'a.rulebook_id',
+      'a.reason',
+      'a.legal_basis',
+      'a.status as adjustment_status',
+      'a.completed_steps',
+      'a.open_steps',
+      'a.published_at',
+      'a.published_version',
+      'b.id as body_id',
+      'b.name as body_name',
+      'rb.name as receiving_body_name',
+      'r.code as region_code',
+      'r.name as region_name',
+      'r.path as region_path',
     ]);
 }
 
@@ -117,8 +134,18 @@ export async function listConsultations(db: Db, f: ListFilter = {}) {
   }
   const rows = await q
     .select((eb) => [
-      eb.selectFrom('consultation_comment as k').whereRef('k.consultation_id', '=', 'c.id').where('k.hidden_at', 'is', null).select(sql<number>`count(*)::int`.as('n')).as('comments'),
-      eb.selectFrom('consultation_comment as k').whereRef('k.consultation_id', '=', 'c.id').where('k.hidden_at', 'is not', null).select(sql<number>`count(*)::int`.as('n')).as('hidden'),
+      eb
+        .selectFrom('consultation_comment as k')
+        .whereRef('k.consultation_id', '=', 'c.id')
+        .where('k.hidden_at', 'is', null)
+        .select(sql<number>`count(*)::int`.as('n'))
+        .as('comments'),
+      eb
+        .selectFrom('consultation_comment as k')
+        .whereRef('k.consultation_id', '=', 'c.id')
+        .where('k.hidden_at', 'is not', null)
+        .select(sql<number>`count(*)::int`.as('n'))
+        .as('hidden'),
     ])
     .orderBy('c.opens_on', 'desc')
     .orderBy('c.id', 'desc')
@@ -128,7 +155,12 @@ export async function listConsultations(db: Db, f: ListFilter = {}) {
 }
 
 export async function loadItems(db: Db, adjustmentId: number): Promise<ProposalItem[]> {
-  const rows = await db.selectFrom('adjustment_item').select(['target_code', 'base', 'proposed']).where('adjustment_id', '=', adjustmentId).orderBy('ord').execute();
+  const rows = await db
+    .selectFrom('adjustment_item')
+    .select(['target_code', 'base', 'proposed'])
+    .where('adjustment_id', '=', adjustmentId)
+    .orderBy('ord')
+    .execute();
   const obj = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as ProposalItem['base'];
   return rows.map((r) => ({ targetCode: r.target_code, base: obj(r.base) ?? null, proposed: obj(r.proposed) ?? null }));
 }
@@ -143,7 +175,10 @@ export interface PublicComment {
 }
 
 /** Visible comments for the portal: no contact, no client key, no moderation details. */
-export async function publicComments(db: Db, consultationId: number): Promise<{ comments: PublicComment[]; hidden: number }> {
+export async function publicComments(
+  db: Db,
+  consultationId: number,
+): Promise<{ comments: PublicComment[]; hidden: number }> {
   const rows = await db
     .selectFrom('consultation_comment')
     .select(['seq', 'author_name', 'content', 'created_at', 'disposition', 'disposition_reason', 'hidden_at'])
@@ -171,9 +206,19 @@ export async function staffComments(db: Db, consultationId: number) {
     .leftJoin('app_user as h', 'h.id', 'k.hidden_by')
     .leftJoin('app_user as d', 'd.id', 'k.disposed_by')
     .select([
-      'k.id', 'k.seq', 'k.author_name', 'k.contact', 'k.content', 'k.created_at',
-      'k.hidden_at', 'k.hidden_reason', 'h.display_name as hidden_by_name',
-      'k.disposition', 'k.disposition_reason', 'k.disposed_at', 'd.display_name as disposed_by_name',
+      'k.id',
+      'k.seq',
+      'k.author_name',
+      'k.contact',
+      'k.content',
+      'k.created_at',
+      'k.hidden_at',
+      'k.hidden_reason',
+      'h.display_name as hidden_by_name',
+      'k.disposition',
+      'k.disposition_reason',
+      'k.disposed_at',
+      'd.display_name as disposed_by_name',
     ])
     .where('k.consultation_id', '=', consultationId)
     .orderBy('k.seq')
@@ -213,6 +258,10 @@ export async function undisposedCount(db: Db, consultationId: number): Promise<n
 
 /** The form-signing key made by migration 0005. */
 export async function formKey(db: Db): Promise<string> {
-  const r = await db.selectFrom('server_secret').select('secret').where('name', '=', 'consultationForm').executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('server_secret')
+    .select('secret')
+    .where('name', '=', 'consultationForm')
+    .executeTakeFirstOrThrow();
   return r.secret;
 }

@@ -13,7 +13,14 @@ import { actorOf, metaOf } from '../../server/http.js';
 import { disposeComment, setCommentHidden } from './comments.commands.js';
 import { dispositionInput, moderationInput } from './comment-rules.js';
 import { canModerate, canReadComments, isApplyingBody } from './consultations.policy.js';
-import { findConsultation, listConsultations, loadItems, phaseOf, staffComments, undisposedCount } from './consultations.repo.js';
+import {
+  findConsultation,
+  listConsultations,
+  loadItems,
+  phaseOf,
+  staffComments,
+  undisposedCount,
+} from './consultations.repo.js';
 import { consultationBasis } from './consultations.pages.js';
 import { describeProposal } from './proposal-words.js';
 
@@ -25,16 +32,24 @@ const TAGS = ['公开征求意见'];
 export async function consultationRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/consultations', {
-    schema: { tags: TAGS, summary: '本级及下级的公开征求意见（协调小组办公室）', querystring: z.object({ phase: z.enum(['upcoming', 'open', 'closed', 'cancelled']).optional() }) },
-  }, async (req) => {
-    const actor = actorOf(req);
-    const today = todayInBeijing(clock());
-    const rows = await listConsultations(db, { regionPaths: scopesOf(actor, 'coordinator') });
-    return rows
-      .map((c) => ({ ...c, phase: phaseOf(c, today), canModerate: canModerate(actor, c.regionPath) }))
-      .filter((c) => !req.query.phase || c.phase === req.query.phase);
-  });
+  r.get(
+    '/api/consultations',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '本级及下级的公开征求意见（协调小组办公室）',
+        querystring: z.object({ phase: z.enum(['upcoming', 'open', 'closed', 'cancelled']).optional() }),
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const today = todayInBeijing(clock());
+      const rows = await listConsultations(db, { regionPaths: scopesOf(actor, 'coordinator') });
+      return rows
+        .map((c) => ({ ...c, phase: phaseOf(c, today), canModerate: canModerate(actor, c.regionPath) }))
+        .filter((c) => !req.query.phase || c.phase === req.query.phase);
+    },
+  );
 
   async function scoped(req: FastifyRequest, consultationId: number) {
     const actor = actorOf(req);
@@ -45,46 +60,106 @@ export async function consultationRoutes(app: FastifyInstance, { db, clock }: Ap
     return { actor, c, office };
   }
 
-  r.get('/api/consultations/:id', { schema: { tags: TAGS, summary: '征求意见详情：拟调整内容、期限、意见统计', params: consultationParam } }, async (req) => {
-    const { actor, c, office } = await scoped(req, req.params.id);
-    const [items, all, undisposed] = await Promise.all([loadItems(db, c.adjustmentId), staffComments(db, c.id), undisposedCount(db, c.id)]);
-    const comments = office ? all : all.filter((k) => !k.hidden);
-    return {
-      ...c,
-      phase: phaseOf(c, todayInBeijing(clock())),
-      basis: consultationBasis(c),
-      changes: describeProposal(c.kind, items, getRulebook(c.rulebookId), c.receivingBodyName),
-      counts: { total: comments.length, hidden: comments.filter((k) => k.hidden).length, undisposed },
-      canModerate: canModerate(actor, c.regionPath),
-      portalUrl: `/consultations/${c.id}`,
-    };
-  });
+  r.get(
+    '/api/consultations/:id',
+    { schema: { tags: TAGS, summary: '征求意见详情：拟调整内容、期限、意见统计', params: consultationParam } },
+    async (req) => {
+      const { actor, c, office } = await scoped(req, req.params.id);
+      const [items, all, undisposed] = await Promise.all([
+        loadItems(db, c.adjustmentId),
+        staffComments(db, c.id),
+        undisposedCount(db, c.id),
+      ]);
+      const comments = office ? all : all.filter((k) => !k.hidden);
+      return {
+        ...c,
+        phase: phaseOf(c, todayInBeijing(clock())),
+        basis: consultationBasis(c),
+        changes: describeProposal(c.kind, items, getRulebook(c.rulebookId), c.receivingBodyName),
+        counts: { total: comments.length, hidden: comments.filter((k) => k.hidden).length, undisposed },
+        canModerate: canModerate(actor, c.regionPath),
+        portalUrl: `/consultations/${c.id}`,
+      };
+    },
+  );
 
-  r.get('/api/consultations/:id/comments', { schema: { tags: TAGS, summary: '全部意见（含联系方式与隐藏的意见）', params: consultationParam } }, async (req) => {
-    const { c, office } = await scoped(req, req.params.id);
-    const all = await staffComments(db, c.id);
-    // the applying body: visible comments and their dispositions, never a contact or moderation detail
-    return office ? all : all.filter((k) => !k.hidden).map((k) => ({ ...k, contact: null, hiddenReason: null, hiddenByName: null }));
-  });
+  r.get(
+    '/api/consultations/:id/comments',
+    { schema: { tags: TAGS, summary: '全部意见（含联系方式与隐藏的意见）', params: consultationParam } },
+    async (req) => {
+      const { c, office } = await scoped(req, req.params.id);
+      const all = await staffComments(db, c.id);
+      // the applying body: visible comments and their dispositions, never a contact or moderation detail
+      return office
+        ? all
+        : all.filter((k) => !k.hidden).map((k) => ({ ...k, contact: null, hiddenReason: null, hiddenByName: null }));
+    },
+  );
 
-  r.post('/api/consultations/:id/comments/:commentId/hide', {
-    schema: { tags: TAGS, summary: '隐藏意见（须填写理由）', params: commentParam, body: moderationInput },
-  }, async (req) => {
-    await setCommentHidden(db, { actor: actorOf(req), consultationId: req.params.id, commentId: req.params.commentId, hidden: true, reason: req.body.reason, meta: metaOf(req), at: clock() });
-    return { ok: true };
-  });
+  r.post(
+    '/api/consultations/:id/comments/:commentId/hide',
+    {
+      schema: { tags: TAGS, summary: '隐藏意见（须填写理由）', params: commentParam, body: moderationInput },
+    },
+    async (req) => {
+      await setCommentHidden(db, {
+        actor: actorOf(req),
+        consultationId: req.params.id,
+        commentId: req.params.commentId,
+        hidden: true,
+        reason: req.body.reason,
+        meta: metaOf(req),
+        at: clock(),
+      });
+      return { ok: true };
+    },
+  );
 
-  r.post('/api/consultations/:id/comments/:commentId/restore', {
-    schema: { tags: TAGS, summary: '恢复显示被隐藏的意见（须填写理由）', params: commentParam, body: moderationInput },
-  }, async (req) => {
-    await setCommentHidden(db, { actor: actorOf(req), consultationId: req.params.id, commentId: req.params.commentId, hidden: false, reason: req.body.reason, meta: metaOf(req), at: clock() });
-    return { ok: true };
-  });
+  r.post(
+    '/api/consultations/:id/comments/:commentId/restore',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '恢复显示被隐藏的意见（须填写理由）',
+        params: commentParam,
+        body: moderationInput,
+      },
+    },
+    async (req) => {
+      await setCommentHidden(db, {
+        actor: actorOf(req),
+        consultationId: req.params.id,
+        commentId: req.params.commentId,
+        hidden: false,
+        reason: req.body.reason,
+        meta: metaOf(req),
+        at: clock(),
+      });
+      return { ok: true };
+    },
+  );
 
-  r.put('/api/consultations/:id/comments/:commentId/disposition', {
-    schema: { tags: TAGS, summary: '意见处理结果：采纳 / 部分采纳 / 不予采纳，并说明理由', params: commentParam, body: dispositionInput },
-  }, async (req) => {
-    await disposeComment(db, { actor: actorOf(req), consultationId: req.params.id, commentId: req.params.commentId, disposition: req.body.disposition, reason: req.body.reason, meta: metaOf(req), at: clock() });
-    return { ok: true };
-  });
+  r.put(
+    '/api/consultations/:id/comments/:commentId/disposition',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '意见处理结果：采纳 / 部分采纳 / 不予采纳，并说明理由',
+        params: commentParam,
+        body: dispositionInput,
+      },
+    },
+    async (req) => {
+      await disposeComment(db, {
+        actor: actorOf(req),
+        consultationId: req.params.id,
+        commentId: req.params.commentId,
+        disposition: req.body.disposition,
+        reason: req.body.reason,
+        meta: metaOf(req),
+        at: clock(),
+      });
+      return { ok: true };
+    },
+  );
 }

@@ -11,9 +11,20 @@ let coord: Client;
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
 const tokenOf = (page: string) => /name="token" value="([^"]+)"/.exec(page)?.[1] ?? '';
-async function post(c: Client, consultationId: number, fields: Record<string, string>, ip = '198.51.100.7', token?: string) {
+async function post(
+  c: Client,
+  consultationId: number,
+  fields: Record<string, string>,
+  ip = '198.51.100.7',
+  token?: string,
+) {
   const tok = token ?? tokenOf((await c.get(`/consultations/${consultationId}`)).body);
-  return c.request('POST', `/consultations/${consultationId}/comments`, new URLSearchParams({ token: tok, ...fields }).toString(), { ...FORM, 'x-forwarded-for': ip });
+  return c.request(
+    'POST',
+    `/consultations/${consultationId}/comments`,
+    new URLSearchParams({ token: tok, ...fields }).toString(),
+    { ...FORM, 'x-forwarded-for': ip },
+  );
 }
 
 beforeAll(async () => {
@@ -49,7 +60,11 @@ describe('portal page', () => {
 
 describe('comment form (no JavaScript)', () => {
   it('accepts a comment, redirects (PRG), shows it escaped and never shows the contact', async () => {
-    const res = await post(t.anon, id, { name: '王<b>五</b>', contact: '13800001111', content: '<script>alert("x")</script>建议保留窗口办理' });
+    const res = await post(t.anon, id, {
+      name: '王<b>五</b>',
+      contact: '13800001111',
+      content: '<script>alert("x")</script>建议保留窗口办理',
+    });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe(`/consultations/${id}?sent=1#comment-1`);
     const page = (await t.anon.get(`/consultations/${id}?sent=1`)).body;
@@ -59,7 +74,11 @@ describe('comment form (no JavaScript)', () => {
     expect(page).toContain('王&lt;b&gt;五&lt;/b&gt;');
     expect(page).not.toContain('13800001111');
     expect((await t.anon.get('/consultations')).body).not.toContain('13800001111');
-    const audit = await t.db.selectFrom('audit_event').select(['after']).where('action', '=', 'consultation.commentReceived').execute();
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .select(['after'])
+      .where('action', '=', 'consultation.commentReceived')
+      .execute();
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit[0]!.after)).not.toContain('13800001111');
   });
@@ -73,7 +92,10 @@ describe('comment form (no JavaScript)', () => {
     expect(res.body).toContain(`姓名或单位不能超过${COMMENT_LIMITS.nameMax}个字`);
     expect(res.body).toContain('aria-invalid="true"');
     expect(res.body).toContain(`value="${'x'.repeat(COMMENT_LIMITS.nameMax + 1)}"`);
-    const n = await t.db.selectFrom('consultation_comment').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const n = await t.db
+      .selectFrom('consultation_comment')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(1);
   });
 
@@ -82,14 +104,20 @@ describe('comment form (no JavaScript)', () => {
     expect(forged.statusCode).toBe(403);
     expect(forged.body).toContain('安全校验未通过');
     // a token signed for another consultation does not fit this one
-    const other = await makeConsultation(t.db, (await makeApplication(t.db, { bodyName: '包头市住房和城乡建设局' })).id, '2026-11-30', '2026-12-06');
+    const other = await makeConsultation(
+      t.db,
+      (await makeApplication(t.db, { bodyName: '包头市住房和城乡建设局' })).id,
+      '2026-11-30',
+      '2026-12-06',
+    );
     const foreign = tokenOf((await t.anon.get(`/consultations/${other}`)).body);
     expect((await post(t.anon, id, { content: '借用别的页面的令牌' }, '198.51.100.8', foreign)).statusCode).toBe(403);
   });
 
   it('limits comments per client address per hour', async () => {
     const ip = '203.0.113.9';
-    for (let i = 0; i < COMMENT_LIMITS.perAddressPerHour; i++) expect((await post(t.anon, id, { content: `第${i}条频繁提交的意见` }, ip)).statusCode).toBe(303);
+    for (let i = 0; i < COMMENT_LIMITS.perAddressPerHour; i++)
+      expect((await post(t.anon, id, { content: `第${i}条频繁提交的意见` }, ip)).statusCode).toBe(303);
     const refused = await post(t.anon, id, { content: '超出频率限制的意见' }, ip);
     expect(refused.statusCode).toBe(429);
     expect(refused.body).toContain('提交过于频繁');
@@ -115,7 +143,7 @@ describe('coordination office', () => {
     expect((await t.anon.get(`/api/consultations/${id}/comments`)).statusCode).toBe(401);
   });
 
-  it('the applying body reads its own consultation\'s visible comments, without contacts, and cannot moderate', async () => {
+  it("the applying body reads its own consultation's visible comments, without contacts, and cannot moderate", async () => {
     for (const who of ['clerk.scjg', 'lead.scjg']) {
       const c = await t.login(who);
       const detail = await c.get(`/api/consultations/${id}`);
@@ -123,33 +151,80 @@ describe('coordination office', () => {
       expect(detail.json()).toMatchObject({ canModerate: false });
       const list = await c.get(`/api/consultations/${id}/comments`);
       expect(list.statusCode).toBe(200);
-      expect(list.json()[0]).toMatchObject({ seq: 1, content: '<script>alert("x")</script>建议保留窗口办理', contact: null });
+      expect(list.json()[0]).toMatchObject({
+        seq: 1,
+        content: '<script>alert("x")</script>建议保留窗口办理',
+        contact: null,
+      });
       expect(list.body).not.toContain('13800001111');
     }
     const clerk = await t.login('clerk.scjg');
-    const before = await t.db.selectFrom('consultation_comment').select(['id', 'hidden_at', 'disposition']).where('consultation_id', '=', id).orderBy('id').execute();
+    const before = await t.db
+      .selectFrom('consultation_comment')
+      .select(['id', 'hidden_at', 'disposition'])
+      .where('consultation_id', '=', id)
+      .orderBy('id')
+      .execute();
     const k = before[0]!;
-    expect((await clerk.post(`/api/consultations/${id}/comments/${k.id}/hide`, { reason: '申请单位不应隐藏意见' })).statusCode).toBe(404);
-    expect((await clerk.put(`/api/consultations/${id}/comments/${k.id}/disposition`, { disposition: 'adopted', reason: '申请单位不应处理意见' })).statusCode).toBe(404);
-    expect(await t.db.selectFrom('consultation_comment').select(['id', 'hidden_at', 'disposition']).where('consultation_id', '=', id).orderBy('id').execute()).toEqual(before);
+    expect(
+      (await clerk.post(`/api/consultations/${id}/comments/${k.id}/hide`, { reason: '申请单位不应隐藏意见' }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await clerk.put(`/api/consultations/${id}/comments/${k.id}/disposition`, {
+          disposition: 'adopted',
+          reason: '申请单位不应处理意见',
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      await t.db
+        .selectFrom('consultation_comment')
+        .select(['id', 'hidden_at', 'disposition'])
+        .where('consultation_id', '=', id)
+        .orderBy('id')
+        .execute(),
+    ).toEqual(before);
   });
 
   it('hides a comment with a reason; the page shows the count of hidden ones', async () => {
     const first = (await coord.get(`/api/consultations/${id}/comments`)).json()[1] as { id: number; content: string };
-    expect((await coord.post(`/api/consultations/${id}/comments/${first.id}/hide`, { reason: '' })).statusCode).toBe(400);
-    expect((await coord.post(`/api/consultations/${id}/comments/${first.id}/hide`, { reason: '内容与本事项无关' })).statusCode).toBe(200);
-    expect((await coord.post(`/api/consultations/${id}/comments/${first.id}/hide`, { reason: '再次隐藏' })).statusCode).toBe(409);
+    expect((await coord.post(`/api/consultations/${id}/comments/${first.id}/hide`, { reason: '' })).statusCode).toBe(
+      400,
+    );
+    expect(
+      (await coord.post(`/api/consultations/${id}/comments/${first.id}/hide`, { reason: '内容与本事项无关' }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await coord.post(`/api/consultations/${id}/comments/${first.id}/hide`, { reason: '再次隐藏' })).statusCode,
+    ).toBe(409);
     const page = (await t.anon.get(`/consultations/${id}`)).body;
     expect(page).not.toContain(first.content);
     expect(page).toContain('另有 1 条意见');
-    const ev = await t.db.selectFrom('audit_event').select(['after', 'actor_name']).where('action', '=', 'consultation.commentHidden').executeTakeFirstOrThrow();
+    const ev = await t.db
+      .selectFrom('audit_event')
+      .select(['after', 'actor_name'])
+      .where('action', '=', 'consultation.commentHidden')
+      .executeTakeFirstOrThrow();
     expect(ev.after).toMatchObject({ hidden: true, reason: '内容与本事项无关' });
   });
 
   it('records a disposition, published on the portal only after the consultation closes', async () => {
     const [c1] = (await coord.get(`/api/consultations/${id}/comments`)).json() as { id: number }[];
-    expect((await coord.put(`/api/consultations/${id}/comments/${c1!.id}/disposition`, { disposition: 'maybe', reason: 'x' })).statusCode).toBe(400);
-    const ok = await coord.put(`/api/consultations/${id}/comments/${c1!.id}/disposition`, { disposition: 'partlyAdopted', reason: '保留窗口办理，同时推行网上办理' });
+    expect(
+      (
+        await coord.put(`/api/consultations/${id}/comments/${c1!.id}/disposition`, {
+          disposition: 'maybe',
+          reason: 'x',
+        })
+      ).statusCode,
+    ).toBe(400);
+    const ok = await coord.put(`/api/consultations/${id}/comments/${c1!.id}/disposition`, {
+      disposition: 'partlyAdopted',
+      reason: '保留窗口办理，同时推行网上办理',
+    });
     expect(ok.statusCode).toBe(200);
     expect((await t.anon.get(`/consultations/${id}`)).body).not.toContain('保留窗口办理，同时推行网上办理');
     expect((await coord.get(`/api/consultations/${id}`)).json().counts).toMatchObject({ hidden: 1 });
@@ -170,7 +245,11 @@ describe('coordination office', () => {
     const res = await post(t.anon, id, { content: '截止之后提交的意见' }, '198.51.100.99');
     expect(res.statusCode).toBe(409);
     expect(res.body).toContain('本次征求意见已结束');
-    const late = await t.db.selectFrom('consultation_comment').select('id').where('content', '=', '截止之后提交的意见').execute();
+    const late = await t.db
+      .selectFrom('consultation_comment')
+      .select('id')
+      .where('content', '=', '截止之后提交的意见')
+      .execute();
     expect(late).toEqual([]);
   });
 
@@ -180,8 +259,17 @@ describe('coordination office', () => {
     expect((await post(t.anon, kdlCons, { content: '对昆都仑区事项的意见' }, '198.51.100.50')).statusCode).toBe(303);
     coord = await t.login('coord.city'); // the week moved past the session's lifetime
     const [k] = (await coord.get(`/api/consultations/${kdlCons}/comments`)).json() as { id: number }[];
-    expect((await coord.post(`/api/consultations/${kdlCons}/comments/${k!.id}/hide`, { reason: '上级代为处理' })).statusCode).toBe(403);
+    expect(
+      (await coord.post(`/api/consultations/${kdlCons}/comments/${k!.id}/hide`, { reason: '上级代为处理' })).statusCode,
+    ).toBe(403);
     const kdl = await t.login('coord.kdl');
-    expect((await kdl.put(`/api/consultations/${kdlCons}/comments/${k!.id}/disposition`, { disposition: 'adopted', reason: '予以采纳' })).statusCode).toBe(200);
+    expect(
+      (
+        await kdl.put(`/api/consultations/${kdlCons}/comments/${k!.id}/disposition`, {
+          disposition: 'adopted',
+          reason: '予以采纳',
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 });

@@ -13,10 +13,23 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const tokenOf = async () => /name="token" value="([^"]+)"/.exec((await t.anon.get(`/consultations/${id}`)).body)?.[1] ?? '';
+const tokenOf = async () =>
+  /name="token" value="([^"]+)"/.exec((await t.anon.get(`/consultations/${id}`)).body)?.[1] ?? '';
 const send = (token: string, content: string, ip: string) =>
-  t.anon.request('POST', `/consultations/${id}/comments`, new URLSearchParams({ token, content }).toString(), { ...FORM, 'x-forwarded-for': ip });
-const comments = async () => Number((await t.db.selectFrom('consultation_comment').select((eb) => eb.fn.countAll().as('n')).where('consultation_id', '=', id).executeTakeFirstOrThrow()).n);
+  t.anon.request('POST', `/consultations/${id}/comments`, new URLSearchParams({ token, content }).toString(), {
+    ...FORM,
+    'x-forwarded-for': ip,
+  });
+const comments = async () =>
+  Number(
+    (
+      await t.db
+        .selectFrom('consultation_comment')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('consultation_id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('comment form token', () => {
   it('serves a different token to each page view, even at the same instant', async () => {
@@ -37,7 +50,10 @@ describe('comment form token', () => {
   it('lets only one of two simultaneous submissions with one token through', async () => {
     const token = await tokenOf();
     const before = await comments();
-    const answers = await Promise.all([send(token, '并发提交的意见甲', '198.51.100.30'), send(token, '并发提交的意见乙', '198.51.100.31')]);
+    const answers = await Promise.all([
+      send(token, '并发提交的意见甲', '198.51.100.30'),
+      send(token, '并发提交的意见乙', '198.51.100.31'),
+    ]);
     expect(answers.map((r) => r.statusCode).sort()).toEqual([303, 403]);
     expect(await comments()).toBe(before + 1);
   });

@@ -19,7 +19,13 @@ export type TokenCheck = 'ok' | 'invalid' | 'expired';
 // a small allowance for clocks of several app servers running slightly apart
 const SKEW_MS = 60_000;
 
-export function checkFormToken(key: string, consultationId: number, token: string, now: Date, validMinutes: number): TokenCheck {
+export function checkFormToken(
+  key: string,
+  consultationId: number,
+  token: string,
+  now: Date,
+  validMinutes: number,
+): TokenCheck {
   const m = /^(\d{1,15})\.([A-Za-z0-9_-]{16})\.([A-Za-z0-9_-]{43})$/.exec(token);
   if (!m) return 'invalid';
   const issued = Number(m[1]);
@@ -35,17 +41,34 @@ export function checkFormToken(key: string, consultationId: number, token: strin
  * Checks the token and spends it (issue 9.8): a second submission with the same form token is
  * 'used'. The spending is one INSERT, so two submissions at once cannot both pass.
  */
-export async function redeemFormToken(db: Database, key: string, consultationId: number, token: string, now: Date, validMinutes: number): Promise<TokenCheck | 'used'> {
+export async function redeemFormToken(
+  db: Database,
+  key: string,
+  consultationId: number,
+  token: string,
+  now: Date,
+  validMinutes: number,
+): Promise<TokenCheck | 'used'> {
   const check = checkFormToken(key, consultationId, token, now, validMinutes);
   if (check !== 'ok') return check;
   const [issued, , tokenMac] = token.split('.') as [string, string, string];
   // tokens past their lifetime are refused as expired anyway: their records can go
-  await db.deleteFrom('consultation_form_token_used').where('issued_at', '<', new Date(now.getTime() - validMinutes * 60_000 - SKEW_MS)).execute();
-  const spent = await db.insertInto('consultation_form_token_used').values({ mac: tokenMac, issued_at: new Date(Number(issued)) })
-    .onConflict((oc) => oc.column('mac').doNothing()).returning('mac').executeTakeFirst();
+  await db
+    .deleteFrom('consultation_form_token_used')
+    .where('issued_at', '<', new Date(now.getTime() - validMinutes * 60_000 - SKEW_MS))
+    .execute();
+  const spent = await db
+    .insertInto('consultation_form_token_used')
+    .values({ mac: tokenMac, issued_at: new Date(Number(issued)) })
+    .onConflict((oc) => oc.column('mac').doNothing())
+    .returning('mac')
+    .executeTakeFirst();
   return spent ? 'ok' : 'used';
 }
 
 /** A stable pseudonym of the client address: rate limits work, the address is not kept. */
 export const clientKey = (key: string, ip: string | null | undefined) =>
-  createHmac('sha256', key).update(`client:${ip ?? 'unknown'}`).digest('hex').slice(0, 32);
+  createHmac('sha256', key)
+    .update(`client:${ip ?? 'unknown'}`)
+    .digest('hex')
+    .slice(0, 32);

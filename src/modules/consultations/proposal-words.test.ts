@@ -34,20 +34,34 @@ describe('describeProposal (§12: the proposed change in plain words)', () => {
   });
 
   it('names added, cancelled and delegated powers', () => {
-    expect(describeProposal('add', [{ targetCode: null, base: null, proposed: { ...power, name: '新事项' } }], rb)[0].headline).toBe('增加行政职权“新事项”');
-    expect(describeProposal('cancel', [{ targetCode: power.code, base: power, proposed: null }], rb)[0].headline).toBe('取消行政职权“食品经营许可”');
-    expect(describeProposal('delegate', [{ targetCode: power.code, base: power, proposed: null }], rb, '昆都仑区市场监督管理局')[0].headline).toBe(
-      '将行政职权“食品经营许可”下放至昆都仑区市场监督管理局',
+    expect(
+      describeProposal('add', [{ targetCode: null, base: null, proposed: { ...power, name: '新事项' } }], rb)[0]
+        .headline,
+    ).toBe('增加行政职权“新事项”');
+    expect(describeProposal('cancel', [{ targetCode: power.code, base: power, proposed: null }], rb)[0].headline).toBe(
+      '取消行政职权“食品经营许可”',
     );
+    expect(
+      describeProposal(
+        'delegate',
+        [{ targetCode: power.code, base: power, proposed: null }],
+        rb,
+        '昆都仑区市场监督管理局',
+      )[0].headline,
+    ).toBe('将行政职权“食品经营许可”下放至昆都仑区市场监督管理局');
   });
 
   it('describes a merge with the codes it replaces', () => {
     const other = { ...power, code: '150200-001-XK-00002-000', name: '食品生产许可' };
-    const out = describeProposal('merge', [
-      { targetCode: power.code, base: power, proposed: null },
-      { targetCode: other.code, base: other, proposed: null },
-      { targetCode: null, base: null, proposed: { ...power, name: '食品生产经营许可' } },
-    ], rb);
+    const out = describeProposal(
+      'merge',
+      [
+        { targetCode: power.code, base: power, proposed: null },
+        { targetCode: other.code, base: other, proposed: null },
+        { targetCode: null, base: null, proposed: { ...power, name: '食品生产经营许可' } },
+      ],
+      rb,
+    );
     expect(out.map((c) => c.headline)).toEqual([
       '行政职权“食品经营许可”并入合并后的新事项，原事项不再单列',
       '行政职权“食品生产许可”并入合并后的新事项，原事项不再单列',

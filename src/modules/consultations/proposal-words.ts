@@ -49,7 +49,9 @@ export function fieldText(field: keyof Power, value: unknown, rb: Rulebook): str
         .map((b) => `${quoted(b.documentName)}${b.article ?? ''}${b.text ? `：${b.text}` : ''}`)
         .join('；');
     case 'responsibilities':
-      return (value as Power['responsibilities']).map((r, i) => `${i + 1}. ${r.name}${r.content ? `：${r.content}` : ''}`).join('；');
+      return (value as Power['responsibilities'])
+        .map((r, i) => `${i + 1}. ${r.name}${r.content ? `：${r.content}` : ''}`)
+        .join('；');
     case 'accountabilityCases':
       return (value as string[]).map((c, i) => `${i + 1}. ${c}`).join('；');
     default:
@@ -97,7 +99,12 @@ const FRESH_HEADLINE: Partial<Record<AdjustmentKind, string>> = { merge: '合并
  * its base, or a new power with proposed values only). `kind` decides what happens to a
  * target; `receivingBody` is the body a delegated or entrusted power goes to.
  */
-export function describeProposal(kind: AdjustmentKind, items: readonly ProposalItem[], rb: Rulebook, receivingBody: string | null = null): PlainChange[] {
+export function describeProposal(
+  kind: AdjustmentKind,
+  items: readonly ProposalItem[],
+  rb: Rulebook,
+  receivingBody: string | null = null,
+): PlainChange[] {
   const targets = items.filter((it) => it.targetCode).map((it) => it.targetCode!);
   return items.map((it) => {
     const code = it.targetCode ?? it.proposed?.code ?? null;
@@ -107,11 +114,14 @@ export function describeProposal(kind: AdjustmentKind, items: readonly ProposalI
         .map(([f, label]) => [label, fieldText(f, p[f], rb)] as const)
         .filter(([, text]) => text)
         .map(([label, text]) => `${label}：${text}`);
-      if ((kind === 'merge' || kind === 'split') && targets.length) details.push(`由原事项（编码 ${targets.join('、')}）${kind === 'split' ? '分设' : '合并'}而来`);
+      if ((kind === 'merge' || kind === 'split') && targets.length)
+        details.push(`由原事项（编码 ${targets.join('、')}）${kind === 'split' ? '分设' : '合并'}而来`);
       return { code: null, headline: `${FRESH_HEADLINE[kind] ?? '增加行政职权'}“${nameOf(p, null)}”`, details };
     }
     const name = nameOf(it.base, code);
-    const sentences = it.proposed ? fieldSentences(it.base ?? {}, it.proposed, rb).filter((x) => !x.startsWith('将“状态”')) : [];
+    const sentences = it.proposed
+      ? fieldSentences(it.base ?? {}, it.proposed, rb).filter((x) => !x.startsWith('将“状态”'))
+      : [];
     if (kind === 'modify' || (kind === 'split' && it.proposed)) {
       return { code, headline: `修改行政职权“${name}”`, details: sentences.length ? sentences : ['各要素内容不变'] };
     }

@@ -22,7 +22,9 @@ const upload = async (user: string, file: Buffer) => {
 
 describe('a demo body without a list', () => {
   it('has no published version and no draft, and its demo clerk and lead unit sign in', async () => {
-    expect(await t.db.selectFrom('power_list_version').select('id').where('body_id', '=', bodyId).execute()).toEqual([]);
+    expect(await t.db.selectFrom('power_list_version').select('id').where('body_id', '=', bodyId).execute()).toEqual(
+      [],
+    );
     expect(await t.db.selectFrom('list_draft').select('id').where('body_id', '=', bodyId).execute()).toEqual([]);
     for (const u of ['clerk.swj', 'lead.swj']) {
       const me = (await (await t.login(u)).get('/api/session')).json();

@@ -13,7 +13,11 @@ import { listDigest } from '../register/publish.js';
 /** A fixed, realistic publication instant, so that tests and the portal are stable. */
 export const DEMO_PUBLISHED_AT = new Date('2026-03-31T10:00:00+08:00');
 
-export async function loadDemoRegister(db: Database, data: Pick<DemoData, 'documents' | 'powers' | 'duties'>, at = DEMO_PUBLISHED_AT) {
+export async function loadDemoRegister(
+  db: Database,
+  data: Pick<DemoData, 'documents' | 'powers' | 'duties'>,
+  at = DEMO_PUBLISHED_AT,
+) {
   const rulebook = getRulebook(DEFAULT_RULEBOOK_ID);
   await db.transaction().execute(async (trx) => {
     // §7: one record per document; citations point at it by id
@@ -21,11 +25,18 @@ export async function loadDemoRegister(db: Database, data: Pick<DemoData, 'docum
     for (const part of chunks(data.documents)) {
       const rows = await trx
         .insertInto('legal_document')
-        .values(part.map((d) => ({
-          key: documentKey(d.name), name: d.name, level: d.level, issuing_body: d.issuingBody, document_number: null,
-          latest_version_date: d.latestVersionDate, effective_date: d.effectiveDate,
-          expiry_date: expiryFor({ level: d.level, effectiveDate: d.effectiveDate, expiryDate: null }, rulebook),
-        })))
+        .values(
+          part.map((d) => ({
+            key: documentKey(d.name),
+            name: d.name,
+            level: d.level,
+            issuing_body: d.issuingBody,
+            document_number: null,
+            latest_version_date: d.latestVersionDate,
+            effective_date: d.effectiveDate,
+            expiry_date: expiryFor({ level: d.level, effectiveDate: d.effectiveDate, expiryDate: null }, rulebook),
+          })),
+        )
         .returning(['id', 'key'])
         .execute();
       part.forEach((d, i) => docIds.set(String(d.id ?? d.key), rows[i].id));
@@ -46,16 +57,31 @@ export async function loadDemoRegister(db: Database, data: Pick<DemoData, 'docum
     const powerRows: ReturnType<typeof powerToRow>[] = [];
     const versions = [];
     for (const [id, powers] of byBody) {
-      const linked = powers.map((p) => normalizePower({
-        ...p, legalBases: p.legalBases.map((c) => ({ ...c, documentId: c.documentId === undefined ? undefined : docIds.get(String(c.documentId)) })),
-      }));
+      const linked = powers.map((p) =>
+        normalizePower({
+          ...p,
+          legalBases: p.legalBases.map((c) => ({
+            ...c,
+            documentId: c.documentId === undefined ? undefined : docIds.get(String(c.documentId)),
+          })),
+        }),
+      );
       linked.forEach((p, i) => {
         codes.push({ code: p.code, body_id: id });
         powerRows.push(powerToRow(id, p, i, 1));
       });
       versions.push({
-        body_id: id, version: 1, published_at: at, effective_date: todayInBeijing(at), digest: listDigest(linked), power_count: linked.length,
-        source_type: 'compilation' as const, source_id: null, rulebook_id: rulebook.id, published_by: null, note: '演示数据：首次编制公布',
+        body_id: id,
+        version: 1,
+        published_at: at,
+        effective_date: todayInBeijing(at),
+        digest: listDigest(linked),
+        power_count: linked.length,
+        source_type: 'compilation' as const,
+        source_id: null,
+        rulebook_id: rulebook.id,
+        published_by: null,
+        note: '演示数据：首次编制公布',
       });
     }
     for (const part of chunks(codes)) await trx.insertInto('power_code').values(part).execute();
@@ -73,11 +99,29 @@ export async function loadDemoRegister(db: Database, data: Pick<DemoData, 'docum
     for (const part of chunks(dutyRows)) await trx.insertInto('duty').values(part).execute();
 
     const saved = [];
-    for (const part of chunks(versions)) saved.push(...(await trx.insertInto('power_list_version').values(part).returning(['id', 'body_id', 'digest', 'power_count']).execute()));
+    for (const part of chunks(versions))
+      saved.push(
+        ...(await trx
+          .insertInto('power_list_version')
+          .values(part)
+          .returning(['id', 'body_id', 'digest', 'power_count'])
+          .execute()),
+      );
     for (const v of saved)
       await recordAudit(trx, {
-        actor: null, bodyId: v.body_id, action: 'list.published', objectType: 'power_list_version', objectId: v.id,
-        after: { version: 1, digest: v.digest, source: { type: 'compilation', id: null }, powerCount: v.power_count, note: '演示数据' }, at,
+        actor: null,
+        bodyId: v.body_id,
+        action: 'list.published',
+        objectType: 'power_list_version',
+        objectId: v.id,
+        after: {
+          version: 1,
+          digest: v.digest,
+          source: { type: 'compilation', id: null },
+          powerCount: v.power_count,
+          note: '演示数据',
+        },
+        at,
       });
   });
 }

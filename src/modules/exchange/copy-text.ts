@@ -26,12 +26,12 @@ export function parseCopyText(bytes: Uint8Array): (string | null)[][] {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (!isUtf8(buf)) throw new Error('COPY 数据不是有效的 UTF-8 编码');
   const rows: (string | null)[][] = [];
-  for (let from = 0; from < buf.length;) {
+  for (let from = 0; from < buf.length; ) {
     // a piece ends after a newline, so never inside a character (a longer line is one piece)
     const nl = from + PIECE < buf.length ? buf.indexOf(10, from + PIECE) : -1;
     const to = nl < 0 ? buf.length : nl + 1;
     const text = transcode(buf.subarray(from, to), 'utf8', 'ucs2').toString('ucs2');
-    for (let start = 0; start < text.length;) {
+    for (let start = 0; start < text.length; ) {
       let end = text.indexOf('\n', start);
       if (end < 0) end = text.length; // COPY ends every line with \n; tolerate a missing last one
       rows.push(text.slice(start, end).split('\t').map(field));

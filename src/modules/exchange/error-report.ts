@@ -29,10 +29,18 @@ export interface ReportInfo {
   message: string;
 }
 
-export async function writeErrorReport(out: Writable, details: readonly ErrorDetail[], info: ReportInfo): Promise<void> {
+export async function writeErrorReport(
+  out: Writable,
+  details: readonly ErrorDetail[],
+  info: ReportInfo,
+): Promise<void> {
   const book = openWorkbook(out, ['导入错误', '说明'], info.at);
   const ws = await book.sheet('导入错误', {
-    cols: [{ width: 8, style: STYLE.top }, { width: 16, style: STYLE.top }, { width: 100, style: STYLE.wrap }],
+    cols: [
+      { width: 8, style: STYLE.top },
+      { width: 16, style: STYLE.top },
+      { width: 100, style: STYLE.wrap },
+    ],
     frozen: { columns: 0, rows: 1 },
   });
   await ws.row(['行号', '列名', '错误说明'], { style: STYLE.headerWarm });
@@ -42,13 +50,20 @@ export async function writeErrorReport(out: Writable, details: readonly ErrorDet
     ['导入部门', info.bodyName],
     ['检查时间', info.at.toISOString()],
     ['结果', info.message],
-    ['说明', '行号为 Excel 中的行号（第1行为列名，第2行为说明行，数据从第3行起）；行号为空的是整个文件的问题。按本表逐项改正后重新导入；任何一处有误，整个文件都不会导入。'],
+    [
+      '说明',
+      '行号为 Excel 中的行号（第1行为列名，第2行为说明行，数据从第3行起）；行号为空的是整个文件的问题。按本表逐项改正后重新导入；任何一处有误，整个文件都不会导入。',
+    ],
   ]);
   await book.finish();
 }
 
 /** Write the report to the report folder; returns its id. Old reports are swept on the way. */
-export async function saveErrorReport(userId: number, details: readonly ErrorDetail[], info: ReportInfo): Promise<string> {
+export async function saveErrorReport(
+  userId: number,
+  details: readonly ErrorDetail[],
+  info: ReportInfo,
+): Promise<string> {
   const dir = reportDir();
   await mkdir(dir, { recursive: true });
   await sweepReports(info.at);

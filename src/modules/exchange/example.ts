@@ -16,8 +16,17 @@ const basis = [
 ];
 
 const responsibilities = [
-  { order: 1, name: '受理责任', content: '公示应当提交的材料；一次性告知补正材料；依法受理或不予受理（不予受理应当告知理由）。' },
-  { order: 2, name: '审查责任', content: '对书面材料进行审查，提出是否同意的初步意见；告知申请人、利害相关人享有听证权利；涉及公共利益的重大许可，向社会公告并举行听证。' },
+  {
+    order: 1,
+    name: '受理责任',
+    content: '公示应当提交的材料；一次性告知补正材料；依法受理或不予受理（不予受理应当告知理由）。',
+  },
+  {
+    order: 2,
+    name: '审查责任',
+    content:
+      '对书面材料进行审查，提出是否同意的初步意见；告知申请人、利害相关人享有听证权利；涉及公共利益的重大许可，向社会公告并举行听证。',
+  },
   { order: 3, name: '决定责任', content: '作出行政许可或者不予行政许可决定，法定告知（不予许可的应当书面告知理由）。' },
   { order: 4, name: '送达责任', content: '准予许可的制发送达审批决定。' },
   { order: 5, name: '事后监管责任', content: '对审批后的相关事宜实施监督管理。' },
@@ -59,5 +68,14 @@ const common = {
  */
 export const EXAMPLE_ROWS: { power: StoredPower; kind: string }[] = [
   { kind: '主项', power: { ...common, code: '', parent_code: null, name: '食品经营许可', remarks: '' } },
-  { kind: '子项', power: { ...common, code: '', parent_code: null, name: '食品经营许可（新办）', remarks: '新增子项：权力编码留空，导入时在所属主项下自动编号' } },
+  {
+    kind: '子项',
+    power: {
+      ...common,
+      code: '',
+      parent_code: null,
+      name: '食品经营许可（新办）',
+      remarks: '新增子项：权力编码留空，导入时在所属主项下自动编号',
+    },
+  },
 ];

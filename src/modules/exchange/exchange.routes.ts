@@ -27,11 +27,19 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 /** RFC 6266 / 5987: an ASCII fallback and the real (Chinese) name, percent-encoded as UTF-8. */
 export function contentDisposition(fileName: string, fallback: string): string {
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
-function sendXlsx(reply: FastifyReply, fileName: string, fallback: string, write: (out: PassThrough) => Promise<unknown>) {
+function sendXlsx(
+  reply: FastifyReply,
+  fileName: string,
+  fallback: string,
+  write: (out: PassThrough) => Promise<unknown>,
+) {
   const out = new PassThrough();
   write(out).catch((e: Error) => {
     reply.log.error({ err: e }, 'xlsx export failed');
@@ -41,10 +49,19 @@ function sendXlsx(reply: FastifyReply, fileName: string, fallback: string, write
 }
 
 const importQuery = z.object({
-  mode: z.enum(['replace', 'merge'], { message: '导入方式须为 replace（覆盖导入）或 merge（合并导入）' }).default('replace'),
+  mode: z
+    .enum(['replace', 'merge'], { message: '导入方式须为 replace（覆盖导入）或 merge（合并导入）' })
+    .default('replace'),
   dryRun: z.enum(['true', 'false', '1', '0'], { message: 'dryRun 须为 true 或 false' }).optional(),
 });
-const versionQuery = z.object({ version: z.coerce.number({ message: '版本号须为正整数' }).int('版本号须为正整数').positive('版本号须为正整数').max(1_000_000).optional() });
+const versionQuery = z.object({
+  version: z.coerce
+    .number({ message: '版本号须为正整数' })
+    .int('版本号须为正整数')
+    .positive('版本号须为正整数')
+    .max(1_000_000)
+    .optional(),
+});
 const regionParam = z.object({ code: z.string().regex(/^\d{6}(\d{3})?$/, '区划代码应为6位或9位数字') });
 const reportParam = z.object({ reportId: z.string().uuid('错误报告编号格式不正确') });
 const rulebookQuery = z.object({ rulebook: z.string().refine(isRulebookId, '未知的规则集').optional() });
@@ -59,63 +76,119 @@ export async function exchangeRoutes(app: FastifyInstance, { db, clock }: AppDep
     await scope.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
     const r = scope.withTypeProvider<ZodTypeProvider>();
 
-    r.get('/api/exchange/template.xlsx', { schema: { tags: ['清单导入导出'], summary: '下载职权信息表导入模板', querystring: rulebookQuery } }, async (req, reply) => {
-      actorOf(req);
-      const rulebook = getRulebook(req.query.rulebook ?? (await currentRulebookId(db)));
-      return sendXlsx(reply, '权责清单导入模板.xlsx', 'template.xlsx', (out) => writeTemplate(out, rulebook));
-    });
+    r.get(
+      '/api/exchange/template.xlsx',
+      { schema: { tags: ['清单导入导出'], summary: '下载职权信息表导入模板', querystring: rulebookQuery } },
+      async (req, reply) => {
+        actorOf(req);
+        const rulebook = getRulebook(req.query.rulebook ?? (await currentRulebookId(db)));
+        return sendXlsx(reply, '权责清单导入模板.xlsx', 'template.xlsx', (out) => writeTemplate(out, rulebook));
+      },
+    );
 
-    r.post('/api/exchange/bodies/:id/draft/import', {
-      schema: { tags: ['清单导入导出'], summary: '导入职权信息表到本部门清单草稿（部门经办人）', params: idParam, querystring: importQuery, consumes: ['multipart/form-data'] },
-    }, async (req, reply) => {
-      const actor = actorOf(req);
-      const body = await findBody(db, req.params.id);
-      // not the actor's body: as if it did not exist (deny by default)
-      if (!body || !canDraftList(actor, { id: body.id, regionPath: body.regionPath })) throw notFound('机构');
-      const upload = await receiveXlsx(req);
-      const at = clock();
-      try {
-        return await importDraftFromXlsx(db, {
-          bodyId: body.id, actor, path: upload.path, at, mode: req.query.mode,
-          dryRun: req.query.dryRun === 'true' || req.query.dryRun === '1', meta: metaOf(req), fileName: upload.fileName, fileSha256: upload.sha256,
-        });
-      } catch (e) {
-        if (!(e instanceof AppError) || e.code !== 'IMPORT_INVALID') throw e;
-        const details = e.details ?? [];
-        const reportId = await saveErrorReport(actor.userId, details, { fileName: upload.fileName, bodyName: body.name, at, message: e.message });
-        return reply.status(e.status).send({
-          error: { code: e.code, message: e.message, details, reportId, reportUrl: `/api/exchange/import-reports/${reportId}` },
-        });
-      } finally {
-        await upload.cleanup();
-      }
-    });
+    r.post(
+      '/api/exchange/bodies/:id/draft/import',
+      {
+        schema: {
+          tags: ['清单导入导出'],
+          summary: '导入职权信息表到本部门清单草稿（部门经办人）',
+          params: idParam,
+          querystring: importQuery,
+          consumes: ['multipart/form-data'],
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        const body = await findBody(db, req.params.id);
+        // not the actor's body: as if it did not exist (deny by default)
+        if (!body || !canDraftList(actor, { id: body.id, regionPath: body.regionPath })) throw notFound('机构');
+        const upload = await receiveXlsx(req);
+        const at = clock();
+        try {
+          return await importDraftFromXlsx(db, {
+            bodyId: body.id,
+            actor,
+            path: upload.path,
+            at,
+            mode: req.query.mode,
+            dryRun: req.query.dryRun === 'true' || req.query.dryRun === '1',
+            meta: metaOf(req),
+            fileName: upload.fileName,
+            fileSha256: upload.sha256,
+          });
+        } catch (e) {
+          if (!(e instanceof AppError) || e.code !== 'IMPORT_INVALID') throw e;
+          const details = e.details ?? [];
+          const reportId = await saveErrorReport(actor.userId, details, {
+            fileName: upload.fileName,
+            bodyName: body.name,
+            at,
+            message: e.message,
+          });
+          return reply.status(e.status).send({
+            error: {
+              code: e.code,
+              message: e.message,
+              details,
+              reportId,
+              reportUrl: `/api/exchange/import-reports/${reportId}`,
+            },
+          });
+        } finally {
+          await upload.cleanup();
+        }
+      },
+    );
 
-    r.get('/api/exchange/import-reports/:reportId', { schema: { tags: ['清单导入导出'], summary: '下载导入错误报告（仅上传者本人）', params: reportParam } }, async (req, reply) => {
-      const actor = actorOf(req);
-      const path = await findErrorReport(actor.userId, req.params.reportId);
-      if (!path) throw notFound('错误报告');
-      return reply.type(XLSX_MIME).header('cache-control', 'no-store')
-        .header('content-disposition', contentDisposition('权责清单导入错误报告.xlsx', 'import-errors.xlsx')).send(createReadStream(path));
-    });
+    r.get(
+      '/api/exchange/import-reports/:reportId',
+      { schema: { tags: ['清单导入导出'], summary: '下载导入错误报告（仅上传者本人）', params: reportParam } },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        const path = await findErrorReport(actor.userId, req.params.reportId);
+        if (!path) throw notFound('错误报告');
+        return reply
+          .type(XLSX_MIME)
+          .header('cache-control', 'no-store')
+          .header('content-disposition', contentDisposition('权责清单导入错误报告.xlsx', 'import-errors.xlsx'))
+          .send(createReadStream(path));
+      },
+    );
 
-    r.get('/api/exchange/bodies/:id/draft.xlsx', { schema: { tags: ['清单导入导出'], summary: '导出本部门清单草稿（本部门经办人、牵头机构）', params: idParam } }, async (req, reply) => {
-      const actor = actorOf(req);
-      const body = await findBody(db, req.params.id);
-      const ref = body && { id: body.id, regionPath: body.regionPath };
-      if (!body || !ref || !(canDraftList(actor, ref) || canSubmitList(actor, ref))) throw notFound('机构');
-      const plan = await planExport(db, { bodyId: body.id, draft: true });
-      if (!plan) throw notFound('清单草稿');
-      const at = clock();
-      await db.transaction().execute((trx) => recordAudit(trx, {
-        actor, role: canDraftList(actor, ref) ? 'clerk' : 'leadUnit', bodyId: body.id, action: 'exchange.draftExported',
-        objectType: 'list_draft', objectId: plan.sources[0].draftId, meta: metaOf(req), at,
-      }));
-      reply.header('cache-control', 'no-store');
-      return sendXlsx(reply, plan.fileName, `draft-${body.id}.xlsx`, (out) => writeExport(db, plan, out, at));
-    });
+    r.get(
+      '/api/exchange/bodies/:id/draft.xlsx',
+      { schema: { tags: ['清单导入导出'], summary: '导出本部门清单草稿（本部门经办人、牵头机构）', params: idParam } },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        const body = await findBody(db, req.params.id);
+        const ref = body && { id: body.id, regionPath: body.regionPath };
+        if (!body || !ref || !(canDraftList(actor, ref) || canSubmitList(actor, ref))) throw notFound('机构');
+        const plan = await planExport(db, { bodyId: body.id, draft: true });
+        if (!plan) throw notFound('清单草稿');
+        const at = clock();
+        await db.transaction().execute((trx) =>
+          recordAudit(trx, {
+            actor,
+            role: canDraftList(actor, ref) ? 'clerk' : 'leadUnit',
+            bodyId: body.id,
+            action: 'exchange.draftExported',
+            objectType: 'list_draft',
+            objectId: plan.sources[0].draftId,
+            meta: metaOf(req),
+            at,
+          }),
+        );
+        reply.header('cache-control', 'no-store');
+        return sendXlsx(reply, plan.fileName, `draft-${body.id}.xlsx`, (out) => writeExport(db, plan, out, at));
+      },
+    );
 
-    const sendPublished = (req: { headers: Record<string, unknown> }, reply: FastifyReply, plan: ExportPlan, fallback: string) => {
+    const sendPublished = (
+      req: { headers: Record<string, unknown> },
+      reply: FastifyReply,
+      plan: ExportPlan,
+      fallback: string,
+    ) => {
       if (plan.etag) {
         reply.header('etag', plan.etag).header('cache-control', 'public, max-age=300');
         if (req.headers['if-none-match'] === plan.etag) return reply.status(304).send();
@@ -123,22 +196,39 @@ export async function exchangeRoutes(app: FastifyInstance, { db, clock }: AppDep
       return sendXlsx(reply, plan.fileName, fallback, (out) => writeExport(db, plan, out, clock()));
     };
 
-    r.get('/api/exchange/bodies/:id/list.xlsx', {
-      config: PUBLIC_LIMIT,
-      schema: { tags: ['清单导入导出'], summary: '导出部门已公布的权责清单（公开）', params: idParam, querystring: versionQuery },
-    }, async (req, reply) => {
-      const plan = await planExport(db, { bodyId: req.params.id, version: req.query.version });
-      if (!plan) throw notFound('已公布的清单');
-      return sendPublished(req, reply, plan, `list-${req.params.id}-v${plan.sources[0].version}.xlsx`);
-    });
+    r.get(
+      '/api/exchange/bodies/:id/list.xlsx',
+      {
+        config: PUBLIC_LIMIT,
+        schema: {
+          tags: ['清单导入导出'],
+          summary: '导出部门已公布的权责清单（公开）',
+          params: idParam,
+          querystring: versionQuery,
+        },
+      },
+      async (req, reply) => {
+        const plan = await planExport(db, { bodyId: req.params.id, version: req.query.version });
+        if (!plan) throw notFound('已公布的清单');
+        return sendPublished(req, reply, plan, `list-${req.params.id}-v${plan.sources[0].version}.xlsx`);
+      },
+    );
 
-    r.get('/api/exchange/regions/:code/lists.xlsx', {
-      config: PUBLIC_LIMIT,
-      schema: { tags: ['清单导入导出'], summary: '导出一个层级（区划）各部门已公布的权责清单（公开）', params: regionParam },
-    }, async (req, reply) => {
-      const plan = await planExport(db, { regionCode: req.params.code });
-      if (!plan) throw notFound('该区划已公布的清单');
-      return sendPublished(req, reply, plan, `lists-${req.params.code}.xlsx`);
-    });
+    r.get(
+      '/api/exchange/regions/:code/lists.xlsx',
+      {
+        config: PUBLIC_LIMIT,
+        schema: {
+          tags: ['清单导入导出'],
+          summary: '导出一个层级（区划）各部门已公布的权责清单（公开）',
+          params: regionParam,
+        },
+      },
+      async (req, reply) => {
+        const plan = await planExport(db, { regionCode: req.params.code });
+        if (!plan) throw notFound('该区划已公布的清单');
+        return sendPublished(req, reply, plan, `lists-${req.params.code}.xlsx`);
+      },
+    );
   });
 }

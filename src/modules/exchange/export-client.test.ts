@@ -9,18 +9,42 @@ import { EXPORT_INFO_SHEET } from './list-writer.js';
 import { readSheets } from './test-fixtures.js';
 
 const power = (i: number) => ({
-  code: `150200-026-XK-${String(i).padStart(5, '0')}-000`, parent_code: null, name: `食品经营许可（第${i}项）`, category: 'XK',
-  responsible_subject: '包头市市场监督管理局', implementing_agency: '包头市市场监督管理局',
-  legal_bases: [{ documentId: 1, documentName: '《中华人民共和国食品安全法》', level: '法律', article: '第三十五条', text: '从事食品销售，应当依法取得许可。'.repeat(20) }],
-  responsibilities: [{ order: 1, name: '受理责任', content: '公示应当提交的材料。' }], accountability_cases: ['对符合法定条件的申请不予受理的'],
-  accountability_basis: '《中华人民共和国行政许可法》第七十二条', remarks: '', status: 'active',
+  code: `150200-026-XK-${String(i).padStart(5, '0')}-000`,
+  parent_code: null,
+  name: `食品经营许可（第${i}项）`,
+  category: 'XK',
+  responsible_subject: '包头市市场监督管理局',
+  implementing_agency: '包头市市场监督管理局',
+  legal_bases: [
+    {
+      documentId: 1,
+      documentName: '《中华人民共和国食品安全法》',
+      level: '法律',
+      article: '第三十五条',
+      text: '从事食品销售，应当依法取得许可。'.repeat(20),
+    },
+  ],
+  responsibilities: [{ order: 1, name: '受理责任', content: '公示应当提交的材料。' }],
+  accountability_cases: ['对符合法定条件的申请不予受理的'],
+  accountability_basis: '《中华人民共和国行政许可法》第七十二条',
+  remarks: '',
+  status: 'active',
 });
 // rows as the export reads them: COPY text of EXPORT_COLUMNS (the jsonb columns as JSON text)
-const copyField = (v: unknown) => (v === null ? '\\N' : (typeof v === 'string' ? v : JSON.stringify(v)).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!));
-const chunk = (from: number, n: number) => new TextEncoder().encode(Array.from({ length: n }, (_, k) => {
-  const p = power(from + k) as Record<string, unknown>;
-  return `${EXPORT_COLUMNS.map((c) => copyField(p[c])).join('\t')}\n`;
-}).join(''));
+const copyField = (v: unknown) =>
+  v === null
+    ? '\\N'
+    : (typeof v === 'string' ? v : JSON.stringify(v)).replace(
+        /[\\\t\n\r]/g,
+        (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!,
+      );
+const chunk = (from: number, n: number) =>
+  new TextEncoder().encode(
+    Array.from({ length: n }, (_, k) => {
+      const p = power(from + k) as Record<string, unknown>;
+      return `${EXPORT_COLUMNS.map((c) => copyField(p[c])).join('\t')}\n`;
+    }).join(''),
+  );
 
 describe('the export worker', () => {
   it('paces a slow download and writes the whole file', async () => {
@@ -51,9 +75,11 @@ describe('the export worker', () => {
     const gone = new PassThrough({ highWaterMark: 1024 }); // nobody reads it
     const job = new ExportJob(gone, { rulebookId: 'baotou-2023', region: false, created: Date.now() });
     setTimeout(() => gone.destroy(), 100);
-    await expect((async () => {
-      for (let i = 0; i < 1000; i++) await job.rows(chunk(i * 250 + 1, 250), null);
-    })()).rejects.toThrow(/closed/);
+    await expect(
+      (async () => {
+        for (let i = 0; i < 1000; i++) await job.rows(chunk(i * 250 + 1, 250), null);
+      })(),
+    ).rejects.toThrow(/closed/);
 
     const parts: Buffer[] = [];
     const ok = new PassThrough();

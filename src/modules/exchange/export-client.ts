@@ -48,7 +48,10 @@ export class ExportJob {
   private inFlight = 0;
   private done: number | null = null;
 
-  constructor(private readonly out: Writable, options: ListWorkbookOptions) {
+  constructor(
+    private readonly out: Writable,
+    options: ListWorkbookOptions,
+  ) {
     listeners.set(this.job, (m) => this.on(m));
     out.once('close', () => this.fail(new Error('download closed')));
     out.once('error', (e) => this.fail(e));

@@ -4,8 +4,18 @@ import type { ListWorkbookOptions } from './list-writer.js';
 
 /** The columns an export reads, in the order of its COPY text (power and draft_power share them). */
 export const EXPORT_COLUMNS = [
-  'code', 'parent_code', 'name', 'category', 'responsible_subject', 'implementing_agency', 'legal_bases',
-  'responsibilities', 'accountability_cases', 'accountability_basis', 'remarks', 'status',
+  'code',
+  'parent_code',
+  'name',
+  'category',
+  'responsible_subject',
+  'implementing_agency',
+  'legal_bases',
+  'responsibilities',
+  'accountability_cases',
+  'accountability_basis',
+  'remarks',
+  'status',
 ] as const satisfies readonly (keyof StoredPower)[];
 
 export type ToWorker =

@@ -44,14 +44,23 @@ const rulebookOf = (id: string | null | undefined) => getRulebook(id && isRulebo
 /** What an export will contain; null when there is nothing to export (→ 404). */
 export async function planExport(db: Database, target: ExportTarget): Promise<ExportPlan | null> {
   if ('regionCode' in target) {
-    const region = await db.selectFrom('region').select(['code', 'name']).where('code', '=', target.regionCode).executeTakeFirst();
+    const region = await db
+      .selectFrom('region')
+      .select(['code', 'name'])
+      .where('code', '=', target.regionCode)
+      .executeTakeFirst();
     if (!region) return null;
     const rows = await db
       .selectFrom('body as b')
       .innerJoin('power_list_version as v', 'v.body_id', 'b.id')
       .select(['b.id', 'b.name', 'v.version', 'v.digest', 'v.published_at', 'v.rulebook_id'])
       .where('b.region_code', '=', region.code)
-      .where('v.version', '=', (eb) => eb.selectFrom('power_list_version as w').select(sql<number>`max(w.version)`.as('m')).whereRef('w.body_id', '=', 'b.id'))
+      .where('v.version', '=', (eb) =>
+        eb
+          .selectFrom('power_list_version as w')
+          .select(sql<number>`max(w.version)`.as('m'))
+          .whereRef('w.body_id', '=', 'b.id'),
+      )
       .orderBy('b.seq')
       .execute();
     if (rows.length === 0) return null;
@@ -60,22 +69,45 @@ export async function planExport(db: Database, target: ExportTarget): Promise<Ex
       title: `${region.name}各部门权责清单`,
       fileName: `${region.name}各部门权责清单.xlsx`,
       rulebook: rulebookOf(rows[0].rulebook_id),
-      sources: rows.map((r) => ({ bodyId: r.id, bodyName: r.name, version: r.version, draftId: null, digest: r.digest, publishedAt: new Date(r.published_at) })),
-      etag: `W/"region-${region.code}-${rows.map((r) => `${r.id}.${r.version}`).join('-').slice(0, 200)}"`,
+      sources: rows.map((r) => ({
+        bodyId: r.id,
+        bodyName: r.name,
+        version: r.version,
+        draftId: null,
+        digest: r.digest,
+        publishedAt: new Date(r.published_at),
+      })),
+      etag: `W/"region-${region.code}-${rows
+        .map((r) => `${r.id}.${r.version}`)
+        .join('-')
+        .slice(0, 200)}"`,
     };
   }
   const body = await db.selectFrom('body').select(['id', 'name']).where('id', '=', target.bodyId).executeTakeFirst();
   if (!body) return null;
   if ('draft' in target) {
-    const d = await db.selectFrom('list_draft').select(['id', 'rulebook_id']).where('body_id', '=', body.id)
-      .where('status', 'in', ['drafting', 'submitted', 'returned', 'reviewed']).executeTakeFirst();
+    const d = await db
+      .selectFrom('list_draft')
+      .select(['id', 'rulebook_id'])
+      .where('body_id', '=', body.id)
+      .where('status', 'in', ['drafting', 'submitted', 'returned', 'reviewed'])
+      .executeTakeFirst();
     if (!d) return null;
     return {
-      kind: 'draft', title: `${body.name}权责清单草稿`, fileName: `${body.name}权责清单草稿.xlsx`, rulebook: rulebookOf(d.rulebook_id),
-      sources: [{ bodyId: body.id, bodyName: body.name, version: null, draftId: d.id, digest: null, publishedAt: null }], etag: null,
+      kind: 'draft',
+      title: `${body.name}权责清单草稿`,
+      fileName: `${body.name}权责清单草稿.xlsx`,
+      rulebook: rulebookOf(d.rulebook_id),
+      sources: [
+        { bodyId: body.id, bodyName: body.name, version: null, draftId: d.id, digest: null, publishedAt: null },
+      ],
+      etag: null,
     };
   }
-  let q = db.selectFrom('power_list_version').select(['version', 'digest', 'published_at', 'rulebook_id']).where('body_id', '=', body.id);
+  let q = db
+    .selectFrom('power_list_version')
+    .select(['version', 'digest', 'published_at', 'rulebook_id'])
+    .where('body_id', '=', body.id);
   if (target.version !== undefined) q = q.where('version', '=', target.version);
   const v = await q.orderBy('version', 'desc').limit(1).executeTakeFirst();
   if (!v) return null;
@@ -84,7 +116,16 @@ export async function planExport(db: Database, target: ExportTarget): Promise<Ex
     title: `${body.name}权责清单（第${v.version}版）`,
     fileName: `${body.name}权责清单（第${v.version}版）.xlsx`,
     rulebook: rulebookOf(v.rulebook_id),
-    sources: [{ bodyId: body.id, bodyName: body.name, version: v.version, draftId: null, digest: v.digest, publishedAt: new Date(v.published_at) }],
+    sources: [
+      {
+        bodyId: body.id,
+        bodyName: body.name,
+        version: v.version,
+        draftId: null,
+        digest: v.digest,
+        publishedAt: new Date(v.published_at),
+      },
+    ],
     etag: `W/"list-${v.digest}"`,
   };
 }
@@ -106,18 +147,38 @@ async function* rowsOf(db: Database, s: Source): AsyncGenerator<Buffer> {
   const table = s.draftId !== null ? 'draft_power' : 'power';
   let ids: number[];
   if (s.draftId !== null) {
-    ids = (await db.selectFrom('draft_power').select('id').where('draft_id', '=', s.draftId).orderBy('ord').orderBy('code').execute()).map((r) => r.id);
+    ids = (
+      await db
+        .selectFrom('draft_power')
+        .select('id')
+        .where('draft_id', '=', s.draftId)
+        .orderBy('ord')
+        .orderBy('code')
+        .execute()
+    ).map((r) => r.id);
   } else {
     const v = s.version!;
-    ids = (await db.selectFrom('power').select('id').where('body_id', '=', s.bodyId).where('valid_from', '<=', v)
-      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', v)])).orderBy('ord').orderBy('code').execute()).map((r) => r.id);
+    ids = (
+      await db
+        .selectFrom('power')
+        .select('id')
+        .where('body_id', '=', s.bodyId)
+        .where('valid_from', '<=', v)
+        .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', v)]))
+        .orderBy('ord')
+        .orderBy('code')
+        .execute()
+    ).map((r) => r.id);
   }
   if (!ids.every(Number.isSafeInteger)) throw new Error('export: row ids must be integers'); // they are written into the COPY
   const columns = EXPORT_COLUMNS.map((c) => `x.${c}`).join(', ');
   // one array literal rather than one condition per id; within the chunk the same order as the
   // ids (ord, code are unique in a list)
   const fetch = (i: number): Promise<Buffer> =>
-    copyOut(db, `select ${columns} from ${table} x where x.id = any('{${ids.slice(i, i + CHUNK).join(',')}}'::int[]) order by x.ord, x.code`);
+    copyOut(
+      db,
+      `select ${columns} from ${table} x where x.id = any('{${ids.slice(i, i + CHUNK).join(',')}}'::int[]) order by x.ord, x.code`,
+    );
   // keep READ_AHEAD chunks on their way while the worker writes: on PostgreSQL they are read
   // on as many connections, in parallel; PGlite takes them in turn
   const ahead: Promise<Buffer>[] = [];
@@ -140,10 +201,14 @@ export async function writeExport(db: Database, plan: ExportPlan, out: Writable,
   }
   const before: [string, string][] = [
     ['导出内容', plan.title],
-    ...plan.sources.slice(0, 200).map((s): [string, string] => [
-      s.bodyName,
-      s.version === null ? '清单草稿（未公布）' : `第${s.version}版，公布于${s.publishedAt ? todayInBeijing(s.publishedAt) : ''}，内容摘要（SM3）${s.digest}`,
-    ]),
+    ...plan.sources
+      .slice(0, 200)
+      .map((s): [string, string] => [
+        s.bodyName,
+        s.version === null
+          ? '清单草稿（未公布）'
+          : `第${s.version}版，公布于${s.publishedAt ? todayInBeijing(s.publishedAt) : ''}，内容摘要（SM3）${s.digest}`,
+      ]),
   ];
   // the worker adds 职权条数 between the two: it counts what it wrote
   return job.finish(before, [['导出时间', at.toISOString()], ...guideLines(plan.rulebook)]);
@@ -153,7 +218,12 @@ export async function writeExport(db: Database, plan: ExportPlan, out: Writable,
  * Export a body's current (or given) published list, a region's published lists, or a body's
  * draft, as .xlsx into `out`. Throws NOT_FOUND when there is no such list.
  */
-export async function exportListXlsx(db: Database, target: ExportTarget, out: Writable, at = new Date()): Promise<{ rows: number; plan: ExportPlan }> {
+export async function exportListXlsx(
+  db: Database,
+  target: ExportTarget,
+  out: Writable,
+  at = new Date(),
+): Promise<{ rows: number; plan: ExportPlan }> {
   const plan = await planExport(db, target);
   if (!plan) throw new AppError('NOT_FOUND', '清单不存在或尚未公布');
   const rows = await writeExport(db, plan, out, at);

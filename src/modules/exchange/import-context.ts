@@ -38,11 +38,21 @@ export interface ImportContext {
 }
 
 /** Lock the body, find or open its editable draft, and read what rows are checked against. */
-export async function loadImportContext(trx: Transaction<DB>, bodyId: number, actor: Actor, at: Date): Promise<ImportContext> {
+export async function loadImportContext(
+  trx: Transaction<DB>,
+  bodyId: number,
+  actor: Actor,
+  at: Date,
+): Promise<ImportContext> {
   // Locks in the order the register takes them (draft row, body row, code allocation), so that
   // an import cannot deadlock with a save or a publication of the same body.
-  let draft = await trx.selectFrom('list_draft').select(['id', 'status', 'rulebook_id'])
-    .where('body_id', '=', bodyId).where('status', 'in', [...OPEN_DRAFT_STATUSES]).forUpdate().executeTakeFirst();
+  let draft = await trx
+    .selectFrom('list_draft')
+    .select(['id', 'status', 'rulebook_id'])
+    .where('body_id', '=', bodyId)
+    .where('status', 'in', [...OPEN_DRAFT_STATUSES])
+    .forUpdate()
+    .executeTakeFirst();
   const b = await sql<{ id: number; name: string; region_code: string; seq: number }>`
     select id, name, region_code, seq from body where id = ${bodyId} for update`.execute(trx);
   const body = b.rows[0];
@@ -55,33 +65,80 @@ export async function loadImportContext(trx: Transaction<DB>, bodyId: number, ac
     throw new AppError('INVALID_STATE', '清单草稿已提交审核，审核退回前不能导入');
   }
   if (!draft) {
-    const published = await trx.selectFrom('power_list_version').select('id').where('body_id', '=', bodyId).limit(1).executeTakeFirst();
+    const published = await trx
+      .selectFrom('power_list_version')
+      .select('id')
+      .where('body_id', '=', bodyId)
+      .limit(1)
+      .executeTakeFirst();
     // §13: after the first publication the list changes only through an approved adjustment
-    if (published) throw new AppError('INVALID_STATE', '本部门清单已公布，没有可编辑的草稿；清单变更须通过动态调整程序办理');
-    draft = await trx.insertInto('list_draft')
-      .values({ body_id: bodyId, status: 'drafting', rulebook_id: await currentRulebookId(trx), created_by: actor.userId, created_at: at, updated_at: at })
-      .returning(['id', 'status', 'rulebook_id']).executeTakeFirstOrThrow();
+    if (published)
+      throw new AppError('INVALID_STATE', '本部门清单已公布，没有可编辑的草稿；清单变更须通过动态调整程序办理');
+    draft = await trx
+      .insertInto('list_draft')
+      .values({
+        body_id: bodyId,
+        status: 'drafting',
+        rulebook_id: await currentRulebookId(trx),
+        created_by: actor.userId,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning(['id', 'status', 'rulebook_id'])
+      .executeTakeFirstOrThrow();
     created = true;
-    await recordAudit(trx, { actor, role: 'clerk', bodyId, action: 'draft.created', objectType: 'list_draft', objectId: draft.id, after: { bodyId, rulebookId: draft.rulebook_id, via: 'import' }, at });
+    await recordAudit(trx, {
+      actor,
+      role: 'clerk',
+      bodyId,
+      action: 'draft.created',
+      objectType: 'list_draft',
+      objectId: draft.id,
+      after: { bodyId, rulebookId: draft.rulebook_id, via: 'import' },
+      at,
+    });
   }
 
   const documents = new Map<string, KnownDocument>();
-  const docs = await trx.selectFrom('legal_document')
-    .select(['id', 'key', 'name', 'level', 'status',
-      sql<string | null>`to_char(effective_date, 'YYYY-MM-DD')`.as('effectiveDate'), sql<string | null>`to_char(expiry_date, 'YYYY-MM-DD')`.as('expiryDate')])
+  const docs = await trx
+    .selectFrom('legal_document')
+    .select([
+      'id',
+      'key',
+      'name',
+      'level',
+      'status',
+      sql<string | null>`to_char(effective_date, 'YYYY-MM-DD')`.as('effectiveDate'),
+      sql<string | null>`to_char(expiry_date, 'YYYY-MM-DD')`.as('expiryDate'),
+    ])
     .execute();
   for (const d of docs) documents.set(d.key, d);
 
   const everHeld = new Set<string>();
-  for (const r of await trx.selectFrom('power_code').select('code').where('body_id', '=', bodyId).execute()) everHeld.add(r.code);
-  for (const r of await trx.selectFrom('power').select('code').distinct().where('body_id', '=', bodyId).execute()) everHeld.add(r.code);
+  for (const r of await trx.selectFrom('power_code').select('code').where('body_id', '=', bodyId).execute())
+    everHeld.add(r.code);
+  for (const r of await trx.selectFrom('power').select('code').distinct().where('body_id', '=', bodyId).execute())
+    everHeld.add(r.code);
   const published = new Map<string, string>();
-  for (const r of await trx.selectFrom('power').select(['code', 'status']).where('body_id', '=', bodyId).where('valid_to', 'is', null).execute()) published.set(r.code, r.status);
+  for (const r of await trx
+    .selectFrom('power')
+    .select(['code', 'status'])
+    .where('body_id', '=', bodyId)
+    .where('valid_to', 'is', null)
+    .execute())
+    published.set(r.code, r.status);
   const draftCodes = new Map<string, { flags: unknown; override: unknown } | null>();
   let draftMaxOrd = -1;
-  const draftRows = await trx.selectFrom('draft_power')
-    .select(['code', 'ord', sql<unknown>`case when exclusion_override is null then null else exclusion_flags end`.as('flags'), 'exclusion_override'])
-    .where('draft_id', '=', draft.id).execute();
+  const draftRows = await trx
+    .selectFrom('draft_power')
+    .select([
+      'code',
+      'ord',
+      sql<unknown>`case when exclusion_override is null then null else exclusion_flags end`.as('flags'),
+      'exclusion_override',
+    ])
+    .where('draft_id', '=', draft.id)
+    .execute();
   for (const r of draftRows) {
     draftCodes.set(r.code, r.exclusion_override === null ? null : { flags: r.flags, override: r.exclusion_override });
     if (r.ord > draftMaxOrd) draftMaxOrd = r.ord;
@@ -99,9 +156,25 @@ export async function loadImportContext(trx: Transaction<DB>, bodyId: number, ac
   }
 
   return {
-    body: { id: body.id, name: body.name, regionCode: body.region_code, bodyCode: String(body.seq).padStart(3, '0'), township: body.region_code.length > 6 },
-    draft: { id: draft.id, created, rulebook: getRulebook(isRulebookId(draft.rulebook_id) ? draft.rulebook_id : DEFAULT_RULEBOOK_ID) },
-    documents, everHeld, published, draftCodes, draftMaxOrd, maxMain, maxSub,
+    body: {
+      id: body.id,
+      name: body.name,
+      regionCode: body.region_code,
+      bodyCode: String(body.seq).padStart(3, '0'),
+      township: body.region_code.length > 6,
+    },
+    draft: {
+      id: draft.id,
+      created,
+      rulebook: getRulebook(isRulebookId(draft.rulebook_id) ? draft.rulebook_id : DEFAULT_RULEBOOK_ID),
+    },
+    documents,
+    everHeld,
+    published,
+    draftCodes,
+    draftMaxOrd,
+    maxMain,
+    maxSub,
   };
 }
 
@@ -124,5 +197,6 @@ export function issueSubCode(ctx: ImportContext, parentCode: string): string {
 
 // as register/codes.ts allocateCodes: a 苏木乡镇·街道 body's codes are assigned by its 旗县区 (§18)
 function assertIssuing(ctx: ImportContext) {
-  if (ctx.body.township) throw new RangeError('苏木乡镇·街道机构的权力编码须由旗县区统一编制，本平台暂不为其生成编码；请填写已发放的编码');
+  if (ctx.body.township)
+    throw new RangeError('苏木乡镇·街道机构的权力编码须由旗县区统一编制，本平台暂不为其生成编码；请填写已发放的编码');
 }

@@ -56,11 +56,29 @@ export interface ImportResult {
 }
 
 /** A draft power's content for comparison: what the 职权信息表 carries (not its place or §8 flags). */
-const CONTENT_COLUMNS = ['code', 'parent_code', 'name', 'category', 'responsible_subject', 'implementing_agency', 'legal_bases', 'responsibilities', 'accountability_cases', 'accountability_basis', 'remarks', 'status'] as const;
-const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) as unknown : v);
+const CONTENT_COLUMNS = [
+  'code',
+  'parent_code',
+  'name',
+  'category',
+  'responsible_subject',
+  'implementing_agency',
+  'legal_bases',
+  'responsibilities',
+  'accountability_cases',
+  'accountability_basis',
+  'remarks',
+  'status',
+] as const;
+const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
 function contentKey(r: Pick<DraftRow, (typeof CONTENT_COLUMNS)[number]>): string {
   const picked = Object.fromEntries(CONTENT_COLUMNS.map((k) => [k, r[k]]));
-  return canonicalJson({ ...picked, legal_bases: json(r.legal_bases), responsibilities: json(r.responsibilities), accountability_cases: json(r.accountability_cases) });
+  return canonicalJson({
+    ...picked,
+    legal_bases: json(r.legal_bases),
+    responsibilities: json(r.responsibilities),
+    accountability_cases: json(r.accountability_cases),
+  });
 }
 
 /** Problems listed in one response and report; beyond this only a count is given. */
@@ -74,9 +92,21 @@ class DryRun extends Error {
 }
 
 interface DraftRow {
-  code: string; parent_code: string | null; name: string; category: string; responsible_subject: string;
-  implementing_agency: string; legal_bases: unknown; responsibilities: unknown; accountability_cases: unknown;
-  accountability_basis: string; remarks: string; status: string; ord: number; exclusion_flags: unknown; exclusion_override: unknown;
+  code: string;
+  parent_code: string | null;
+  name: string;
+  category: string;
+  responsible_subject: string;
+  implementing_agency: string;
+  legal_bases: unknown;
+  responsibilities: unknown;
+  accountability_cases: unknown;
+  accountability_basis: string;
+  remarks: string;
+  status: string;
+  ord: number;
+  exclusion_flags: unknown;
+  exclusion_override: unknown;
 }
 
 async function writeBatch(trx: Transaction<DB>, ctx: ImportContext, rows: DraftRow[], issued: string[], at: Date) {
@@ -120,7 +150,12 @@ export async function importDraftFromXlsx(db: Database, input: ImportInput): Pro
   }
 }
 
-async function runImport(trx: Transaction<DB>, input: ImportInput, mode: ImportMode, sheetRows: AsyncIterable<SheetRow>): Promise<ImportResult> {
+async function runImport(
+  trx: Transaction<DB>,
+  input: ImportInput,
+  mode: ImportMode,
+  sheetRows: AsyncIterable<SheetRow>,
+): Promise<ImportResult> {
   const ctx = await loadImportContext(trx, input.bodyId, input.actor, input.at);
   const rb = ctx.draft.rulebook;
   const byText = new Map<string, string>();
@@ -140,7 +175,15 @@ async function runImport(trx: Transaction<DB>, input: ImportInput, mode: ImportM
 
   let removed = 0;
   // issue 9.7: the draft as it was, to report what the import really changes
-  const was = new Map((await trx.selectFrom('draft_power').select([...CONTENT_COLUMNS]).where('draft_id', '=', ctx.draft.id).execute()).map((r) => [r.code, contentKey(r)]));
+  const was = new Map(
+    (
+      await trx
+        .selectFrom('draft_power')
+        .select([...CONTENT_COLUMNS])
+        .where('draft_id', '=', ctx.draft.id)
+        .execute()
+    ).map((r) => [r.code, contentKey(r)]),
+  );
   const seen = new Set<string>();
   let modified = 0;
   if (mode === 'replace') {
@@ -154,7 +197,11 @@ async function runImport(trx: Transaction<DB>, input: ImportInput, mode: ImportM
   let lastMain: { row: number; code: string | null } | null = null;
   let batch: DraftRow[] = [];
   let issuedBatch: string[] = [];
-  let rows = 0, inserted = 0, updated = 0, issuedCodes = 0, flagged = 0;
+  let rows = 0,
+    inserted = 0,
+    updated = 0,
+    issuedCodes = 0,
+    flagged = 0;
   const ordBase = mode === 'merge' ? ctx.draftMaxOrd + 1 : 0;
 
   // One batch in flight while the next is read and checked: PostgreSQL writes in parallel.
@@ -191,7 +238,10 @@ async function runImport(trx: Transaction<DB>, input: ImportInput, mode: ImportM
       if (p.code !== null) {
         const c = parsePowerCode(p.code);
         if (c.ok && (c.value.regionCode !== ctx.body.regionCode || c.value.bodyCode !== ctx.body.bodyCode)) {
-          rowErr(codeHeader, `权力编码“${p.code}”不属于${ctx.body.name}（本部门编码以 ${ctx.body.regionCode}-${ctx.body.bodyCode} 开头）`);
+          rowErr(
+            codeHeader,
+            `权力编码“${p.code}”不属于${ctx.body.name}（本部门编码以 ${ctx.body.regionCode}-${ctx.body.bodyCode} 开头）`,
+          );
           ok = false;
         } else if (codeRow.has(p.code)) {
           rowErr(codeHeader, `权力编码“${p.code}”在本文件中重复（第${codeRow.get(p.code)}行已使用）`);
@@ -200,10 +250,16 @@ async function runImport(trx: Transaction<DB>, input: ImportInput, mode: ImportM
           rowErr(codeHeader, `权力编码“${p.code}”未由本平台发放给本部门；新增职权请将权力编码留空，导入时自动编号`);
           ok = false;
         } else if (!ctx.published.has(p.code) && !ctx.draftCodes.has(p.code)) {
-          rowErr(codeHeader, `权力编码“${p.code}”曾经发放，其职权已取消或已移出清单；编码不得重复使用，新增职权请将权力编码留空`);
+          rowErr(
+            codeHeader,
+            `权力编码“${p.code}”曾经发放，其职权已取消或已移出清单；编码不得重复使用，新增职权请将权力编码留空`,
+          );
           ok = false;
         } else if (ctx.published.get(p.code) === 'cancelled' && p.status !== 'cancelled') {
-          rowErr(COLUMNS.find((x) => x.key === 'status')!.header, `权力编码“${p.code}”的职权已取消，不能改为“${POWER_STATUS_LABELS[p.status]}”；恢复该职权须作为新增职权（权力编码留空）`);
+          rowErr(
+            COLUMNS.find((x) => x.key === 'status')!.header,
+            `权力编码“${p.code}”的职权已取消，不能改为“${POWER_STATUS_LABELS[p.status]}”；恢复该职权须作为新增职权（权力编码留空）`,
+          );
           ok = false;
         }
         codeRow.set(p.code, row);
@@ -226,7 +282,10 @@ async function runImport(trx: Transaction<DB>, input: ImportInput, mode: ImportM
       if (parent !== null) {
         const pc = parsePowerCode(parent);
         if (pc.ok && pc.value.category !== p.category) {
-          rowErr(COLUMNS.find((x) => x.key === 'category')!.header, `子项的权力类别须与所属主项“${parent}”一致（${pc.value.category}）`);
+          rowErr(
+            COLUMNS.find((x) => x.key === 'category')!.header,
+            `子项的权力类别须与所属主项“${parent}”一致（${pc.value.category}）`,
+          );
           ok = false;
         }
         if (p.code !== null && `${p.code.slice(0, -3)}000` !== parent) {
@@ -260,10 +319,20 @@ async function runImport(trx: Transaction<DB>, input: ImportInput, mode: ImportM
       if (mode === 'merge' && existed) updated++;
       else inserted++;
       const draftRow: DraftRow = {
-        code: code!, parent_code: parent, name: p.name, category: p.category, responsible_subject: p.responsibleSubject,
-        implementing_agency: p.implementingAgency, legal_bases: p.legalBases, responsibilities: p.responsibilities,
-        accountability_cases: p.accountabilityCases, accountability_basis: p.accountabilityBasis, remarks: p.remarks,
-        status: p.status, ord: ordBase + rows - 1, exclusion_flags: flags,
+        code: code!,
+        parent_code: parent,
+        name: p.name,
+        category: p.category,
+        responsible_subject: p.responsibleSubject,
+        implementing_agency: p.implementingAgency,
+        legal_bases: p.legalBases,
+        responsibilities: p.responsibilities,
+        accountability_cases: p.accountabilityCases,
+        accountability_basis: p.accountabilityBasis,
+        remarks: p.remarks,
+        status: p.status,
+        ord: ordBase + rows - 1,
+        exclusion_flags: flags,
         // a coordinator's §8 decision stands only for the flags it was given on (as the editor)
         exclusion_override: before && canonicalJson(before.flags) === canonicalJson(flags) ? before.override : null,
       };
@@ -284,7 +353,11 @@ async function runImport(trx: Transaction<DB>, input: ImportInput, mode: ImportM
   for (const f of forwardParents) {
     if (mainsInFile.has(f.parent)) continue;
     if (mode === 'merge' && ctx.draftCodes.has(f.parent)) continue;
-    fail({ row: f.row, column: kindHeader, message: `所属主项“${f.parent}”不在${mode === 'merge' ? '本文件或草稿' : '本文件'}中，请先列出该主项` });
+    fail({
+      row: f.row,
+      column: kindHeader,
+      message: `所属主项“${f.parent}”不在${mode === 'merge' ? '本文件或草稿' : '本文件'}中，请先列出该主项`,
+    });
   }
   if (rows === 0) fail({ row: 3, column: COLUMNS[0].header, message: '文件中没有职权数据（从第3行起填写）' });
   if (errors.length) throw invalid(errors, omitted);
@@ -292,11 +365,29 @@ async function runImport(trx: Transaction<DB>, input: ImportInput, mode: ImportM
   await pending;
   if (writeError) throw writeError;
 
-  const count = await trx.selectFrom('draft_power').select(sql<number>`count(*)::int`.as('n')).where('draft_id', '=', ctx.draft.id).executeTakeFirstOrThrow();
+  const count = await trx
+    .selectFrom('draft_power')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('draft_id', '=', ctx.draft.id)
+    .executeTakeFirstOrThrow();
   const result: ImportResult = {
-    draftId: ctx.draft.id, draftCreated: ctx.draft.created, mode, dryRun: !!input.dryRun,
-    rows, inserted, updated, removed, issuedCodes, flagged, draftPowerCount: count.n,
-    changes: { added: rows - seen.size, modified, removed: mode === 'replace' ? was.size - seen.size : 0, unchanged: seen.size - modified },
+    draftId: ctx.draft.id,
+    draftCreated: ctx.draft.created,
+    mode,
+    dryRun: !!input.dryRun,
+    rows,
+    inserted,
+    updated,
+    removed,
+    issuedCodes,
+    flagged,
+    draftPowerCount: count.n,
+    changes: {
+      added: rows - seen.size,
+      modified,
+      removed: mode === 'replace' ? was.size - seen.size : 0,
+      unchanged: seen.size - modified,
+    },
     noChange: false,
   };
   result.noChange = !ctx.draft.created && result.changes.added + result.changes.modified + result.changes.removed === 0;
@@ -304,15 +395,24 @@ async function runImport(trx: Transaction<DB>, input: ImportInput, mode: ImportM
   if (input.dryRun || result.noChange) throw new DryRun(result);
   await trx.updateTable('list_draft').set({ updated_at: input.at }).where('id', '=', ctx.draft.id).execute();
   await recordAudit(trx, {
-    actor: input.actor, role: 'clerk', bodyId: ctx.body.id, action: 'exchange.draftImported', objectType: 'list_draft', objectId: ctx.draft.id,
+    actor: input.actor,
+    role: 'clerk',
+    bodyId: ctx.body.id,
+    action: 'exchange.draftImported',
+    objectType: 'list_draft',
+    objectId: ctx.draft.id,
     after: { ...result, fileName: input.fileName ?? null, fileSha256: input.fileSha256 ?? null },
-    meta: input.meta, at: input.at,
+    meta: input.meta,
+    at: input.at,
   });
   return result;
 }
 
 function invalid(details: RowError[], omitted: number): AppError {
-  const list = omitted > 0 ? [...details, { row: 0, column: '', message: `另有${omitted}处错误未列出，请先改正以上错误后重新导入` }] : details;
+  const list =
+    omitted > 0
+      ? [...details, { row: 0, column: '', message: `另有${omitted}处错误未列出，请先改正以上错误后重新导入` }]
+      : details;
   const n = details.length + omitted;
   return new AppError('IMPORT_INVALID', `导入文件有${n}处错误，未导入任何内容；请按错误报告逐项改正后重新导入`, list);
 }

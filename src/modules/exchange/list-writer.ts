@@ -2,7 +2,13 @@
 // (cells, XML, deflate). It runs in the export worker (export-worker.ts), so a 100,000-row
 // export does not hold the server's event loop: the main thread only reads rows.
 import type { Writable } from 'node:stream';
-import { getRulebook, isRulebookId, listRulebooks, DEFAULT_RULEBOOK_ID, type Rulebook } from '../../core/rulebook/index.js';
+import {
+  getRulebook,
+  isRulebookId,
+  listRulebooks,
+  DEFAULT_RULEBOOK_ID,
+  type Rulebook,
+} from '../../core/rulebook/index.js';
 import { SHEET_NAME } from './columns.js';
 import { powerToCells, type StoredPower } from './row-codec.js';
 import { addListSheet, addTextSheet, openWorkbook, type SheetWriter } from './sheet-writer.js';
@@ -20,7 +26,8 @@ export interface ListWorkbookOptions {
 
 function categoryLabeller(primary: Rulebook): (code: string) => string {
   const labels = new Map<string, string>();
-  for (const rb of [primary, ...listRulebooks()]) for (const c of rb.categories) if (!labels.has(c.code)) labels.set(c.code, c.label);
+  for (const rb of [primary, ...listRulebooks()])
+    for (const c of rb.categories) if (!labels.has(c.code)) labels.set(c.code, c.label);
   return (code) => labels.get(code) ?? code;
 }
 
@@ -30,7 +37,10 @@ export class ListWorkbook {
   private sheet: Promise<SheetWriter>;
   private readonly label: (code: string) => string;
 
-  constructor(out: Writable, private readonly opts: ListWorkbookOptions) {
+  constructor(
+    out: Writable,
+    private readonly opts: ListWorkbookOptions,
+  ) {
     const rulebook = getRulebook(isRulebookId(opts.rulebookId) ? opts.rulebookId : DEFAULT_RULEBOOK_ID);
     this.label = categoryLabeller(rulebook);
     this.book = openWorkbook(out, [SHEET_NAME, EXPORT_INFO_SHEET], new Date(opts.created));

@@ -32,26 +32,44 @@ describe('escapeItem / unescapeItem', () => {
 });
 
 describe('formula neutralisation', () => {
-  it.each(['=1+1', '+86', '-5', '@SUM(A1)', "'quoted", "'=x", "''"])('%j gets one apostrophe and loses exactly it', (s) => {
-    expect(neutralise(s)).toBe(`'${s}`);
-    expect(unneutralise(neutralise(s))).toBe(s);
-  });
+  it.each(['=1+1', '+86', '-5', '@SUM(A1)', "'quoted", "'=x", "''"])(
+    '%j gets one apostrophe and loses exactly it',
+    (s) => {
+      expect(neutralise(s)).toBe(`'${s}`);
+      expect(unneutralise(neutralise(s))).toBe(s);
+    },
+  );
   it.each(['食品经营许可', '', "a'b", '1=1'])('%j is left alone', (s) => {
     expect(neutralise(s)).toBe(s);
     expect(unneutralise(s)).toBe(s);
   });
-  it("a typed apostrophe before ordinary text stays (it was not ours)", () => expect(unneutralise("'食品")).toBe("'食品"));
+  it('a typed apostrophe before ordinary text stays (it was not ours)', () =>
+    expect(unneutralise("'食品")).toBe("'食品"));
 });
 
 describe('法定依据 and 依据层级', () => {
   const cites = [
-    { documentName: '《中华人民共和国食品安全法》', level: '法律' as const, article: '第三十五条', text: '从事食品生产、食品销售、餐饮服务，应当依法取得许可。' },
-    { documentName: '《包头市城市供热管理临时性许可规定》', level: '临时性行政许可' as const, article: '第五条第二款', text: '第一句。\n第二句：含冒号', effectiveDate: '2026-03-01', expiryDate: '2027-03-01', inferred: true as const },
+    {
+      documentName: '《中华人民共和国食品安全法》',
+      level: '法律' as const,
+      article: '第三十五条',
+      text: '从事食品生产、食品销售、餐饮服务，应当依法取得许可。',
+    },
+    {
+      documentName: '《包头市城市供热管理临时性许可规定》',
+      level: '临时性行政许可' as const,
+      article: '第五条第二款',
+      text: '第一句。\n第二句：含冒号',
+      effectiveDate: '2026-03-01',
+      expiryDate: '2027-03-01',
+      inferred: true as const,
+    },
   ];
 
   it('writes one citation per line, and the level line by line', () => {
     expect(formatLegalBases(cites)).toEqual({
-      bases: '《中华人民共和国食品安全法》第三十五条：从事食品生产、食品销售、餐饮服务，应当依法取得许可。\n《包头市城市供热管理临时性许可规定》第五条第二款：第一句。\\n第二句：含冒号',
+      bases:
+        '《中华人民共和国食品安全法》第三十五条：从事食品生产、食品销售、餐饮服务，应当依法取得许可。\n《包头市城市供热管理临时性许可规定》第五条第二款：第一句。\\n第二句：含冒号',
       levels: '法律\n临时性行政许可；施行日期2026-03-01；有效期至2027-03-01；未核实',
     });
   });
@@ -65,7 +83,10 @@ describe('法定依据 and 依据层级', () => {
   });
 
   it('accepts half-width colons, blank lines and no levels at all', () => {
-    const r = parseLegalBases('《中华人民共和国食品安全法》第三十五条:文本\n\n《中华人民共和国行政许可法》第十二条：', '');
+    const r = parseLegalBases(
+      '《中华人民共和国食品安全法》第三十五条:文本\n\n《中华人民共和国行政许可法》第十二条：',
+      '',
+    );
     expect(r.value).toEqual([
       { documentName: '《中华人民共和国食品安全法》', article: '第三十五条', text: '文本' },
       { documentName: '《中华人民共和国行政许可法》', article: '第十二条', text: '' },
@@ -74,7 +95,13 @@ describe('法定依据 and 依据层级', () => {
 
   it('reads a title that itself contains 《》', () => {
     const r = parseLegalBases('《国务院实施《中华人民共和国民族区域自治法》若干规定》第四条：上级人民政府……', '');
-    expect(r.value).toEqual([{ documentName: '《国务院实施《中华人民共和国民族区域自治法》若干规定》', article: '第四条', text: '上级人民政府……' }]);
+    expect(r.value).toEqual([
+      {
+        documentName: '《国务院实施《中华人民共和国民族区域自治法》若干规定》',
+        article: '第四条',
+        text: '上级人民政府……',
+      },
+    ]);
     expect(documentKey(r.value[0].documentName)).toBe('国务院实施中华人民共和国民族区域自治法若干规定');
   });
 
@@ -108,13 +135,20 @@ describe('责任事项 and 追责情形', () => {
   ];
   it('round-trips responsibilities', () => {
     const cell = formatResponsibilities(items);
-    expect(cell).toBe('1.受理责任：公示应当提交的材料；一次性告知补正材料。\n2.审查责任：审查：\\n提出初步意见。\n3.其他责任：');
+    expect(cell).toBe(
+      '1.受理责任：公示应当提交的材料；一次性告知补正材料。\n2.审查责任：审查：\\n提出初步意见。\n3.其他责任：',
+    );
     expect(parseResponsibilities(cell)).toEqual({ ok: true, value: items });
   });
   it('numbers lines without a number by position, accepts 、 and ．', () => {
-    expect(parseResponsibilities('受理责任：甲\n2、审查责任：乙\n3．决定责任:丙')).toEqual({ ok: true, value: [
-      { order: 1, name: '受理责任', content: '甲' }, { order: 2, name: '审查责任', content: '乙' }, { order: 3, name: '决定责任', content: '丙' },
-    ] });
+    expect(parseResponsibilities('受理责任：甲\n2、审查责任：乙\n3．决定责任:丙')).toEqual({
+      ok: true,
+      value: [
+        { order: 1, name: '受理责任', content: '甲' },
+        { order: 2, name: '审查责任', content: '乙' },
+        { order: 3, name: '决定责任', content: '丙' },
+      ],
+    });
   });
   it('refuses a line without a colon and a repeated number', () => {
     const r = parseResponsibilities('1.受理责任\n2.审查责任：乙\n2.决定责任：丙');

@@ -22,7 +22,10 @@ import {
 
 /** The register's lookup key of a title: without 《》, spaces and 中华人民共和国 (as register/documents.repo.ts). */
 export function documentKey(name: string): string {
-  return name.normalize('NFC').replace(/[《》\s]/g, '').replace(/^中华人民共和国/, '');
+  return name
+    .normalize('NFC')
+    .replace(/[《》\s]/g, '')
+    .replace(/^中华人民共和国/, '');
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: string[] };
@@ -50,7 +53,7 @@ const FORMULA_START = /^[=+\-@']/;
 /** Export: text that a spreadsheet could take for a formula gets a leading apostrophe. */
 export function neutralise(cell: string): string {
   const c = cell.charCodeAt(0); // = + - @ ' (a cheap first test: exports call this for every cell)
-  return (c === 61 || c === 43 || c === 45 || c === 64 || c === 39) ? `'${cell}` : cell;
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 39 ? `'${cell}` : cell;
 }
 
 /** Import: remove the apostrophe neutralise added, and nothing else. */
@@ -60,7 +63,10 @@ export function unneutralise(cell: string): string {
 
 /** Lines of a cell; trailing blank lines dropped. */
 export function linesOf(cell: string): string[] {
-  const lines = cell.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trim());
+  const lines = cell
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.trim());
   while (lines.length && lines[lines.length - 1] === '') lines.pop();
   return lines;
 }
@@ -84,7 +90,9 @@ function splitCitation(line: string): { title: string; article: string; text: st
   if (!title) return null;
   const rest = line.slice(end + 1);
   const colon = rest.search(/[：:]/);
-  return colon < 0 ? { title, article: rest, text: '' } : { title, article: rest.slice(0, colon), text: rest.slice(colon + 1) };
+  return colon < 0
+    ? { title, article: rest, text: '' }
+    : { title, article: rest.slice(0, colon), text: rest.slice(colon + 1) };
 }
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -124,7 +132,10 @@ export interface WrittenCitation {
 }
 
 /** Parse the two cells. Problems of the 法定依据 cell and of the 依据层级 cell come separately. */
-export function parseLegalBases(basesCell: string, levelsCell: string): { value: WrittenCitation[]; errors: string[]; levelErrors: string[] } {
+export function parseLegalBases(
+  basesCell: string,
+  levelsCell: string,
+): { value: WrittenCitation[]; errors: string[]; levelErrors: string[] } {
   const errors: string[] = [];
   const levelErrors: string[] = [];
   const lines = linesOf(basesCell).filter((l) => l !== '');
@@ -137,15 +148,22 @@ export function parseLegalBases(basesCell: string, levelsCell: string): { value:
     const where = lines.length > 1 ? `第${i + 1}条依据` : '依据';
     const m = splitCitation(line);
     if (!m) {
-      errors.push(`${where}格式不正确：“${line.slice(0, 30)}${line.length > 30 ? '…' : ''}”，应为“《文件名称》条款：条文”，如“《中华人民共和国食品安全法》第三十五条：……”`);
+      errors.push(
+        `${where}格式不正确：“${line.slice(0, 30)}${line.length > 30 ? '…' : ''}”，应为“《文件名称》条款：条文”，如“《中华人民共和国食品安全法》第三十五条：……”`,
+      );
       return;
     }
-    const c: WrittenCitation = { documentName: `《${m.title}》`, article: unescapeItem(m.article.trim()), text: unescapeItem(m.text.trim()) };
+    const c: WrittenCitation = {
+      documentName: `《${m.title}》`,
+      article: unescapeItem(m.article.trim()),
+      text: unescapeItem(m.text.trim()),
+    };
     if (!c.article) errors.push(`${where}“${c.documentName}”未写明条款（如第三十五条）`);
     const levelLine = levelLines[i] ?? '';
     if (levelLine !== '') {
       const [level, ...extras] = levelLine.split(/[；;]/).map((t) => t.trim());
-      if (!isLegalLevel(level)) levelErrors.push(`依据层级第${i + 1}行“${level}”无效，应为${LEGAL_LEVELS.join('、')}之一`);
+      if (!isLegalLevel(level))
+        levelErrors.push(`依据层级第${i + 1}行“${level}”无效，应为${LEGAL_LEVELS.join('、')}之一`);
       else c.level = level;
       for (const t of extras) {
         let d: RegExpExecArray | null;
@@ -153,7 +171,10 @@ export function parseLegalBases(basesCell: string, levelsCell: string): { value:
         if (t === '未核实') c.inferred = true;
         else if ((d = /^施行日期(.+)$/.exec(t)) && isRealDate(d[1])) c.effectiveDate = d[1];
         else if ((d = /^有效期至(.+)$/.exec(t)) && isRealDate(d[1])) c.expiryDate = d[1];
-        else levelErrors.push(`依据层级第${i + 1}行的“${t}”无法识别，可用“施行日期YYYY-MM-DD”“有效期至YYYY-MM-DD”“未核实”`);
+        else
+          levelErrors.push(
+            `依据层级第${i + 1}行的“${t}”无法识别，可用“施行日期YYYY-MM-DD”“有效期至YYYY-MM-DD”“未核实”`,
+          );
       }
     }
     out.push(c);
@@ -174,17 +195,21 @@ export function parseResponsibilities(cell: string): Parsed<ResponsibilityItem[]
   const errors: string[] = [];
   const out: ResponsibilityItem[] = [];
   const seen = new Set<number>();
-  linesOf(cell).filter((l) => l !== '').forEach((line, i) => {
-    const m = RESPONSIBILITY.exec(line);
-    if (!m) {
-      errors.push(`第${i + 1}项格式不正确：“${line.slice(0, 30)}${line.length > 30 ? '…' : ''}”，应为“序号.责任名称：内容”，如“1.受理责任：……”`);
-      return;
-    }
-    const order = m[1] === undefined ? i + 1 : Number(m[1]);
-    if (seen.has(order)) errors.push(`序号${order}重复`);
-    seen.add(order);
-    out.push({ order, name: unescapeItem(m[2].trim()), content: unescapeItem(m[3].trim()) });
-  });
+  linesOf(cell)
+    .filter((l) => l !== '')
+    .forEach((line, i) => {
+      const m = RESPONSIBILITY.exec(line);
+      if (!m) {
+        errors.push(
+          `第${i + 1}项格式不正确：“${line.slice(0, 30)}${line.length > 30 ? '…' : ''}”，应为“序号.责任名称：内容”，如“1.受理责任：……”`,
+        );
+        return;
+      }
+      const order = m[1] === undefined ? i + 1 : Number(m[1]);
+      if (seen.has(order)) errors.push(`序号${order}重复`);
+      seen.add(order);
+      out.push({ order, name: unescapeItem(m[2].trim()), content: unescapeItem(m[3].trim()) });
+    });
   return errors.length ? { ok: false, errors } : { ok: true, value: out };
 }
 
@@ -195,5 +220,7 @@ export function formatCases(cases: readonly string[]): string {
 }
 
 export function parseCases(cell: string): string[] {
-  return linesOf(cell).filter((l) => l !== '').map(unescapeItem);
+  return linesOf(cell)
+    .filter((l) => l !== '')
+    .map(unescapeItem);
 }

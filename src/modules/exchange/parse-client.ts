@@ -107,7 +107,10 @@ export class ParseJob {
     if (e.type === 'sheetError') throw new SheetError(e.details);
     if (e.type === 'refused') throw new AppError(e.code, e.message);
     if (e.type === 'crashed' && e.error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-      throw new AppError('PAYLOAD_TOO_LARGE', `文件过大或过于复杂，读取时超出内存上限（${PARSER_HEAP_MB} MB），请拆分为多个文件导入`);
+      throw new AppError(
+        'PAYLOAD_TOO_LARGE',
+        `文件过大或过于复杂，读取时超出内存上限（${PARSER_HEAP_MB} MB），请拆分为多个文件导入`,
+      );
     }
     if (e.type === 'crashed') throw e.error;
     throw new Error(e.type === 'failed' ? `读取上传文件失败：${e.message}` : '读取上传文件的进程意外退出');

@@ -48,7 +48,8 @@ export interface StoredPower {
   status: string;
 }
 
-const arr = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : typeof v === 'string' ? (JSON.parse(v) as T[]) : []);
+const arr = <T>(v: unknown): T[] =>
+  Array.isArray(v) ? (v as T[]) : typeof v === 'string' ? (JSON.parse(v) as T[]) : [];
 
 /** The cells of one power in column order, neutralised against formula injection. */
 export function powerToCells(p: StoredPower, categoryLabel: (code: string) => string): string[] {
@@ -113,7 +114,11 @@ const header = (k: ColumnKey) => COLUMNS.find((c) => c.key === k)!.header;
  * Check one row's cells (already read as text, unneutralised and trimmed). Returns the row or
  * its problems; every problem of the row is reported, not just the first.
  */
-export function parseRow(row: number, cells: Record<ColumnKey, string>, ctx: RowContext): { value?: ParsedRow; errors: RowError[] } {
+export function parseRow(
+  row: number,
+  cells: Record<ColumnKey, string>,
+  ctx: RowContext,
+): { value?: ParsedRow; errors: RowError[] } {
   const errors: RowError[] = [];
   const err = (k: ColumnKey, message: string) => errors.push({ row, column: header(k), message });
 
@@ -135,18 +140,24 @@ export function parseRow(row: number, cells: Record<ColumnKey, string>, ctx: Row
     const p = parsePowerCode(code);
     if (!p.ok) err('code', p.error);
     else if (kind === KIND_MAIN && p.value.sub !== 0) err('code', `“${code}”是子项编码，但“主项/子项”填的是“主项”`);
-    else if (kind !== KIND_MAIN && kind !== '' && p.value.sub === 0) err('code', `“${code}”是主项编码（子项序号000），但本行是子项`);
+    else if (kind !== KIND_MAIN && kind !== '' && p.value.sub === 0)
+      err('code', `“${code}”是主项编码（子项序号000），但本行是子项`);
   }
 
   let category = '';
   if (cells.category !== '') {
     const c = ctx.category(cells.category);
-    if (!c) err('category', `权力类别“${cells.category}”不在${ctx.rulebookLabel}的类别中，应为：${ctx.categoryLabels.join('、')}`);
+    if (!c)
+      err(
+        'category',
+        `权力类别“${cells.category}”不在${ctx.rulebookLabel}的类别中，应为：${ctx.categoryLabels.join('、')}`,
+      );
     else category = c;
   }
   if (category && code !== null) {
     const p = parsePowerCode(code);
-    if (p.ok && p.value.category !== category) err('code', `权力编码中的类别代码${p.value.category}与权力类别“${cells.category}”（${category}）不一致`);
+    if (p.ok && p.value.category !== category)
+      err('code', `权力编码中的类别代码${p.value.category}与权力类别“${cells.category}”（${category}）不一致`);
   }
 
   const legalBases: LegalBasisCitation[] = [];
@@ -157,10 +168,24 @@ export function parseRow(row: number, cells: Record<ColumnKey, string>, ctx: Row
     r.value.forEach((w, i) => {
       // §7: one record per document; its title, level and (临时性行政许可) dates are the register's
       const doc = ctx.lookupDocument(w.documentName);
-      if (!doc) return err('legalBases', `${w.documentName}不在法律文件库中；请从库中已有文件引用，或请协调小组办公室、法制机构先行录入该文件`);
+      if (!doc)
+        return err(
+          'legalBases',
+          `${w.documentName}不在法律文件库中；请从库中已有文件引用，或请协调小组办公室、法制机构先行录入该文件`,
+        );
       if (doc.status === 'repealed') return err('legalBases', `${doc.name}已废止，不能作为法定依据`);
-      if (w.level && w.level !== doc.level) return err('legalLevels', `依据层级第${i + 1}行“${w.level}”与法律文件库中${doc.name}的层级“${doc.level}”不一致`);
-      const c: LegalBasisCitation = { documentId: doc.id, documentName: doc.name, level: doc.level as LegalBasisCitation['level'], article: w.article, text: w.text };
+      if (w.level && w.level !== doc.level)
+        return err(
+          'legalLevels',
+          `依据层级第${i + 1}行“${w.level}”与法律文件库中${doc.name}的层级“${doc.level}”不一致`,
+        );
+      const c: LegalBasisCitation = {
+        documentId: doc.id,
+        documentName: doc.name,
+        level: doc.level as LegalBasisCitation['level'],
+        article: w.article,
+        text: w.text,
+      };
       if (w.inferred) c.inferred = true;
       if (doc.level === TEMPORARY_LICENCE) {
         if (doc.effectiveDate) c.effectiveDate = doc.effectiveDate;

@@ -24,7 +24,8 @@ export interface SheetContext {
   maxColumn: number;
 }
 
-const refused = (why: string) => new WorkbookRefused('PAYLOAD_TOO_LARGE', `${why}，超出 Excel 工作表的上限，请用 Excel 或 WPS 另存为 .xlsx 后导入`);
+const refused = (why: string) =>
+  new WorkbookRefused('PAYLOAD_TOO_LARGE', `${why}，超出 Excel 工作表的上限，请用 Excel 或 WPS 另存为 .xlsx 后导入`);
 
 /** "BC12" → 55 */
 function columnOf(ref: string): number {
@@ -54,18 +55,26 @@ export async function* sheetRows(zip: ZipBook, path: string, ctx: SheetContext):
   let keep = false;
   let v = '';
   let formula: string | null = null;
-  let inV = false, inF = false, inIs = false;
+  let inV = false,
+    inF = false,
+    inIs = false;
   const rich = new RichText();
 
   const value = (): unknown => {
     if (formula !== null) return { formula };
     switch (type) {
-      case 's': return ctx.sharedStrings[Number(v)] ?? null;
-      case 'str': return v.slice(0, TEXT_KEEP);
-      case 'inlineStr': return rich.take();
-      case 'b': return v === '1' || v === 'true';
-      case 'e': return { error: v };
-      case 'd': return new Date(v);
+      case 's':
+        return ctx.sharedStrings[Number(v)] ?? null;
+      case 'str':
+        return v.slice(0, TEXT_KEEP);
+      case 'inlineStr':
+        return rich.take();
+      case 'b':
+        return v === '1' || v === 'true';
+      case 'e':
+        return { error: v };
+      case 'd':
+        return new Date(v);
       default: {
         if (v.trim() === '') return null;
         const n = Number(v);
@@ -79,7 +88,8 @@ export async function* sheetRows(zip: ZipBook, path: string, ctx: SheetContext):
       if (name === 'row') {
         if (++rows > EXCEL_MAX_ROWS) throw refused(`工作表超过${EXCEL_MAX_ROWS}行`);
         const n = a.r ? Number(a.r) : lastRow + 1;
-        if (!Number.isInteger(n) || n < 1 || n > EXCEL_MAX_ROWS) throw refused(`行号“${String(a.r).slice(0, 20)}”不在1至${EXCEL_MAX_ROWS}之间`);
+        if (!Number.isInteger(n) || n < 1 || n > EXCEL_MAX_ROWS)
+          throw refused(`行号“${String(a.r).slice(0, 20)}”不在1至${EXCEL_MAX_ROWS}之间`);
         row = { number: n, values: [] };
         lastRow = n;
         col = 0;
@@ -87,7 +97,8 @@ export async function* sheetRows(zip: ZipBook, path: string, ctx: SheetContext):
       } else if (name === 'c' && row) {
         if (++cells > EXCEL_MAX_COLUMNS) throw refused(`第${row.number}行的单元格超过${EXCEL_MAX_COLUMNS}个`);
         col = a.r ? columnOf(a.r) : col + 1;
-        if (col < 1 || col > EXCEL_MAX_COLUMNS) throw refused(`单元格“${String(a.r).slice(0, 20)}”超出${EXCEL_MAX_COLUMNS}列`);
+        if (col < 1 || col > EXCEL_MAX_COLUMNS)
+          throw refused(`单元格“${String(a.r).slice(0, 20)}”超出${EXCEL_MAX_COLUMNS}列`);
         type = a.t ?? 'n';
         style = a.s ? Number(a.s) : 0;
         keep = col <= ctx.maxColumn;

@@ -18,7 +18,13 @@ export function openWorkbook(out: Writable, sheets: readonly string[], created =
 }
 
 /** The columns that hold lines: only these wrap. */
-export const MULTILINE = new Set(['legalBases', 'legalLevels', 'responsibilities', 'accountabilityCases', 'accountabilityBasis']);
+export const MULTILINE = new Set([
+  'legalBases',
+  'legalLevels',
+  'responsibilities',
+  'accountabilityCases',
+  'accountabilityBasis',
+]);
 
 export interface ListSheetOptions {
   rulebook: Rulebook;
@@ -37,8 +43,12 @@ export function dropDowns(rulebook: Rulebook, lastRow: number): ListValidation[]
   const statuses = Object.values(POWER_STATUS_LABELS);
   return [
     {
-      sqref: range('category'), list: categories, errorTitle: '权力类别', error: `请从下拉列表选择：${categories.join('、')}`,
-      promptTitle: '权力类别', prompt: `${rulebook.label}：${categories.join('、')}`,
+      sqref: range('category'),
+      list: categories,
+      errorTitle: '权力类别',
+      error: `请从下拉列表选择：${categories.join('、')}`,
+      promptTitle: '权力类别',
+      prompt: `${rulebook.label}：${categories.join('、')}`,
     },
     { sqref: range('status'), list: statuses, errorTitle: '状态', error: `请从下拉列表选择：${statuses.join('、')}` },
   ];
@@ -57,7 +67,10 @@ export function headerRows(withBodyColumn: boolean): { headers: string[]; notes:
 
 /** Start a 职权信息表 sheet and write its header and note rows. */
 export async function addListSheet(book: XlsxBook, opts: ListSheetOptions): Promise<SheetWriter> {
-  const cols: { width: number; style?: StyleId }[] = COLUMNS.map((c) => ({ width: c.width, style: MULTILINE.has(c.key) ? STYLE.wrap : undefined }));
+  const cols: { width: number; style?: StyleId }[] = COLUMNS.map((c) => ({
+    width: c.width,
+    style: MULTILINE.has(c.key) ? STYLE.wrap : undefined,
+  }));
   if (opts.withBodyColumn) cols.push({ width: 28 });
   const ws = await book.sheet(opts.name ?? SHEET_NAME, {
     cols,
@@ -72,7 +85,17 @@ export async function addListSheet(book: XlsxBook, opts: ListSheetOptions): Prom
 }
 
 /** A sheet of plain text lines (instructions, export details): label in bold, then the text. */
-export async function addTextSheet(book: XlsxBook, name: string, lines: readonly [string, string][], widths: [number, number] = [18, 100]): Promise<void> {
-  const ws = await book.sheet(name, { cols: [{ width: widths[0], style: STYLE.bold }, { width: widths[1], style: STYLE.wrap }] });
+export async function addTextSheet(
+  book: XlsxBook,
+  name: string,
+  lines: readonly [string, string][],
+  widths: [number, number] = [18, 100],
+): Promise<void> {
+  const ws = await book.sheet(name, {
+    cols: [
+      { width: widths[0], style: STYLE.bold },
+      { width: widths[1], style: STYLE.wrap },
+    ],
+  });
   for (const line of lines) await ws.row(line);
 }

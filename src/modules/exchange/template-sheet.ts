@@ -75,19 +75,34 @@ export function addListSheet(book: Book, opts: ListSheetOptions): Sheet {
 
 /** The same drop-downs as our writer's (sheet-writer.ts), in exceljs's terms. */
 function addDropDowns(ws: Sheet, rulebook: Rulebook, lastRow: number) {
-  const dv = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  const dv = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
+    .dataValidations;
   for (const d of dropDowns(rulebook, lastRow)) {
     dv.add(d.sqref, {
-      type: 'list', allowBlank: true, formulae: [listFormula(d.list)], showErrorMessage: true, errorStyle: 'stop',
-      errorTitle: d.errorTitle, error: d.error, ...(d.prompt ? { showInputMessage: true, promptTitle: d.promptTitle, prompt: d.prompt } : {}),
+      type: 'list',
+      allowBlank: true,
+      formulae: [listFormula(d.list)],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: d.errorTitle,
+      error: d.error,
+      ...(d.prompt ? { showInputMessage: true, promptTitle: d.promptTitle, prompt: d.prompt } : {}),
     });
   }
 }
 
 /** A sheet of plain text lines (instructions, export details). */
-export function addTextSheet(book: Book, name: string, lines: [string, string][], widths: [number, number] = [18, 100]): void {
+export function addTextSheet(
+  book: Book,
+  name: string,
+  lines: [string, string][],
+  widths: [number, number] = [18, 100],
+): void {
   const ws = book.addWorksheet(name) as Sheet;
-  ws.columns = [{ width: widths[0], style: { alignment: { vertical: 'top', wrapText: true } } }, { width: widths[1], style: { alignment: { vertical: 'top', wrapText: true } } }];
+  ws.columns = [
+    { width: widths[0], style: { alignment: { vertical: 'top', wrapText: true } } },
+    { width: widths[1], style: { alignment: { vertical: 'top', wrapText: true } } },
+  ];
   for (const [k, v] of lines) {
     const r = ws.addRow([k, v]);
     r.getCell(1).font = { bold: true };

@@ -2,7 +2,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type Client, type TestApp } from '../../../test/harness.js';
 import { COLUMNS, NOTE_PREFIX } from './columns.js';
-import { bodyWithClerk, buildXlsx, ensureDocuments, multipart, readSheets, zipEntry, type Cell } from './test-fixtures.js';
+import {
+  bodyWithClerk,
+  buildXlsx,
+  ensureDocuments,
+  multipart,
+  readSheets,
+  zipEntry,
+  type Cell,
+} from './test-fixtures.js';
 
 let t: TestApp;
 let clerk: Client;
@@ -32,8 +40,19 @@ describe('the import template', () => {
     expect([...sheets.keys()]).toEqual(['职权信息表', '填写示例', '填写说明']);
     const rows = sheets.get('职权信息表')!;
     expect(rows[0]).toEqual([
-      '行政职权名称', '主项/子项', '权力编码', '权力类别', '责任主体', '法定依据', '依据层级',
-      '实施机构', '责任事项', '追责情形', '追责依据', '备注', '状态',
+      '行政职权名称',
+      '主项/子项',
+      '权力编码',
+      '权力类别',
+      '责任主体',
+      '法定依据',
+      '依据层级',
+      '实施机构',
+      '责任事项',
+      '追责情形',
+      '追责依据',
+      '备注',
+      '状态',
     ]);
     expect(rows[1]).toHaveLength(COLUMNS.length);
     for (const note of rows[1]) expect(String(note)).toMatch(new RegExp(`^${NOTE_PREFIX}.{6,}`));
@@ -41,11 +60,13 @@ describe('the import template', () => {
     expect(rows.length).toBe(2);
   });
 
-  it('freezes the header, sets widths, and offers the rulebook\'s categories and the statuses as drop-downs', async () => {
+  it("freezes the header, sets widths, and offers the rulebook's categories and the statuses as drop-downs", async () => {
     const xml = zipEntry(file, 'xl/worksheets/sheet1.xml')!;
     expect(xml).toMatch(/<pane [^>]*ySplit="2"[^>]*state="frozen"/);
     expect(xml).toMatch(/<col min="6" max="6" width="60"/);
-    const dv = [...xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"[^>]*>.*?<formula1>([^<]*)<\/formula1>/g)].map((m) => [m[1], m[2].replace(/&quot;/g, '"')]);
+    const dv = [...xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"[^>]*>.*?<formula1>([^<]*)<\/formula1>/g)].map(
+      (m) => [m[1], m[2].replace(/&quot;/g, '"')],
+    );
     expect(dv).toEqual([
       ['D3:D200002', '"行政许可,行政处罚,行政强制,行政征收,行政给付,行政检查,行政确认,行政奖励,行政裁决,其他"'],
       ['M3:M200002', '"在用,已取消,已下放,已委托,已合并"'],
@@ -68,7 +89,9 @@ describe('the import template', () => {
       ['食品经营许可', '主项', '行政许可', '包头市市场监督管理局'],
       ['食品经营许可（新办）', '子项', '行政许可', '包头市市场监督管理局'],
     ]);
-    expect(String(example[0][5])).toBe('《中华人民共和国食品安全法》第三十五条：从事食品生产、食品销售、餐饮服务，应当依法取得许可。');
+    expect(String(example[0][5])).toBe(
+      '《中华人民共和国食品安全法》第三十五条：从事食品生产、食品销售、餐饮服务，应当依法取得许可。',
+    );
     expect(String(example[0][8])).toMatch(/^1\.受理责任：.*\n2\.审查责任：/s);
 
     await ensureDocuments(t.db);
@@ -76,8 +99,13 @@ describe('the import template', () => {
     const m = multipart(await buildXlsx(example.map((r) => r.map((c) => (c ?? '') as Cell))), '示例.xlsx');
     const res = await clerk.request('POST', `/api/exchange/bodies/${body.id}/draft/import`, m.payload, m.headers);
     expect(res.statusCode, res.body).toBe(200);
-    const rows = await t.db.selectFrom('draft_power as p').innerJoin('list_draft as d', 'd.id', 'p.draft_id')
-      .select(['p.code', 'p.parent_code', 'p.name']).where('d.body_id', '=', body.id).orderBy('p.ord').execute();
+    const rows = await t.db
+      .selectFrom('draft_power as p')
+      .innerJoin('list_draft as d', 'd.id', 'p.draft_id')
+      .select(['p.code', 'p.parent_code', 'p.name'])
+      .where('d.body_id', '=', body.id)
+      .orderBy('p.ord')
+      .execute();
     expect(rows).toEqual([
       { code: `${body.prefix}-XK-00001-000`, parent_code: null, name: '食品经营许可' },
       { code: `${body.prefix}-XK-00001-001`, parent_code: `${body.prefix}-XK-00001-000`, name: '食品经营许可（新办）' },

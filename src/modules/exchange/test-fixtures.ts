@@ -31,7 +31,11 @@ export async function buildXlsx(rows: Iterable<Cell[]>, opts: XlsxOptions = {}):
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise((r) => out.on('end', r));
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: !!opts.sharedStrings });
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: false,
+    useSharedStrings: !!opts.sharedStrings,
+  });
   for (const name of opts.before ?? []) {
     const s = book.addWorksheet(name) as ExcelJS.Worksheet & { commit(): void };
     s.addRow(['其他内容']).commit();
@@ -76,14 +80,20 @@ export async function readSheets(buf: Buffer): Promise<Map<string, unknown[][]>>
 export function multipart(file: Buffer, filename: string, contentType = XLSX_MIME, field = 'file') {
   const boundary = `----qzBoundary${Math.random().toString(16).slice(2)}`;
   const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`, 'utf8');
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+    'utf8',
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
-  return { payload: Buffer.concat([head, file, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([head, file, tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 export const BASES = {
   food: '《中华人民共和国食品安全法》第三十五条：从事食品生产、食品销售、餐饮服务，应当依法取得许可。',
-  product: '《中华人民共和国产品质量法》第四十九条：生产、销售不符合保障人体健康和人身、财产安全的国家标准、行业标准的产品的，责令停止生产、销售，没收违法生产、销售的产品，并处违法生产、销售产品（包括已售出和未售出的产品，下同）货值金额等值以上三倍以下的罚款。',
+  product:
+    '《中华人民共和国产品质量法》第四十九条：生产、销售不符合保障人体健康和人身、财产安全的国家标准、行业标准的产品的，责令停止生产、销售，没收违法生产、销售的产品，并处违法生产、销售产品（包括已售出和未售出的产品，下同）货值金额等值以上三倍以下的罚款。',
 };
 
 export const XK_RESPONSIBILITIES = [
@@ -95,11 +105,25 @@ export const XK_RESPONSIBILITIES = [
 ].join('\n');
 
 /** A valid row for a new 主项 (code left empty) of the given body. */
-export function newPowerRow(body: string, i: number, over: Partial<Record<(typeof COLUMNS)[number]['key'], Cell>> = {}): Cell[] {
+export function newPowerRow(
+  body: string,
+  i: number,
+  over: Partial<Record<(typeof COLUMNS)[number]['key'], Cell>> = {},
+): Cell[] {
   const base: Record<string, Cell> = {
-    name: `食品经营许可（第${i}批次核发）`, kind: '主项', code: '', category: '行政许可', responsibleSubject: body,
-    legalBases: BASES.food, legalLevels: '', implementingAgency: body, responsibilities: XK_RESPONSIBILITIES,
-    accountabilityCases: '对符合法定条件的申请事项不予受理的\n依法应当举行听证而不举行听证的', accountabilityBasis: '《中华人民共和国行政许可法》第七十二条', remarks: '', status: '在用',
+    name: `食品经营许可（第${i}批次核发）`,
+    kind: '主项',
+    code: '',
+    category: '行政许可',
+    responsibleSubject: body,
+    legalBases: BASES.food,
+    legalLevels: '',
+    implementingAgency: body,
+    responsibilities: XK_RESPONSIBILITIES,
+    accountabilityCases: '对符合法定条件的申请事项不予受理的\n依法应当举行听证而不举行听证的',
+    accountabilityBasis: '《中华人民共和国行政许可法》第七十二条',
+    remarks: '',
+    status: '在用',
     ...over,
   };
   return COLUMNS.map((c) => base[c.key] ?? '');
@@ -115,24 +139,59 @@ export async function ensureDocuments(db: Database): Promise<Map<string, number>
   ] as const;
   for (const [key, name, level, eff] of docs) {
     await sql`insert into legal_document (key, name, level, effective_date, expiry_date)
-      values (${key}, ${name}, ${level}, ${eff}::date, ${eff ? '2027-03-01' : null}::date) on conflict (key) do nothing`.execute(db);
+      values (${key}, ${name}, ${level}, ${eff}::date, ${eff ? '2027-03-01' : null}::date) on conflict (key) do nothing`.execute(
+      db,
+    );
   }
-  const rows = await db.selectFrom('legal_document').select(['id', 'key']).where('key', 'in', docs.map((d) => d[0])).execute();
+  const rows = await db
+    .selectFrom('legal_document')
+    .select(['id', 'key'])
+    .where(
+      'key',
+      'in',
+      docs.map((d) => d[0]),
+    )
+    .execute();
   return new Map(rows.map((r) => [r.key, r.id]));
 }
 
 /** A new city body with no list yet, whose clerk is the demo user `clerkUsername` (as well). */
-export async function bodyWithClerk(db: Database, name: string, clerkUsername = 'clerk.scjg', roles: string[] = ['clerk']) {
-  const { next } = await db.selectFrom('body').select(sql<number>`coalesce(max(seq), 0) + 1`.as('next')).where('region_code', '=', '150200').executeTakeFirstOrThrow();
-  const body = await db.insertInto('body').values({ region_code: '150200', name, short_name: null, kind: '政府工作部门', office: null, seq: next })
-    .returning(['id', 'seq']).executeTakeFirstOrThrow();
-  const user = await db.selectFrom('app_user').select('id').where('username', '=', clerkUsername).executeTakeFirstOrThrow();
-  for (const role of roles) await db.insertInto('user_role').values({ user_id: user.id, body_id: body.id, role }).execute();
+export async function bodyWithClerk(
+  db: Database,
+  name: string,
+  clerkUsername = 'clerk.scjg',
+  roles: string[] = ['clerk'],
+) {
+  const { next } = await db
+    .selectFrom('body')
+    .select(sql<number>`coalesce(max(seq), 0) + 1`.as('next'))
+    .where('region_code', '=', '150200')
+    .executeTakeFirstOrThrow();
+  const body = await db
+    .insertInto('body')
+    .values({ region_code: '150200', name, short_name: null, kind: '政府工作部门', office: null, seq: next })
+    .returning(['id', 'seq'])
+    .executeTakeFirstOrThrow();
+  const user = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('username', '=', clerkUsername)
+    .executeTakeFirstOrThrow();
+  for (const role of roles)
+    await db.insertInto('user_role').values({ user_id: user.id, body_id: body.id, role }).execute();
   return { id: body.id, name, prefix: `150200-${String(body.seq).padStart(3, '0')}` };
 }
 
 export const countDraftPowers = async (db: Database, bodyId: number) =>
-  Number((await sql<{ n: number }>`select count(*)::int as n from draft_power dp join list_draft d on d.id = dp.draft_id where d.body_id = ${bodyId}`.execute(db)).rows[0].n);
+  Number(
+    (
+      await sql<{
+        n: number;
+      }>`select count(*)::int as n from draft_power dp join list_draft d on d.id = dp.draft_id where d.body_id = ${bodyId}`.execute(
+        db,
+      )
+    ).rows[0].n,
+  );
 
 /** A minimal zip of stored (uncompressed) entries, e.g. a Word file renamed to .xlsx. */
 export function storedZip(entries: { name: string; data: string }[]): Buffer {
@@ -144,19 +203,32 @@ export function storedZip(entries: { name: string; data: string }[]): Buffer {
     const data = Buffer.from(e.data);
     const crc = crc32(data);
     const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18); local.writeUInt32LE(data.length, 22); local.writeUInt16LE(name.length, 26);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20); central.writeUInt32LE(data.length, 24); central.writeUInt16LE(name.length, 28); central.writeUInt32LE(offset, 42);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
     locals.push(local, name, data);
     centrals.push(central, name);
     offset += 30 + name.length + data.length;
   }
   const cd = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);
 }
 

@@ -38,8 +38,17 @@ const upload = (file: Buffer) => {
 async function footprint() {
   const drafts = await t.db.selectFrom('list_draft').select('id').where('body_id', '=', body.id).execute();
   const codes = await t.db.selectFrom('power_code').select('code').where('body_id', '=', body.id).execute();
-  const audits = await t.db.selectFrom('audit_event').select('seq').where('action', '=', 'exchange.draftImported').execute();
-  return { drafts: drafts.length, powers: await countDraftPowers(t.db, body.id), codes: codes.length, audits: audits.length };
+  const audits = await t.db
+    .selectFrom('audit_event')
+    .select('seq')
+    .where('action', '=', 'exchange.draftImported')
+    .execute();
+  return {
+    drafts: drafts.length,
+    powers: await countDraftPowers(t.db, body.id),
+    codes: codes.length,
+    audits: audits.length,
+  };
 }
 
 /** Poll /healthz every 50 ms and sample the RSS every 20 ms until stopped. */

@@ -25,7 +25,13 @@ export interface Upload {
 }
 
 const MB = MAX_UPLOAD_BYTES / 1024 / 1024;
-const XLSX_TYPES = new Set(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream', 'application/zip', 'application/x-zip-compressed', '']);
+const XLSX_TYPES = new Set([
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/octet-stream',
+  'application/zip',
+  'application/x-zip-compressed',
+  '',
+]);
 
 const media = (message: string) => new AppError('UNSUPPORTED_MEDIA', message);
 
@@ -45,9 +51,11 @@ export async function receiveXlsx(req: FastifyRequest): Promise<Upload> {
   }
   if (!/\.xlsx$/i.test(fileName)) {
     part.file.resume();
-    throw media(/\.xls$/i.test(fileName)
-      ? `不支持旧版 .xls 文件（${fileName}），请用 Excel 或 WPS 另存为 .xlsx 后导入`
-      : `只能导入 .xlsx 格式的 Excel 文件，收到的是“${fileName || '未命名文件'}”`);
+    throw media(
+      /\.xls$/i.test(fileName)
+        ? `不支持旧版 .xls 文件（${fileName}），请用 Excel 或 WPS 另存为 .xlsx 后导入`
+        : `只能导入 .xlsx 格式的 Excel 文件，收到的是“${fileName || '未命名文件'}”`,
+    );
   }
   if (!XLSX_TYPES.has(part.mimetype)) {
     part.file.resume();
@@ -61,13 +69,17 @@ export async function receiveXlsx(req: FastifyRequest): Promise<Upload> {
   const hash = createHash('sha256');
   let size = 0;
   try {
-    await pipeline(part.file, new Transform({
-      transform(chunk: Buffer, _enc, cb) {
-        size += chunk.length;
-        hash.update(chunk);
-        cb(null, chunk);
-      },
-    }), createWriteStream(path));
+    await pipeline(
+      part.file,
+      new Transform({
+        transform(chunk: Buffer, _enc, cb) {
+          size += chunk.length;
+          hash.update(chunk);
+          cb(null, chunk);
+        },
+      }),
+      createWriteStream(path),
+    );
     if (part.file.truncated) throw tooLarge();
     await checkWorkbookFile(path, size);
   } catch (e) {
@@ -82,9 +94,14 @@ const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', `文件超过 ${MB} MB 
 function mapMultipartError(e: unknown): AppError {
   const code = (e as { code?: string }).code;
   if (code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge();
-  if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') return new AppError('VALIDATION_FAILED', '一次只能上传一个文件');
-  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return media('请以 multipart/form-data 方式上传文件（字段名 file）');
-  return new AppError('VALIDATION_FAILED', `文件上传未完成（${(e as Error).message?.slice(0, 60) ?? '连接中断'}），请重试`);
+  if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT')
+    return new AppError('VALIDATION_FAILED', '一次只能上传一个文件');
+  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
+    return media('请以 multipart/form-data 方式上传文件（字段名 file）');
+  return new AppError(
+    'VALIDATION_FAILED',
+    `文件上传未完成（${(e as Error).message?.slice(0, 60) ?? '连接中断'}），请重试`,
+  );
 }
 
 /** Check the bytes: a zip whose central directory holds an Excel workbook of sane declared size. */
@@ -94,27 +111,35 @@ export async function checkWorkbookFile(path: string, size: number): Promise<voi
   try {
     const head = Buffer.alloc(8);
     await fh.read(head, 0, 8, 0);
-    if (head.equals(Buffer.from('d0cf11e0a1b11ae1', 'hex'))) throw media('文件是旧版 .xls 格式或已加密的工作簿，请去除密码并另存为 .xlsx 后导入');
-    if (head.readUInt32LE(0) !== 0x04034b50) throw media('文件内容不是 .xlsx 工作簿（扩展名与内容不符），请用 Excel 或 WPS 另存为 .xlsx 后导入');
+    if (head.equals(Buffer.from('d0cf11e0a1b11ae1', 'hex')))
+      throw media('文件是旧版 .xls 格式或已加密的工作簿，请去除密码并另存为 .xlsx 后导入');
+    if (head.readUInt32LE(0) !== 0x04034b50)
+      throw media('文件内容不是 .xlsx 工作簿（扩展名与内容不符），请用 Excel 或 WPS 另存为 .xlsx 后导入');
 
     // End of central directory: the last 22 bytes plus a comment of up to 65,535
     const tailLen = Math.min(size, 22 + 65_535);
     const tail = Buffer.alloc(tailLen);
     await fh.read(tail, 0, tailLen, size - tailLen);
     let eocd = -1;
-    for (let i = tailLen - 22; i >= 0; i--) if (tail.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+    for (let i = tailLen - 22; i >= 0; i--)
+      if (tail.readUInt32LE(i) === 0x06054b50) {
+        eocd = i;
+        break;
+      }
     if (eocd < 0) throw media('文件不完整或已损坏（不是有效的 .xlsx），请重新保存后导入');
     const entries = tail.readUInt16LE(eocd + 10);
     const cdSize = tail.readUInt32LE(eocd + 12);
     const cdOffset = tail.readUInt32LE(eocd + 16);
-    if (entries === 0xffff || cdOffset === 0xffffffff || cdOffset + cdSize > size) throw media('文件结构异常（不是有效的 .xlsx），请用 Excel 或 WPS 另存为 .xlsx 后导入');
+    if (entries === 0xffff || cdOffset === 0xffffffff || cdOffset + cdSize > size)
+      throw media('文件结构异常（不是有效的 .xlsx），请用 Excel 或 WPS 另存为 .xlsx 后导入');
     if (entries > MAX_ENTRIES) throw media('文件结构异常：压缩包内文件过多');
     const cd = Buffer.alloc(cdSize);
     await fh.read(cd, 0, cdSize, cdOffset);
     let unpacked = 0;
     let workbook = false;
     for (let p = 0, n = 0; n < entries; n++) {
-      if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) throw media('文件已损坏（目录无法读取），请重新保存后导入');
+      if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50)
+        throw media('文件已损坏（目录无法读取），请重新保存后导入');
       const usize = cd.readUInt32LE(p + 24);
       const nameLen = cd.readUInt16LE(p + 28);
       const name = cd.toString('utf8', p + 46, p + 46 + nameLen);

@@ -24,7 +24,10 @@ async function read(file: Buffer): Promise<SheetRow[]> {
 }
 
 const refusal = async (file: Buffer) => {
-  const e = await read(file).then(() => null, (x: unknown) => x);
+  const e = await read(file).then(
+    () => null,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(WorkbookRefused);
   return e as WorkbookRefused;
 };
@@ -33,8 +36,12 @@ const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>
 
 describe('what a workbook may hold', () => {
   it('a cell past column XFD, or a row number past 1,048,576, refuses the file', async () => {
-    expect((await refusal(workbookOf(`${headerRowXml()}<row r="3">${cell('XFE3', '多')}</row>`))).code).toBe('PAYLOAD_TOO_LARGE');
-    expect((await refusal(workbookOf(`${headerRowXml()}<row r="1048577">${cell('A1048577', '多')}</row>`))).message).toContain('1048576');
+    expect((await refusal(workbookOf(`${headerRowXml()}<row r="3">${cell('XFE3', '多')}</row>`))).code).toBe(
+      'PAYLOAD_TOO_LARGE',
+    );
+    expect(
+      (await refusal(workbookOf(`${headerRowXml()}<row r="1048577">${cell('A1048577', '多')}</row>`))).message,
+    ).toContain('1048576');
   });
 
   it('more shared strings than cells of the largest sheet refuses the file', async () => {
@@ -49,7 +56,13 @@ describe('what a workbook may hold', () => {
       expect(e.code).toBe('UNSUPPORTED_MEDIA');
       expect(e.message).toContain('Excel 不会写入');
     }
-    expect((await refusal(workbookOf(`${headerRowXml()}<row r="3"><c t="inlineStr"><is><t><![CDATA[x]]></t></is></c></row>`))).code).toBe('UNSUPPORTED_MEDIA');
+    expect(
+      (
+        await refusal(
+          workbookOf(`${headerRowXml()}<row r="3"><c t="inlineStr"><is><t><![CDATA[x]]></t></is></c></row>`),
+        )
+      ).code,
+    ).toBe('UNSUPPORTED_MEDIA');
   });
 
   it('a cell longer than Excel allows is cut one past the limit and reported by the column, not held whole', async () => {
@@ -59,10 +72,19 @@ describe('what a workbook may hold', () => {
   });
 
   it('a number in a date format is a date, and refused as one', async () => {
-    const styles = '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/></cellXfs></styleSheet>';
-    const file = workbookOf(`${headerRowXml()}<row r="3">${cell('A3', '食品经营许可')}<c r="L3" s="1"><v>46000</v></c></row><row r="4">${cell('A4', '食品经营许可')}<c r="L4" s="2"><v>46000</v></c></row><row r="5">${cell('A5', '食品经营许可')}<c r="L5" s="0"><v>46000</v></c></row>`, '', { styles });
+    const styles =
+      '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/></cellXfs></styleSheet>';
+    const file = workbookOf(
+      `${headerRowXml()}<row r="3">${cell('A3', '食品经营许可')}<c r="L3" s="1"><v>46000</v></c></row><row r="4">${cell('A4', '食品经营许可')}<c r="L4" s="2"><v>46000</v></c></row><row r="5">${cell('A5', '食品经营许可')}<c r="L5" s="0"><v>46000</v></c></row>`,
+      '',
+      { styles },
+    );
     const rows = await read(file);
-    expect(rows.map((r) => r.problems.map((p) => p.message))).toEqual([[expect.stringContaining('日期格式')], [expect.stringContaining('日期格式')], []]);
+    expect(rows.map((r) => r.problems.map((p) => p.message))).toEqual([
+      [expect.stringContaining('日期格式')],
+      [expect.stringContaining('日期格式')],
+      [],
+    ]);
     expect(rows[2].cells.remarks).toBe('46000');
   });
 });

@@ -46,30 +46,43 @@ function resolveTarget(target: string): string {
 /** The sheets in workbook order, where each is, and the shared-string and style parts. */
 export async function workbookParts(zip: ZipBook): Promise<WorkbookParts> {
   const rels = new Map<string, { type: string; target: string }>();
-  await drain(scanXml('xl/_rels/workbook.xml.rels', zip.text('xl/_rels/workbook.xml.rels'), {
-    open(name, a) {
-      if (name === 'Relationship' && a.Id && a.Target && rels.size < MAX_SHEETS * 2) rels.set(a.Id, { type: a.Type ?? '', target: resolveTarget(a.Target) });
-    },
-    close() {},
-    text() {},
-  }));
+  await drain(
+    scanXml('xl/_rels/workbook.xml.rels', zip.text('xl/_rels/workbook.xml.rels'), {
+      open(name, a) {
+        if (name === 'Relationship' && a.Id && a.Target && rels.size < MAX_SHEETS * 2)
+          rels.set(a.Id, { type: a.Type ?? '', target: resolveTarget(a.Target) });
+      },
+      close() {},
+      text() {},
+    }),
+  );
   const sheets: SheetRef[] = [];
-  await drain(scanXml(WORKBOOK, zip.text(WORKBOOK), {
-    open(name, a) {
-      if (name !== 'sheet') return;
-      if (sheets.length >= MAX_SHEETS) throw new WorkbookRefused('UNSUPPORTED_MEDIA', `工作簿中的工作表超过${MAX_SHEETS}个，请删除多余的工作表后导入`);
-      const rid = a['r:id'] ?? Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1];
-      const path = (rid && rels.get(rid)?.target) || `xl/worksheets/sheet${sheets.length + 1}.xml`;
-      sheets.push({ name: a.name ?? '', path });
-    },
-    close() {},
-    text() {},
-  }));
+  await drain(
+    scanXml(WORKBOOK, zip.text(WORKBOOK), {
+      open(name, a) {
+        if (name !== 'sheet') return;
+        if (sheets.length >= MAX_SHEETS)
+          throw new WorkbookRefused(
+            'UNSUPPORTED_MEDIA',
+            `工作簿中的工作表超过${MAX_SHEETS}个，请删除多余的工作表后导入`,
+          );
+        const rid = a['r:id'] ?? Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1];
+        const path = (rid && rels.get(rid)?.target) || `xl/worksheets/sheet${sheets.length + 1}.xml`;
+        sheets.push({ name: a.name ?? '', path });
+      },
+      close() {},
+      text() {},
+    }),
+  );
   const ofType = (suffix: string, fallback: string) => {
     const hit = [...rels.values()].find((r) => r.type.endsWith(suffix))?.target ?? fallback;
     return zip.has(hit) ? hit : null;
   };
-  return { sheets, sharedStrings: ofType('/sharedStrings', 'xl/sharedStrings.xml'), styles: ofType('/styles', 'xl/styles.xml') };
+  return {
+    sheets,
+    sharedStrings: ofType('/sharedStrings', 'xl/sharedStrings.xml'),
+    styles: ofType('/styles', 'xl/styles.xml'),
+  };
 }
 
 /**
@@ -103,37 +116,48 @@ export async function readSharedStrings(zip: ZipBook, path: string): Promise<str
   let chars = 0;
   let inSi = false;
   const rich = new RichText();
-  await drain(scanXml(path, zip.text(path), {
-    open(name) {
-      if (name === 'si') {
-        inSi = true;
-        if (out.length >= MAX_SHARED_STRINGS) {
-          throw new WorkbookRefused('PAYLOAD_TOO_LARGE', `文件中的共享字符串超过${MAX_SHARED_STRINGS}个，超出导入上限（${MAX_DATA_ROWS}行），请拆分为多个文件导入`);
+  await drain(
+    scanXml(path, zip.text(path), {
+      open(name) {
+        if (name === 'si') {
+          inSi = true;
+          if (out.length >= MAX_SHARED_STRINGS) {
+            throw new WorkbookRefused(
+              'PAYLOAD_TOO_LARGE',
+              `文件中的共享字符串超过${MAX_SHARED_STRINGS}个，超出导入上限（${MAX_DATA_ROWS}行），请拆分为多个文件导入`,
+            );
+          }
+        } else if (inSi) rich.open(name);
+      },
+      close(name) {
+        if (name !== 'si') {
+          if (inSi) rich.close(name);
+          return;
         }
-      } else if (inSi) rich.open(name);
-    },
-    close(name) {
-      if (name !== 'si') {
-        if (inSi) rich.close(name);
-        return;
-      }
-      inSi = false;
-      const t = rich.take();
-      chars += t.length;
-      if (chars > MAX_SHARED_CHARS) {
-        throw new WorkbookRefused('PAYLOAD_TOO_LARGE', `文件中的共享字符串超过${MAX_SHARED_CHARS / 1024 / 1024}M个字符，超出导入上限，请拆分为多个文件导入`);
-      }
-      out.push(t);
-    },
-    text(t) {
-      if (inSi) rich.add(t);
-    },
-  }));
+        inSi = false;
+        const t = rich.take();
+        chars += t.length;
+        if (chars > MAX_SHARED_CHARS) {
+          throw new WorkbookRefused(
+            'PAYLOAD_TOO_LARGE',
+            `文件中的共享字符串超过${MAX_SHARED_CHARS / 1024 / 1024}M个字符，超出导入上限，请拆分为多个文件导入`,
+          );
+        }
+        out.push(t);
+      },
+      text(t) {
+        if (inSi) rich.add(t);
+      },
+    }),
+  );
   return out;
 }
 
 // Excel's built-in date and time formats (ECMA-376 §18.8.30, with the zh-CN ones 27–36, 50–58)
-const DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const DATE_IDS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
 /** a format code shows a date when, outside quotes and brackets, it has y, m, d, h or s */
 export const isDateFormat = (code: string) => /[ymdhs]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ''));
 
@@ -143,21 +167,28 @@ export async function readDateStyles(zip: ZipBook, path: string): Promise<Set<nu
   const dates = new Set<number>();
   let inXfs = false;
   let xf = 0;
-  await drain(scanXml(path, zip.text(path), {
-    open(name, a) {
-      if (name === 'numFmt' && custom.size < MAX_STYLES) custom.set(Number(a.numFmtId), isDateFormat(a.formatCode ?? ''));
-      else if (name === 'cellXfs') inXfs = true;
-      else if (name === 'xf' && inXfs) {
-        if (xf >= MAX_STYLES) throw new WorkbookRefused('UNSUPPORTED_MEDIA', `文件中的单元格格式超过${MAX_STYLES}种，请用 Excel 或 WPS 另存为 .xlsx 后导入`);
-        const id = Number(a.numFmtId ?? 0);
-        if (custom.get(id) ?? DATE_IDS.has(id)) dates.add(xf);
-        xf++;
-      }
-    },
-    close(name) {
-      if (name === 'cellXfs') inXfs = false;
-    },
-    text() {},
-  }));
+  await drain(
+    scanXml(path, zip.text(path), {
+      open(name, a) {
+        if (name === 'numFmt' && custom.size < MAX_STYLES)
+          custom.set(Number(a.numFmtId), isDateFormat(a.formatCode ?? ''));
+        else if (name === 'cellXfs') inXfs = true;
+        else if (name === 'xf' && inXfs) {
+          if (xf >= MAX_STYLES)
+            throw new WorkbookRefused(
+              'UNSUPPORTED_MEDIA',
+              `文件中的单元格格式超过${MAX_STYLES}种，请用 Excel 或 WPS 另存为 .xlsx 后导入`,
+            );
+          const id = Number(a.numFmtId ?? 0);
+          if (custom.get(id) ?? DATE_IDS.has(id)) dates.add(xf);
+          xf++;
+        }
+      },
+      close(name) {
+        if (name === 'cellXfs') inXfs = false;
+      },
+      text() {},
+    }),
+  );
   return dates;
 }

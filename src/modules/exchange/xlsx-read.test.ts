@@ -20,7 +20,10 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 async function reordered(buf: Buffer, rank: (name: string) => number): Promise<Buffer> {
   const src = await JSZip.loadAsync(buf);
   const names = Object.keys(src.files).filter((n) => !src.files[n]!.dir);
-  const order = names.map((n, i) => ({ n, i })).sort((a, b) => rank(a.n) - rank(b.n) || a.i - b.i).map((x) => x.n);
+  const order = names
+    .map((n, i) => ({ n, i }))
+    .sort((a, b) => rank(a.n) - rank(b.n) || a.i - b.i)
+    .map((x) => x.n);
   const out = new JSZip();
   for (const n of order) out.file(n, await src.files[n]!.async('nodebuffer'));
   return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
@@ -39,10 +42,18 @@ const names = rows.map((r) => r[0]);
 
 describe('an upload is read whatever the order of its parts', () => {
   it.each([
-    ['worksheets after shared strings and relationships, workbook.xml last', true, (n: string) => (n.startsWith('xl/worksheets/') ? 1 : n === 'xl/workbook.xml' ? 2 : 0)],
+    [
+      'worksheets after shared strings and relationships, workbook.xml last',
+      true,
+      (n: string) => (n.startsWith('xl/worksheets/') ? 1 : n === 'xl/workbook.xml' ? 2 : 0),
+    ],
     ['worksheets first of all, then the rest', true, (n: string) => (n.startsWith('xl/worksheets/') ? 0 : 1)],
     ['workbook.xml first (as Excel writes)', true, (n: string) => (n === 'xl/workbook.xml' ? 0 : 1)],
-    ['no shared-string part, the list on the second sheet, workbook.xml last', false, (n: string) => (n === 'xl/workbook.xml' ? 1 : 0)],
+    [
+      'no shared-string part, the list on the second sheet, workbook.xml last',
+      false,
+      (n: string) => (n === 'xl/workbook.xml' ? 1 : 0),
+    ],
   ])('%s', async (label, sharedStrings, rank) => {
     const buf = await reordered(await buildXlsx(rows, { before: ['填写说明'], sharedStrings }), rank);
     const path = join(dir, `${label.length}-${sharedStrings}.xlsx`);

@@ -57,13 +57,18 @@ export function cellText(v: unknown): CellText {
     const o = v as Record<string, unknown>;
     if ('formula' in o || 'sharedFormula' in o) return { problem: '单元格含公式，请改为纯文本（公式不会被导入）' };
     if ('error' in o) return { problem: `单元格为错误值${String(o.error)}，请改为文本` };
-    if (Array.isArray(o.richText)) return { text: clean((o.richText as { text?: string }[]).map((r) => r.text ?? '').join('')) };
+    if (Array.isArray(o.richText))
+      return { text: clean((o.richText as { text?: string }[]).map((r) => r.text ?? '').join('')) };
     if (typeof o.text === 'string') return { text: clean(o.text) };
   }
   return { problem: '单元格内容无法识别，请改为纯文本' };
 }
 
-const headerProblem = (col: number, message: string): RowError => ({ row: HEADER_ROW, column: `${columnName(col)}列`, message });
+const headerProblem = (col: number, message: string): RowError => ({
+  row: HEADER_ROW,
+  column: `${columnName(col)}列`,
+  message,
+});
 
 function checkHeaders(values: unknown[]): RowError[] {
   const problems: RowError[] = [];
@@ -71,7 +76,12 @@ function checkHeaders(values: unknown[]): RowError[] {
     const got = cellText(values[i + 1]);
     const text = 'text' in got ? got.text : '';
     if (text !== c.header) {
-      problems.push(headerProblem(i + 1, `第1行${columnName(i + 1)}列应为“${c.header}”，实际为“${text || '（空）'}”。请使用本平台下载的导入模板，不要增删、移动列`));
+      problems.push(
+        headerProblem(
+          i + 1,
+          `第1行${columnName(i + 1)}列应为“${c.header}”，实际为“${text || '（空）'}”。请使用本平台下载的导入模板，不要增删、移动列`,
+        ),
+      );
     }
   });
   for (let i = COLUMNS.length + 1; i < values.length; i++) {
@@ -103,7 +113,11 @@ export async function openWorkbook(path: string): Promise<OpenWorkbook> {
       dateStyles: parts.styles ? await readDateStyles(zip, parts.styles) : new Set(),
       maxColumn: KEPT_COLUMNS,
     };
-    return { zip, sheets: parts.sheets, rows: (sheet, maxColumn = KEPT_COLUMNS) => sheetRows(zip, sheet.path, { ...ctx, maxColumn }) };
+    return {
+      zip,
+      sheets: parts.sheets,
+      rows: (sheet, maxColumn = KEPT_COLUMNS) => sheetRows(zip, sheet.path, { ...ctx, maxColumn }),
+    };
   } catch (e) {
     zip.close();
     throw e;
@@ -111,7 +125,13 @@ export async function openWorkbook(path: string): Promise<OpenWorkbook> {
 }
 
 const unreadable = (e: unknown) =>
-  new SheetError([{ row: 0, column: '文件', message: `文件无法作为 Excel 工作簿读取（${(e as Error).message.slice(0, 80)}），请用 Excel 或 WPS 另存为 .xlsx 后重试` }]);
+  new SheetError([
+    {
+      row: 0,
+      column: '文件',
+      message: `文件无法作为 Excel 工作簿读取（${(e as Error).message.slice(0, 80)}），请用 Excel 或 WPS 另存为 .xlsx 后重试`,
+    },
+  ]);
 
 /**
  * The data rows of the 职权信息表 sheet, in order. Throws SheetError when the workbook has
@@ -128,14 +148,27 @@ export async function* readPowerRows(path: string): AsyncGenerator<SheetRow> {
     const sheet = book.sheets.find((s) => s.name === SHEET_NAME);
     if (!sheet) {
       const names = book.sheets.map((s) => s.name).join('、');
-      throw new SheetError([{ row: 0, column: '工作表', message: `未找到名为“${SHEET_NAME}”的工作表（文件中的工作表：${names || '无'}）。请使用本平台下载的导入模板` }]);
+      throw new SheetError([
+        {
+          row: 0,
+          column: '工作表',
+          message: `未找到名为“${SHEET_NAME}”的工作表（文件中的工作表：${names || '无'}）。请使用本平台下载的导入模板`,
+        },
+      ]);
     }
     let sawHeader = false;
     let dataRows = 0;
     for await (const row of book.rows(sheet)) {
       const values = row.values;
       if (!sawHeader) {
-        if (row.number !== HEADER_ROW) throw new SheetError([{ row: HEADER_ROW, column: 'A列', message: '第1行应为列名行（行政职权名称、主项/子项……），请使用本平台下载的导入模板' }]);
+        if (row.number !== HEADER_ROW)
+          throw new SheetError([
+            {
+              row: HEADER_ROW,
+              column: 'A列',
+              message: '第1行应为列名行（行政职权名称、主项/子项……），请使用本平台下载的导入模板',
+            },
+          ]);
         const problems = checkHeaders(values);
         if (problems.length) throw new SheetError(problems);
         sawHeader = true;
@@ -161,11 +194,16 @@ export async function* readPowerRows(path: string): AsyncGenerator<SheetRow> {
       });
       if (blank) continue;
       if (++dataRows > MAX_DATA_ROWS) {
-        throw new SheetError([{ row: row.number, column: 'A列', message: `数据行超过${MAX_DATA_ROWS}行，请分多个文件导入` }]);
+        throw new SheetError([
+          { row: row.number, column: 'A列', message: `数据行超过${MAX_DATA_ROWS}行，请分多个文件导入` },
+        ]);
       }
       yield { row: row.number, cells, problems };
     }
-    if (!sawHeader) throw new SheetError([{ row: HEADER_ROW, column: 'A列', message: '工作表“职权信息表”是空的，请使用本平台下载的导入模板填写' }]);
+    if (!sawHeader)
+      throw new SheetError([
+        { row: HEADER_ROW, column: 'A列', message: '工作表“职权信息表”是空的，请使用本平台下载的导入模板填写' },
+      ]);
   } catch (e) {
     if (e instanceof SheetError || e instanceof WorkbookRefused) throw e;
     throw unreadable(e);

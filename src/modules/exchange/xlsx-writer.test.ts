@@ -33,14 +33,20 @@ describe('the xlsx writer', () => {
   });
 
   it('writes text, numbers and gaps that read back exactly, in a zip whose CRCs hold', async () => {
-    const buf = await write(async (book) => {
-      const ws = await book.sheet('第一页', { cols: [{ width: 20, style: STYLE.wrap }, { width: 10 }], frozen: { columns: 1, rows: 1 } });
-      await ws.row(['标题', '数'], { style: STYLE.header, height: 30 });
-      for (const [i, s] of TRICKY.entries()) await ws.row([s, i + 0.5]);
-      await ws.row(['', null, '第三列']);
-      const two = await book.sheet('第二页', { cols: [{ width: 10 }] });
-      await two.row(['只有一行']);
-    }, ['第一页', '第二页']);
+    const buf = await write(
+      async (book) => {
+        const ws = await book.sheet('第一页', {
+          cols: [{ width: 20, style: STYLE.wrap }, { width: 10 }],
+          frozen: { columns: 1, rows: 1 },
+        });
+        await ws.row(['标题', '数'], { style: STYLE.header, height: 30 });
+        for (const [i, s] of TRICKY.entries()) await ws.row([s, i + 0.5]);
+        await ws.row(['', null, '第三列']);
+        const two = await book.sheet('第二页', { cols: [{ width: 10 }] });
+        await two.row(['只有一行']);
+      },
+      ['第一页', '第二页'],
+    );
 
     const zip = await JSZip.loadAsync(buf, { checkCRC32: true });
     expect(Object.keys(zip.files)).toContain('xl/worksheets/sheet2.xml');
@@ -81,14 +87,21 @@ describe('the xlsx writer', () => {
   it('stops with an error, instead of waiting for ever, when the download goes away', async () => {
     // a client that takes the first bytes, then stalls, then disconnects
     let taken = 0;
-    const out = new Writable({ highWaterMark: 1024, write(c: Buffer, _e, cb) { if ((taken += c.length) < 1 << 16) cb(); } });
+    const out = new Writable({
+      highWaterMark: 1024,
+      write(c: Buffer, _e, cb) {
+        if ((taken += c.length) < 1 << 16) cb();
+      },
+    });
     const book = new XlsxBook(out, { sheets: ['甲'] });
     const ws = await book.sheet('甲', { cols: [{ width: 10 }] });
     setTimeout(() => out.destroy(), 200);
     const big = '很长的内容'.repeat(2000);
-    await expect((async () => {
-      for (let i = 0; i < 10_000; i++) await ws.row([`${i}${big}`]);
-      await book.finish();
-    })()).rejects.toThrow(/closed/);
+    await expect(
+      (async () => {
+        for (let i = 0; i < 10_000; i++) await ws.row([`${i}${big}`]);
+        await book.finish();
+      })(),
+    ).rejects.toThrow(/closed/);
   });
 });

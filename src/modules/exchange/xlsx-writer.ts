@@ -67,7 +67,8 @@ const STYLES_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 // reference because a parser turns a literal CR into LF.
 const NEEDS_ESCAPE = /[&<>\r\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
-const escapeText = (s: string) => (NEEDS_ESCAPE.test(s) ? s.replace(/[&<>\r\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g, (c) => ESCAPES[c] ?? '') : s);
+const escapeText = (s: string) =>
+  NEEDS_ESCAPE.test(s) ? s.replace(/[&<>\r\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g, (c) => ESCAPES[c] ?? '') : s;
 const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;');
 
 /** Column letters: 1 → A, 27 → AA. */
@@ -111,8 +112,11 @@ const BUFFER_BYTES = 1 << 20;
 // Buffer#utf8Write is the encoder behind buf.write(s, offset, 'utf8') without its argument
 // handling, which alone took a fifth of an export's time; the public call where it is absent.
 type Utf8Write = (this: Buffer, s: string, offset: number) => number;
-const utf8Write: Utf8Write = (Buffer.prototype as unknown as { utf8Write?: Utf8Write }).utf8Write
-  ?? function (this: Buffer, s: string, offset: number) { return this.write(s, offset, 'utf8'); };
+const utf8Write: Utf8Write =
+  (Buffer.prototype as unknown as { utf8Write?: Utf8Write }).utf8Write ??
+  function (this: Buffer, s: string, offset: number) {
+    return this.write(s, offset, 'utf8');
+  };
 const CELL_END = '</t></is></c>';
 
 export class SheetWriter {
@@ -122,7 +126,10 @@ export class SheetWriter {
   private readonly refs: string[];
   private readonly colStyle: string[];
 
-  constructor(private readonly zip: ZipWriter, private readonly opts: SheetOptions) {
+  constructor(
+    private readonly zip: ZipWriter,
+    private readonly opts: SheetOptions,
+  ) {
     // per column, computed once: the start of a cell's XML and its column's style attribute
     this.refs = Array.from({ length: 64 }, (_, i) => `<c r="${columnName(i + 1)}`);
     this.colStyle = opts.cols.map((c) => (c.style ? ` s="${c.style}"` : ''));
@@ -136,13 +143,21 @@ export class SheetWriter {
     if (f && (f.columns || f.rows)) {
       const pane = f.columns && f.rows ? 'bottomRight' : f.rows ? 'bottomLeft' : 'topRight';
       const topLeft = `${columnName(f.columns + 1)}${f.rows + 1}`;
-      views += `><pane${f.columns ? ` xSplit="${f.columns}"` : ''}${f.rows ? ` ySplit="${f.rows}"` : ''} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/>`
-        + `<selection pane="${pane}" activeCell="A${f.rows + 1}" sqref="A${f.rows + 1}"/></sheetView></sheetViews>`;
+      views +=
+        `><pane${f.columns ? ` xSplit="${f.columns}"` : ''}${f.rows ? ` ySplit="${f.rows}"` : ''} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/>` +
+        `<selection pane="${pane}" activeCell="A${f.rows + 1}" sqref="A${f.rows + 1}"/></sheetView></sheetViews>`;
     } else views += '/></sheetViews>';
-    const cols = o.cols.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"${c.style ? ` style="${c.style}"` : ''}/>`).join('');
-    return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-      + '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-      + `${views}<sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>`;
+    const cols = o.cols
+      .map(
+        (c, i) =>
+          `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"${c.style ? ` style="${c.style}"` : ''}/>`,
+      )
+      .join('');
+    return (
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+      `${views}<sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>`
+    );
   }
 
   /** Encode `s` into the buffer (UTF-8 needs at most 3 bytes per UTF-16 unit). */
@@ -171,7 +186,8 @@ export class SheetWriter {
     for (let i = 0; i < cells.length; i++) {
       const v = cells[i];
       if (v === null || v === undefined || v === '') continue;
-      const s = style === undefined ? this.colStyle[i] ?? '' : ` s="${typeof style === 'number' ? style : style[i] ?? 0}"`;
+      const s =
+        style === undefined ? (this.colStyle[i] ?? '') : ` s="${typeof style === 'number' ? style : (style[i] ?? 0)}"`;
       const ref = this.refs[i] ?? `<c r="${columnName(i + 1)}`;
       if (typeof v === 'number') this.put(`${ref}${r}"${s}><v>${v}</v></c>`);
       else {
@@ -195,10 +211,15 @@ export class SheetWriter {
   tail(): string {
     const v = this.opts.validations ?? [];
     const dv = v.length
-      ? `<dataValidations count="${v.length}">${v.map((d) => `<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorStyle="stop"`
-        + `${d.prompt ? ' showInputMessage="1"' : ''}${d.errorTitle ? ` errorTitle="${escapeAttr(d.errorTitle)}"` : ''}${d.error ? ` error="${escapeAttr(d.error)}"` : ''}`
-        + `${d.promptTitle ? ` promptTitle="${escapeAttr(d.promptTitle)}"` : ''}${d.prompt ? ` prompt="${escapeAttr(d.prompt)}"` : ''}`
-        + ` sqref="${d.sqref}"><formula1>${escapeText(`"${d.list.join(',')}"`).replace(/"/g, '&quot;')}</formula1></dataValidation>`).join('')}</dataValidations>`
+      ? `<dataValidations count="${v.length}">${v
+          .map(
+            (d) =>
+              `<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorStyle="stop"` +
+              `${d.prompt ? ' showInputMessage="1"' : ''}${d.errorTitle ? ` errorTitle="${escapeAttr(d.errorTitle)}"` : ''}${d.error ? ` error="${escapeAttr(d.error)}"` : ''}` +
+              `${d.promptTitle ? ` promptTitle="${escapeAttr(d.promptTitle)}"` : ''}${d.prompt ? ` prompt="${escapeAttr(d.prompt)}"` : ''}` +
+              ` sqref="${d.sqref}"><formula1>${escapeText(`"${d.list.join(',')}"`).replace(/"/g, '&quot;')}</formula1></dataValidation>`,
+          )
+          .join('')}</dataValidations>`
       : '';
     return `</sheetData>${dv}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
   }
@@ -226,7 +247,10 @@ export class XlsxBook {
   private open: SheetWriter | null = null;
   private started: Promise<void> | null = null;
 
-  constructor(out: Writable, private readonly opts: BookOptions) {
+  constructor(
+    out: Writable,
+    private readonly opts: BookOptions,
+  ) {
     this.zip = new ZipWriter(out, opts.created);
   }
 
@@ -234,42 +258,69 @@ export class XlsxBook {
     const { sheets } = this.opts;
     const created = (this.opts.created ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
     const ct = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
-    await this.zip.add('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-      + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-      + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-      + `<Override PartName="/xl/workbook.xml" ContentType="${ct}.sheet.main+xml"/>`
-      + sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${ct}.worksheet+xml"/>`).join('')
-      + `<Override PartName="/xl/styles.xml" ContentType="${ct}.styles+xml"/>`
-      + `<Override PartName="/xl/sharedStrings.xml" ContentType="${ct}.sharedStrings+xml"/>`
-      + '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
-      + '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>');
+    await this.zip.add(
+      '[Content_Types].xml',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+        `<Override PartName="/xl/workbook.xml" ContentType="${ct}.sheet.main+xml"/>` +
+        sheets
+          .map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${ct}.worksheet+xml"/>`)
+          .join('') +
+        `<Override PartName="/xl/styles.xml" ContentType="${ct}.styles+xml"/>` +
+        `<Override PartName="/xl/sharedStrings.xml" ContentType="${ct}.sharedStrings+xml"/>` +
+        '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+        '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>',
+    );
     const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-    await this.zip.add('_rels/.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-      + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-      + `<Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/>`
-      + '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
-      + `<Relationship Id="rId3" Type="${rel}/extended-properties" Target="docProps/app.xml"/></Relationships>`);
-    await this.zip.add('docProps/core.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-      + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-      + `<dc:creator>${escapeText(this.opts.creator ?? '')}</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${created}</dcterms:created>`
-      + `<dcterms:modified xsi:type="dcterms:W3CDTF">${created}</dcterms:modified></cp:coreProperties>`);
-    await this.zip.add('docProps/app.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-      + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>${escapeText(this.opts.creator ?? '')}</Application></Properties>`);
-    await this.zip.add('xl/workbook.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-      + `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${rel}">`
-      + '<bookViews><workbookView/></bookViews><sheets>'
-      + sheets.map((name, i) => `<sheet name="${escapeAttr(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')
-      + '</sheets></workbook>');
-    await this.zip.add('xl/_rels/workbook.xml.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-      + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-      + sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${rel}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')
-      + `<Relationship Id="rId${sheets.length + 1}" Type="${rel}/styles" Target="styles.xml"/>`
-      + `<Relationship Id="rId${sheets.length + 2}" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`);
+    await this.zip.add(
+      '_rels/.rels',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        `<Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/>` +
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
+        `<Relationship Id="rId3" Type="${rel}/extended-properties" Target="docProps/app.xml"/></Relationships>`,
+    );
+    await this.zip.add(
+      'docProps/core.xml',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+        `<dc:creator>${escapeText(this.opts.creator ?? '')}</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${created}</dcterms:created>` +
+        `<dcterms:modified xsi:type="dcterms:W3CDTF">${created}</dcterms:modified></cp:coreProperties>`,
+    );
+    await this.zip.add(
+      'docProps/app.xml',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+        `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>${escapeText(this.opts.creator ?? '')}</Application></Properties>`,
+    );
+    await this.zip.add(
+      'xl/workbook.xml',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+        `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${rel}">` +
+        '<bookViews><workbookView/></bookViews><sheets>' +
+        sheets.map((name, i) => `<sheet name="${escapeAttr(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+        '</sheets></workbook>',
+    );
+    await this.zip.add(
+      'xl/_rels/workbook.xml.rels',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        sheets
+          .map(
+            (_, i) => `<Relationship Id="rId${i + 1}" Type="${rel}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+          )
+          .join('') +
+        `<Relationship Id="rId${sheets.length + 1}" Type="${rel}/styles" Target="styles.xml"/>` +
+        `<Relationship Id="rId${sheets.length + 2}" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+    );
     await this.zip.add('xl/styles.xml', STYLES_XML);
     // empty (cells are inline strings), but a streaming reader such as exceljs's parses the
     // sheets as they come only once it has seen this part; without it, it spools them to disk
-    await this.zip.add('xl/sharedStrings.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-      + '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>');
+    await this.zip.add(
+      'xl/sharedStrings.xml',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
+    );
   }
 
   /** Begin the next sheet (closing the one before); its name must be the next in `sheets`. */
@@ -277,7 +328,8 @@ export class XlsxBook {
     await (this.started ??= this.start());
     if (this.open) await this.open.close();
     const i = this.next++;
-    if (this.opts.sheets[i] !== name) throw new Error(`sheet ${name} out of order (expected ${this.opts.sheets[i] ?? 'none'})`);
+    if (this.opts.sheets[i] !== name)
+      throw new Error(`sheet ${name} out of order (expected ${this.opts.sheets[i] ?? 'none'})`);
     const ws = new SheetWriter(this.zip, opts);
     await this.zip.openEntry(`xl/worksheets/sheet${i + 1}.xml`);
     await this.zip.write(ws.head());

@@ -13,7 +13,10 @@ export const MAX_ENTRIES = 10_000;
 
 /** The file is refused as a whole: too big once unpacked, or not a sound zip. Becomes a 413 / 415. */
 export class WorkbookRefused extends Error {
-  constructor(readonly code: 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA', message: string) {
+  constructor(
+    readonly code: 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -21,9 +24,15 @@ export class WorkbookRefused extends Error {
 export const tooBigUnpacked = () =>
   new WorkbookRefused('PAYLOAD_TOO_LARGE', `文件解压后超过 ${MAX_UNPACKED / 1024 ** 3} GB，请拆分为多个文件导入`);
 const lying = (part: string) =>
-  new WorkbookRefused('UNSUPPORTED_MEDIA', `文件结构异常：压缩包中“${part}”的实际内容大于其记录的大小，请用 Excel 或 WPS 另存为 .xlsx 后导入`);
+  new WorkbookRefused(
+    'UNSUPPORTED_MEDIA',
+    `文件结构异常：压缩包中“${part}”的实际内容大于其记录的大小，请用 Excel 或 WPS 另存为 .xlsx 后导入`,
+  );
 const broken = (why: string) =>
-  new WorkbookRefused('UNSUPPORTED_MEDIA', `文件已损坏或不是有效的 .xlsx（${why.slice(0, 80)}），请用 Excel 或 WPS 另存为 .xlsx 后导入`);
+  new WorkbookRefused(
+    'UNSUPPORTED_MEDIA',
+    `文件已损坏或不是有效的 .xlsx（${why.slice(0, 80)}），请用 Excel 或 WPS 另存为 .xlsx 后导入`,
+  );
 
 export interface ZipBook {
   has(name: string): boolean;
@@ -34,7 +43,10 @@ export interface ZipBook {
 
 export async function openZip(path: string): Promise<ZipBook> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (e, z) => (e ? reject(broken(e.message)) : resolve(z!))));
+    yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (e, z) =>
+      e ? reject(broken(e.message)) : resolve(z!),
+    ),
+  );
   const entries = new Map<string, yauzl.Entry>();
   try {
     if (zip.entryCount > MAX_ENTRIES) throw new WorkbookRefused('UNSUPPORTED_MEDIA', '文件结构异常：压缩包内文件过多');
@@ -60,7 +72,8 @@ export async function openZip(path: string): Promise<ZipBook> {
     const entry = entries.get(name);
     if (!entry) return;
     const stream = await new Promise<Readable>((resolve, reject) =>
-      zip.openReadStream(entry, (e, s) => (e ? reject(broken(e.message)) : resolve(s!))));
+      zip.openReadStream(entry, (e, s) => (e ? reject(broken(e.message)) : resolve(s!))),
+    );
     const decoder = new StringDecoder('utf8');
     let mine = 0;
     try {

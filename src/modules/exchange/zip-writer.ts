@@ -41,7 +41,10 @@ export class ZipWriter {
 
   private onOutError: (e: Error) => void = () => {};
 
-  constructor(private readonly out: Writable, at = new Date()) {
+  constructor(
+    private readonly out: Writable,
+    at = new Date(),
+  ) {
     this.stamp = dosTime(at);
     out.on('error', (e) => this.onOutError(e));
     // the client went away: stop instead of waiting for a drain that never comes
@@ -67,7 +70,12 @@ export class ZipWriter {
     h.writeUInt16LE(this.stamp.date, 12);
     h.writeUInt16LE(entry.name.length, 26);
     await this.put(Buffer.concat([h, entry.name]));
-    const deflate = createDeflateRaw({ level: LEVEL, memLevel: 9, strategy: constants.Z_DEFAULT_STRATEGY, chunkSize: DEFLATE_CHUNK });
+    const deflate = createDeflateRaw({
+      level: LEVEL,
+      memLevel: 9,
+      strategy: constants.Z_DEFAULT_STRATEGY,
+      chunkSize: DEFLATE_CHUNK,
+    });
     // compressed bytes go straight to `out`; the deflate stream pauses while `out` is full
     const done = new Promise<void>((resolve, reject) => {
       deflate.on('data', (chunk: Buffer) => {

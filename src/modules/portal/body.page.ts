@@ -43,12 +43,15 @@ export function groupPowers(powers: ListedPower[], rulebookId: string): Group[] 
   const order: readonly string[] = categoriesOf(rulebookId).map((c) => c.code);
   const byCat = new Map<string, ListedPower[]>();
   for (const p of powers) byCat.set(p.category, [...(byCat.get(p.category) ?? []), p]);
-  const cats = [...byCat.keys()].sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || a.localeCompare(b));
+  const cats = [...byCat.keys()].sort(
+    (a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || a.localeCompare(b),
+  );
   return cats.map((code) => {
     const list = byCat.get(code)!;
     const mains = new Set(list.filter((p) => !p.parentCode).map((p) => p.code));
     const subsOf = new Map<string, ListedPower[]>();
-    for (const p of list) if (p.parentCode && mains.has(p.parentCode)) subsOf.set(p.parentCode, [...(subsOf.get(p.parentCode) ?? []), p]);
+    for (const p of list)
+      if (p.parentCode && mains.has(p.parentCode)) subsOf.set(p.parentCode, [...(subsOf.get(p.parentCode) ?? []), p]);
     const rows: Group['rows'] = [];
     let n = 0;
     for (const p of list) {
@@ -95,8 +98,12 @@ export function consultationNotice(list: OpenConsultation[], what: string): Html
 function retiredSection(d: BodyPageData, retired: ListedPower[], powerQ: string): Html {
   if (!retired.length) return html``;
   const ctx = (p: ListedPower) => ({
-    bodyId: d.body.id, q: powerQ, names: d.names,
-    successors: d.powers.filter((x) => x.predecessorCodes?.includes(p.code)).map((x) => ({ code: x.code, name: x.name })),
+    bodyId: d.body.id,
+    q: powerQ,
+    names: d.names,
+    successors: d.powers
+      .filter((x) => x.predecessorCodes?.includes(p.code))
+      .map((x) => ({ code: x.code, name: x.name })),
   });
   return html`<section aria-labelledby="retired"><h2 id="retired">已取消、合并、下放或委托的职权（${retired.length} 项）</h2>
 <p class="muted">以下事项不再由本机构直接实施，不计入上方在用职权数，列出以便查询去向。</p>
@@ -138,8 +145,12 @@ ${consultationNotice(d.consultations, '本机构的权责清单')}
 ${asOfForm(d)}
 <p class="summary">共 <strong>${inForce.length}</strong> 项在用行政职权${subs ? `（主项 ${inForce.length - subs} 项、子项 ${subs} 项）` : ''}，分 ${groups.length} 类${d.duties.length ? `；职责 ${d.duties.length} 项` : ''}。${retired.length ? html`另有已取消、合并、下放或委托的职权 ${retired.length} 项，<a href="#retired">列于页末</a>。` : ''}${preview ? html`各类别先列出前 ${PREVIEW_ROWS} 项，<a href="${q({ all: '1' })}">显示全部 ${inForce.length} 项</a>（便于查找和打印）。` : ''}</p>
 ${groups.length ? html`<nav class="toc" aria-label="职权类别目录"><ul>${groups.map((g) => html`<li><a href="#cat-${g.code}">${g.label}<span class="count">${g.rows.length} 项</span></a></li>`)}</ul></nav>` : ''}
-${d.duties.length ? html`<section aria-labelledby="duties"><h2 id="duties">职责（${d.duties.length} 项）</h2>
-<ol class="duties">${d.duties.map((x) => html`<li><strong>${x.name}</strong>${x.content ? html`：${x.content}` : ''}</li>`)}</ol></section>` : ''}
+${
+  d.duties.length
+    ? html`<section aria-labelledby="duties"><h2 id="duties">职责（${d.duties.length} 项）</h2>
+<ol class="duties">${d.duties.map((x) => html`<li><strong>${x.name}</strong>${x.content ? html`：${x.content}` : ''}</li>`)}</ol></section>`
+    : ''
+}
 ${groups.map((g) => {
   const rows = preview && d.show.category !== g.code ? g.rows.slice(0, PREVIEW_ROWS) : g.rows;
   return html`<section aria-labelledby="cat-${g.code}"><h2 id="cat-${g.code}">${g.label}（${g.rows.length} 项）</h2>

@@ -25,4 +25,5 @@ export class HeadMemo<T> {
   }
 }
 
-const wantsFresh = (req: FastifyRequest) => /no-cache|max-age=0/.test(`${req.headers['cache-control'] ?? ''} ${req.headers.pragma ?? ''}`);
+const wantsFresh = (req: FastifyRequest) =>
+  /no-cache|max-age=0/.test(`${req.headers['cache-control'] ?? ''} ${req.headers.pragma ?? ''}`);

@@ -14,9 +14,11 @@ export function searchBox(q = '', autofocus = false): Html {
 /** §12: the consultations the public can take part in now, first thing on the home page. */
 function consultations(open: OpenConsultation[]): Html {
   return html`<section aria-labelledby="consult-home"><h2 id="consult-home">公开征求意见</h2>
-${open.length
-  ? html`<p>以下权责清单调整事项正在（或即将）公开征求意见：</p><ul>${open.slice(0, 5).map((c) => html`<li><a href="/consultations/${c.id}">${c.title}</a>（${c.bodyName}，${cnDate(c.opensOn)}至${cnDate(c.closesOn)}）</li>`)}</ul>`
-  : html`<p>目前没有正在征求意见的调整事项。</p>`}
+${
+  open.length
+    ? html`<p>以下权责清单调整事项正在（或即将）公开征求意见：</p><ul>${open.slice(0, 5).map((c) => html`<li><a href="/consultations/${c.id}">${c.title}</a>（${c.bodyName}，${cnDate(c.opensOn)}至${cnDate(c.closesOn)}）</li>`)}</ul>`
+    : html`<p>目前没有正在征求意见的调整事项。</p>`
+}
 <p><a href="/consultations">查看全部公开征求意见${open.length > 5 ? `（共 ${open.length} 项正在进行）` : ''}</a></p></section>`;
 }
 
@@ -42,9 +44,11 @@ export function regionMain({ region, bodies, children }: NonNullable<Awaited<Ret
 <h1>${region.name}${region.level === 1 ? '本级' : ''}职权行使机构</h1>
 <p class="meta">区划代码 ${region.code} · ${LEVEL_LABEL[region.level]} · 共 ${bodies.length} 个机构，其中 ${published} 个已公布权责清单</p>
 ${[...byKind].map(
-  ([kind, list]) => html`<section><h2>${kind}</h2><ul class="grid">${list.map(
-    (b) => html`<li><a href="/bodies/${b.id}">${b.name}<br><span class="count">${b.version ? `现行第 ${b.version} 版` : '尚未公布'}</span></a></li>`,
-  )}</ul></section>`,
+  ([kind, list]) =>
+    html`<section><h2>${kind}</h2><ul class="grid">${list.map(
+      (b) =>
+        html`<li><a href="/bodies/${b.id}">${b.name}<br><span class="count">${b.version ? `现行第 ${b.version} 版` : '尚未公布'}</span></a></li>`,
+    )}</ul></section>`,
 )}
 ${children.length ? html`<section><h2>下辖${LEVEL_LABEL[region.level + 1] ?? '区划'}</h2><ul class="grid">${children.map((c) => html`<li><a href="/regions/${c.code}">${c.name}<br><span class="count">${c.kind}</span></a></li>`)}</ul></section>` : ''}`;
 }

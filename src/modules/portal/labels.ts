@@ -25,9 +25,12 @@ export function categoryLabel(code: string, rulebookId?: string | null): string 
 /** Every category code any rulebook knows, with the newest rulebook's label (search filter). */
 export function allCategories(): { code: string; label: string }[] {
   const seen = new Map<string, string>();
-  for (const rb of [...listRulebooks()].reverse()) for (const c of rb.categories) if (!seen.has(c.code)) seen.set(c.code, c.label);
+  for (const rb of [...listRulebooks()].reverse())
+    for (const c of rb.categories) if (!seen.has(c.code)) seen.set(c.code, c.label);
   const order: readonly string[] = categoriesOf('baotou-2025').map((c) => c.code);
-  return [...seen].map(([code, label]) => ({ code, label })).sort((a, b) => order.indexOf(a.code) - order.indexOf(b.code));
+  return [...seen]
+    .map(([code, label]) => ({ code, label }))
+    .sort((a, b) => order.indexOf(a.code) - order.indexOf(b.code));
 }
 
 export const statusLabel = (s: string) => (isPowerStatus(s) ? POWER_STATUS_LABELS[s] : s);

@@ -17,7 +17,11 @@ export interface OpenConsultation {
 
 /** Consultations not yet over on `today` (open or announced): all, or those changing a body's list
  *  (its own applications and delegations it would receive), or one of its powers. */
-export async function openConsultations(db: Database, today: IsoDate, f: { bodyId?: number; code?: string } = {}): Promise<OpenConsultation[]> {
+export async function openConsultations(
+  db: Database,
+  today: IsoDate,
+  f: { bodyId?: number; code?: string } = {},
+): Promise<OpenConsultation[]> {
   const r = await sql<OpenConsultation>`
     select c.id, a.title, c.opens_on::text as "opensOn", c.closes_on::text as "closesOn", b.id as "bodyId", b.name as "bodyName"
     from consultation c join adjustment a on a.id = c.adjustment_id join body b on b.id = a.body_id
@@ -51,7 +55,11 @@ export async function entrustedIn(db: Database, bodyId: number): Promise<Entrust
 
 export async function bodyNames(db: Database, ids: number[]): Promise<Map<number, string>> {
   if (!ids.length) return new Map();
-  const rows = await db.selectFrom('body').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('body')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 

@@ -14,7 +14,14 @@ import * as repo from './portal.repo.js';
 import { answerIfFresh, etagOf } from './respond.js';
 
 const TAG = ['公开数据'];
-const versionQuery = z.object({ version: z.coerce.number({ error: '版本号应为数字' }).int('版本号应为整数').positive('版本号应为正整数').max(1_000_000, '版本号无效').optional() });
+const versionQuery = z.object({
+  version: z.coerce
+    .number({ error: '版本号应为数字' })
+    .int('版本号应为整数')
+    .positive('版本号应为正整数')
+    .max(1_000_000, '版本号无效')
+    .optional(),
+});
 
 // every field spelled out: the serializer drops unknown keys, and the digest covers them all
 const citation = z.object({
@@ -28,23 +35,30 @@ const citation = z.object({
   expiryDate: z.string().optional(),
 });
 const powerSchema = z.object({
-    code: z.string().describe('权力编码'),
-    parentCode: z.string().nullable().optional().describe('主项编码（子项才有）'),
-    name: z.string().describe('行政职权名称'),
-    category: z.string().describe('权力类别代码，见 categories'),
-    responsibleSubject: z.string().describe('责任主体'),
-    implementingAgency: z.string().describe('实施机构'),
-    legalBases: z.array(citation).describe('法定依据'),
-    responsibilities: z.array(z.object({ order: z.number(), name: z.string(), content: z.string() })).describe('责任事项（有序）'),
-    accountabilityCases: z.array(z.string()).describe('追责情形'),
-    accountabilityBasis: z.string().describe('追责依据'),
-    remarks: z.string().describe('备注'),
-    status: z.string().describe('状态：active 在用、cancelled 已取消、delegated 已下放、entrusted 已委托、merged 已合并'),
-    predecessorCodes: z.array(z.string()).optional().describe('合并前的权力编码'),
-    links: z.array(z.unknown()).optional().describe('下放（委托）关联'),
-  });
+  code: z.string().describe('权力编码'),
+  parentCode: z.string().nullable().optional().describe('主项编码（子项才有）'),
+  name: z.string().describe('行政职权名称'),
+  category: z.string().describe('权力类别代码，见 categories'),
+  responsibleSubject: z.string().describe('责任主体'),
+  implementingAgency: z.string().describe('实施机构'),
+  legalBases: z.array(citation).describe('法定依据'),
+  responsibilities: z
+    .array(z.object({ order: z.number(), name: z.string(), content: z.string() }))
+    .describe('责任事项（有序）'),
+  accountabilityCases: z.array(z.string()).describe('追责情形'),
+  accountabilityBasis: z.string().describe('追责依据'),
+  remarks: z.string().describe('备注'),
+  status: z.string().describe('状态：active 在用、cancelled 已取消、delegated 已下放、entrusted 已委托、merged 已合并'),
+  predecessorCodes: z.array(z.string()).optional().describe('合并前的权力编码'),
+  links: z.array(z.unknown()).optional().describe('下放（委托）关联'),
+});
 const listSchema = z.object({
-  body: z.object({ id: z.number(), name: z.string(), kind: z.string(), region: z.object({ code: z.string(), name: z.string(), level: z.number(), levelLabel: z.string() }) }),
+  body: z.object({
+    id: z.number(),
+    name: z.string(),
+    kind: z.string(),
+    region: z.object({ code: z.string(), name: z.string(), level: z.number(), levelLabel: z.string() }),
+  }),
   version: z.number(),
   publishedAt: z.string(),
   effectiveDate: z.string(),
@@ -57,7 +71,16 @@ const listSchema = z.object({
   duties: z.array(z.object({ name: z.string(), content: z.string() })),
   powers: z.array(powerSchema),
 });
-const versionSchema = z.object({ version: z.number(), publishedAt: z.string(), effectiveDate: z.string(), digest: z.string(), powerCount: z.number(), source: z.object({ type: z.string(), id: z.number().nullable() }), json: z.string(), csv: z.string() });
+const versionSchema = z.object({
+  version: z.number(),
+  publishedAt: z.string(),
+  effectiveDate: z.string(),
+  digest: z.string(),
+  powerCount: z.number(),
+  source: z.object({ type: z.string(), id: z.number().nullable() }),
+  json: z.string(),
+  csv: z.string(),
+});
 
 export async function openDataRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db } = deps;
@@ -73,55 +96,163 @@ export async function openDataRoutes(app: FastifyInstance, deps: AppDeps) {
   }
   // a numbered version never changes; "current" changes at the next publication
   const maxAge = (version: number | undefined) => (version ? 86400 : 300);
-  const load = (bodyId: number, version: number) => Promise.all([repo.powersIn(db, bodyId, version), repo.dutiesIn(db, bodyId, version)]);
+  const load = (bodyId: number, version: number) =>
+    Promise.all([repo.powersIn(db, bodyId, version), repo.dutiesIn(db, bodyId, version)]);
 
-  r.get('/api/public/bodies', {
-    schema: { tags: TAG, summary: '公开权责清单的机构及其现行版本', response: { 200: z.object({ items: z.array(z.object({ id: z.number(), name: z.string(), region: z.string(), level: z.number(), version: z.number(), digest: z.string(), json: z.string(), csv: z.string() })) }) } },
-  }, async (req, reply) => {
-    const rows = await sql<{ id: number; name: string; region: string; level: number; version: number; digest: string }>`
+  r.get(
+    '/api/public/bodies',
+    {
+      schema: {
+        tags: TAG,
+        summary: '公开权责清单的机构及其现行版本',
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.number(),
+                name: z.string(),
+                region: z.string(),
+                level: z.number(),
+                version: z.number(),
+                digest: z.string(),
+                json: z.string(),
+                csv: z.string(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req, reply) => {
+      const rows = await sql<{
+        id: number;
+        name: string;
+        region: string;
+        level: number;
+        version: number;
+        digest: string;
+      }>`
       select b.id, b.name, r.name as region, r.level, v.version, v.digest
       from body b join region r on r.code = b.region_code
       join lateral (select version, digest from power_list_version where body_id = b.id order by version desc limit 1) v on true
       order by r.path, b.seq`.execute(db);
-    if (answerIfFresh(req, reply, { etag: etagOf('bodies', JSON.stringify(rows.rows.map((x) => [x.id, x.name, x.version]))), maxAge: 300 })) return reply;
-    return { items: rows.rows.map((x) => ({ ...x, json: `/api/public/bodies/${x.id}/list.json`, csv: `/api/public/bodies/${x.id}/list.csv` })) };
-  });
+      if (
+        answerIfFresh(req, reply, {
+          etag: etagOf('bodies', JSON.stringify(rows.rows.map((x) => [x.id, x.name, x.version]))),
+          maxAge: 300,
+        })
+      )
+        return reply;
+      return {
+        items: rows.rows.map((x) => ({
+          ...x,
+          json: `/api/public/bodies/${x.id}/list.json`,
+          csv: `/api/public/bodies/${x.id}/list.csv`,
+        })),
+      };
+    },
+  );
 
-  r.get('/api/public/bodies/:id/versions', {
-    schema: { tags: TAG, summary: '机构权责清单的历史版本', params: idParam, response: { 200: z.object({ body: z.object({ id: z.number(), name: z.string() }), items: z.array(versionSchema) }), 404: errorSchema } },
-  }, async (req, reply) => {
-    const h = await repo.bodyHead(db, req.params.id);
-    if (!h) throw new AppError('NOT_FOUND', `未找到编号为 ${req.params.id} 的机构`);
-    if (answerIfFresh(req, reply, { etag: etagOf('versions.json', h.body.id, h.body.name, h.latest?.version, h.latest?.digest), maxAge: 300 })) return reply;
-    const versions = await repo.listVersions(db, h.body.id);
-    const base = `/api/public/bodies/${h.body.id}`;
-    return {
-      body: { id: h.body.id, name: h.body.name },
-      items: versions.map((v) => ({ version: v.version, publishedAt: new Date(v.publishedAt).toISOString(), effectiveDate: v.effectiveDate, digest: v.digest, powerCount: v.powerCount, source: { type: v.sourceType, id: v.sourceId }, json: `${base}/list.json?version=${v.version}`, csv: `${base}/list.csv?version=${v.version}` })),
-    };
-  });
+  r.get(
+    '/api/public/bodies/:id/versions',
+    {
+      schema: {
+        tags: TAG,
+        summary: '机构权责清单的历史版本',
+        params: idParam,
+        response: {
+          200: z.object({ body: z.object({ id: z.number(), name: z.string() }), items: z.array(versionSchema) }),
+          404: errorSchema,
+        },
+      },
+    },
+    async (req, reply) => {
+      const h = await repo.bodyHead(db, req.params.id);
+      if (!h) throw new AppError('NOT_FOUND', `未找到编号为 ${req.params.id} 的机构`);
+      if (
+        answerIfFresh(req, reply, {
+          etag: etagOf('versions.json', h.body.id, h.body.name, h.latest?.version, h.latest?.digest),
+          maxAge: 300,
+        })
+      )
+        return reply;
+      const versions = await repo.listVersions(db, h.body.id);
+      const base = `/api/public/bodies/${h.body.id}`;
+      return {
+        body: { id: h.body.id, name: h.body.name },
+        items: versions.map((v) => ({
+          version: v.version,
+          publishedAt: new Date(v.publishedAt).toISOString(),
+          effectiveDate: v.effectiveDate,
+          digest: v.digest,
+          powerCount: v.powerCount,
+          source: { type: v.sourceType, id: v.sourceId },
+          json: `${base}/list.json?version=${v.version}`,
+          csv: `${base}/list.csv?version=${v.version}`,
+        })),
+      };
+    },
+  );
 
-  r.get('/api/public/bodies/:id/list.json', {
-    schema: { tags: TAG, summary: '机构权责清单（JSON）', description: '现行版本，或以 ?version= 指定历史版本。powers 按规范化 JSON 计算 SM3 即得 digest。', params: idParam, querystring: versionQuery, response: { 200: listSchema, 400: errorSchema, 404: errorSchema } },
-  }, async (req, reply) => {
-    const { body, v } = await resolve(req.params.id, req.query.version);
-    if (answerIfFresh(req, reply, { etag: etagOf('list.json', body.id, body.name, body.regionName, v.version, v.digest), maxAge: maxAge(req.query.version) })) return reply;
-    const [powers, duties] = await load(body.id, v.version);
-    reply.header('content-disposition', `inline; filename="list-${body.id}-v${v.version}.json"`);
-    return listJson(body, v, powers, duties);
-  });
+  r.get(
+    '/api/public/bodies/:id/list.json',
+    {
+      schema: {
+        tags: TAG,
+        summary: '机构权责清单（JSON）',
+        description: '现行版本，或以 ?version= 指定历史版本。powers 按规范化 JSON 计算 SM3 即得 digest。',
+        params: idParam,
+        querystring: versionQuery,
+        response: { 200: listSchema, 400: errorSchema, 404: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      const { body, v } = await resolve(req.params.id, req.query.version);
+      if (
+        answerIfFresh(req, reply, {
+          etag: etagOf('list.json', body.id, body.name, body.regionName, v.version, v.digest),
+          maxAge: maxAge(req.query.version),
+        })
+      )
+        return reply;
+      const [powers, duties] = await load(body.id, v.version);
+      reply.header('content-disposition', `inline; filename="list-${body.id}-v${v.version}.json"`);
+      return listJson(body, v, powers, duties);
+    },
+  );
 
-  r.get('/api/public/bodies/:id/list.csv', {
-    schema: { tags: TAG, summary: '机构权责清单（CSV）', description: 'UTF-8（带 BOM，Excel 可直接打开），列为职权信息表各项；以 = + - @ 开头的单元格前加单引号，防止公式注入。', params: idParam, querystring: versionQuery, response: { 200: z.string().describe('text/csv'), 400: errorSchema, 404: errorSchema } },
-  }, async (req, reply) => {
-    const { body, v } = await resolve(req.params.id, req.query.version);
-    if (answerIfFresh(req, reply, { etag: etagOf('list.csv', body.id, body.name, v.version, v.digest), maxAge: maxAge(req.query.version) })) return reply;
-    const [powers] = await load(body.id, v.version);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', attachment(`list-${body.id}-v${v.version}.csv`, `${body.name}权责清单（第${v.version}版）.csv`))
-      .send(listCsv(v, powers));
-  });
+  r.get(
+    '/api/public/bodies/:id/list.csv',
+    {
+      schema: {
+        tags: TAG,
+        summary: '机构权责清单（CSV）',
+        description:
+          'UTF-8（带 BOM，Excel 可直接打开），列为职权信息表各项；以 = + - @ 开头的单元格前加单引号，防止公式注入。',
+        params: idParam,
+        querystring: versionQuery,
+        response: { 200: z.string().describe('text/csv'), 400: errorSchema, 404: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      const { body, v } = await resolve(req.params.id, req.query.version);
+      if (
+        answerIfFresh(req, reply, {
+          etag: etagOf('list.csv', body.id, body.name, v.version, v.digest),
+          maxAge: maxAge(req.query.version),
+        })
+      )
+        return reply;
+      const [powers] = await load(body.id, v.version);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header(
+          'content-disposition',
+          attachment(`list-${body.id}-v${v.version}.csv`, `${body.name}权责清单（第${v.version}版）.csv`),
+        )
+        .send(listCsv(v, powers));
+    },
+  );
 
   await searchApiRoutes(app, deps);
 }

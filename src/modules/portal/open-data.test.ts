@@ -14,11 +14,33 @@ beforeAll(async () => {
   t = await setupTestApp();
   body = await freshBody(t, '包头市开放数据测试局');
   code = `${body.prefix}-XK-00001-000`;
-  await publish(t, body, [
-    power(code, '=HYPERLINK("http://example.com","危险")', { remarks: '+1 备注以加号开头', accountabilityCases: ['@SUM(1,1)', '-2 情形'] }),
-    power(`${body.prefix}-CF-00001-000`, '对违法行为的处罚', { legalBases: [{ documentName: '《中华人民共和国行政处罚法》', level: '法律', article: '第九条', text: '行政处罚的种类：（一）警告、通报批评，"罚款"', documentId: 'xzcff', effectiveDate: '2021-07-15' }] }),
-  ], { at: new Date('2026-03-31T10:00:00+08:00'), duties: [{ name: '开放数据职责', content: '依法公开权责清单。' }] });
-  await publish(t, body, [power(code, '食品经营许可')], { at: new Date('2026-06-01T10:00:00+08:00'), source: { type: 'adjustment', id: 3 } });
+  await publish(
+    t,
+    body,
+    [
+      power(code, '=HYPERLINK("http://example.com","危险")', {
+        remarks: '+1 备注以加号开头',
+        accountabilityCases: ['@SUM(1,1)', '-2 情形'],
+      }),
+      power(`${body.prefix}-CF-00001-000`, '对违法行为的处罚', {
+        legalBases: [
+          {
+            documentName: '《中华人民共和国行政处罚法》',
+            level: '法律',
+            article: '第九条',
+            text: '行政处罚的种类：（一）警告、通报批评，"罚款"',
+            documentId: 'xzcff',
+            effectiveDate: '2021-07-15',
+          },
+        ],
+      }),
+    ],
+    { at: new Date('2026-03-31T10:00:00+08:00'), duties: [{ name: '开放数据职责', content: '依法公开权责清单。' }] },
+  );
+  await publish(t, body, [power(code, '食品经营许可')], {
+    at: new Date('2026-06-01T10:00:00+08:00'),
+    source: { type: 'adjustment', id: 3 },
+  });
 });
 afterAll(() => t.close());
 
@@ -28,7 +50,13 @@ describe('JSON', () => {
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toContain('application/json');
     const j = r.json();
-    expect(j).toMatchObject({ version: 2, digestAlgorithm: 'SM3', powerCount: 1, source: { type: 'adjustment', id: 3 }, body: { id: body.id, name: '包头市开放数据测试局', region: { level: 1 } } });
+    expect(j).toMatchObject({
+      version: 2,
+      digestAlgorithm: 'SM3',
+      powerCount: 1,
+      source: { type: 'adjustment', id: 3 },
+      body: { id: body.id, name: '包头市开放数据测试局', region: { level: 1 } },
+    });
     expect(j.powers[0]).toMatchObject({ code, name: '食品经营许可', category: 'XK', status: 'active' });
     expect(j.powers[0].id).toBeUndefined();
     expect(listDigest(j.powers)).toBe(j.digest);
@@ -40,14 +68,20 @@ describe('JSON', () => {
     expect(j.version).toBe(1);
     expect(j.powers).toHaveLength(2);
     expect(j.duties).toEqual([{ name: '开放数据职责', content: '依法公开权责清单。' }]);
-    expect(j.powers[1].legalBases[0]).toMatchObject({ documentId: 'xzcff', effectiveDate: '2021-07-15', article: '第九条' });
+    expect(j.powers[1].legalBases[0]).toMatchObject({
+      documentId: 'xzcff',
+      effectiveDate: '2021-07-15',
+      article: '第九条',
+    });
     expect(listDigest(j.powers)).toBe(j.digest);
   });
 
   it('carries an ETag from the digest and answers If-None-Match with 304', async () => {
     const r = await t.anon.get(`/api/public/bodies/${body.id}/list.json?version=1`);
     expect(r.headers['cache-control']).toBe('public, max-age=86400');
-    const again = await t.anon.request('GET', `/api/public/bodies/${body.id}/list.json?version=1`, undefined, { 'if-none-match': r.headers.etag as string });
+    const again = await t.anon.request('GET', `/api/public/bodies/${body.id}/list.json?version=1`, undefined, {
+      'if-none-match': r.headers.etag as string,
+    });
     expect(again.statusCode).toBe(304);
     const current = await t.anon.get(`/api/public/bodies/${body.id}/list.json`);
     expect(current.headers.etag).not.toBe(r.headers.etag);
@@ -56,7 +90,10 @@ describe('JSON', () => {
 
   it('lists the bodies and a body’s versions', async () => {
     const bodies = (await t.anon.get('/api/public/bodies')).json();
-    expect(bodies.items.find((b: { id: number }) => b.id === body.id)).toMatchObject({ version: 2, json: `/api/public/bodies/${body.id}/list.json` });
+    expect(bodies.items.find((b: { id: number }) => b.id === body.id)).toMatchObject({
+      version: 2,
+      json: `/api/public/bodies/${body.id}/list.json`,
+    });
     const v = (await t.anon.get(`/api/public/bodies/${body.id}/versions`)).json();
     expect(v.items.map((x: { version: number }) => x.version)).toEqual([2, 1]);
     expect(v.items[1].csv).toBe(`/api/public/bodies/${body.id}/list.csv?version=1`);
@@ -87,19 +124,27 @@ describe('CSV', () => {
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(r.headers['content-disposition']).toContain(`filename="list-${body.id}-v1.csv"`);
-    expect(r.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('包头市开放数据测试局权责清单（第1版）.csv')}`);
+    expect(r.headers['content-disposition']).toContain(
+      `filename*=UTF-8''${encodeURIComponent('包头市开放数据测试局权责清单（第1版）.csv')}`,
+    );
     const raw = r.rawPayload;
     expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = raw.toString('utf8').slice(1);
     const [header] = text.split('\r\n');
-    expect(header).toBe('序号,权力编码,主项编码,行政职权名称,权力类别,责任主体,实施机构,法定依据,责任事项,追责情形,追责依据,备注,状态');
+    expect(header).toBe(
+      '序号,权力编码,主项编码,行政职权名称,权力类别,责任主体,实施机构,法定依据,责任事项,追责情形,追责依据,备注,状态',
+    );
     expect(text).toContain(`"'=HYPERLINK(""http://example.com"",""危险"")"`);
     expect(text).toContain("'+1 备注以加号开头");
     expect(text).toContain('"1. @SUM(1,1)\n2. -2 情形"');
-    expect(text).toContain('《中华人民共和国行政处罚法》（法律）第九条：行政处罚的种类：（一）警告、通报批评，""罚款""');
+    expect(text).toContain(
+      '《中华人民共和国行政处罚法》（法律）第九条：行政处罚的种类：（一）警告、通报批评，""罚款""',
+    );
     expect(text).toContain(',行政许可,');
     expect(text.endsWith('\r\n')).toBe(true);
-    const again = await t.anon.request('GET', `/api/public/bodies/${body.id}/list.csv?version=1`, undefined, { 'if-none-match': r.headers.etag as string });
+    const again = await t.anon.request('GET', `/api/public/bodies/${body.id}/list.csv?version=1`, undefined, {
+      'if-none-match': r.headers.etag as string,
+    });
     expect(again.statusCode).toBe(304);
   });
 
@@ -112,7 +157,13 @@ describe('CSV', () => {
 describe('OpenAPI', () => {
   it('documents the open data routes', async () => {
     const doc = (await t.anon.get('/api/openapi.json')).json();
-    for (const p of ['/api/public/bodies', '/api/public/bodies/{id}/versions', '/api/public/bodies/{id}/list.json', '/api/public/bodies/{id}/list.csv', '/api/public/search'])
+    for (const p of [
+      '/api/public/bodies',
+      '/api/public/bodies/{id}/versions',
+      '/api/public/bodies/{id}/list.json',
+      '/api/public/bodies/{id}/list.csv',
+      '/api/public/search',
+    ])
       expect(doc.paths[p], p).toBeDefined();
     expect(doc.paths['/api/public/bodies/{id}/list.json'].get.tags).toEqual(['公开数据']);
   });

@@ -13,9 +13,24 @@ export function publicPower(p: ListedPower) {
   return links?.length ? { ...rest, links } : rest;
 }
 
-export function listJson(body: BodyInfo, v: VersionInfo, powers: ListedPower[], duties: { name: string; content: string }[]) {
+export function listJson(
+  body: BodyInfo,
+  v: VersionInfo,
+  powers: ListedPower[],
+  duties: { name: string; content: string }[],
+) {
   return {
-    body: { id: body.id, name: body.name, kind: body.kind, region: { code: body.regionCode, name: body.regionName, level: body.regionLevel, levelLabel: LEVEL_LABEL[body.regionLevel] ?? '' } },
+    body: {
+      id: body.id,
+      name: body.name,
+      kind: body.kind,
+      region: {
+        code: body.regionCode,
+        name: body.regionName,
+        level: body.regionLevel,
+        levelLabel: LEVEL_LABEL[body.regionLevel] ?? '',
+      },
+    },
     version: v.version,
     publishedAt: new Date(v.publishedAt).toISOString(),
     effectiveDate: v.effectiveDate,
@@ -30,7 +45,21 @@ export function listJson(body: BodyInfo, v: VersionInfo, powers: ListedPower[], 
   };
 }
 
-export const CSV_HEADER = ['序号', '权力编码', '主项编码', '行政职权名称', '权力类别', '责任主体', '实施机构', '法定依据', '责任事项', '追责情形', '追责依据', '备注', '状态'];
+export const CSV_HEADER = [
+  '序号',
+  '权力编码',
+  '主项编码',
+  '行政职权名称',
+  '权力类别',
+  '责任主体',
+  '实施机构',
+  '法定依据',
+  '责任事项',
+  '追责情形',
+  '追责依据',
+  '备注',
+  '状态',
+];
 
 /** A cell a spreadsheet would run as a formula (= + - @, or tab/CR first) is made text (OWASP). */
 export function neutralise(cell: string): string {
@@ -54,7 +83,10 @@ export function listCsv(v: VersionInfo, powers: ListedPower[]): string {
       p.responsibleSubject,
       p.implementingAgency,
       p.legalBases.map((b) => `${b.documentName}（${b.level}）${b.article}${b.text ? `：${b.text}` : ''}`).join('\n'),
-      [...p.responsibilities].sort((a, b) => a.order - b.order).map((r, k) => `${k + 1}. ${r.name}${r.content ? `：${r.content}` : ''}`).join('\n'),
+      [...p.responsibilities]
+        .sort((a, b) => a.order - b.order)
+        .map((r, k) => `${k + 1}. ${r.name}${r.content ? `：${r.content}` : ''}`)
+        .join('\n'),
       p.accountabilityCases.map((c, k) => `${k + 1}. ${c}`).join('\n'),
       p.accountabilityBasis,
       p.remarks,

@@ -43,18 +43,33 @@ export async function regionPage(db: Database, code: string) {
   const [bodies, children, parent] = await Promise.all([
     db
       .selectFrom('body as b')
-      .select(['b.id', 'b.name', 'b.kind', (eb) => eb.selectFrom('power_list_version as v').whereRef('v.body_id', '=', 'b.id').select(sql<number>`max(v.version)`.as('m')).as('version')])
+      .select([
+        'b.id',
+        'b.name',
+        'b.kind',
+        (eb) =>
+          eb
+            .selectFrom('power_list_version as v')
+            .whereRef('v.body_id', '=', 'b.id')
+            .select(sql<number>`max(v.version)`.as('m'))
+            .as('version'),
+      ])
       .where('b.region_code', '=', code)
       .orderBy('b.seq')
       .execute(),
     db.selectFrom('region').select(['code', 'name', 'kind']).where('parent_code', '=', code).orderBy('code').execute(),
-    region.parent_code ? db.selectFrom('region').select(['code', 'name']).where('code', '=', region.parent_code).executeTakeFirst() : undefined,
+    region.parent_code
+      ? db.selectFrom('region').select(['code', 'name']).where('code', '=', region.parent_code).executeTakeFirst()
+      : undefined,
   ]);
   return { region, bodies, children, parent };
 }
 
 /** A body and its current version in one round trip (every body page starts here). */
-export async function bodyHead(db: Database, id: number): Promise<{ body: BodyInfo; latest: VersionInfo | undefined } | undefined> {
+export async function bodyHead(
+  db: Database,
+  id: number,
+): Promise<{ body: BodyInfo; latest: VersionInfo | undefined } | undefined> {
   const r = await sql<BodyInfo & { parentCode: string | null; parentName: string | null; v: VersionInfo | null }>`
     select b.id, b.name, b.kind, r.code as "regionCode", r.name as "regionName", r.level as "regionLevel",
            pr.code as "parentCode", pr.name as "parentName",
@@ -68,24 +83,41 @@ export async function bodyHead(db: Database, id: number): Promise<{ body: BodyIn
   if (!row) return undefined;
   const { parentCode, parentName, v, ...rest } = row;
   const latest = v ? { ...v, publishedAt: new Date(v.publishedAt) } : undefined;
-  return { body: { ...rest, parentRegion: parentCode && parentName ? { code: parentCode, name: parentName } : null }, latest };
+  return {
+    body: { ...rest, parentRegion: parentCode && parentName ? { code: parentCode, name: parentName } : null },
+    latest,
+  };
 }
 
 const versionColumns = sql<VersionInfo>`version, published_at as "publishedAt", effective_date::text as "effectiveDate", digest,
   power_count as "powerCount", source_type as "sourceType", source_id as "sourceId", rulebook_id as "rulebookId", note`;
 
 export async function listVersions(db: Database, bodyId: number): Promise<VersionInfo[]> {
-  const r = await sql<VersionInfo>`select ${versionColumns} from power_list_version where body_id = ${bodyId} order by version desc`.execute(db);
+  const r =
+    await sql<VersionInfo>`select ${versionColumns} from power_list_version where body_id = ${bodyId} order by version desc`.execute(
+      db,
+    );
   return r.rows;
 }
 
 export type VersionSelector = { current: true } | { version: number } | { date: string };
 
 /** The version a page shows: current, a numbered one, or the one in force on a Beijing date. */
-export async function findVersion(db: Database, bodyId: number, sel: VersionSelector): Promise<VersionInfo | undefined> {
+export async function findVersion(
+  db: Database,
+  bodyId: number,
+  sel: VersionSelector,
+): Promise<VersionInfo | undefined> {
   const cond =
-    'version' in sel ? sql`and version = ${sel.version}` : 'date' in sel ? sql`and effective_date <= ${sel.date}::date` : sql``;
-  const r = await sql<VersionInfo>`select ${versionColumns} from power_list_version where body_id = ${bodyId} ${cond} order by version desc limit 1`.execute(db);
+    'version' in sel
+      ? sql`and version = ${sel.version}`
+      : 'date' in sel
+        ? sql`and effective_date <= ${sel.date}::date`
+        : sql``;
+  const r =
+    await sql<VersionInfo>`select ${versionColumns} from power_list_version where body_id = ${bodyId} ${cond} order by version desc limit 1`.execute(
+      db,
+    );
   return r.rows[0];
 }
 
@@ -105,7 +137,12 @@ export async function dutiesIn(db: Database, bodyId: number, version: number) {
   return r.rows;
 }
 
-export async function powerIn(db: Database, bodyId: number, code: string, version: number): Promise<ListedPower | undefined> {
+export async function powerIn(
+  db: Database,
+  bodyId: number,
+  code: string,
+  version: number,
+): Promise<ListedPower | undefined> {
   const r = await sql<Parameters<typeof rowToPower>[0]>`
     select id, code, parent_code, name, category, responsible_subject, implementing_agency, legal_bases, responsibilities,
            accountability_cases, accountability_basis, remarks, status, predecessor_codes, links
@@ -116,14 +153,18 @@ export async function powerIn(db: Database, bodyId: number, code: string, versio
 /** The versions in which this code's content was (re)published: one entry per stored row. */
 export async function powerHistory(db: Database, bodyId: number, code: string) {
   const r = await sql<{ validFrom: number; validTo: number | null; name: string }>`
-    select valid_from as "validFrom", valid_to as "validTo", name from power where body_id = ${bodyId} and code = ${code} order by valid_from`.execute(db);
+    select valid_from as "validFrom", valid_to as "validTo", name from power where body_id = ${bodyId} and code = ${code} order by valid_from`.execute(
+    db,
+  );
   return r.rows;
 }
 
 /** The 子项 of a 主项 in a version (code scheme: same 主项 code, non-zero 子项 number). */
 export async function subItemsIn(db: Database, bodyId: number, parentCode: string, version: number) {
   const r = await sql<{ code: string; name: string; status: string }>`
-    select code, name, status from power where body_id = ${bodyId} and parent_code = ${parentCode} and ${inVersion(version)} order by ord, code`.execute(db);
+    select code, name, status from power where body_id = ${bodyId} and parent_code = ${parentCode} and ${inVersion(version)} order by ord, code`.execute(
+    db,
+  );
   return r.rows;
 }
 

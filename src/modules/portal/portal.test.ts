@@ -17,17 +17,33 @@ beforeAll(async () => {
   body = await freshBody(t, '包头市测试监督管理局');
   const p = body.prefix;
   codes = { xk: `${p}-XK-00001-000`, sub: `${p}-XK-00001-001`, cf: `${p}-CF-00001-000`, new: `${p}-JC-00001-000` };
-  await publish(t, body, [
-    power(codes.xk, '食品经营许可'),
-    power(codes.sub, '食品经营许可证变更', { parentId: codes.xk }),
-    power(codes.cf, '对未取得食品经营许可从事食品经营活动的处罚', { remarks: '与住建部门按职责分工实施' }),
-  ], { at: new Date('2026-03-31T10:00:00+08:00'), duties: [{ name: '市场综合监督管理', content: '负责市场综合监督管理，起草有关地方性法规草案。' }] });
-  await publish(t, body, [
-    power(codes.xk, '食品经营许可（含仓储）'),
-    power(codes.sub, '食品经营许可证变更', { parentId: codes.xk }),
-    power(codes.cf, '对未取得食品经营许可从事食品经营活动的处罚', { status: 'cancelled', remarks: '与住建部门按职责分工实施' }),
-    power(codes.new, '食品安全监督检查'),
-  ], { at: new Date('2026-06-15T10:00:00+08:00'), source: { type: 'adjustment', id: 7 } });
+  await publish(
+    t,
+    body,
+    [
+      power(codes.xk, '食品经营许可'),
+      power(codes.sub, '食品经营许可证变更', { parentId: codes.xk }),
+      power(codes.cf, '对未取得食品经营许可从事食品经营活动的处罚', { remarks: '与住建部门按职责分工实施' }),
+    ],
+    {
+      at: new Date('2026-03-31T10:00:00+08:00'),
+      duties: [{ name: '市场综合监督管理', content: '负责市场综合监督管理，起草有关地方性法规草案。' }],
+    },
+  );
+  await publish(
+    t,
+    body,
+    [
+      power(codes.xk, '食品经营许可（含仓储）'),
+      power(codes.sub, '食品经营许可证变更', { parentId: codes.xk }),
+      power(codes.cf, '对未取得食品经营许可从事食品经营活动的处罚', {
+        status: 'cancelled',
+        remarks: '与住建部门按职责分工实施',
+      }),
+      power(codes.new, '食品安全监督检查'),
+    ],
+    { at: new Date('2026-06-15T10:00:00+08:00'), source: { type: 'adjustment', id: 7 } },
+  );
 });
 afterAll(() => t.close());
 
@@ -67,11 +83,14 @@ describe('pages without script', () => {
     expect(r.body).toContain('另有已取消、合并、下放或委托的职权 1 项');
     const retired = r.body.slice(r.body.indexOf('id="retired"'));
     expect(retired).toContain('已取消、合并、下放或委托的职权（1 项）');
-    expect(retired).toContain(`<a href="/bodies/${body.id}/powers/${codes.cf}">对未取得食品经营许可从事食品经营活动的处罚</a>`);
+    expect(retired).toContain(
+      `<a href="/bodies/${body.id}/powers/${codes.cf}">对未取得食品经营许可从事食品经营活动的处罚</a>`,
+    );
     expect(retired).toContain('<span class="tag old">已取消</span>');
     expect(r.body).toContain('职责（1 项）');
     // every code in the list tables is a .code element (the stylesheet keeps it on one line)
-    for (const c of [codes.xk, codes.sub, codes.new, codes.cf]) expect(r.body).toContain(`<td><span class="code">${c}</span></td>`);
+    for (const c of [codes.xk, codes.sub, codes.new, codes.cf])
+      expect(r.body).toContain(`<td><span class="code">${c}</span></td>`);
     expect(r.body).not.toMatch(/<td>\d{6}-\d{3}-[A-Z]{2}-/);
   });
 
@@ -79,8 +98,24 @@ describe('pages without script', () => {
     const r = await t.anon.get(`/bodies/${body.id}/powers/${codes.cf}?version=1`);
     expect(r.statusCode).toBe(200);
     noScript(r.body);
-    for (const s of ['对未取得食品经营许可从事食品经营活动的处罚', codes.cf, '行政处罚', '包头市测试监督管理局', '《中华人民共和国行政许可法》', '法律', '第十二条', '下列事项可以设定行政许可',
-      '受理责任', '审查责任', '决定责任', '对符合法定条件的申请不予受理的', '第七十二条', '与住建部门按职责分工实施', '在用', '历史版本'])
+    for (const s of [
+      '对未取得食品经营许可从事食品经营活动的处罚',
+      codes.cf,
+      '行政处罚',
+      '包头市测试监督管理局',
+      '《中华人民共和国行政许可法》',
+      '法律',
+      '第十二条',
+      '下列事项可以设定行政许可',
+      '受理责任',
+      '审查责任',
+      '决定责任',
+      '对符合法定条件的申请不予受理的',
+      '第七十二条',
+      '与住建部门按职责分工实施',
+      '在用',
+      '历史版本',
+    ])
       expect(r.body).toContain(s);
     expect(r.body.indexOf('受理责任')).toBeLessThan(r.body.indexOf('审查责任'));
     // the code in the heading and in the field table is a .code element: it never breaks inside
@@ -100,7 +135,11 @@ describe('pages without script', () => {
     expect(r.body).toContain('动态调整');
     expect(r.body).not.toContain('第 7 号'); // no record numbers shown to the public
     expect(r.body).toContain('编制公布');
-    const digests = await t.db.selectFrom('power_list_version').select('digest').where('body_id', '=', body.id).execute();
+    const digests = await t.db
+      .selectFrom('power_list_version')
+      .select('digest')
+      .where('body_id', '=', body.id)
+      .execute();
     for (const d of digests) expect(r.body).toContain(d.digest);
     expect(r.body).toContain(`/bodies/${body.id}/diff?from=1&amp;to=2`);
   });
@@ -150,8 +189,12 @@ describe('a long list', () => {
   it('opens with the first rows of each category, one category or all on request', async () => {
     const big = await freshBody(t, '包头市长清单测试局');
     const powers = [
-      ...Array.from({ length: 90 }, (_, i) => power(`${big.prefix}-XK-${String(i + 1).padStart(5, '0')}-000`, `长清单许可事项${i + 1}`)),
-      ...Array.from({ length: 30 }, (_, i) => power(`${big.prefix}-CF-${String(i + 1).padStart(5, '0')}-000`, `长清单处罚事项${i + 1}`)),
+      ...Array.from({ length: 90 }, (_, i) =>
+        power(`${big.prefix}-XK-${String(i + 1).padStart(5, '0')}-000`, `长清单许可事项${i + 1}`),
+      ),
+      ...Array.from({ length: 30 }, (_, i) =>
+        power(`${big.prefix}-CF-${String(i + 1).padStart(5, '0')}-000`, `长清单处罚事项${i + 1}`),
+      ),
     ];
     await publish(t, big, powers, { at: new Date('2026-03-31T10:00:00+08:00') });
     const rows = (html: string) => (html.match(/<tr><td>\d+<\/td>/g) ?? []).length;
@@ -174,7 +217,8 @@ describe('a long list', () => {
 describe('the stylesheet', () => {
   it('keeps a code on one line everywhere and stacks the field table on a phone', async () => {
     const css = (await t.anon.get('/portal.css')).body;
-    const rule = (sel: string) => css.match(new RegExp(`(?:^|\\})${sel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\{([^}]*)\\}`, 'm'))?.[1] ?? '';
+    const rule = (sel: string) =>
+      css.match(new RegExp(`(?:^|\\})${sel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\{([^}]*)\\}`, 'm'))?.[1] ?? '';
     expect(rule('.code')).toContain('white-space:nowrap');
     expect(rule('.code')).toContain('word-break:keep-all');
     // nothing, elder mode or a narrow screen included, lets a code wrap again
@@ -193,12 +237,17 @@ describe('caching', () => {
     const again = await t.anon.request('GET', `/bodies/${body.id}`, undefined, { 'if-none-match': etag });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
-    const elder = await t.anon.request('GET', `/bodies/${body.id}`, undefined, { 'if-none-match': etag, cookie: 'elder=1' });
+    const elder = await t.anon.request('GET', `/bodies/${body.id}`, undefined, {
+      'if-none-match': etag,
+      cookie: 'elder=1',
+    });
     expect(elder.statusCode).toBe(200);
     expect(elder.body).toContain('<html lang="zh-CN" class="elder">');
     expect(elder.headers.etag).not.toBe(etag);
     const home = await t.anon.get('/');
-    expect((await t.anon.request('GET', '/', undefined, { 'if-none-match': home.headers.etag as string })).statusCode).toBe(304);
+    expect(
+      (await t.anon.request('GET', '/', undefined, { 'if-none-match': home.headers.etag as string })).statusCode,
+    ).toBe(304);
   });
 
   it('serves the cached page gzipped to clients that accept it', async () => {
@@ -211,9 +260,13 @@ describe('caching', () => {
 
   it('a new publication changes the ETag', async () => {
     const { body: b2 } = { body: await freshBody(t, '包头市缓存测试局') };
-    await publish(t, b2, [power(`${b2.prefix}-XK-00001-000`, '缓存测试许可')], { at: new Date('2026-04-01T10:00:00+08:00') });
+    await publish(t, b2, [power(`${b2.prefix}-XK-00001-000`, '缓存测试许可')], {
+      at: new Date('2026-04-01T10:00:00+08:00'),
+    });
     const e1 = (await t.anon.get(`/bodies/${b2.id}`)).headers.etag;
-    await publish(t, b2, [power(`${b2.prefix}-XK-00001-000`, '缓存测试许可（新）')], { at: new Date('2026-04-02T10:00:00+08:00') });
+    await publish(t, b2, [power(`${b2.prefix}-XK-00001-000`, '缓存测试许可（新）')], {
+      at: new Date('2026-04-02T10:00:00+08:00'),
+    });
     // published behind the app's back (no write request): a reload asks past the 250 ms memo
     const r = await t.anon.request('GET', `/bodies/${b2.id}`, undefined, { 'cache-control': 'no-cache' });
     expect(r.headers.etag).not.toBe(e1);

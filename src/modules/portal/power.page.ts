@@ -29,7 +29,9 @@ const none = html`<span class="muted">无</span>`;
 function bases(p: ListedPower): Html {
   if (!p.legalBases.length) return none;
   return html`<ol class="bases">${p.legalBases.map(
-    (b) => html`<li><p><cite>${b.documentName}</cite> <span class="tag">${b.level}</span> ${b.article}${b.expiryDate ? html` <span class="tag warn">有效期至 ${cnDate(b.expiryDate)}</span>` : ''}</p>
+    (
+      b,
+    ) => html`<li><p><cite>${b.documentName}</cite> <span class="tag">${b.level}</span> ${b.article}${b.expiryDate ? html` <span class="tag warn">有效期至 ${cnDate(b.expiryDate)}</span>` : ''}</p>
 ${b.text ? html`<blockquote>${b.text}</blockquote>` : ''}</li>`,
   )}</ol>`;
 }
@@ -46,18 +48,22 @@ function historyLine(d: PowerPageData): Html {
 function statusBadge(d: PowerPageData): Html {
   const { power: p } = d;
   if (p.status !== 'active') return html`<span class="tag old">${statusLabel(p.status)}</span>`;
-  return d.version.version === d.latest ? html`<span class="tag ok">现行有效</span>` : html`<span class="tag">在用（历史版本）</span>`;
+  return d.version.version === d.latest
+    ? html`<span class="tag ok">现行有效</span>`
+    : html`<span class="tag">在用（历史版本）</span>`;
 }
 
 export function powerPageMain(d: PowerPageData): Html {
   const { power: p, body, version: v } = d;
   const q = v.version === d.latest ? '' : `?version=${v.version}`;
-  const row = (label: string, value: Html | string) => html`<tr><th scope="row">${label}</th><td>${value || none}</td></tr>`;
+  const row = (label: string, value: Html | string) =>
+    html`<tr><th scope="row">${label}</th><td>${value || none}</td></tr>`;
   const ctx: RelationContext = { bodyId: body.id, q, names: d.names, successors: d.successors };
   const went = whereItWent(p, ctx);
   const came = whereItCameFrom(p, ctx);
   const linked = [...came, ...whereItWent(p, { ...ctx, successors: [] })];
-  const codeLinks = (codes: string[]) => html`${codes.map((c, i) => html`${i ? '、' : ''}<a class="code" href="/bodies/${body.id}/powers/${c}${q}">${c}</a>`)}`;
+  const codeLinks = (codes: string[]) =>
+    html`${codes.map((c, i) => html`${i ? '、' : ''}<a class="code" href="/bodies/${body.id}/powers/${c}${q}">${c}</a>`)}`;
   const predecessorLabel = isSplitResult(p) ? '分设前编码' : '合并前编码';
   const successorLabel = p.status === 'merged' ? '合并后编码' : '分设后编码';
   return html`

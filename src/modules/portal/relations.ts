@@ -15,14 +15,18 @@ const DIRECTIONS = new Set(['delegatedTo', 'delegatedFrom', 'entrustedTo']);
 export function linksOf(p: Pick<ListedPower, 'links'>): LinkView[] {
   return (p.links ?? []).flatMap((l) => {
     const o = l as Partial<LinkView> | null;
-    return o && DIRECTIONS.has(String(o.direction)) && Number.isInteger(o.bodyId) ? [{ direction: o.direction!, bodyId: o.bodyId!, code: o.code ?? null }] : [];
+    return o && DIRECTIONS.has(String(o.direction)) && Number.isInteger(o.bodyId)
+      ? [{ direction: o.direction!, bodyId: o.bodyId!, code: o.code ?? null }]
+      : [];
   });
 }
 
-export const linkedBodyIds = (powers: Pick<ListedPower, 'links'>[]) => powers.flatMap((p) => linksOf(p).map((l) => l.bodyId));
+export const linkedBodyIds = (powers: Pick<ListedPower, 'links'>[]) =>
+  powers.flatMap((p) => linksOf(p).map((l) => l.bodyId));
 
 /** A split 子项 names the power it was split from; a merged power the ones it replaced. */
-export const isSplitResult = (p: Pick<ListedPower, 'parentCode' | 'predecessorCodes'>) => !!p.parentCode && !!p.predecessorCodes?.length;
+export const isSplitResult = (p: Pick<ListedPower, 'parentCode' | 'predecessorCodes'>) =>
+  !!p.parentCode && !!p.predecessorCodes?.length;
 
 export interface RelationContext {
   bodyId: number;
@@ -34,15 +38,21 @@ export interface RelationContext {
 }
 
 const bodyName = (ctx: RelationContext, id: number) => ctx.names.get(id) ?? '其他机构';
-const powerA = (ctx: RelationContext, s: { code: string; name: string }) => html`<a href="/bodies/${ctx.bodyId}/powers/${s.code}${ctx.q}">${s.name}</a>（<span class="code">${s.code}</span>）`;
+const powerA = (ctx: RelationContext, s: { code: string; name: string }) =>
+  html`<a href="/bodies/${ctx.bodyId}/powers/${s.code}${ctx.q}">${s.name}</a>（<span class="code">${s.code}</span>）`;
 
 /** What replaced or received a power no longer in force; empty when nothing did (a plain 取消). */
 export function whereItWent(p: Pick<ListedPower, 'status' | 'links'>, ctx: RelationContext): Html[] {
   const out: Html[] = [];
   for (const l of linksOf(p)) {
     if (l.direction === 'delegatedTo' && p.status === 'delegated')
-      out.push(l.code ? html`下放至<a href="/bodies/${l.bodyId}/powers/${l.code}">${bodyName(ctx, l.bodyId)}</a>（<span class="code">${l.code}</span>）` : html`下放至<a href="/bodies/${l.bodyId}">${bodyName(ctx, l.bodyId)}</a>`);
-    if (l.direction === 'entrustedTo' && p.status === 'entrusted') out.push(html`委托<a href="/bodies/${l.bodyId}">${bodyName(ctx, l.bodyId)}</a>实施`);
+      out.push(
+        l.code
+          ? html`下放至<a href="/bodies/${l.bodyId}/powers/${l.code}">${bodyName(ctx, l.bodyId)}</a>（<span class="code">${l.code}</span>）`
+          : html`下放至<a href="/bodies/${l.bodyId}">${bodyName(ctx, l.bodyId)}</a>`,
+      );
+    if (l.direction === 'entrustedTo' && p.status === 'entrusted')
+      out.push(html`委托<a href="/bodies/${l.bodyId}">${bodyName(ctx, l.bodyId)}</a>实施`);
   }
   if (ctx.successors.length) {
     const verb = p.status === 'merged' ? '合并为' : '分设为';
@@ -55,5 +65,8 @@ export function whereItWent(p: Pick<ListedPower, 'status' | 'links'>, ctx: Relat
 export function whereItCameFrom(p: Pick<ListedPower, 'links'>, ctx: Pick<RelationContext, 'names'>): Html[] {
   return linksOf(p)
     .filter((l) => l.direction === 'delegatedFrom')
-    .map((l) => html`由<a href="/bodies/${l.bodyId}${l.code ? `/powers/${l.code}` : ''}">${ctx.names.get(l.bodyId) ?? '其他机构'}</a>下放`);
+    .map(
+      (l) =>
+        html`由<a href="/bodies/${l.bodyId}${l.code ? `/powers/${l.code}` : ''}">${ctx.names.get(l.bodyId) ?? '其他机构'}</a>下放`,
+    );
 }

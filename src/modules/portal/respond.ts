@@ -17,7 +17,9 @@ export const RENDER_REV = '3';
 
 /** A strong ETag over the parts that decide a response's bytes. */
 export function etagOf(...parts: (string | number | boolean | null | undefined)[]): string {
-  const h = createHash('sm3').update([RENDER_REV, ...parts].map((p) => String(p ?? '')).join('\u0001'), 'utf8').digest('base64url');
+  const h = createHash('sm3')
+    .update([RENDER_REV, ...parts].map((p) => String(p ?? '')).join('\u0001'), 'utf8')
+    .digest('base64url');
   return `"${h.slice(0, 27)}"`;
 }
 
@@ -38,7 +40,10 @@ export interface CacheOptions {
 
 /** Cache headers, and a 304 when the client already has this ETag; returns true if answered. */
 export function answerIfFresh(req: FastifyRequest, reply: FastifyReply, c: CacheOptions): boolean {
-  reply.header('etag', c.etag).header('cache-control', `public, max-age=${c.maxAge}`).header('vary', 'Cookie, Accept-Encoding');
+  reply
+    .header('etag', c.etag)
+    .header('cache-control', `public, max-age=${c.maxAge}`)
+    .header('vary', 'Cookie, Accept-Encoding');
   if (!isFresh(req, c.etag)) return false;
   reply.status(304).send();
   return true;

@@ -12,8 +12,16 @@ export interface FixtureBody {
 }
 
 export async function freshBody(t: TestApp, name: string, region = '150200'): Promise<FixtureBody> {
-  const { next } = await t.db.selectFrom('body').select(sql<number>`coalesce(max(seq), 0) + 1`.as('next')).where('region_code', '=', region).executeTakeFirstOrThrow();
-  const b = await t.db.insertInto('body').values({ region_code: region, name, short_name: null, kind: '政府工作部门', office: null, seq: next }).returning(['id', 'seq']).executeTakeFirstOrThrow();
+  const { next } = await t.db
+    .selectFrom('body')
+    .select(sql<number>`coalesce(max(seq), 0) + 1`.as('next'))
+    .where('region_code', '=', region)
+    .executeTakeFirstOrThrow();
+  const b = await t.db
+    .insertInto('body')
+    .values({ region_code: region, name, short_name: null, kind: '政府工作部门', office: null, seq: next })
+    .returning(['id', 'seq'])
+    .executeTakeFirstOrThrow();
   return { id: b.id, name, prefix: `${region.slice(0, 6)}-${String(b.seq).padStart(3, '0')}` };
 }
 
@@ -24,7 +32,14 @@ export function power(code: string, name: string, extra: Partial<Power> = {}): P
     name,
     category: code.split('-')[2]!,
     responsibleSubject: '包头市测试监督管理局',
-    legalBases: [{ documentName: '《中华人民共和国行政许可法》', level: '法律', article: '第十二条', text: '下列事项可以设定行政许可：（一）直接涉及国家安全、公共安全、经济宏观调控、生态环境保护以及直接关系人身健康、生命财产安全等特定活动，需要按照法定条件予以批准的事项' }],
+    legalBases: [
+      {
+        documentName: '《中华人民共和国行政许可法》',
+        level: '法律',
+        article: '第十二条',
+        text: '下列事项可以设定行政许可：（一）直接涉及国家安全、公共安全、经济宏观调控、生态环境保护以及直接关系人身健康、生命财产安全等特定活动，需要按照法定条件予以批准的事项',
+      },
+    ],
     implementingAgency: '包头市测试监督管理局',
     responsibilities: [
       { order: 1, name: '受理责任', content: '公示应当提交的材料，一次性告知补正材料，依法受理或不予受理。' },
@@ -39,11 +54,20 @@ export function power(code: string, name: string, extra: Partial<Power> = {}): P
   };
 }
 
-export async function publish(t: TestApp, body: FixtureBody, powers: Power[], opts: { at: Date; duties?: Duty[]; source?: { type: 'compilation' | 'adjustment'; id: number } }) {
+export async function publish(
+  t: TestApp,
+  body: FixtureBody,
+  powers: Power[],
+  opts: { at: Date; duties?: Duty[]; source?: { type: 'compilation' | 'adjustment'; id: number } },
+) {
   return t.db.transaction().execute(async (trx) => {
     const issued = await trx.selectFrom('power_code').select('code').where('body_id', '=', body.id).execute();
     const have = new Set(issued.map((r) => r.code));
-    await issueCodes(trx, body.id, powers.map((p) => p.code).filter((c) => !have.has(c)));
+    await issueCodes(
+      trx,
+      body.id,
+      powers.map((p) => p.code).filter((c) => !have.has(c)),
+    );
     return publishVersion(trx, {
       bodyId: body.id,
       powers,

@@ -16,13 +16,19 @@ const CODE_LOCK = 150206;
  * Allocate and issue one code per request, in order (§6: max + 1 over every code ever issued in
  * the scope, never a gap). Runs in the caller's transaction; a rollback returns the numbers.
  */
-export async function allocateCodes(trx: Transaction<DB>, bodyId: number, requests: readonly CodeRequest[]): Promise<string[]> {
+export async function allocateCodes(
+  trx: Transaction<DB>,
+  bodyId: number,
+  requests: readonly CodeRequest[],
+): Promise<string[]> {
   if (requests.length === 0) return [];
   await sql`select pg_advisory_xact_lock(${CODE_LOCK}, ${bodyId})`.execute(trx);
   const body = await trx.selectFrom('body').select(['region_code', 'seq']).where('id', '=', bodyId).executeTakeFirst();
   if (!body) throw new AppError('NOT_FOUND', '机构不存在');
   // §18: a 苏木乡镇·街道 body's codes carry its 9-digit region code (see code-scheme.ts)
-  const existing = (await trx.selectFrom('power_code').select('code').where('body_id', '=', bodyId).execute()).map((r) => r.code);
+  const existing = (await trx.selectFrom('power_code').select('code').where('body_id', '=', bodyId).execute()).map(
+    (r) => r.code,
+  );
   const scope = { regionCode: body.region_code, bodyCode: String(body.seq).padStart(3, '0') };
   const out: string[] = [];
   for (const req of requests) {

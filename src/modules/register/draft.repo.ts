@@ -2,7 +2,13 @@
 // with their §8 screening flags, its duties and its review trail.
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { todayInBeijing } from '../../core/calendar/index.js';
-import { findLapsingPowers, type Duty, type ExclusionFlag, type Power, type PowerStatus } from '../../core/register/index.js';
+import {
+  findLapsingPowers,
+  type Duty,
+  type ExclusionFlag,
+  type Power,
+  type PowerStatus,
+} from '../../core/register/index.js';
 import { legalityReviewRoles } from '../../core/policies.js';
 import { getRulebook } from '../../core/rulebook/index.js';
 import type { DB, DraftPowerTable } from '../../db/schema.js';
@@ -10,7 +16,12 @@ import type { DB, DraftPowerTable } from '../../db/schema.js';
 type Db = Kysely<DB> | Transaction<DB>;
 
 export const DRAFT_STATUS_LABELS = {
-  drafting: '编制中', submitted: '审查中', returned: '已退回', reviewed: '审查通过', published: '已公布', withdrawn: '已撤回',
+  drafting: '编制中',
+  submitted: '审查中',
+  returned: '已退回',
+  reviewed: '审查通过',
+  published: '已公布',
+  withdrawn: '已撤回',
 } as const;
 
 export async function findDraft(db: Db, id: number, opts: { forUpdate?: boolean } = {}) {
@@ -32,8 +43,23 @@ export async function listDrafts(db: Db, f: { status?: string[] }) {
     .selectFrom('list_draft as d')
     .innerJoin('body as b', 'b.id', 'd.body_id')
     .innerJoin('region as r', 'r.code', 'b.region_code')
-    .select(['d.id', 'd.body_id as bodyId', 'b.name as bodyName', 'r.path as regionPath', 'd.status', 'd.updated_at as updatedAt', 'd.submitted_at as submittedAt', 'd.published_version as publishedVersion'])
-    .select((eb) => eb.selectFrom('draft_power as p').whereRef('p.draft_id', '=', 'd.id').select(eb.fn.countAll<number>().as('n')).as('powerCount'));
+    .select([
+      'd.id',
+      'd.body_id as bodyId',
+      'b.name as bodyName',
+      'r.path as regionPath',
+      'd.status',
+      'd.updated_at as updatedAt',
+      'd.submitted_at as submittedAt',
+      'd.published_version as publishedVersion',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('draft_power as p')
+        .whereRef('p.draft_id', '=', 'd.id')
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('powerCount'),
+    );
   if (f.status?.length) q = q.where('d.status', 'in', f.status as DraftHeader['status'][]);
   return q.orderBy('d.updated_at', 'desc').limit(2000).execute();
 }
@@ -45,10 +71,19 @@ const arr = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
 /** A draft power in the core shape (what publication will publish). */
 export function draftRowToPower(r: DraftPowerRow): Power {
   return {
-    parentId: r.parent_code, parentCode: r.parent_code, code: r.code, name: r.name, category: r.category,
-    responsibleSubject: r.responsible_subject, legalBases: arr(r.legal_bases), implementingAgency: r.implementing_agency,
-    responsibilities: arr(r.responsibilities), accountabilityCases: arr(r.accountability_cases),
-    accountabilityBasis: r.accountability_basis, remarks: r.remarks, status: r.status as PowerStatus,
+    parentId: r.parent_code,
+    parentCode: r.parent_code,
+    code: r.code,
+    name: r.name,
+    category: r.category,
+    responsibleSubject: r.responsible_subject,
+    legalBases: arr(r.legal_bases),
+    implementingAgency: r.implementing_agency,
+    responsibilities: arr(r.responsibilities),
+    accountabilityCases: arr(r.accountability_cases),
+    accountabilityBasis: r.accountability_basis,
+    remarks: r.remarks,
+    status: r.status as PowerStatus,
   };
 }
 
@@ -56,7 +91,13 @@ export const loadDraftPowerRows = (db: Db, draftId: number) =>
   db.selectFrom('draft_power').selectAll().where('draft_id', '=', draftId).orderBy('ord').orderBy('code').execute();
 
 export async function loadDraftDuties(db: Db, draftId: number): Promise<(Duty & { id: number })[]> {
-  const rows = await db.selectFrom('draft_duty').selectAll().where('draft_id', '=', draftId).orderBy('ord').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('draft_duty')
+    .selectAll()
+    .where('draft_id', '=', draftId)
+    .orderBy('ord')
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({ id: r.id, order: r.ord, name: r.name, content: r.content }));
 }
 
@@ -68,10 +109,25 @@ export async function draftView(db: Db, d: DraftHeader, now: Date) {
     const p = draftRowToPower(r);
     const [lapse] = findLapsingPowers([p], todayInBeijing(now), { validity: t.validity, warningDays: t.warningDays });
     return {
-      id: r.id, ...p, ord: r.ord, version: r.version,
+      id: r.id,
+      ...p,
+      ord: r.ord,
+      version: r.version,
       exclusionFlags: arr<ExclusionFlag>(r.exclusion_flags),
-      exclusionOverride: (r.exclusion_override ?? null) as null | { note: string; by: number; byName: string; at: string },
-      lapse: lapse ? { documentName: lapse.citation.documentName, expiryDate: lapse.expiryDate, daysRemaining: lapse.daysRemaining, state: lapse.state } : null,
+      exclusionOverride: (r.exclusion_override ?? null) as null | {
+        note: string;
+        by: number;
+        byName: string;
+        at: string;
+      },
+      lapse: lapse
+        ? {
+            documentName: lapse.citation.documentName,
+            expiryDate: lapse.expiryDate,
+            daysRemaining: lapse.daysRemaining,
+            state: lapse.state,
+          }
+        : null,
     };
   });
   const reviews = await db
@@ -82,14 +138,27 @@ export async function draftView(db: Db, d: DraftHeader, now: Date) {
     .orderBy('v.id')
     .execute();
   return {
-    id: d.id, bodyId: d.body_id, bodyName: d.bodyName, status: d.status, statusLabel: DRAFT_STATUS_LABELS[d.status],
-    rulebookId: d.rulebook_id, createdBy: d.created_by, createdAt: d.created_at, updatedAt: d.updated_at,
-    submittedBy: d.submitted_by, submittedAt: d.submitted_at, preliminaryPassedAt: d.preliminary_passed_at,
-    legalityPassedAt: d.legality_passed_at, publishedVersion: d.published_version,
+    id: d.id,
+    bodyId: d.body_id,
+    bodyName: d.bodyName,
+    status: d.status,
+    statusLabel: DRAFT_STATUS_LABELS[d.status],
+    rulebookId: d.rulebook_id,
+    createdBy: d.created_by,
+    createdAt: d.created_at,
+    updatedAt: d.updated_at,
+    submittedBy: d.submitted_by,
+    submittedAt: d.submitted_at,
+    preliminaryPassedAt: d.preliminary_passed_at,
+    legalityPassedAt: d.legality_passed_at,
+    publishedVersion: d.published_version,
     /** §5: the offices of the body's level that may give the legality review (the rulebook's choice) */
     legalityReviewRoles: legalityReviewRoles(d.rulebook_id, d.regionPath),
     unresolvedFlags: powers.filter((p) => p.exclusionFlags.length > 0 && !p.exclusionOverride).length,
-    powers, duties: await loadDraftDuties(db, d.id), dutiesVersion: d.duties_version, reviews,
+    powers,
+    duties: await loadDraftDuties(db, d.id),
+    dutiesVersion: d.duties_version,
+    reviews,
   };
 }
 
@@ -110,6 +179,11 @@ export async function draftAuthors(db: Db, d: Pick<DraftHeader, 'id' | 'created_
 }
 
 export async function hasPublishedList(db: Db, bodyId: number): Promise<boolean> {
-  const r = await db.selectFrom('power_list_version').select(sql<number>`1`.as('x')).where('body_id', '=', bodyId).limit(1).executeTakeFirst();
+  const r = await db
+    .selectFrom('power_list_version')
+    .select(sql<number>`1`.as('x'))
+    .where('body_id', '=', bodyId)
+    .limit(1)
+    .executeTakeFirst();
   return !!r;
 }

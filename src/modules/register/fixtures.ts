@@ -9,7 +9,9 @@ export function licencePower(name: string, extra: Partial<Body> = {}): Body {
     category: 'XK',
     responsibleSubject: '包头市测试局',
     implementingAgency: '包头市测试局',
-    legalBases: [{ documentName: '《中华人民共和国行政许可法》', article: '第十二条', text: '下列事项可以设定行政许可' }],
+    legalBases: [
+      { documentName: '《中华人民共和国行政许可法》', article: '第十二条', text: '下列事项可以设定行政许可' },
+    ],
     responsibilities: [
       { name: '受理责任', content: '公示应当提交的材料，一次性告知补正材料，依法受理或不予受理。' },
       { name: '审查责任', content: '对申请材料进行审查，提出是否同意的初步意见。' },

@@ -44,15 +44,50 @@ export function normalizePower(p: Power & { links?: unknown[] }): Power & { link
   return out;
 }
 
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : typeof v === 'string' ? (JSON.parse(v) as unknown[]) : []);
+const arr = (v: unknown): unknown[] =>
+  Array.isArray(v) ? v : typeof v === 'string' ? (JSON.parse(v) as unknown[]) : [];
 
 /** The power columns the list is made of (not derived columns such as search indexes). */
 export const POWER_COLUMNS = [
-  'id', 'code', 'parent_code', 'name', 'category', 'responsible_subject', 'implementing_agency', 'legal_bases', 'responsibilities',
-  'accountability_cases', 'accountability_basis', 'remarks', 'status', 'predecessor_codes', 'links', 'ord', 'body_id',
+  'id',
+  'code',
+  'parent_code',
+  'name',
+  'category',
+  'responsible_subject',
+  'implementing_agency',
+  'legal_bases',
+  'responsibilities',
+  'accountability_cases',
+  'accountability_basis',
+  'remarks',
+  'status',
+  'predecessor_codes',
+  'links',
+  'ord',
+  'body_id',
 ] as const;
 
-export function rowToPower(r: Pick<PowerRow, 'id' | 'code' | 'parent_code' | 'name' | 'category' | 'responsible_subject' | 'implementing_agency' | 'legal_bases' | 'responsibilities' | 'accountability_cases' | 'accountability_basis' | 'remarks' | 'status' | 'predecessor_codes' | 'links'>): ListedPower {
+export function rowToPower(
+  r: Pick<
+    PowerRow,
+    | 'id'
+    | 'code'
+    | 'parent_code'
+    | 'name'
+    | 'category'
+    | 'responsible_subject'
+    | 'implementing_agency'
+    | 'legal_bases'
+    | 'responsibilities'
+    | 'accountability_cases'
+    | 'accountability_basis'
+    | 'remarks'
+    | 'status'
+    | 'predecessor_codes'
+    | 'links'
+  >,
+): ListedPower {
   const p = normalizePower({
     parentId: r.parent_code,
     code: r.code,
@@ -72,7 +107,12 @@ export function rowToPower(r: Pick<PowerRow, 'id' | 'code' | 'parent_code' | 'na
   return { ...p, id: r.id };
 }
 
-export function powerToRow(bodyId: number, p: Power & { links?: unknown[] }, ord: number, validFrom: number): Insertable<PowerTable> {
+export function powerToRow(
+  bodyId: number,
+  p: Power & { links?: unknown[] },
+  ord: number,
+  validFrom: number,
+): Insertable<PowerTable> {
   const n = normalizePower(p);
   return {
     body_id: bodyId,
@@ -96,7 +136,8 @@ export function powerToRow(bodyId: number, p: Power & { links?: unknown[] }, ord
   };
 }
 
-export const dutyKey = (d: Duty, ord: number) => JSON.stringify([ord, d.name.normalize('NFC'), (d.content ?? '').normalize('NFC')]);
+export const dutyKey = (d: Duty, ord: number) =>
+  JSON.stringify([ord, d.name.normalize('NFC'), (d.content ?? '').normalize('NFC')]);
 
 /** Rows per multi-row INSERT: well under PostgreSQL's 65,535 bind parameters. */
 export const INSERT_CHUNK = 500;

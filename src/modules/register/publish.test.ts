@@ -12,8 +12,16 @@ let prefix: string;
 // a body with no published list (the demo seed publishes every demo body's list)
 async function freshBody(name: string) {
   const region = '150200';
-  const { next } = await t.db.selectFrom('body').select(sql<number>`max(seq) + 1`.as('next')).where('region_code', '=', region).executeTakeFirstOrThrow();
-  const b = await t.db.insertInto('body').values({ region_code: region, name, short_name: null, kind: '政府工作部门', office: null, seq: next }).returning(['id', 'seq']).executeTakeFirstOrThrow();
+  const { next } = await t.db
+    .selectFrom('body')
+    .select(sql<number>`max(seq) + 1`.as('next'))
+    .where('region_code', '=', region)
+    .executeTakeFirstOrThrow();
+  const b = await t.db
+    .insertInto('body')
+    .values({ region_code: region, name, short_name: null, kind: '政府工作部门', office: null, seq: next })
+    .returning(['id', 'seq'])
+    .executeTakeFirstOrThrow();
   return { id: b.id, prefix: `${region}-${String(b.seq).padStart(3, '0')}` };
 }
 
@@ -23,7 +31,14 @@ const power = (code: string, name: string, extra: Partial<Power> = {}): Power =>
   name,
   category: code.split('-')[2],
   responsibleSubject: '测试局',
-  legalBases: [{ documentName: '《中华人民共和国行政许可法》', level: '法律', article: '第十二条', text: '下列事项可以设定行政许可' }],
+  legalBases: [
+    {
+      documentName: '《中华人民共和国行政许可法》',
+      level: '法律',
+      article: '第十二条',
+      text: '下列事项可以设定行政许可',
+    },
+  ],
   implementingAgency: '测试局',
   responsibilities: [{ order: 1, name: '受理责任', content: '依法受理申请' }],
   accountabilityCases: ['对符合法定条件的申请不予受理的'],
@@ -48,7 +63,15 @@ describe('publishVersion', () => {
     const b = power(`${prefix}-CF-00001-000`, '对无证生产的处罚', { category: 'CF' });
     const r1 = await t.db.transaction().execute(async (trx) => {
       await issueCodes(trx, bodyId, [a.code, b.code]);
-      return publishVersion(trx, { bodyId, powers: [a, b], duties: [{ name: '市场监管', content: '负责市场综合监督管理' }], source: { type: 'compilation', id: 1 }, rulebookId: 'baotou-2023', actor: null, at: at1 });
+      return publishVersion(trx, {
+        bodyId,
+        powers: [a, b],
+        duties: [{ name: '市场监管', content: '负责市场综合监督管理' }],
+        source: { type: 'compilation', id: 1 },
+        rulebookId: 'baotou-2023',
+        actor: null,
+        at: at1,
+      });
     });
     expect(r1.version).toBe(1);
     expect(r1.diff.added).toHaveLength(2);
@@ -57,7 +80,14 @@ describe('publishVersion', () => {
     const c = power(`${prefix}-XK-00002-000`, '特种设备使用登记');
     const r2 = await t.db.transaction().execute(async (trx) => {
       await issueCodes(trx, bodyId, [c.code]);
-      return publishVersion(trx, { bodyId, powers: [{ ...a, name: '食品生产许可（含变更）' }, { ...b, status: 'cancelled' }, c], source: { type: 'adjustment', id: 7 }, rulebookId: 'baotou-2023', actor: null, at: at2 });
+      return publishVersion(trx, {
+        bodyId,
+        powers: [{ ...a, name: '食品生产许可（含变更）' }, { ...b, status: 'cancelled' }, c],
+        source: { type: 'adjustment', id: 7 },
+        rulebookId: 'baotou-2023',
+        actor: null,
+        at: at2,
+      });
     });
     expect(r2.version).toBe(2);
     expect(r2.diff.added.map((p) => p.code)).toEqual([c.code]);
@@ -77,12 +107,22 @@ describe('publishVersion', () => {
     expect(await loadListAt(t.db, bodyId, { date: '2026-03-30' })).toBeNull();
     expect(listDigest((await loadListAt(t.db, bodyId, { version: 2 }))!.powers)).toBe(r2.digest);
 
-    const v = await t.db.selectFrom('power_list_version').select(['version', 'source_type', 'source_id', sql<string>`effective_date::text`.as('d')]).where('body_id', '=', bodyId).orderBy('version').execute();
+    const v = await t.db
+      .selectFrom('power_list_version')
+      .select(['version', 'source_type', 'source_id', sql<string>`effective_date::text`.as('d')])
+      .where('body_id', '=', bodyId)
+      .orderBy('version')
+      .execute();
     expect(v.map((x) => [x.version, x.source_type, x.source_id, x.d])).toEqual([
       [1, 'compilation', 1, '2026-03-31'],
       [2, 'adjustment', 7, '2026-06-15'],
     ]);
-    const ev = await t.db.selectFrom('audit_event').select('action').where('action', '=', 'list.published').where('body_id', '=', bodyId).execute();
+    const ev = await t.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('action', '=', 'list.published')
+      .where('body_id', '=', bodyId)
+      .execute();
     expect(ev).toHaveLength(2);
   });
 
@@ -93,33 +133,62 @@ describe('publishVersion', () => {
     await expect(
       t.db.transaction().execute(async (trx) => {
         await issueCodes(trx, bodyId, [d.code]);
-        await publishVersion(trx, { bodyId, powers: [...before.powers.map((p) => ({ ...p, remarks: '改' })), { ...d, status: 'bogus' as never }], source: { type: 'adjustment', id: 8 }, rulebookId: 'baotou-2023', actor: null, at: at2 });
+        await publishVersion(trx, {
+          bodyId,
+          powers: [...before.powers.map((p) => ({ ...p, remarks: '改' })), { ...d, status: 'bogus' as never }],
+          source: { type: 'adjustment', id: 8 },
+          rulebookId: 'baotou-2023',
+          actor: null,
+          at: at2,
+        });
       }),
     ).rejects.toThrow();
     // and a throw after publishVersion returned, still inside the transaction
     await expect(
       t.db.transaction().execute(async (trx) => {
-        await publishVersion(trx, { bodyId, powers: before.powers.map((p) => ({ ...p, remarks: '改' })), source: { type: 'adjustment', id: 9 }, rulebookId: 'baotou-2023', actor: null, at: at2 });
+        await publishVersion(trx, {
+          bodyId,
+          powers: before.powers.map((p) => ({ ...p, remarks: '改' })),
+          source: { type: 'adjustment', id: 9 },
+          rulebookId: 'baotou-2023',
+          actor: null,
+          at: at2,
+        });
         throw new Error('injected');
       }),
     ).rejects.toThrow('injected');
     const after = await loadCurrentList(t.db, bodyId);
     expect(after.version).toBe(before.version);
     expect(after.powers).toEqual(before.powers);
-    expect(await t.db.selectFrom('power_code').select('code').where('code', '=', d.code).executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.db.selectFrom('power_code').select('code').where('code', '=', d.code).executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it('refuses a reused code and an unissued one', async () => {
-    await expect(t.db.transaction().execute((trx) => issueCodes(trx, bodyId, [`${prefix}-XK-00001-000`]))).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      t.db.transaction().execute((trx) => issueCodes(trx, bodyId, [`${prefix}-XK-00001-000`])),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
     const cur = await loadCurrentList(t.db, bodyId);
     await expect(
-      t.db.transaction().execute((trx) => publishVersion(trx, { bodyId, powers: [...cur.powers, power(`${prefix}-XK-00099-000`, '未发放')], source: { type: 'adjustment', id: 1 }, rulebookId: 'baotou-2023', actor: null, at: at2 })),
+      t.db.transaction().execute((trx) =>
+        publishVersion(trx, {
+          bodyId,
+          powers: [...cur.powers, power(`${prefix}-XK-00099-000`, '未发放')],
+          source: { type: 'adjustment', id: 1 },
+          rulebookId: 'baotou-2023',
+          actor: null,
+          at: at2,
+        }),
+      ),
     ).rejects.toMatchObject({ code: 'INVALID_STATE' });
   });
 
   it('the trigger refuses a direct UPDATE or DELETE of a published row', async () => {
     const cur = await loadCurrentList(t.db, bodyId);
-    await expect(t.db.updateTable('power').set({ name: '擅自修改' }).where('id', '=', cur.powers[0].id).execute()).rejects.toThrow(/不可修改/);
+    await expect(
+      t.db.updateTable('power').set({ name: '擅自修改' }).where('id', '=', cur.powers[0].id).execute(),
+    ).rejects.toThrow(/不可修改/);
     await expect(t.db.deleteFrom('power').where('id', '=', cur.powers[0].id).execute()).rejects.toThrow(/不可删除/);
   });
 });

@@ -6,10 +6,25 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor, RequestMeta, Role } from '../../core/actor.js';
 import { todayInBeijing } from '../../core/calendar/index.js';
 import { AppError } from '../../core/errors.js';
-import { canonicalListJson, diffPowerLists, parsePowerCode, type Duty, type Power, type PowerListDiff } from '../../core/register/index.js';
+import {
+  canonicalListJson,
+  diffPowerLists,
+  parsePowerCode,
+  type Duty,
+  type Power,
+  type PowerListDiff,
+} from '../../core/register/index.js';
 import type { DB } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { chunks, dutyKey, normalizePower, POWER_COLUMNS, powerToRow, rowToPower, type ListedPower } from './power-rows.js';
+import {
+  chunks,
+  dutyKey,
+  normalizePower,
+  POWER_COLUMNS,
+  powerToRow,
+  rowToPower,
+  type ListedPower,
+} from './power-rows.js';
 
 export type { ListedPower } from './power-rows.js';
 
@@ -49,7 +64,11 @@ export function listDigest(powers: readonly Power[]): string {
 }
 
 async function latestVersion(db: Db, bodyId: number): Promise<number | null> {
-  const r = await db.selectFrom('power_list_version').select(sql<number | null>`max(version)`.as('v')).where('body_id', '=', bodyId).executeTakeFirst();
+  const r = await db
+    .selectFrom('power_list_version')
+    .select(sql<number | null>`max(version)`.as('v'))
+    .where('body_id', '=', bodyId)
+    .executeTakeFirst();
   return r?.v ?? null;
 }
 
@@ -90,12 +109,20 @@ export async function loadCurrentList(db: Db, bodyId: number): Promise<LoadedLis
  * The list at a version, or as at a Beijing date (the latest version whose effective date is on
  * or before it). null when there was no such version.
  */
-export async function loadListAt(db: Db, bodyId: number, at: { version: number } | { date: string }): Promise<(LoadedList & { version: number }) | null> {
+export async function loadListAt(
+  db: Db,
+  bodyId: number,
+  at: { version: number } | { date: string },
+): Promise<(LoadedList & { version: number }) | null> {
   let q = db.selectFrom('power_list_version').select('version').where('body_id', '=', bodyId);
   q = 'version' in at ? q.where('version', '=', at.version) : q.where('effective_date', '<=', at.date);
   const row = await q.orderBy('version', 'desc').limit(1).executeTakeFirst();
   if (!row) return null;
-  return { version: row.version, powers: await powersAt(db, bodyId, row.version), duties: await dutiesAt(db, bodyId, row.version) };
+  return {
+    version: row.version,
+    powers: await powersAt(db, bodyId, row.version),
+    duties: await dutiesAt(db, bodyId, row.version),
+  };
 }
 
 /**
@@ -113,15 +140,27 @@ export async function issueCodes(trx: Transaction<DB>, bodyId: number, codes: st
     const r = parsePowerCode(code);
     if (!r.ok) throw new AppError('VALIDATION_FAILED', r.error, [{ field: 'code', message: r.error }]);
     if (r.value.regionCode !== body.region_code.slice(0, 6) || r.value.bodyCode !== bodyCode)
-      throw new AppError('VALIDATION_FAILED', `权力编码“${code}”不属于本机构（应以 ${body.region_code.slice(0, 6)}-${bodyCode} 开头）`);
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `权力编码“${code}”不属于本机构（应以 ${body.region_code.slice(0, 6)}-${bodyCode} 开头）`,
+      );
     if (seen.has(code)) throw new AppError('CONFLICT', `权力编码“${code}”重复`);
     seen.add(code);
   }
   for (const part of chunks(codes)) {
-    const taken = await trx.selectFrom('power_code').select('code').where('code', 'in', part).limit(1).executeTakeFirst();
+    const taken = await trx
+      .selectFrom('power_code')
+      .select('code')
+      .where('code', 'in', part)
+      .limit(1)
+      .executeTakeFirst();
     if (taken) throw new AppError('CONFLICT', `权力编码“${taken.code}”已发放过，编码不得重复使用`);
   }
-  for (const part of chunks(codes)) await trx.insertInto('power_code').values(part.map((code) => ({ code, body_id: bodyId }))).execute();
+  for (const part of chunks(codes))
+    await trx
+      .insertInto('power_code')
+      .values(part.map((code) => ({ code, body_id: bodyId })))
+      .execute();
 }
 
 /**
@@ -149,7 +188,12 @@ export async function publishVersion(trx: Transaction<DB>, input: PublishInput):
   // §6: every new code must have been issued to this body (issueCodes) before it is published
   const added = diff.added.map((p) => p.code);
   for (const part of chunks(added)) {
-    const rows = await trx.selectFrom('power_code').select('code').where('body_id', '=', bodyId).where('code', 'in', part).execute();
+    const rows = await trx
+      .selectFrom('power_code')
+      .select('code')
+      .where('body_id', '=', bodyId)
+      .where('code', 'in', part)
+      .execute();
     if (rows.length !== part.length) {
       const have = new Set(rows.map((r) => r.code));
       const missing = part.find((c) => !have.has(c));
@@ -160,7 +204,12 @@ export async function publishVersion(trx: Transaction<DB>, input: PublishInput):
   const changedCodes = new Set([...diff.changed.map((c) => c.code), ...diff.removed.map((p) => p.code)]);
   const closeIds = current.powers.filter((p) => changedCodes.has(p.code)).map((p) => p.id);
   for (const part of chunks(closeIds))
-    await trx.updateTable('power').set({ valid_to: version }).where('id', 'in', part).where('valid_to', 'is', null).execute();
+    await trx
+      .updateTable('power')
+      .set({ valid_to: version })
+      .where('id', 'in', part)
+      .where('valid_to', 'is', null)
+      .execute();
 
   const insertCodes = new Set([...added, ...diff.changed.map((c) => c.code)]);
   const rows = next.flatMap((p, i) => (insertCodes.has(p.code) ? [powerToRow(bodyId, p, i, version)] : []));
@@ -176,8 +225,18 @@ export async function publishVersion(trx: Transaction<DB>, input: PublishInput):
       if (wanted.has(k) && !keep.has(k)) keep.add(k);
       else close.push(d.id);
     }
-    for (const part of chunks(close)) await trx.updateTable('duty').set({ valid_to: version }).where('id', 'in', part).execute();
-    const ins = [...wanted].filter(([k]) => !keep.has(k)).map(([, { d, i }]) => ({ body_id: bodyId, name: d.name, content: d.content ?? '', ord: i, valid_from: version, valid_to: null }));
+    for (const part of chunks(close))
+      await trx.updateTable('duty').set({ valid_to: version }).where('id', 'in', part).execute();
+    const ins = [...wanted]
+      .filter(([k]) => !keep.has(k))
+      .map(([, { d, i }]) => ({
+        body_id: bodyId,
+        name: d.name,
+        content: d.content ?? '',
+        ord: i,
+        valid_from: version,
+        valid_to: null,
+      }));
     for (const part of chunks(ins)) await trx.insertInto('duty').values(part).execute();
   }
 
@@ -210,8 +269,15 @@ export async function publishVersion(trx: Transaction<DB>, input: PublishInput):
     objectId: row.id,
     before: current.version === null ? null : { version: current.version },
     after: {
-      version, digest, effectiveDate, source: input.source, powerCount: next.length,
-      added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length, unchanged: diff.unchangedCount,
+      version,
+      digest,
+      effectiveDate,
+      source: input.source,
+      powerCount: next.length,
+      added: diff.added.length,
+      removed: diff.removed.length,
+      changed: diff.changed.length,
+      unchanged: diff.unchangedCount,
     },
     meta: input.meta,
     at: input.at,

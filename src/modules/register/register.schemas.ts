@@ -7,7 +7,11 @@ import { editVersion } from '../../core/versions.js';
 import { LEGAL_LEVELS, POWER_STATUSES } from '../../core/register/index.js';
 
 const text = (label: string, max: number) =>
-  z.string({ message: `请输入${label}` }).trim().min(1, `请输入${label}`).max(max, `${label}不能超过${max}个字`);
+  z
+    .string({ message: `请输入${label}` })
+    .trim()
+    .min(1, `请输入${label}`)
+    .max(max, `${label}不能超过${max}个字`);
 const optText = (label: string, max: number) => z.string().trim().max(max, `${label}不能超过${max}个字`);
 export const isoDate = (label: string) => z.string().refine(isIsoDate, `${label}格式应为 YYYY-MM-DD（如 2026-03-31）`);
 
@@ -31,15 +35,23 @@ export const documentQuery = z.object({
 });
 
 /** §7: one citation — a document from the register (by id or by title) and the article cited. */
-export const citationInput = z.object({
-  documentId: z.number().int().positive('法律文件编号无效').optional(),
-  documentName: optNameText('法律文件名称', 200).default(''),
-  article: text('条款（如 第十二条）', 100),
-  text: optText('条款内容', 4000).default(''),
-  inferred: z.boolean().optional(),
-}).refine((c) => c.documentId !== undefined || c.documentName !== '', { message: '请选择法律文件', path: ['documentName'] });
+export const citationInput = z
+  .object({
+    documentId: z.number().int().positive('法律文件编号无效').optional(),
+    documentName: optNameText('法律文件名称', 200).default(''),
+    article: text('条款（如 第十二条）', 100),
+    text: optText('条款内容', 4000).default(''),
+    inferred: z.boolean().optional(),
+  })
+  .refine((c) => c.documentId !== undefined || c.documentName !== '', {
+    message: '请选择法律文件',
+    path: ['documentName'],
+  });
 
-export const responsibilityInput = z.object({ name: nameText('责任事项名称', 50), content: text('责任事项内容', 2000) });
+export const responsibilityInput = z.object({
+  name: nameText('责任事项名称', 50),
+  content: text('责任事项内容', 2000),
+});
 
 /** The 职权信息表 fields of one power (§6). The code is issued by the platform, never typed. */
 export const powerInput = z.object({
@@ -48,9 +60,18 @@ export const powerInput = z.object({
   parentCode: z.string().trim().nullable().optional(),
   responsibleSubject: nameText('责任主体', 100),
   implementingAgency: nameText('实施机构', 200),
-  legalBases: z.array(citationInput, { message: '请至少填写一项法定依据' }).min(1, '请至少填写一项法定依据').max(50, '法定依据不能超过50项'),
-  responsibilities: z.array(responsibilityInput, { message: '请填写责任事项' }).min(1, '请至少填写一项责任事项').max(30, '责任事项不能超过30项'),
-  accountabilityCases: z.array(text('追责情形', 500), { message: '请填写追责情形' }).min(1, '请至少填写一项追责情形').max(50, '追责情形不能超过50项'),
+  legalBases: z
+    .array(citationInput, { message: '请至少填写一项法定依据' })
+    .min(1, '请至少填写一项法定依据')
+    .max(50, '法定依据不能超过50项'),
+  responsibilities: z
+    .array(responsibilityInput, { message: '请填写责任事项' })
+    .min(1, '请至少填写一项责任事项')
+    .max(30, '责任事项不能超过30项'),
+  accountabilityCases: z
+    .array(text('追责情形', 500), { message: '请填写追责情形' })
+    .min(1, '请至少填写一项追责情形')
+    .max(50, '追责情形不能超过50项'),
   accountabilityBasis: text('追责依据', 20000),
   remarks: optText('备注', 2000).default(''),
   status: z.enum(POWER_STATUSES, { message: '状态须为：在用、已取消、已下放、已委托、已合并' }).default('active'),
@@ -59,7 +80,10 @@ export type PowerInput = z.infer<typeof powerInput>;
 
 /** A batch (e.g. an import): a new 子项 may name its new 主项 in the same batch by `ref`. */
 export const powerBatchBody = z.object({
-  powers: z.array(powerInput.extend({ ref: z.string().max(40).optional(), parentRef: z.string().max(40).optional() })).min(1, '请至少提交一项行政职权').max(5000, '一次最多提交5000项'),
+  powers: z
+    .array(powerInput.extend({ ref: z.string().max(40).optional(), parentRef: z.string().max(40).optional() }))
+    .min(1, '请至少提交一项行政职权')
+    .max(5000, '一次最多提交5000项'),
 });
 
 export const dutyInput = z.object({ name: nameText('职责名称', 200), content: optText('职责内容', 4000).default('') });
@@ -70,12 +94,23 @@ export const dutiesBody = z.object({ duties: z.array(dutyInput).max(200, '职责
 
 export const newDraftBody = z.object({ bodyId: z.number({ message: '请选择机构' }).int().positive('请选择机构') });
 
-export const reviewBody = z.object({
-  decision: z.enum(['pass', 'return'], { message: '审查结论须为“通过”(pass)或“退回”(return)' }),
-  reason: z.string().trim().max(2000, '意见不能超过2000个字').optional(),
-}).refine((b) => b.decision === 'pass' || (b.reason ?? '').length >= 2, { message: '退回须填写退回理由（至少2个字）', path: ['reason'] });
+export const reviewBody = z
+  .object({
+    decision: z.enum(['pass', 'return'], { message: '审查结论须为“通过”(pass)或“退回”(return)' }),
+    reason: z.string().trim().max(2000, '意见不能超过2000个字').optional(),
+  })
+  .refine((b) => b.decision === 'pass' || (b.reason ?? '').length >= 2, {
+    message: '退回须填写退回理由（至少2个字）',
+    path: ['reason'],
+  });
 
-export const overrideBody = z.object({ note: z.string({ message: '请填写复核说明' }).trim().min(4, '复核说明至少4个字').max(2000, '复核说明不能超过2000个字') });
+export const overrideBody = z.object({
+  note: z
+    .string({ message: '请填写复核说明' })
+    .trim()
+    .min(4, '复核说明至少4个字')
+    .max(2000, '复核说明不能超过2000个字'),
+});
 export const publishBody = z.object({ note: z.string().trim().max(2000, '说明不能超过2000个字').optional() });
 
 export const draftPowerParams = z.object({
@@ -83,15 +118,20 @@ export const draftPowerParams = z.object({
   powerId: z.coerce.number().int().positive('事项编号无效').max(2_147_483_647),
 });
 export const bodyParams = z.object({ bodyId: z.coerce.number().int().positive('机构编号无效').max(2_147_483_647) });
-export const listQuery = z.object({
-  version: z.coerce.number().int().positive('版本号应为正整数').optional(),
-  date: isoDate('日期').optional(),
-}).refine((q) => !(q.version && q.date), { message: '版本号和日期只能指定一个' });
+export const listQuery = z
+  .object({
+    version: z.coerce.number().int().positive('版本号应为正整数').optional(),
+    date: isoDate('日期').optional(),
+  })
+  .refine((q) => !(q.version && q.date), { message: '版本号和日期只能指定一个' });
 export const compareQuery = z.object({
   from: z.coerce.number({ message: '请指定对比的旧版本号' }).int().positive('版本号应为正整数'),
   to: z.coerce.number({ message: '请指定对比的新版本号' }).int().positive('版本号应为正整数'),
 });
 export const lapsingQuery = z.object({
   bodyId: z.coerce.number().int().positive('机构编号无效').optional(),
-  region: z.string().regex(/^\d{6}(\d{3})?$/, '区划代码应为6位或9位数字').optional(),
+  region: z
+    .string()
+    .regex(/^\d{6}(\d{3})?$/, '区划代码应为6位或9位数字')
+    .optional(),
 });

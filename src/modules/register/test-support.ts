@@ -12,13 +12,37 @@ export interface UnlistedBody {
   prefix: string;
 }
 
-export async function unlistedBody(t: TestApp, name: string, users: { username: string; roles: Role[]; region?: string; body?: { name: string } | { office: 'coordination' | 'legal' | 'government' } }[] = []): Promise<UnlistedBody> {
+export async function unlistedBody(
+  t: TestApp,
+  name: string,
+  users: {
+    username: string;
+    roles: Role[];
+    region?: string;
+    body?: { name: string } | { office: 'coordination' | 'legal' | 'government' };
+  }[] = [],
+): Promise<UnlistedBody> {
   const region = '150200';
-  const { next } = await t.db.selectFrom('body').select(sql<number>`max(seq) + 1`.as('next')).where('region_code', '=', region).executeTakeFirstOrThrow();
-  const b = await t.db.insertInto('body').values({ region_code: region, name, short_name: null, kind: '政府工作部门', office: null, seq: next }).returning(['id', 'seq']).executeTakeFirstOrThrow();
-  await loadDemoUsers(t.db, users.map((u, i) => ({
-    username: u.username, displayName: `测试用户${i + 1}`, region: u.region ?? region, body: u.body ?? { name }, roles: u.roles,
-  })));
+  const { next } = await t.db
+    .selectFrom('body')
+    .select(sql<number>`max(seq) + 1`.as('next'))
+    .where('region_code', '=', region)
+    .executeTakeFirstOrThrow();
+  const b = await t.db
+    .insertInto('body')
+    .values({ region_code: region, name, short_name: null, kind: '政府工作部门', office: null, seq: next })
+    .returning(['id', 'seq'])
+    .executeTakeFirstOrThrow();
+  await loadDemoUsers(
+    t.db,
+    users.map((u, i) => ({
+      username: u.username,
+      displayName: `测试用户${i + 1}`,
+      region: u.region ?? region,
+      body: u.body ?? { name },
+      roles: u.roles,
+    })),
+  );
   return { bodyId: b.id, name, prefix: `${region}-${String(b.seq).padStart(3, '0')}` };
 }
 

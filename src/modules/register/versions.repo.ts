@@ -11,9 +11,16 @@ const versionSelect = (db: Db) =>
     .selectFrom('power_list_version as v')
     .leftJoin('app_user as u', 'u.id', 'v.published_by')
     .select([
-      'v.version', 'v.published_at as publishedAt', sql<string>`to_char(v.effective_date, 'YYYY-MM-DD')`.as('effectiveDate'),
-      'v.digest', 'v.power_count as powerCount', 'v.source_type as sourceType', 'v.source_id as sourceId',
-      'v.rulebook_id as rulebookId', 'u.display_name as publishedByName', 'v.note',
+      'v.version',
+      'v.published_at as publishedAt',
+      sql<string>`to_char(v.effective_date, 'YYYY-MM-DD')`.as('effectiveDate'),
+      'v.digest',
+      'v.power_count as powerCount',
+      'v.source_type as sourceType',
+      'v.source_id as sourceId',
+      'v.rulebook_id as rulebookId',
+      'u.display_name as publishedByName',
+      'v.note',
     ]);
 
 const shape = (r: Awaited<ReturnType<ReturnType<typeof versionSelect>['executeTakeFirstOrThrow']>>) => {
@@ -28,13 +35,19 @@ export async function listVersions(db: Db, bodyId: number) {
 }
 
 export async function versionMeta(db: Db, bodyId: number, version: number) {
-  const r = await versionSelect(db).where('v.body_id', '=', bodyId).where('v.version', '=', version).executeTakeFirstOrThrow();
+  const r = await versionSelect(db)
+    .where('v.body_id', '=', bodyId)
+    .where('v.version', '=', version)
+    .executeTakeFirstOrThrow();
   return shape(r);
 }
 
 /** Field by field (diffPowerLists), from → to; null when either version does not exist. */
 export async function compareVersions(db: Db, bodyId: number, from: number, to: number) {
-  const [a, b] = await Promise.all([loadListAt(db, bodyId, { version: from }), loadListAt(db, bodyId, { version: to })]);
+  const [a, b] = await Promise.all([
+    loadListAt(db, bodyId, { version: from }),
+    loadListAt(db, bodyId, { version: to }),
+  ]);
   if (!a || !b) return null;
   const diff = diffPowerLists(a.powers, b.powers);
   const key = (d: { name: string; content: string }) => `${d.name}\u0000${d.content}`;

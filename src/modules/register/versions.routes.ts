@@ -23,30 +23,56 @@ export async function versionsRoutes(app: FastifyInstance, { db }: AppDeps) {
     return b;
   };
 
-  r.get('/api/bodies/:bodyId/versions', { schema: { tags, summary: '机构权责清单的版本历史', params: bodyParams } }, async (req) => {
-    actorOf(req);
-    await body(req.params.bodyId);
-    return listVersions(db, req.params.bodyId);
-  });
+  r.get(
+    '/api/bodies/:bodyId/versions',
+    { schema: { tags, summary: '机构权责清单的版本历史', params: bodyParams } },
+    async (req) => {
+      actorOf(req);
+      await body(req.params.bodyId);
+      return listVersions(db, req.params.bodyId);
+    },
+  );
 
-  r.get('/api/bodies/:bodyId/list', {
-    schema: { tags, summary: '机构权责清单：当前版本、指定版本（version）或某日（date）有效的版本', params: bodyParams, querystring: listQuery },
-  }, async (req) => {
-    actorOf(req);
-    const b = await body(req.params.bodyId);
-    const { version, date } = req.query;
-    const list = version || date ? await loadListAt(db, b.id, version ? { version } : { date: date! }) : await loadCurrentList(db, b.id);
-    if (!list || list.version === null) throw notFound(date ? `${date} 有效的权责清单` : version ? `第${version}版权责清单` : '已公布的权责清单');
-    return { body: { id: b.id, name: b.name }, ...(await versionMeta(db, b.id, list.version)), powers: list.powers, duties: list.duties };
-  });
+  r.get(
+    '/api/bodies/:bodyId/list',
+    {
+      schema: {
+        tags,
+        summary: '机构权责清单：当前版本、指定版本（version）或某日（date）有效的版本',
+        params: bodyParams,
+        querystring: listQuery,
+      },
+    },
+    async (req) => {
+      actorOf(req);
+      const b = await body(req.params.bodyId);
+      const { version, date } = req.query;
+      const list =
+        version || date
+          ? await loadListAt(db, b.id, version ? { version } : { date: date! })
+          : await loadCurrentList(db, b.id);
+      if (!list || list.version === null)
+        throw notFound(date ? `${date} 有效的权责清单` : version ? `第${version}版权责清单` : '已公布的权责清单');
+      return {
+        body: { id: b.id, name: b.name },
+        ...(await versionMeta(db, b.id, list.version)),
+        powers: list.powers,
+        duties: list.duties,
+      };
+    },
+  );
 
-  r.get('/api/bodies/:bodyId/versions/compare', {
-    schema: { tags, summary: '比较两个版本（逐字段）', params: bodyParams, querystring: compareQuery },
-  }, async (req) => {
-    actorOf(req);
-    await body(req.params.bodyId);
-    const res = await compareVersions(db, req.params.bodyId, req.query.from, req.query.to);
-    if (!res) throw notFound('所比较的版本');
-    return res;
-  });
+  r.get(
+    '/api/bodies/:bodyId/versions/compare',
+    {
+      schema: { tags, summary: '比较两个版本（逐字段）', params: bodyParams, querystring: compareQuery },
+    },
+    async (req) => {
+      actorOf(req);
+      await body(req.params.bodyId);
+      const res = await compareVersions(db, req.params.bodyId, req.query.from, req.query.to);
+      if (!res) throw notFound('所比较的版本');
+      return res;
+    },
+  );
 }

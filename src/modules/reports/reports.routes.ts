@@ -15,11 +15,19 @@ import { findReportRegion, yearlyReportInput } from './yearly.repo.js';
 import { yearlyReportXlsx } from './yearly.xlsx.js';
 
 /** §12: the report is the coordination office's; an office reaches its level and those below. */
-export const canReadYearlyReport = (a: Actor | null, regionPath: string) => roleReachesRegion(a, 'coordinator', regionPath);
+export const canReadYearlyReport = (a: Actor | null, regionPath: string) =>
+  roleReachesRegion(a, 'coordinator', regionPath);
 
 const query = z.object({
-  region: z.string().regex(/^\d{6}(\d{3})?$/, '区划代码应为6位或9位数字').optional(),
-  year: z.coerce.number({ message: '请填写年度' }).int('年度应为整数').min(2000, '年度不能早于2000年').max(2100, '年度不能晚于2100年'),
+  region: z
+    .string()
+    .regex(/^\d{6}(\d{3})?$/, '区划代码应为6位或9位数字')
+    .optional(),
+  year: z.coerce
+    .number({ message: '请填写年度' })
+    .int('年度应为整数')
+    .min(2000, '年度不能早于2000年')
+    .max(2100, '年度不能晚于2100年'),
 });
 
 const MIME = {
@@ -40,26 +48,53 @@ export async function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps)
     return { actor, region, now, report: buildYearlyReport(await yearlyReportInput(db, region, q.year, now)) };
   }
 
-  r.get('/api/reports/yearly', { schema: { tags: ['年度报告'], summary: '年度权责清单动态调整情况（预览）', querystring: query } }, async (req) => (await load(req, req.query)).report);
+  r.get(
+    '/api/reports/yearly',
+    { schema: { tags: ['年度报告'], summary: '年度权责清单动态调整情况（预览）', querystring: query } },
+    async (req) => (await load(req, req.query)).report,
+  );
 
-  async function download(req: FastifyRequest, reply: FastifyReply, q: z.infer<typeof query>, format: keyof typeof MIME) {
+  async function download(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    q: z.infer<typeof query>,
+    format: keyof typeof MIME,
+  ) {
     const { actor, region, now, report } = await load(req, q);
     const file = format === 'docx' ? await yearlyReportDocx(report) : await yearlyReportXlsx(report);
     const grant = actor.grants.find((g) => g.role === 'coordinator' && pathWithin(region.path, g.regionPath));
     await db.transaction().execute((trx) =>
       recordAudit(trx, {
-        actor, role: 'coordinator', bodyId: grant?.bodyId, action: 'report.yearlyExported', objectType: 'yearlyReport', objectId: `${region.code}/${q.year}`,
-        after: { format, totals: report.totals }, meta: metaOf(req), at: now,
+        actor,
+        role: 'coordinator',
+        bodyId: grant?.bodyId,
+        action: 'report.yearlyExported',
+        objectType: 'yearlyReport',
+        objectId: `${region.code}/${q.year}`,
+        after: { format, totals: report.totals },
+        meta: metaOf(req),
+        at: now,
       }),
     );
     const name = `${report.title}.${format}`;
     return reply
       .type(MIME[format])
-      .header('content-disposition', `attachment; filename="yearly-report-${region.code}-${q.year}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+      .header(
+        'content-disposition',
+        `attachment; filename="yearly-report-${region.code}-${q.year}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      )
       .header('cache-control', 'private, no-store')
       .send(file);
   }
 
-  r.get('/api/reports/yearly.docx', { schema: { tags: ['年度报告'], summary: '年度报告（Word）', querystring: query } }, (req, reply) => download(req, reply, req.query, 'docx'));
-  r.get('/api/reports/yearly.xlsx', { schema: { tags: ['年度报告'], summary: '年度报告（Excel，每部分一个工作表）', querystring: query } }, (req, reply) => download(req, reply, req.query, 'xlsx'));
+  r.get(
+    '/api/reports/yearly.docx',
+    { schema: { tags: ['年度报告'], summary: '年度报告（Word）', querystring: query } },
+    (req, reply) => download(req, reply, req.query, 'docx'),
+  );
+  r.get(
+    '/api/reports/yearly.xlsx',
+    { schema: { tags: ['年度报告'], summary: '年度报告（Excel，每部分一个工作表）', querystring: query } },
+    (req, reply) => download(req, reply, req.query, 'xlsx'),
+  );
 }

@@ -9,19 +9,71 @@ let t: TestApp;
 let coord: Client;
 const d = (s: string) => new Date(`${s}T10:00:00+08:00`);
 
-async function step(t: TestApp, adjustmentId: number, step: string, action: string, at: string, onTime: boolean | null) {
-  await t.db.insertInto('adjustment_step_record').values({ adjustment_id: adjustmentId, round: 1, step, action, at: d(at), due_on: onTime === null ? null : at, on_time: onTime }).execute();
+async function step(
+  t: TestApp,
+  adjustmentId: number,
+  step: string,
+  action: string,
+  at: string,
+  onTime: boolean | null,
+) {
+  await t.db
+    .insertInto('adjustment_step_record')
+    .values({
+      adjustment_id: adjustmentId,
+      round: 1,
+      step,
+      action,
+      at: d(at),
+      due_on: onTime === null ? null : at,
+      on_time: onTime,
+    })
+    .execute();
 }
 
 beforeAll(async () => {
   t = await setupTestApp();
   const scjg = '包头市市场监督管理局';
-  const a = await makeApplication(t.db, { bodyName: scjg, kind: 'modify', status: 'done', firstSubmittedAt: d('2026-03-10') });
-  const b = await makeApplication(t.db, { bodyName: scjg, kind: 'cancel', status: 'open', late: true, firstSubmittedAt: d('2026-05-10'), items: [] });
-  await makeApplication(t.db, { bodyName: '包头市住房和城乡建设局', kind: 'add', status: 'withdrawn', firstSubmittedAt: d('2026-07-01'), items: [] });
-  const lastYear = await makeApplication(t.db, { bodyName: scjg, kind: 'modify', status: 'done', firstSubmittedAt: d('2025-12-20') });
-  const kdl = await makeApplication(t.db, { bodyName: '昆都仑区市场监督管理局', kind: 'modify', firstSubmittedAt: d('2026-04-01') });
-  await makeApplication(t.db, { bodyName: scjg, kind: 'modify', status: 'due', firstSubmittedAt: null, missingAt: d('2026-09-01'), items: [] });
+  const a = await makeApplication(t.db, {
+    bodyName: scjg,
+    kind: 'modify',
+    status: 'done',
+    firstSubmittedAt: d('2026-03-10'),
+  });
+  const b = await makeApplication(t.db, {
+    bodyName: scjg,
+    kind: 'cancel',
+    status: 'open',
+    late: true,
+    firstSubmittedAt: d('2026-05-10'),
+    items: [],
+  });
+  await makeApplication(t.db, {
+    bodyName: '包头市住房和城乡建设局',
+    kind: 'add',
+    status: 'withdrawn',
+    firstSubmittedAt: d('2026-07-01'),
+    items: [],
+  });
+  const lastYear = await makeApplication(t.db, {
+    bodyName: scjg,
+    kind: 'modify',
+    status: 'done',
+    firstSubmittedAt: d('2025-12-20'),
+  });
+  const kdl = await makeApplication(t.db, {
+    bodyName: '昆都仑区市场监督管理局',
+    kind: 'modify',
+    firstSubmittedAt: d('2026-04-01'),
+  });
+  await makeApplication(t.db, {
+    bodyName: scjg,
+    kind: 'modify',
+    status: 'due',
+    firstSubmittedAt: null,
+    missingAt: d('2026-09-01'),
+    items: [],
+  });
 
   await step(t, a.id, 'submit', 'complete', '2026-03-10', true);
   await step(t, a.id, 'preliminaryReview', 'start', '2026-03-11', true); // not an answer to the step
@@ -50,7 +102,9 @@ describe('yearly report downloads (§12)', () => {
     const res = await coord.get('/api/reports/yearly.docx?region=150200&year=2026');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('wordprocessingml');
-    expect(res.headers['content-disposition']).toContain(encodeURIComponent('包头市2026年度权责清单动态调整情况报告.docx'));
+    expect(res.headers['content-disposition']).toContain(
+      encodeURIComponent('包头市2026年度权责清单动态调整情况报告.docx'),
+    );
     const doc = await readDocx(res.rawPayload);
     expect(doc.paragraphs[0]).toBe('包头市2026年度权责清单动态调整情况报告');
     expect(doc.xml).toContain('w:eastAsia="仿宋_GB2312"');
@@ -58,7 +112,12 @@ describe('yearly report downloads (§12)', () => {
     const [byKind, byBody, steps, cons] = doc.tables;
     expect(byKind!.at(-1)).toEqual(['合计', '3', '1', '1', '1', '0', '1']);
     expect(byKind!.find((r) => r[0] === '取消')).toEqual(['取消', '1', '0', '1', '0', '0', '1']);
-    expect(byBody!.map((r) => r[0])).toEqual(['职权行使机构', '包头市市场监督管理局', '包头市住房和城乡建设局', '合计']);
+    expect(byBody!.map((r) => r[0])).toEqual([
+      '职权行使机构',
+      '包头市市场监督管理局',
+      '包头市住房和城乡建设局',
+      '合计',
+    ]);
     expect(steps!.find((r) => r[0] === '报送调整申请')!.slice(2)).toEqual(['2', '1', '1', '50.0%']);
     expect(steps!.at(-1)!.slice(2)).toEqual(['4', '2', '2', '50.0%']);
     expect(cons!.slice(1, -1)).toHaveLength(1);
@@ -71,7 +130,12 @@ describe('yearly report downloads (§12)', () => {
     const res = await coord.get('/api/reports/yearly.xlsx?region=150200&year=2026');
     expect(res.statusCode).toBe(200);
     const sheets = await readXlsx(res.rawPayload);
-    const overview = new Map(sheets.get('总体情况')!.filter((r) => r.length === 2).map((r) => [r[0], r[1]]));
+    const overview = new Map(
+      sheets
+        .get('总体情况')!
+        .filter((r) => r.length === 2)
+        .map((r) => [r[0], r[1]]),
+    );
     expect(overview.get('调整申请（件）')).toBe(3);
     expect(overview.get('迟报（件）')).toBe(1);
     expect(overview.get('漏报（件）')).toBe(1);
@@ -81,15 +145,30 @@ describe('yearly report downloads (§12)', () => {
     expect(overview.get('采纳（条）')).toBe(1);
     expect(overview.get('不予采纳（条）')).toBe(1);
     expect(overview.get('待处理（条）')).toBe(1);
-    expect(sheets.get('按职权行使机构')!.find((r) => r[0] === '包头市市场监督管理局')!.slice(-2)).toEqual([2, 1]);
+    expect(
+      sheets
+        .get('按职权行使机构')!
+        .find((r) => r[0] === '包头市市场监督管理局')!
+        .slice(-2),
+    ).toEqual([2, 1]);
     expect(sheets.get('环节按时率')!.at(-1)!.slice(2)).toEqual([4, 2, 2, '50.0%']);
-    const events = await t.db.selectFrom('audit_event').select(['object_id', 'after']).where('action', '=', 'report.yearlyExported').execute();
+    const events = await t.db
+      .selectFrom('audit_event')
+      .select(['object_id', 'after'])
+      .where('action', '=', 'report.yearlyExported')
+      .execute();
     expect(events.map((e) => (e.after as { format: string }).format)).toEqual(['docx', 'xlsx']);
   });
 
   it('each office reports on its own level; another level is 404', async () => {
     // §18: a 街道办事处 of 昆都仑区 is served by the district's offices, so it is in their report
-    const township = await t.db.selectFrom('body as b').innerJoin('region as r', 'r.code', 'b.region_code').select('b.name').where('r.parent_code', '=', '150203').orderBy('b.id').executeTakeFirstOrThrow();
+    const township = await t.db
+      .selectFrom('body as b')
+      .innerJoin('region as r', 'r.code', 'b.region_code')
+      .select('b.name')
+      .where('r.parent_code', '=', '150203')
+      .orderBy('b.id')
+      .executeTakeFirstOrThrow();
     await makeApplication(t.db, { bodyName: township.name, kind: 'add', firstSubmittedAt: d('2026-06-01'), items: [] });
     const kdl = await t.login('coord.kdl');
     expect((await kdl.get('/api/reports/yearly.docx?region=150200&year=2026')).statusCode).toBe(404);
@@ -98,7 +177,9 @@ describe('yearly report downloads (§12)', () => {
     expect(own.json().title).toBe('包头市昆都仑区2026年度权责清单动态调整情况报告');
     expect(own.json().totals).toMatchObject({ applications: 2, comments: 1 });
     expect((await coord.get('/api/reports/yearly?region=150200&year=2026')).json().totals.applications).toBe(3);
-    expect((await (await t.login('clerk.scjg')).get('/api/reports/yearly.xlsx?region=150200&year=2026')).statusCode).toBe(404);
+    expect(
+      (await (await t.login('clerk.scjg')).get('/api/reports/yearly.xlsx?region=150200&year=2026')).statusCode,
+    ).toBe(404);
     expect((await coord.get('/api/reports/yearly.docx?region=150200')).statusCode).toBe(400);
     expect((await t.anon.get('/api/reports/yearly.docx?region=150200&year=2026')).statusCode).toBe(401);
   });

@@ -26,7 +26,11 @@ const input: YearlyReportInput = {
   ],
   consultations: [
     {
-      title: '调整食品经营许可实施机构', bodyName: '包头市市场监督管理局', opensOn: '2026-06-01', closesOn: '2026-06-07', cancelled: false,
+      title: '调整食品经营许可实施机构',
+      bodyName: '包头市市场监督管理局',
+      opensOn: '2026-06-01',
+      closesOn: '2026-06-07',
+      cancelled: false,
       comments: [
         { hidden: false, disposition: 'adopted' },
         { hidden: false, disposition: 'notAdopted' },
@@ -34,7 +38,14 @@ const input: YearlyReportInput = {
         { hidden: false, disposition: null },
       ],
     },
-    { title: '取消某项检查', bodyName: '包头市市场监督管理局', opensOn: '2026-08-03', closesOn: '2026-08-09', cancelled: false, comments: [{ hidden: false, disposition: 'partlyAdopted' }] },
+    {
+      title: '取消某项检查',
+      bodyName: '包头市市场监督管理局',
+      opensOn: '2026-08-03',
+      closesOn: '2026-08-09',
+      cancelled: false,
+      comments: [{ hidden: false, disposition: 'partlyAdopted' }],
+    },
   ],
 };
 
@@ -44,7 +55,15 @@ describe('yearly report (§12 协调小组办公室按年度报告)', () => {
   it('counts', () => {
     expect(report.title).toBe('包头市2026年度权责清单动态调整情况报告');
     expect(report.totals).toMatchObject({
-      applications: 4, late: 1, missing: 2, stepActs: 5, stepOnTime: 3, consultations: 2, comments: 5, hidden: 1, undisposed: 1,
+      applications: 4,
+      late: 1,
+      missing: 2,
+      stepActs: 5,
+      stepOnTime: 3,
+      consultations: 2,
+      comments: 5,
+      hidden: 1,
+      undisposed: 1,
       dispositions: { adopted: 1, partlyAdopted: 1, notAdopted: 1 },
     });
     expect(report.totals.byKind).toMatchObject({ modify: 2, cancel: 1, add: 1, delegate: 0 });
@@ -55,7 +74,9 @@ describe('yearly report (§12 协调小组办公室按年度报告)', () => {
     expect(doc.paragraphs[0]).toBe('包头市2026年度权责清单动态调整情况报告');
     for (const f of [FONTS.title, FONTS.heading, FONTS.body]) expect(doc.xml).toContain(`w:eastAsia="${f}"`);
     expect(doc.paragraphs).toContain('一、总体情况');
-    expect(doc.paragraphs.some((p) => p.includes('共报送权责清单动态调整申请4件，其中增加1件、取消1件、修改要素2件'))).toBe(true);
+    expect(
+      doc.paragraphs.some((p) => p.includes('共报送权责清单动态调整申请4件，其中增加1件、取消1件、修改要素2件')),
+    ).toBe(true);
     expect(doc.tables).toHaveLength(4);
     const [byKind, byBody, steps, cons] = doc.tables;
     expect(byKind![0]).toEqual(['调整类型', '申请件数', '已办结', '办理中', '已撤回', '未予批准', '迟报']);
@@ -70,12 +91,22 @@ describe('yearly report (§12 协调小组办公室按年度报告)', () => {
   it('writes an xlsx with one sheet per section', async () => {
     const sheets = await readXlsx(await yearlyReportXlsx(report));
     expect([...sheets.keys()]).toEqual(['总体情况', '按调整类型', '按职权行使机构', '环节按时率', '公开征求意见']);
-    const overview = new Map(sheets.get('总体情况')!.filter((r) => r.length === 2).map((r) => [r[0], r[1]]));
+    const overview = new Map(
+      sheets
+        .get('总体情况')!
+        .filter((r) => r.length === 2)
+        .map((r) => [r[0], r[1]]),
+    );
     expect(overview.get('调整申请（件）')).toBe(4);
     expect(overview.get('公众意见（条）')).toBe(5);
     expect(overview.get('采纳（条）')).toBe(1);
     expect(sheets.get('按调整类型')!.at(-1)).toEqual(['合计', 4, 2, 1, 1, 0, 1]);
-    expect(sheets.get('环节按时率')!.find((r) => r[0] === '合法性审查')!.slice(2)).toEqual([1, 0, 1, '0.0%']);
+    expect(
+      sheets
+        .get('环节按时率')!
+        .find((r) => r[0] === '合法性审查')!
+        .slice(2),
+    ).toEqual([1, 0, 1, '0.0%']);
     expect(sheets.get('公开征求意见')![2]!.slice(3)).toEqual([4, 1, 1, 0, 1, 1]);
   });
 });

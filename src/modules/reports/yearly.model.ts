@@ -3,7 +3,15 @@
 // year to the report's paragraphs and tables, which the docx and xlsx writers both render,
 // so the two files always hold the same numbers.
 import { type IsoDate } from '../../core/calendar/index.js';
-import { ADJUSTMENT_KINDS, STEP_IDS, citeArticle, getRulebook, type AdjustmentKind, type StepDef, type StepId } from '../../core/rulebook/index.js';
+import {
+  ADJUSTMENT_KINDS,
+  STEP_IDS,
+  citeArticle,
+  getRulebook,
+  type AdjustmentKind,
+  type StepDef,
+  type StepId,
+} from '../../core/rulebook/index.js';
 import { DISPOSITIONS, DISPOSITION_LABELS, type Disposition } from '../consultations/comment-rules.js';
 
 export type ApplicationOutcome = 'done' | 'open' | 'withdrawn' | 'rejected';
@@ -74,15 +82,24 @@ const cnDate = (d: IsoDate) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7
 export const rate = (part: number, whole: number) => (whole ? `${((part / whole) * 100).toFixed(1)}%` : '—');
 const count = <T>(xs: readonly T[], p: (x: T) => boolean) => xs.filter(p).length;
 
-const OUTCOME_LABEL: Record<ApplicationOutcome, string> = { done: '已办结', open: '办理中', withdrawn: '已撤回', rejected: '未予批准' };
+const OUTCOME_LABEL: Record<ApplicationOutcome, string> = {
+  done: '已办结',
+  open: '办理中',
+  withdrawn: '已撤回',
+  rejected: '未予批准',
+};
 
 /** The step's label and the article of its clock, from the rulebook the act happened under. */
 function stepInfo(act: YearlyReportInput['stepActs'][number]): { label: string; basis: string } {
   const rb = getRulebook(act.rulebookId);
-  const def: StepDef | undefined = Object.values(rb.procedures).flatMap((p) => p.stages.flat()).find((s) => s.id === act.step);
+  const def: StepDef | undefined = Object.values(rb.procedures)
+    .flatMap((p) => p.stages.flat())
+    .find((s) => s.id === act.step);
   if (!def) return { label: act.step, basis: '' };
   const clock = def.clock;
-  const basis = clock ? `${citeArticle(rb, clock.article, clock.inherited2023 === true)}：${clock.amount}个${clock.unit === 'workday' ? '工作日' : '日'}` : '';
+  const basis = clock
+    ? `${citeArticle(rb, clock.article, clock.inherited2023 === true)}：${clock.amount}个${clock.unit === 'workday' ? '工作日' : '日'}`
+    : '';
   return { label: def.label, basis };
 }
 
@@ -95,14 +112,24 @@ export function buildYearlyReport(input: YearlyReportInput): YearlyReport {
   const kinds = ADJUSTMENT_KINDS.filter((k) => rb.adjustmentKinds.some((d) => d.kind === k));
   const kindLabel = (k: AdjustmentKind) => rb.adjustmentKinds.find((d) => d.kind === k)?.label ?? k;
   const apps = input.applications;
-  const byKind = Object.fromEntries(ADJUSTMENT_KINDS.map((k) => [k, count(apps, (a) => a.kind === k)])) as Record<AdjustmentKind, number>;
+  const byKind = Object.fromEntries(ADJUSTMENT_KINDS.map((k) => [k, count(apps, (a) => a.kind === k)])) as Record<
+    AdjustmentKind,
+    number
+  >;
   const late = count(apps, (a) => a.late);
-  const outcomes = (['done', 'open', 'withdrawn', 'rejected'] as const).map((o) => [o, count(apps, (a) => a.outcome === o)] as const);
+  const outcomes = (['done', 'open', 'withdrawn', 'rejected'] as const).map(
+    (o) => [o, count(apps, (a) => a.outcome === o)] as const,
+  );
 
   // 二、by kind
   const kindRows: Cell[][] = kinds.map((k) => {
     const xs = apps.filter((a) => a.kind === k);
-    return [kindLabel(k), xs.length, ...outcomes.map(([o]) => count(xs, (a) => a.outcome === o)), count(xs, (a) => a.late)];
+    return [
+      kindLabel(k),
+      xs.length,
+      ...outcomes.map(([o]) => count(xs, (a) => a.outcome === o)),
+      count(xs, (a) => a.late),
+    ];
   });
   const kindTotal: Cell[] = ['合计', apps.length, ...outcomes.map(([, n]) => n), late];
 
@@ -123,23 +150,50 @@ export function buildYearlyReport(input: YearlyReportInput): YearlyReport {
     return [info.label, info.basis, xs.length, onTime, xs.length - onTime, rate(onTime, xs.length)];
   });
   const stepOnTime = count(input.stepActs, (a) => a.onTime);
-  const stepTotal: Cell[] = ['合计', '', input.stepActs.length, stepOnTime, input.stepActs.length - stepOnTime, rate(stepOnTime, input.stepActs.length)];
+  const stepTotal: Cell[] = [
+    '合计',
+    '',
+    input.stepActs.length,
+    stepOnTime,
+    input.stepActs.length - stepOnTime,
+    rate(stepOnTime, input.stepActs.length),
+  ];
 
   // 五、consultations, comments, dispositions
   const all = input.consultations.flatMap((c) => c.comments);
   const hidden = count(all, (k) => k.hidden);
   const visible = all.filter((k) => !k.hidden);
-  const dispositions = Object.fromEntries(DISPOSITIONS.map((d) => [d, count(visible, (k) => k.disposition === d)])) as Record<Disposition, number>;
+  const dispositions = Object.fromEntries(
+    DISPOSITIONS.map((d) => [d, count(visible, (k) => k.disposition === d)]),
+  ) as Record<Disposition, number>;
   const undisposed = count(visible, (k) => !k.disposition);
   const consRows: Cell[][] = input.consultations.map((c) => {
     const v = c.comments.filter((k) => !k.hidden);
-    return [c.title + (c.cancelled ? '（已终止）' : ''), c.bodyName, `${c.opensOn}至${c.closesOn}`, c.comments.length, count(c.comments, (k) => k.hidden),
-      ...DISPOSITIONS.map((d) => count(v, (k) => k.disposition === d)), count(v, (k) => !k.disposition)];
+    return [
+      c.title + (c.cancelled ? '（已终止）' : ''),
+      c.bodyName,
+      `${c.opensOn}至${c.closesOn}`,
+      c.comments.length,
+      count(c.comments, (k) => k.hidden),
+      ...DISPOSITIONS.map((d) => count(v, (k) => k.disposition === d)),
+      count(v, (k) => !k.disposition),
+    ];
   });
-  const consTotal: Cell[] = ['合计', '', `${input.consultations.length}次`, all.length, hidden, ...DISPOSITIONS.map((d) => dispositions[d]), undisposed];
+  const consTotal: Cell[] = [
+    '合计',
+    '',
+    `${input.consultations.length}次`,
+    all.length,
+    hidden,
+    ...DISPOSITIONS.map((d) => dispositions[d]),
+    undisposed,
+  ];
 
   const y = input.year;
-  const kindText = kinds.filter((k) => byKind[k]).map((k) => `${kindLabel(k)}${byKind[k]}件`).join('、');
+  const kindText = kinds
+    .filter((k) => byKind[k])
+    .map((k) => `${kindLabel(k)}${byKind[k]}件`)
+    .join('、');
   const sections: ReportSection[] = [
     {
       heading: '一、总体情况',
@@ -151,17 +205,55 @@ export function buildYearlyReport(input: YearlyReportInput): YearlyReport {
           `公开显示的${visible.length}条意见中，${DISPOSITIONS.map((d) => `${DISPOSITION_LABELS[d]}${dispositions[d]}条`).join('、')}${undisposed ? `，尚在研究处理${undisposed}条` : ''}。`,
       ],
     },
-    { heading: '二、按调整类型统计', paragraphs: [], table: { sheet: '按调整类型', columns: ['调整类型', '申请件数', ...outcomes.map(([o]) => OUTCOME_LABEL[o]), '迟报'], rows: kindRows, total: kindTotal } },
-    { heading: '三、按职权行使机构统计', paragraphs: bodies.length ? [] : ['本年度无职权行使机构报送调整申请。'], table: { sheet: '按职权行使机构', columns: ['职权行使机构', ...kinds.map(kindLabel), '合计', '迟报'], rows: bodyRows, total: bodyTotal } },
+    {
+      heading: '二、按调整类型统计',
+      paragraphs: [],
+      table: {
+        sheet: '按调整类型',
+        columns: ['调整类型', '申请件数', ...outcomes.map(([o]) => OUTCOME_LABEL[o]), '迟报'],
+        rows: kindRows,
+        total: kindTotal,
+      },
+    },
+    {
+      heading: '三、按职权行使机构统计',
+      paragraphs: bodies.length ? [] : ['本年度无职权行使机构报送调整申请。'],
+      table: {
+        sheet: '按职权行使机构',
+        columns: ['职权行使机构', ...kinds.map(kindLabel), '合计', '迟报'],
+        rows: bodyRows,
+        total: bodyTotal,
+      },
+    },
     {
       heading: '四、各环节按时办理情况',
-      paragraphs: ['按各环节的法定时限与实际办理日期比对（以工作日计的时限不含休息日和法定节假日）；统计本年度已办理的环节，退回修改、不予批准记有期限的一并计入。'],
-      table: { sheet: '环节按时率', columns: ['办理环节', '时限及依据', '办理次数', '按时', '超时', '按时办理率'], rows: stepRows, total: stepTotal },
+      paragraphs: [
+        '按各环节的法定时限与实际办理日期比对（以工作日计的时限不含休息日和法定节假日）；统计本年度已办理的环节，退回修改、不予批准记有期限的一并计入。',
+      ],
+      table: {
+        sheet: '环节按时率',
+        columns: ['办理环节', '时限及依据', '办理次数', '按时', '超时', '按时办理率'],
+        rows: stepRows,
+        total: stepTotal,
+      },
     },
     {
       heading: '五、公开征求意见及意见采纳情况',
       paragraphs: [`依据${citeArticle(rb, '§12')}公开征求意见，并依据第十五条对公众意见研究论证、吸收采纳合理内容。`],
-      table: { sheet: '公开征求意见', columns: ['调整事项', '职权行使机构', '征求意见期间', '意见数', '未公开显示', ...DISPOSITIONS.map((d) => DISPOSITION_LABELS[d]), '待处理'], rows: consRows, total: consTotal },
+      table: {
+        sheet: '公开征求意见',
+        columns: [
+          '调整事项',
+          '职权行使机构',
+          '征求意见期间',
+          '意见数',
+          '未公开显示',
+          ...DISPOSITIONS.map((d) => DISPOSITION_LABELS[d]),
+          '待处理',
+        ],
+        rows: consRows,
+        total: consTotal,
+      },
     },
     {
       heading: '六、说明',
@@ -178,8 +270,17 @@ export function buildYearlyReport(input: YearlyReportInput): YearlyReport {
     date: cnDate(input.generatedOn),
     sections,
     totals: {
-      applications: apps.length, byKind, late, missing: input.missing, stepActs: input.stepActs.length, stepOnTime,
-      consultations: input.consultations.length, comments: all.length, hidden, dispositions, undisposed,
+      applications: apps.length,
+      byKind,
+      late,
+      missing: input.missing,
+      stepActs: input.stepActs.length,
+      stepOnTime,
+      consultations: input.consultations.length,
+      comments: all.length,
+      hidden,
+      dispositions,
+      undisposed,
     },
   };
 }

@@ -17,7 +17,11 @@ export interface ReportRegion {
 }
 
 export async function findReportRegion(db: Kysely<DB>, code: string): Promise<ReportRegion | undefined> {
-  const region = await db.selectFrom('region').select(['code', 'name', 'path']).where('code', '=', code).executeTakeFirst();
+  const region = await db
+    .selectFrom('region')
+    .select(['code', 'name', 'path'])
+    .where('code', '=', code)
+    .executeTakeFirst();
   if (!region) return undefined;
   const codes = region.path.split('/');
   const names = await db.selectFrom('region').select(['code', 'name']).where('code', 'in', codes).execute();
@@ -28,7 +32,12 @@ export async function findReportRegion(db: Kysely<DB>, code: string): Promise<Re
 // A step act that answers the step: done, sent back, or refused. Only these carry a met/missed deadline.
 const ANSWERS = ['complete', 'return', 'reject'];
 
-export async function yearlyReportInput(db: Kysely<DB>, region: ReportRegion, year: number, now: Date): Promise<YearlyReportInput> {
+export async function yearlyReportInput(
+  db: Kysely<DB>,
+  region: ReportRegion,
+  year: number,
+  now: Date,
+): Promise<YearlyReportInput> {
   const from = new Date(`${year}-01-01T00:00:00+08:00`);
   const to = new Date(`${year + 1}-01-01T00:00:00+08:00`);
   // a 旗县区 (two path segments) also serves the townships below it
@@ -37,7 +46,11 @@ export async function yearlyReportInput(db: Kysely<DB>, region: ReportRegion, ye
     .selectFrom('adjustment as a')
     .innerJoin('body as b', 'b.id', 'a.body_id')
     .innerJoin('region as br', 'br.code', 'b.region_code')
-    .where((eb) => (servesTownships ? eb.or([eb('br.path', '=', region.path), eb('br.path', 'like', `${region.path}/%`)]) : eb('br.path', '=', region.path)));
+    .where((eb) =>
+      servesTownships
+        ? eb.or([eb('br.path', '=', region.path), eb('br.path', 'like', `${region.path}/%`)])
+        : eb('br.path', '=', region.path),
+    );
 
   const [rulebook, apps, missing, acts, consultations] = await Promise.all([
     db.selectFrom('rulebook_selection').select('rulebook_id').orderBy('id', 'desc').limit(1).executeTakeFirst(),
@@ -46,7 +59,11 @@ export async function yearlyReportInput(db: Kysely<DB>, region: ReportRegion, ye
       .where('a.first_submitted_at', '>=', from)
       .where('a.first_submitted_at', '<', to)
       .execute(),
-    ofLevel.select(sql<number>`count(*)::int`.as('n')).where('a.missing_at', '>=', from).where('a.missing_at', '<', to).executeTakeFirstOrThrow(),
+    ofLevel
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('a.missing_at', '>=', from)
+      .where('a.missing_at', '<', to)
+      .executeTakeFirstOrThrow(),
     ofLevel
       .innerJoin('adjustment_step_record as r', 'r.adjustment_id', 'a.id')
       .select(['r.step', 'r.on_time', 'a.rulebook_id', 'a.kind'])
@@ -69,7 +86,11 @@ export async function yearlyReportInput(db: Kysely<DB>, region: ReportRegion, ye
     ? await db
         .selectFrom('consultation_comment')
         .select(['consultation_id', 'hidden_at', 'disposition'])
-        .where('consultation_id', 'in', consultations.map((c) => c.id))
+        .where(
+          'consultation_id',
+          'in',
+          consultations.map((c) => c.id),
+        )
         .orderBy('seq')
         .execute()
     : [];
@@ -81,16 +102,28 @@ export async function yearlyReportInput(db: Kysely<DB>, region: ReportRegion, ye
     rulebookId: rulebook?.rulebook_id ?? DEFAULT_RULEBOOK_ID,
     generatedOn: todayInBeijing(now),
     // an application still 'due' was never filed, so it has no first submission in the year
-    applications: apps.map((a) => ({ bodyName: a.body_name, kind: a.kind, outcome: (a.status === 'due' ? 'open' : a.status) as ApplicationOutcome, late: a.late })),
+    applications: apps.map((a) => ({
+      bodyName: a.body_name,
+      kind: a.kind,
+      outcome: (a.status === 'due' ? 'open' : a.status) as ApplicationOutcome,
+      late: a.late,
+    })),
     missing: Number(missing.n),
-    stepActs: acts.map((r) => ({ step: r.step as YearlyReportInput['stepActs'][number]['step'], rulebookId: r.rulebook_id, kind: r.kind, onTime: r.on_time === true })),
+    stepActs: acts.map((r) => ({
+      step: r.step as YearlyReportInput['stepActs'][number]['step'],
+      rulebookId: r.rulebook_id,
+      kind: r.kind,
+      onTime: r.on_time === true,
+    })),
     consultations: consultations.map((c) => ({
       title: c.title,
       bodyName: c.body_name,
       opensOn: day(c.opens_on),
       closesOn: day(c.closes_on),
       cancelled: c.status === 'cancelled',
-      comments: comments.filter((k) => k.consultation_id === c.id).map((k) => ({ hidden: k.hidden_at !== null, disposition: k.disposition })),
+      comments: comments
+        .filter((k) => k.consultation_id === c.id)
+        .map((k) => ({ hidden: k.hidden_at !== null, disposition: k.disposition })),
     })),
   };
 }

@@ -57,7 +57,7 @@ export async function yearlyReportXlsx(r: YearlyReport): Promise<Buffer> {
     ['不予采纳（条）', t.dispositions.notAdopted],
     ['待处理（条）', t.undisposed],
   ];
-    addTable(overview, { sheet: '总体情况', columns: ['项目', '数量'], rows: facts }, 3);
+  addTable(overview, { sheet: '总体情况', columns: ['项目', '数量'], rows: facts }, 3);
   const textRow = 3 + facts.length + 3;
   r.sections[0]!.paragraphs.forEach((p, i) => {
     const c = overview.getCell(textRow + i, 1);

@@ -52,7 +52,11 @@ export function searchColumns(p: SearchColumnInput): { text: string; grams: stri
 }
 
 /** Rows (one id in `every`, of one body if given) whose stored search columns differ from what the trigger computes. */
-export async function checkSearchColumns(db: Database, every: number, bodyId?: number): Promise<{ checked: number; different: number }> {
+export async function checkSearchColumns(
+  db: Database,
+  every: number,
+  bodyId?: number,
+): Promise<{ checked: number; different: number }> {
   const r = await sql<{ checked: number; different: number }>`
     with x as (
       select p.search_text, p.search_grams, p.legal_bases, qz_search_short(p.name, p.code, p.legal_bases) as s,

@@ -17,7 +17,8 @@ export function matchRanges(text: string, terms: readonly string[]): [number, nu
   const ranges: [number, number][] = [];
   for (const t of terms) {
     if (!t) continue;
-    for (let at = norm.indexOf(t); at !== -1; at = norm.indexOf(t, at + t.length)) ranges.push([owner[at]!, owner[at + t.length - 1]! + 1]);
+    for (let at = norm.indexOf(t); at !== -1; at = norm.indexOf(t, at + t.length))
+      ranges.push([owner[at]!, owner[at + t.length - 1]! + 1]);
   }
   ranges.sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];

@@ -34,7 +34,9 @@ describe('parseQuery', () => {
 
 describe('highlight', () => {
   it('marks every match and escapes the rest', () => {
-    expect(highlight('<b>许可</b>与许可', ['许可']).value).toBe('&lt;b&gt;<mark>许可</mark>&lt;/b&gt;与<mark>许可</mark>');
+    expect(highlight('<b>许可</b>与许可', ['许可']).value).toBe(
+      '&lt;b&gt;<mark>许可</mark>&lt;/b&gt;与<mark>许可</mark>',
+    );
   });
 
   it('matches through normalisation and merges overlapping ranges', () => {

@@ -29,7 +29,8 @@ export function searchHref(v: Pick<SearchView, 'q' | 'level' | 'bodyId' | 'categ
 }
 
 function filters(v: SearchView): Html {
-  const opt = (value: string, label: string, sel: boolean) => html`<option value="${value}"${sel ? html` selected` : ''}>${label}</option>`;
+  const opt = (value: string, label: string, sel: boolean) =>
+    html`<option value="${value}"${sel ? html` selected` : ''}>${label}</option>`;
   return html`<form class="search" method="get" action="/search" role="search">
 <label for="q" class="sr-only">检索关键词</label>
 <input type="search" id="q" name="q" value="${v.q}" maxlength="100" placeholder="职权名称、权力编码、法律法规或部门名称">

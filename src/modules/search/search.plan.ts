@@ -27,7 +27,11 @@ export type ReadPlan = 'bitmap' | 'probe';
  * @param grams grams every row must contain (its own text's, and the filters)
  * @param eitherShares for each term matched by text or by body name, its estimated share of rows
  */
-export function choosePlan(grams: readonly string[], eitherShares: readonly number[], freq: (gram: string) => number): ReadPlan {
+export function choosePlan(
+  grams: readonly string[],
+  eitherShares: readonly number[],
+  freq: (gram: string) => number,
+): ReadPlan {
   return grams.some((g) => freq(g) < DENSE) || eitherShares.some((s) => s < DENSE) ? 'bitmap' : 'probe';
 }
 
@@ -44,7 +48,9 @@ export async function gramFrequencies(db: Database): Promise<(gram: string) => n
   if (!hit || now - hit.at > STATS_TTL_MS) {
     const r = await sql<{ e: string[] | null; f: number[] | null }>`
       select most_common_elems::text::text[] as e, most_common_elem_freqs as f
-      from pg_stats where schemaname = current_schema() and tablename = 'power' and attname = 'search_grams'`.execute(db);
+      from pg_stats where schemaname = current_schema() and tablename = 'power' and attname = 'search_grams'`.execute(
+      db,
+    );
     const freq = new Map<string, number>();
     const row = r.rows[0];
     row?.e?.forEach((g, i) => freq.set(g, Number(row.f?.[i] ?? 0)));

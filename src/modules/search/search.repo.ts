@@ -93,7 +93,12 @@ async function bodyFacts(db: Transaction<DB>, terms: SearchTerm[], f: SearchFilt
   const ids = terms.map(() => [] as number[]);
   for (const row of r.rows) ids[row.i - 1] = row.ids.map(Number);
   const first = r.rows[0];
-  return { ids, bodies: Number(first?.n ?? 0), atLevel: (first?.lv ?? []).map(Number), startId: Number(first?.start ?? 0) };
+  return {
+    ids,
+    bodies: Number(first?.n ?? 0),
+    atLevel: (first?.lv ?? []).map(Number),
+    startId: Number(first?.start ?? 0),
+  };
 }
 
 const grams = (g: string[]) => sql`p.search_grams @> ${sql.val(g)}::text[]`;
@@ -118,7 +123,9 @@ function shape(p: SearchParams, bodyIds: number[][]): Shape {
     codes: p.terms.flatMap((t) => (t.codePrefix ? [t.codePrefix] : [])),
     own,
     must: [...new Set([...own.flatMap((t) => t.grams), ...filterTokens(p)])],
-    either: p.terms.flatMap((term, i) => (bodyIds[i]!.length && !term.codePrefix ? [{ term, bodyIds: bodyIds[i]! }] : [])),
+    either: p.terms.flatMap((term, i) =>
+      bodyIds[i]!.length && !term.codePrefix ? [{ term, bodyIds: bodyIds[i]! }] : [],
+    ),
   };
 }
 
@@ -130,7 +137,10 @@ function indexConditions(s: Shape): RawBuilder<unknown>[] {
     ...s.codes.map(codeStarts),
     ...(s.must.length ? [grams(s.must)] : []),
     ...s.own.filter((t) => t.like).map(inText),
-    ...s.either.map(({ term, bodyIds }) => sql`(${term.like ? sql`(${grams(term.grams)} and ${inText(term)})` : grams(term.grams)} or ${byBody(bodyIds)})`),
+    ...s.either.map(
+      ({ term, bodyIds }) =>
+        sql`(${term.like ? sql`(${grams(term.grams)} and ${inText(term)})` : grams(term.grams)} or ${byBody(bodyIds)})`,
+    ),
   ];
 }
 
@@ -160,7 +170,9 @@ async function search(db: Transaction<DB>, p: SearchParams, freq: (g: string) =>
   const facts = await bodyFacts(db, p.terms, p);
   const s = shape(p, facts.ids);
   // a term matched by its text or by body name: its rarest gram's share plus the bodies' share
-  const eitherShares = s.either.map((e) => Math.min(...e.term.grams.map(freq)) + e.bodyIds.length / Math.max(1, facts.bodies));
+  const eitherShares = s.either.map(
+    (e) => Math.min(...e.term.grams.map(freq)) + e.bodyIds.length / Math.max(1, facts.bodies),
+  );
   const plan = s.codes.length ? 'bitmap' : choosePlan(s.must, eitherShares, freq);
   const whole = p.terms.map((t) => t.text).join(' ');
   const tier = sql`case when split_part(p.search_text, E'\n', 1) = ${whole} then 0
@@ -168,11 +180,19 @@ async function search(db: Transaction<DB>, p: SearchParams, freq: (g: string) =>
                         else 2 end`;
   const limit = RESULT_CAP + 1;
   const read = async (conds: RawBuilder<unknown>[], from: RawBuilder<unknown>) =>
-    (await sql<{ id: number; tier: number }>`select p.id, ${tier} as tier from ${from} where ${sql.join(conds, sql` and `)} limit ${limit}`.execute(db)).rows;
+    (
+      await sql<{
+        id: number;
+        tier: number;
+      }>`select p.id, ${tier} as tier from ${from} where ${sql.join(conds, sql` and `)} limit ${limit}`.execute(db)
+    ).rows;
 
   let hits: { id: number; tier: number }[] | null = null;
   if (plan === 'probe') {
-    const r = await read(rowConditions(s, p, facts.atLevel), sql`(select id, body_id, category, code, search_text from power where valid_to is null and id >= ${facts.startId} order by id limit ${PROBE_ROWS}) p`);
+    const r = await read(
+      rowConditions(s, p, facts.atLevel),
+      sql`(select id, body_id, category, code, search_text from power where valid_to is null and id >= ${facts.startId} order by id limit ${PROBE_ROWS}) p`,
+    );
     if (r.length === limit) hits = r;
   }
   if (!hits) {

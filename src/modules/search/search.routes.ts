@@ -19,17 +19,58 @@ export const PAGE_SIZE = 20;
 
 export const searchQuery = z.object({
   q: z.string().max(MAX_QUERY_CHARS, `检索词不能超过 ${MAX_QUERY_CHARS} 个字`).default(''),
-  level: z.preprocess(blank, z.coerce.number({ error: '层级应为 1、2 或 3' }).int().min(1, '层级应为 1、2 或 3').max(3, '层级应为 1、2 或 3').optional()),
-  category: z.preprocess(blank, z.string().regex(/^[A-Z]{2}$/, '权力类别应为两位大写字母代码，如 XK').optional()),
-  body: z.preprocess(blank, z.coerce.number({ error: '机构编号应为数字' }).int('机构编号应为整数').positive('机构编号无效').max(2_147_483_647, '机构编号无效').optional()),
-  page: z.preprocess(blank, z.coerce.number({ error: '页码应为数字' }).int('页码应为整数').min(1, '页码应从 1 开始').max(RESULT_CAP, '页码超出范围').default(1)),
+  level: z.preprocess(
+    blank,
+    z.coerce
+      .number({ error: '层级应为 1、2 或 3' })
+      .int()
+      .min(1, '层级应为 1、2 或 3')
+      .max(3, '层级应为 1、2 或 3')
+      .optional(),
+  ),
+  category: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^[A-Z]{2}$/, '权力类别应为两位大写字母代码，如 XK')
+      .optional(),
+  ),
+  body: z.preprocess(
+    blank,
+    z.coerce
+      .number({ error: '机构编号应为数字' })
+      .int('机构编号应为整数')
+      .positive('机构编号无效')
+      .max(2_147_483_647, '机构编号无效')
+      .optional(),
+  ),
+  page: z.preprocess(
+    blank,
+    z.coerce
+      .number({ error: '页码应为数字' })
+      .int('页码应为整数')
+      .min(1, '页码应从 1 开始')
+      .max(RESULT_CAP, '页码超出范围')
+      .default(1),
+  ),
 });
 type SearchQuery = z.infer<typeof searchQuery>;
 
-async function run(db: Database, q: SearchQuery, pageSize: number): Promise<{ terms: string[]; result: SearchResult | null }> {
+async function run(
+  db: Database,
+  q: SearchQuery,
+  pageSize: number,
+): Promise<{ terms: string[]; result: SearchResult | null }> {
   const terms = parseQuery(q.q);
   if (terms.length === 0) return { terms: [], result: null };
-  const result = await searchPowersSql(db, { terms, level: q.level, bodyId: q.body, category: q.category, page: q.page, pageSize });
+  const result = await searchPowersSql(db, {
+    terms,
+    level: q.level,
+    bodyId: q.body,
+    category: q.category,
+    page: q.page,
+    pageSize,
+  });
   return { terms: terms.map((t) => t.text), result };
 }
 
@@ -45,12 +86,29 @@ export async function registerSearchPage(scope: FastifyInstance, { db }: AppDeps
   app.get('/search', { schema: { hide: true, querystring: searchQuery } }, async (req, reply) => {
     // results change only when something is published: the newest publication names them
     const generation = await latestPublicationId(db);
-    if (answerIfFresh(req, reply, { etag: etagOf('search', req.url, isElder(req), generation), maxAge: 60 })) return reply;
+    if (answerIfFresh(req, reply, { etag: etagOf('search', req.url, isElder(req), generation), maxAge: 60 }))
+      return reply;
     const [{ terms, result }, name] = await Promise.all([run(db, req.query, PAGE_SIZE), bodyName(db, req.query.body)]);
     const q = req.query;
     const title = q.q ? `“${q.q}”的检索结果` : '检索';
-    const main = searchMain({ q: q.q, level: q.level, bodyId: q.body, bodyName: name, category: q.category, page: q.page, pageSize: PAGE_SIZE, terms, result });
-    return sendHtml(reply, page({ title, elder: isElder(req), path: req.url, crumbs: [{ href: '/', label: '首页' }, { label: '检索' }] }, main));
+    const main = searchMain({
+      q: q.q,
+      level: q.level,
+      bodyId: q.body,
+      bodyName: name,
+      category: q.category,
+      page: q.page,
+      pageSize: PAGE_SIZE,
+      terms,
+      result,
+    });
+    return sendHtml(
+      reply,
+      page(
+        { title, elder: isElder(req), path: req.url, crumbs: [{ href: '/', label: '首页' }, { label: '检索' }] },
+        main,
+      ),
+    );
   });
 }
 
@@ -66,33 +124,47 @@ const hitSchema = z.object({
 
 /** The same search for programs: JSON, no login. */
 export async function searchApiRoutes(app: FastifyInstance, { db }: AppDeps) {
-  app.withTypeProvider<ZodTypeProvider>().get('/api/public/search', {
-    schema: {
-      tags: ['公开数据'],
-      summary: '检索现行权责清单',
-      description: `按职权名称、权力编码、法律法规名称及条文内容、部门名称检索现行有效的行政职权，多个检索词以空格分隔，须同时匹配；单字、两字检索均可。结果最多计 ${RESULT_CAP} 项（capped 为 true 表示超过），每页 ${PAGE_SIZE} 项。`,
-      querystring: searchQuery,
-      response: { 200: z.object({ q: z.string(), total: z.number(), capped: z.boolean(), page: z.number(), pageSize: z.number(), items: z.array(hitSchema) }), 400: errorSchema },
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/public/search',
+    {
+      schema: {
+        tags: ['公开数据'],
+        summary: '检索现行权责清单',
+        description: `按职权名称、权力编码、法律法规名称及条文内容、部门名称检索现行有效的行政职权，多个检索词以空格分隔，须同时匹配；单字、两字检索均可。结果最多计 ${RESULT_CAP} 项（capped 为 true 表示超过），每页 ${PAGE_SIZE} 项。`,
+        querystring: searchQuery,
+        response: {
+          200: z.object({
+            q: z.string(),
+            total: z.number(),
+            capped: z.boolean(),
+            page: z.number(),
+            pageSize: z.number(),
+            items: z.array(hitSchema),
+          }),
+          400: errorSchema,
+        },
+      },
     },
-  }, async (req, reply) => {
-    const generation = await latestPublicationId(db);
-    if (answerIfFresh(req, reply, { etag: etagOf('search.json', req.url, generation), maxAge: 60 })) return reply;
-    const { result } = await run(db, req.query, PAGE_SIZE);
-    return {
-      q: req.query.q,
-      total: result?.total ?? 0,
-      capped: result?.capped ?? false,
-      page: req.query.page,
-      pageSize: PAGE_SIZE,
-      items: (result?.rows ?? []).map((h) => ({
-        code: h.code,
-        name: h.name,
-        category: h.category,
-        categoryLabel: categoryLabel(h.category),
-        status: h.status,
-        body: { id: h.bodyId, name: h.bodyName, region: h.regionName, level: h.level },
-        url: `/bodies/${h.bodyId}/powers/${h.code}`,
-      })),
-    };
-  });
+    async (req, reply) => {
+      const generation = await latestPublicationId(db);
+      if (answerIfFresh(req, reply, { etag: etagOf('search.json', req.url, generation), maxAge: 60 })) return reply;
+      const { result } = await run(db, req.query, PAGE_SIZE);
+      return {
+        q: req.query.q,
+        total: result?.total ?? 0,
+        capped: result?.capped ?? false,
+        page: req.query.page,
+        pageSize: PAGE_SIZE,
+        items: (result?.rows ?? []).map((h) => ({
+          code: h.code,
+          name: h.name,
+          category: h.category,
+          categoryLabel: categoryLabel(h.category),
+          status: h.status,
+          body: { id: h.bodyId, name: h.bodyName, region: h.regionName, level: h.level },
+          url: `/bodies/${h.bodyId}/powers/${h.code}`,
+        })),
+      };
+    },
+  );
 }

@@ -11,7 +11,12 @@ let t: TestApp;
 let city: FixtureBody;
 let county: FixtureBody;
 
-const law = { documentName: '《包头市麒麟灯会管理条例》', level: '地方性法规' as const, article: '第九条', text: '举办大型灯会，应当向公安机关申请安全许可，并落实饕餮广场疏散预案。' };
+const law = {
+  documentName: '《包头市麒麟灯会管理条例》',
+  level: '地方性法规' as const,
+  article: '第九条',
+  text: '举办大型灯会，应当向公安机关申请安全许可，并落实饕餮广场疏散预案。',
+};
 const at = (d: string) => new Date(`${d}T10:00:00+08:00`);
 const items = (body: string) => [...body.matchAll(/<li><h2 class="hit"><a href="([^"]+)">/g)].map((m) => m[1]);
 
@@ -19,19 +24,36 @@ beforeAll(async () => {
   t = await setupTestApp();
   city = await freshBody(t, '包头市麒麟检索测试局');
   county = await freshBody(t, '昆都仑区饕餮检索测试局', '150203');
-  await publish(t, city, [
-    power(`${city.prefix}-XK-00001-000`, '麒麟灯会活动许可', { legalBases: [law] }),
-    power(`${city.prefix}-CF-00001-000`, '对<b>擅自</b>举办麒麟灯会的处罚'),
-    power(`${city.prefix}-JC-00001-000`, '灯会安全监督检查'),
-    power(`${city.prefix}-XK-00002-000`, '将被移出的麒麟旧事项'),
-  ], { at: at('2026-03-31') });
+  await publish(
+    t,
+    city,
+    [
+      power(`${city.prefix}-XK-00001-000`, '麒麟灯会活动许可', { legalBases: [law] }),
+      power(`${city.prefix}-CF-00001-000`, '对<b>擅自</b>举办麒麟灯会的处罚'),
+      power(`${city.prefix}-JC-00001-000`, '灯会安全监督检查'),
+      power(`${city.prefix}-XK-00002-000`, '将被移出的麒麟旧事项'),
+    ],
+    { at: at('2026-03-31') },
+  );
   // version 2: one renamed, one removed — only the current list is searched
-  await publish(t, city, [
-    power(`${city.prefix}-XK-00001-000`, '麒麟灯会活动许可', { legalBases: [law] }),
-    power(`${city.prefix}-CF-00001-000`, '对<b>擅自</b>举办麒麟灯会的处罚'),
-    power(`${city.prefix}-JC-00001-000`, '灯会安全监督检查（麟）'),
-  ], { at: at('2026-06-01') });
-  await publish(t, county, Array.from({ length: 25 }, (_, i) => power(`${county.prefix}-QR-${String(i + 1).padStart(5, '0')}-000`, `麒麟分页确认事项${i + 1}`)), { at: at('2026-04-01') });
+  await publish(
+    t,
+    city,
+    [
+      power(`${city.prefix}-XK-00001-000`, '麒麟灯会活动许可', { legalBases: [law] }),
+      power(`${city.prefix}-CF-00001-000`, '对<b>擅自</b>举办麒麟灯会的处罚'),
+      power(`${city.prefix}-JC-00001-000`, '灯会安全监督检查（麟）'),
+    ],
+    { at: at('2026-06-01') },
+  );
+  await publish(
+    t,
+    county,
+    Array.from({ length: 25 }, (_, i) =>
+      power(`${county.prefix}-QR-${String(i + 1).padStart(5, '0')}-000`, `麒麟分页确认事项${i + 1}`),
+    ),
+    { at: at('2026-04-01') },
+  );
 });
 afterAll(() => t.close());
 
@@ -120,7 +142,9 @@ describe('search page', () => {
 
   it('answers repeated requests with 304 until something is published', async () => {
     const r = await search('q=%E9%BA%92');
-    const again = await t.anon.request('GET', '/search?q=%E9%BA%92', undefined, { 'if-none-match': r.headers.etag as string });
+    const again = await t.anon.request('GET', '/search?q=%E9%BA%92', undefined, {
+      'if-none-match': r.headers.etag as string,
+    });
     expect(again.statusCode).toBe(304);
   });
 });
@@ -138,7 +162,14 @@ describe('search API and the result cap', () => {
   it(`counts at most ${RESULT_CAP} hits and still pages through them in a stable order`, async () => {
     const big = await freshBody(t, '包头市饕餮容量测试局');
     const n = RESULT_CAP + 30;
-    await publish(t, big, Array.from({ length: n }, (_, i) => power(`${big.prefix}-QT-${String(i + 1).padStart(5, '0')}-000`, `饕餮溢出事项${i + 1}`)), { at: at('2026-05-01') });
+    await publish(
+      t,
+      big,
+      Array.from({ length: n }, (_, i) =>
+        power(`${big.prefix}-QT-${String(i + 1).padStart(5, '0')}-000`, `饕餮溢出事项${i + 1}`),
+      ),
+      { at: at('2026-05-01') },
+    );
     const terms = parseQuery('溢出');
     const p1 = await searchPowersSql(t.db, { terms, page: 1, pageSize: 20 });
     expect(p1).toMatchObject({ total: RESULT_CAP, capped: true });

@@ -3,7 +3,13 @@
 import { Form, Modal } from 'antd';
 import { useState } from 'react';
 import { toast } from '../lib/feedback.ts';
-import { PasswordFields, PasswordRulesNote, changePassword, usePasswordRules, type PasswordValues } from './PasswordFields.tsx';
+import {
+  PasswordFields,
+  PasswordRulesNote,
+  changePassword,
+  usePasswordRules,
+  type PasswordValues,
+} from './PasswordFields.tsx';
 
 export default function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<PasswordValues>();
@@ -26,8 +32,20 @@ export default function ChangePasswordModal({ open, onClose }: { open: boolean; 
   }
 
   return (
-    <Modal title="修改密码" open={open} onOk={submit} confirmLoading={saving} okText="确认修改" cancelText="取消"
-      onCancel={() => { form.resetFields(); onClose(); }} destroyOnHidden width={480}>
+    <Modal
+      title="修改密码"
+      open={open}
+      onOk={submit}
+      confirmLoading={saving}
+      okText="确认修改"
+      cancelText="取消"
+      onCancel={() => {
+        form.resetFields();
+        onClose();
+      }}
+      destroyOnHidden
+      width={480}
+    >
       <PasswordRulesNote rules={rules} />
       <Form form={form} layout="vertical" requiredMark autoComplete="off">
         <PasswordFields rules={rules} />

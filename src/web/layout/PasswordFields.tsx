@@ -8,7 +8,11 @@ import { applyServerErrors } from '../lib/forms.ts';
 import { useLoad } from '../lib/useLoad.ts';
 import type { PasswordRules } from '../types.ts';
 
-export interface PasswordValues { oldPassword: string; newPassword: string; confirm: string }
+export interface PasswordValues {
+  oldPassword: string;
+  newPassword: string;
+  confirm: string;
+}
 
 const CLASSES = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/];
 
@@ -28,8 +32,19 @@ export function rulesText(r?: PasswordRules): string[] {
 
 export function PasswordRulesNote({ rules }: { rules?: PasswordRules }) {
   return (
-    <Alert type="info" showIcon style={{ marginBottom: 16 }} title="新密码须符合本平台密码策略："
-      description={<ul className="password-rules" style={{ margin: 0, paddingInlineStart: 20 }}>{rulesText(rules).map((t) => <li key={t}>{t}</li>)}</ul>} />
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 16 }}
+      title="新密码须符合本平台密码策略："
+      description={
+        <ul className="password-rules" style={{ margin: 0, paddingInlineStart: 20 }}>
+          {rulesText(rules).map((t) => (
+            <li key={t}>{t}</li>
+          ))}
+        </ul>
+      }
+    />
   );
 }
 
@@ -41,23 +56,42 @@ export function PasswordFields({ rules }: { rules?: PasswordRules }) {
       <Form.Item name="oldPassword" label="原密码" rules={[{ required: true, message: '请输入原密码' }]}>
         <Input.Password autoComplete="current-password" placeholder="请输入原密码" maxLength={128} />
       </Form.Item>
-      <Form.Item name="newPassword" label="新密码" rules={[
-        { required: true, message: '请输入新密码' },
-        { min, message: `新密码至少${min}位` },
-        { validator: (_, v?: string) => (!v || CLASSES.filter((re) => re.test(v)).length >= classes ? Promise.resolve()
-          : Promise.reject(new Error(`新密码须包含大写字母、小写字母、数字、特殊字符中的至少${classes}类`))) },
-        ({ getFieldValue }) => ({
-          validator: (_, v?: string) => (v && v === getFieldValue('oldPassword') ? Promise.reject(new Error('新密码不能与原密码相同')) : Promise.resolve()),
-        }),
-      ]}>
+      <Form.Item
+        name="newPassword"
+        label="新密码"
+        rules={[
+          { required: true, message: '请输入新密码' },
+          { min, message: `新密码至少${min}位` },
+          {
+            validator: (_, v?: string) =>
+              !v || CLASSES.filter((re) => re.test(v)).length >= classes
+                ? Promise.resolve()
+                : Promise.reject(new Error(`新密码须包含大写字母、小写字母、数字、特殊字符中的至少${classes}类`)),
+          },
+          ({ getFieldValue }) => ({
+            validator: (_, v?: string) =>
+              v && v === getFieldValue('oldPassword')
+                ? Promise.reject(new Error('新密码不能与原密码相同'))
+                : Promise.resolve(),
+          }),
+        ]}
+      >
         <Input.Password autoComplete="new-password" placeholder="请输入新密码" maxLength={128} />
       </Form.Item>
-      <Form.Item name="confirm" label="确认新密码" dependencies={['newPassword']} rules={[
-        { required: true, message: '请再次输入新密码' },
-        ({ getFieldValue }) => ({
-          validator: (_, v?: string) => (!v || v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的新密码不一致'))),
-        }),
-      ]}>
+      <Form.Item
+        name="confirm"
+        label="确认新密码"
+        dependencies={['newPassword']}
+        rules={[
+          { required: true, message: '请再次输入新密码' },
+          ({ getFieldValue }) => ({
+            validator: (_, v?: string) =>
+              !v || v === getFieldValue('newPassword')
+                ? Promise.resolve()
+                : Promise.reject(new Error('两次输入的新密码不一致')),
+          }),
+        ]}
+      >
         <Input.Password autoComplete="new-password" placeholder="请再次输入新密码" maxLength={128} />
       </Form.Item>
     </>

@@ -1,5 +1,7 @@
 import { Spin } from 'antd';
 
 export const PageSpin = () => (
-  <div style={{ padding: 80, textAlign: 'center' }}><Spin size="large" description="正在加载…" /></div>
+  <div style={{ padding: 80, textAlign: 'center' }}>
+    <Spin size="large" description="正在加载…" />
+  </div>
 );

@@ -30,7 +30,10 @@ export function showError(err: unknown) {
   if (details.length > 1 && ui) {
     ui.notification.error({
       title: text,
-      description: details.slice(0, 8).map((d) => `${d.row ? `第${d.row}行 ` : ''}${d.column ? `${d.column}：` : ''}${d.message}`).join('；'),
+      description: details
+        .slice(0, 8)
+        .map((d) => `${d.row ? `第${d.row}行 ` : ''}${d.column ? `${d.column}：` : ''}${d.message}`)
+        .join('；'),
       duration: 8,
     });
   } else toast.error(text);

@@ -3,7 +3,8 @@ import dayjs from 'dayjs';
 export const fmtTime = (t: string | null | undefined) => (t ? dayjs(t).format('YYYY-MM-DD HH:mm:ss') : '—');
 
 /** A lock counts only while it lasts; the server keeps the past time after it expires. */
-export const isLocked = (lockedUntil: string | null | undefined) => !!lockedUntil && dayjs(lockedUntil).isAfter(dayjs());
+export const isLocked = (lockedUntil: string | null | undefined) =>
+  !!lockedUntil && dayjs(lockedUntil).isAfter(dayjs());
 
 export function greeting(now = dayjs()): string {
   const h = now.hour();

@@ -8,7 +8,10 @@ import { showError } from './feedback.ts';
  * @returns true when at least one field was marked
  */
 export function applyServerErrors(form: FormInstance, err: unknown, fallbackField?: Record<string, string>): boolean {
-  if (!(err instanceof ApiError)) { showError(err); return false; }
+  if (!(err instanceof ApiError)) {
+    showError(err);
+    return false;
+  }
   const known = new Set(form.getFieldsError().map((f) => f.name.join('.')));
   const byField = new Map<string, string[]>();
   for (const d of err.details) {
@@ -16,7 +19,10 @@ export function applyServerErrors(form: FormInstance, err: unknown, fallbackFiel
   }
   const fb = fallbackField?.[err.code];
   if (!byField.size && fb && known.has(fb)) byField.set(fb, [err.message]);
-  if (!byField.size) { showError(err); return false; }
+  if (!byField.size) {
+    showError(err);
+    return false;
+  }
   form.setFields([...byField].map(([name, errors]) => ({ name: name.split('.'), errors })));
   return true;
 }

@@ -5,4 +5,6 @@ export const bodyOptions = (bodies: Body[] | undefined) =>
   (bodies ?? []).map((b) => ({ value: b.id, label: b.regionLevel === 1 ? b.name : `${b.name}（${b.regionName}）` }));
 
 export const filterByLabel = (input: string, option?: { label?: unknown }) =>
-  String(option?.label ?? '').toLowerCase().includes(input.trim().toLowerCase());
+  String(option?.label ?? '')
+    .toLowerCase()
+    .includes(input.trim().toLowerCase());

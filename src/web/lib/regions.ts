@@ -1,7 +1,11 @@
 // Regions as a tree for TreeSelect: 市 → 旗县区 → 苏木乡镇街道.
 import type { Region } from '../types.ts';
 
-export interface RegionNode { value: string; title: string; children?: RegionNode[] }
+export interface RegionNode {
+  value: string;
+  title: string;
+  children?: RegionNode[];
+}
 
 export function regionTree(regions: Region[]): RegionNode[] {
   const nodes = new Map<string, RegionNode>(regions.map((r) => [r.code, { value: r.code, title: r.name }]));

@@ -6,4 +6,5 @@ export const pathWithin = (path: string, scope: string) => path === scope || pat
 
 export const scopesOf = (s: Session, role: Role) => s.roles.filter((g) => g.role === role).map((g) => g.regionPath);
 
-export const reaches = (s: Session, role: Role, regionPath: string) => scopesOf(s, role).some((sc) => pathWithin(regionPath, sc));
+export const reaches = (s: Session, role: Role, regionPath: string) =>
+  scopesOf(s, role).some((sc) => pathWithin(regionPath, sc));

@@ -22,7 +22,8 @@ export function takeUntouched<T extends object>(form: FormInstance<T>, current: 
 }
 
 /** A save refused because the object changed since it was read. */
-export const isStaleSave = (e: unknown): e is ApiError => e instanceof ApiError && e.status === 409 && e.code === 'CONFLICT';
+export const isStaleSave = (e: unknown): e is ApiError =>
+  e instanceof ApiError && e.status === 409 && e.code === 'CONFLICT';
 
 const HINTS = {
   merge: '点击“刷新”载入最新内容：您未改动的栏目显示他人保存的内容，您改动过的栏目保留您填写的内容，请核对后再保存。',
@@ -31,16 +32,40 @@ const HINTS = {
 };
 
 /** `mode`: what 刷新 does with the form — merge (takeUntouched), keep what was typed, or reload it as saved. */
-export function StaleNotice({ error, mode, onRefresh }: { error: ApiError | null; mode: keyof typeof HINTS; onRefresh: () => Promise<void> }) {
+export function StaleNotice({
+  error,
+  mode,
+  onRefresh,
+}: {
+  error: ApiError | null;
+  mode: keyof typeof HINTS;
+  onRefresh: () => Promise<void>;
+}) {
   const [busy, setBusy] = useState(false);
   if (!error) return null;
   const refresh = async () => {
     setBusy(true);
-    try { await onRefresh(); } catch (e) { showError(e); } finally { setBusy(false); }
+    try {
+      await onRefresh();
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusy(false);
+    }
   };
   return (
-    <Alert type="warning" showIcon role="alert" style={{ marginBottom: 16 }} title={error.message}
+    <Alert
+      type="warning"
+      showIcon
+      role="alert"
+      style={{ marginBottom: 16 }}
+      title={error.message}
       description={HINTS[mode]}
-      action={<Button size="small" type="primary" loading={busy} onClick={refresh}>刷新</Button>} />
+      action={
+        <Button size="small" type="primary" loading={busy} onClick={refresh}>
+          刷新
+        </Button>
+      }
+    />
   );
 }

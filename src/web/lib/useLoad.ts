@@ -13,15 +13,23 @@ export function useLoad<T>(fn: () => Promise<T>, deps: unknown[] = []) {
     setLoading(true);
     try {
       const d = await fn();
-      if (mine === seq.current) { setData(d); setError(null); }
+      if (mine === seq.current) {
+        setData(d);
+        setError(null);
+      }
     } catch (e) {
-      if (mine === seq.current) { setError(e); showError(e); }
+      if (mine === seq.current) {
+        setError(e);
+        showError(e);
+      }
     } finally {
       if (mine === seq.current) setLoading(false);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
 
-  useEffect(() => { void reload(); }, [reload]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
   return { data, loading, error, reload, setData };
 }

@@ -27,7 +27,13 @@ export default function AdjustmentsPage() {
   const [batching, setBatching] = useState(false);
   const list = useLoad(() => adjApi.list({ status }), [status]);
   const index = useLoad(() => loadRulebookIndex());
-  const rows = useMemo(() => (list.data?.items ?? []).filter((r) => (!kind || r.kind === kind) && (!q || r.title.includes(q) || r.bodyName.includes(q))), [list.data, kind, q]);
+  const rows = useMemo(
+    () =>
+      (list.data?.items ?? []).filter(
+        (r) => (!kind || r.kind === kind) && (!q || r.title.includes(q) || r.bodyName.includes(q)),
+      ),
+    [list.data, kind, q],
+  );
   const books = useRulebooks(rows.map((r) => r.rulebookId));
   const visible = rows.slice((page.current - 1) * page.pageSize, page.current * page.pageSize);
   const details = useDetails(visible);
@@ -38,7 +44,8 @@ export default function AdjustmentsPage() {
 
   const setFilter = (k: string, v: string | undefined) => {
     const p = new URLSearchParams(params);
-    if (v) p.set(k, v); else p.delete(k);
+    if (v) p.set(k, v);
+    else p.delete(k);
     setParams(p, { replace: true });
     setPage((x) => ({ ...x, current: 1 }));
   };
@@ -46,19 +53,34 @@ export default function AdjustmentsPage() {
   const columns: TableColumnsType<AdjustmentRow> = [
     { title: '编号', dataIndex: 'id', width: 70, align: 'center' },
     {
-      title: '调整事项', dataIndex: 'title', render: (t: string, r) => (
+      title: '调整事项',
+      dataIndex: 'title',
+      render: (t: string, r) => (
         <div>
           <Link to={`/adjustments/${r.id}`}>{t}</Link>
-          <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.bodyName} · 事由发生于 {r.triggerDate}</Typography.Text></div>
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {r.bodyName} · 事由发生于 {r.triggerDate}
+            </Typography.Text>
+          </div>
         </div>
       ),
     },
     {
-      title: '类型', dataIndex: 'kind', width: 96, render: (k: AdjustmentKind, r) =>
-        <Tag color={KIND_COLORS[k]}>{books.get(r.rulebookId)?.adjustmentKinds.find((x) => x.kind === k)?.label ?? k}</Tag>,
+      title: '类型',
+      dataIndex: 'kind',
+      width: 96,
+      render: (k: AdjustmentKind, r) => (
+        <Tag color={KIND_COLORS[k]}>
+          {books.get(r.rulebookId)?.adjustmentKinds.find((x) => x.kind === k)?.label ?? k}
+        </Tag>
+      ),
     },
     {
-      title: '状态', dataIndex: 'status', width: 150, render: (s: AdjustmentStatus, r) => (
+      title: '状态',
+      dataIndex: 'status',
+      width: 150,
+      render: (s: AdjustmentStatus, r) => (
         <Space size={4} wrap>
           <Tag color={statusColor(s, r.statusLabel)}>{r.statusLabel}</Tag>
           {r.late && <Tag color="volcano">迟报</Tag>}
@@ -67,21 +89,40 @@ export default function AdjustmentsPage() {
       ),
     },
     {
-      title: '当前环节', key: 'step', width: 200, render: (_, r) => {
+      title: '当前环节',
+      key: 'step',
+      width: 200,
+      render: (_, r) => {
         const rb = books.get(r.rulebookId);
         if (r.status === 'due') return <Typography.Text type="warning">待开始起草</Typography.Text>;
-        if (!r.openSteps.length) return r.publishedVersion ? <Typography.Text type="secondary">已公布为第{r.publishedVersion}版</Typography.Text> : '—';
+        if (!r.openSteps.length)
+          return r.publishedVersion ? (
+            <Typography.Text type="secondary">已公布为第{r.publishedVersion}版</Typography.Text>
+          ) : (
+            '—'
+          );
         const mine = r.can.some((c) => c.step || c.action === 'start');
         return (
           <Space orientation="vertical" size={2}>
-            {r.openSteps.map((s) => <span key={s}>{mine ? <Badge status="processing" /> : null} {stepLabel(rb, s)}</span>)}
-            {mine && <Typography.Text type="success" style={{ fontSize: 12 }}>待您办理</Typography.Text>}
+            {r.openSteps.map((s) => (
+              <span key={s}>
+                {mine ? <Badge status="processing" /> : null} {stepLabel(rb, s)}
+              </span>
+            ))}
+            {mine && (
+              <Typography.Text type="success" style={{ fontSize: 12 }}>
+                待您办理
+              </Typography.Text>
+            )}
           </Space>
         );
       },
     },
     {
-      title: '办理期限', key: 'due', width: 310, render: (_, r) => {
+      title: '办理期限',
+      key: 'due',
+      width: 310,
+      render: (_, r) => {
         const a = details.get(r.id);
         if (r.status !== 'open' && r.status !== 'due') return <Typography.Text type="secondary">—</Typography.Text>;
         if (!a) return <Typography.Text type="secondary">正在计算…</Typography.Text>;
@@ -96,7 +137,11 @@ export default function AdjustmentsPage() {
       },
     },
     {
-      title: '操作', key: 'op', width: 90, fixed: 'right', render: (_, r) => (
+      title: '操作',
+      key: 'op',
+      width: 90,
+      fixed: 'right',
+      render: (_, r) => (
         <Button type="link" size="small" onClick={() => navigate(`/adjustments/${r.id}`)}>
           {r.can.some((c) => c.step || c.action === 'start' || c.action === 'edit') ? '办理' : '查看'}
         </Button>
@@ -105,27 +150,86 @@ export default function AdjustmentsPage() {
   ];
 
   return (
-    <Card title="动态调整申请" extra={index.data && <Typography.Text type="secondary">现行规则：{index.data.rulebooks.find((r) => r.current)?.label}</Typography.Text>}>
+    <Card
+      title="动态调整申请"
+      extra={
+        index.data && (
+          <Typography.Text type="secondary">
+            现行规则：{index.data.rulebooks.find((r) => r.current)?.label}
+          </Typography.Text>
+        )
+      }
+    >
       <div className="page-toolbar">
         <Space wrap>
-          <Select style={{ width: 160 }} allowClear placeholder="全部状态" value={status} aria-label="按状态筛选"
-            options={STATUS_OPTIONS.map(({ value, label }) => ({ value, label }))} onChange={(v) => setFilter('status', v)} />
-          <Select style={{ width: 140 }} allowClear placeholder="全部类型" value={kind} aria-label="按类型筛选"
-            options={kindOptions} onChange={(v) => setFilter('kind', v)} />
-          <Input.Search style={{ width: 260 }} allowClear placeholder="按事项名称或申请单位查询" enterButton="查询" maxLength={40}
-            onSearch={(v) => { setQ(v.trim()); setPage((x) => ({ ...x, current: 1 })); }} />
-          <Button icon={<ReloadOutlined />} onClick={() => void list.reload()}>刷新</Button>
+          <Select
+            style={{ width: 160 }}
+            allowClear
+            placeholder="全部状态"
+            value={status}
+            aria-label="按状态筛选"
+            options={STATUS_OPTIONS.map(({ value, label }) => ({ value, label }))}
+            onChange={(v) => setFilter('status', v)}
+          />
+          <Select
+            style={{ width: 140 }}
+            allowClear
+            placeholder="全部类型"
+            value={kind}
+            aria-label="按类型筛选"
+            options={kindOptions}
+            onChange={(v) => setFilter('kind', v)}
+          />
+          <Input.Search
+            style={{ width: 260 }}
+            allowClear
+            placeholder="按事项名称或申请单位查询"
+            enterButton="查询"
+            maxLength={40}
+            onSearch={(v) => {
+              setQ(v.trim());
+              setPage((x) => ({ ...x, current: 1 }));
+            }}
+          />
+          <Button icon={<ReloadOutlined />} onClick={() => void list.reload()}>
+            刷新
+          </Button>
         </Space>
         <Space>
-          {isOffice && currentBook?.batchKinds.some((b) => b.id === 'batch') && <Button icon={<GroupOutlined />} onClick={() => setBatching(true)}>新建集中调整批次</Button>}
-          {isClerk && <Button type="primary" icon={<FileAddOutlined />} onClick={() => setCreating(true)}>起草调整申请</Button>}
+          {isOffice && currentBook?.batchKinds.some((b) => b.id === 'batch') && (
+            <Button icon={<GroupOutlined />} onClick={() => setBatching(true)}>
+              新建集中调整批次
+            </Button>
+          )}
+          {isClerk && (
+            <Button type="primary" icon={<FileAddOutlined />} onClick={() => setCreating(true)}>
+              起草调整申请
+            </Button>
+          )}
         </Space>
       </div>
-      <Table<AdjustmentRow> rowKey="id" size="middle" columns={columns} dataSource={rows} loading={list.loading} scroll={{ x: 1080 }}
+      <Table<AdjustmentRow>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={rows}
+        loading={list.loading}
+        scroll={{ x: 1080 }}
         locale={{ emptyText: <Empty description={status || kind || q ? '没有符合条件的调整申请' : '暂无调整申请'} /> }}
-        pagination={{ ...page, showSizeChanger: true, pageSizeOptions: [10, 20, 50], showTotal: (t) => `共 ${t} 件`, onChange: (current, pageSize) => setPage({ current, pageSize }) }} />
+        pagination={{
+          ...page,
+          showSizeChanger: true,
+          pageSizeOptions: [10, 20, 50],
+          showTotal: (t) => `共 ${t} 件`,
+          onChange: (current, pageSize) => setPage({ current, pageSize }),
+        }}
+      />
       <BatchModal open={batching} onClose={() => setBatching(false)} />
-      <NewAdjustmentModal open={creating} onClose={() => setCreating(false)} onCreated={(a) => navigate(`/adjustments/${a.id}`)} />
+      <NewAdjustmentModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(a) => navigate(`/adjustments/${a.id}`)}
+      />
     </Card>
   );
 }

@@ -17,12 +17,33 @@ export default function BatchModal({ open, onClose }: { open: boolean; onClose: 
       toast.success(`已创建集中调整批次“${b.title}”，申请单位起草时可编入该批次`);
       form.resetFields();
       onClose();
-    } catch (e) { applyServerErrors(form, e); } finally { setSaving(false); }
+    } catch (e) {
+      applyServerErrors(form, e);
+    } finally {
+      setSaving(false);
+    }
   }
   return (
-    <Modal title="新建集中调整批次" open={open} onOk={submit} onCancel={onClose} confirmLoading={saving} okText="创建" cancelText="取消" destroyOnHidden>
+    <Modal
+      title="新建集中调整批次"
+      open={open}
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={saving}
+      okText="创建"
+      cancelText="取消"
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" autoComplete="off">
-        <Form.Item name="title" label="批次名称" rules={[{ required: true, whitespace: true, message: '请填写批次名称' }, { min: 2, message: '至少2个字' }, { max: 100, message: '不能超过100个字' }]}>
+        <Form.Item
+          name="title"
+          label="批次名称"
+          rules={[
+            { required: true, whitespace: true, message: '请填写批次名称' },
+            { min: 2, message: '至少2个字' },
+            { max: 100, message: '不能超过100个字' },
+          ]}
+        >
           <Input maxLength={100} placeholder="如：2026年第一批行政权力事项集中调整" />
         </Form.Item>
       </Form>

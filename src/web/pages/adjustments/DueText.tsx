@@ -22,20 +22,40 @@ export function Provisional({ notice }: { notice?: string | null }) {
   const which = notice ?? '该年度国务院办公厅部分节假日安排的通知';
   return (
     <Tooltip title={`${which}尚未录入，暂按法定节假日（《全国年节及纪念日放假办法》）和周末推算；录入该通知后自动更正`}>
-      <Tag color="warning" style={{ marginInlineEnd: 0 }}>暂定</Tag>
+      <Tag color="warning" style={{ marginInlineEnd: 0 }}>
+        暂定
+      </Tag>
     </Tooltip>
   );
 }
 
 export function LeftTag({ workdaysLeft, overdue }: { workdaysLeft: number | null | undefined; overdue?: boolean }) {
   if (workdaysLeft === null || workdaysLeft === undefined) return null;
-  if (overdue || workdaysLeft < 0) return <Tag color="error" style={{ marginInlineEnd: 0 }}>已逾期{Math.abs(workdaysLeft)}个工作日</Tag>;
-  if (workdaysLeft === 0) return <Tag color="error" style={{ marginInlineEnd: 0 }}>今日到期</Tag>;
-  return <Tag color={workdaysLeft <= 3 ? 'warning' : 'success'} style={{ marginInlineEnd: 0 }}>剩余{workdaysLeft}个工作日</Tag>;
+  if (overdue || workdaysLeft < 0)
+    return (
+      <Tag color="error" style={{ marginInlineEnd: 0 }}>
+        已逾期{Math.abs(workdaysLeft)}个工作日
+      </Tag>
+    );
+  if (workdaysLeft === 0)
+    return (
+      <Tag color="error" style={{ marginInlineEnd: 0 }}>
+        今日到期
+      </Tag>
+    );
+  return (
+    <Tag color={workdaysLeft <= 3 ? 'warning' : 'success'} style={{ marginInlineEnd: 0 }}>
+      剩余{workdaysLeft}个工作日
+    </Tag>
+  );
 }
 
 export function Citation({ citation, text }: { citation: string; text?: string | null }) {
-  const el = <Typography.Text type="secondary" style={{ fontSize: 12 }} className="due-citation">{citation}</Typography.Text>;
+  const el = (
+    <Typography.Text type="secondary" style={{ fontSize: 12 }} className="due-citation">
+      {citation}
+    </Typography.Text>
+  );
   return text ? <Tooltip title={text}>{el}</Tooltip> : el;
 }
 
@@ -49,9 +69,13 @@ export default function DueText({ due, workdaysLeft, overdue, doneOn, onTime, co
     <Space size={6} wrap>
       <span>{minimum ? `最早于 ${due.date} 期满` : `${due.date} 前`}</span>
       {due.provisional && <Provisional notice={due.exactNotice} />}
-      {doneOn
-        ? <Tag color={onTime === false ? 'error' : 'default'} style={{ marginInlineEnd: 0 }}>{doneOn} 办结{onTime === false ? '（超期）' : onTime ? '（按时）' : ''}</Tag>
-        : !minimum && <LeftTag workdaysLeft={workdaysLeft} overdue={overdue} />}
+      {doneOn ? (
+        <Tag color={onTime === false ? 'error' : 'default'} style={{ marginInlineEnd: 0 }}>
+          {doneOn} 办结{onTime === false ? '（超期）' : onTime ? '（按时）' : ''}
+        </Tag>
+      ) : (
+        !minimum && <LeftTag workdaysLeft={workdaysLeft} overdue={overdue} />
+      )}
     </Space>
   );
   const unit = due.unit === 'workday' ? '个工作日' : '日';
@@ -59,8 +83,16 @@ export default function DueText({ due, workdaysLeft, overdue, doneOn, onTime, co
   return (
     <div className="due-text">
       {head}
-      {!compact && <div><Citation citation={`${due.citation}（${rule}）`} text={due.articleText} /></div>}
-      {compact && <div><Citation citation={due.citation} text={due.articleText} /></div>}
+      {!compact && (
+        <div>
+          <Citation citation={`${due.citation}（${rule}）`} text={due.articleText} />
+        </div>
+      )}
+      {compact && (
+        <div>
+          <Citation citation={due.citation} text={due.articleText} />
+        </div>
+      )}
     </div>
   );
 }

@@ -19,10 +19,28 @@ interface Props {
 
 export default function ReceivingBodySelect({ kind, bodyId, regionPath, value, onChange, id }: Props) {
   const bodies = useLoad(() => api.bodies(), []);
-  const options = useMemo(() => bodyOptions((bodies.data ?? []).filter((b) => !b.office && b.id !== bodyId
-    && (kind !== 'delegate' || (!!regionPath && b.regionPath.startsWith(`${regionPath}/`))))), [bodies.data, kind, bodyId, regionPath]);
+  const options = useMemo(
+    () =>
+      bodyOptions(
+        (bodies.data ?? []).filter(
+          (b) =>
+            !b.office &&
+            b.id !== bodyId &&
+            (kind !== 'delegate' || (!!regionPath && b.regionPath.startsWith(`${regionPath}/`))),
+        ),
+      ),
+    [bodies.data, kind, bodyId, regionPath],
+  );
   return (
-    <Select id={id} value={value ?? undefined} onChange={(v) => onChange?.(v ?? null)} allowClear showSearch={{ filterOption: filterByLabel }}
-      loading={bodies.loading} options={options} placeholder="输入名称查找" />
+    <Select
+      id={id}
+      value={value ?? undefined}
+      onChange={(v) => onChange?.(v ?? null)}
+      allowClear
+      showSearch={{ filterOption: filterByLabel }}
+      loading={bodies.loading}
+      options={options}
+      placeholder="输入名称查找"
+    />
   );
 }

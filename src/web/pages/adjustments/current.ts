@@ -13,7 +13,9 @@ export function currentDeadline(a: Pick<Adjustment, 'deadlines' | 'status'>): St
   const own = open.find((d) => d.due?.kind === 'deadline') ?? open.find((d) => d.due);
   if (own) return own;
   const firstOpen = a.deadlines.findIndex((d) => d.state !== 'done');
-  return a.deadlines.slice(Math.max(firstOpen, 0)).find((d) => d.state !== 'done' && d.due?.kind === 'deadline') ?? null;
+  return (
+    a.deadlines.slice(Math.max(firstOpen, 0)).find((d) => d.state !== 'done' && d.due?.kind === 'deadline') ?? null
+  );
 }
 
 /**
@@ -22,7 +24,10 @@ export function currentDeadline(a: Pick<Adjustment, 'deadlines' | 'status'>): St
  */
 export function useDetails(rows: AdjustmentRow[]): Map<number, Adjustment> {
   const [details, setDetails] = useState(new Map<number, Adjustment>());
-  const key = rows.filter((r) => r.status === 'open' || r.status === 'due').map((r) => `${r.id}@${r.updatedAt}`).join(',');
+  const key = rows
+    .filter((r) => r.status === 'open' || r.status === 'due')
+    .map((r) => `${r.id}@${r.updatedAt}`)
+    .join(',');
   useEffect(() => {
     let live = true;
     const wanted = key ? key.split(',').map((k) => Number(k.split('@')[0])) : [];
@@ -32,11 +37,15 @@ export function useDetails(rows: AdjustmentRow[]): Map<number, Adjustment> {
         try {
           const a = await adjApi.get(id);
           if (live) setDetails((m) => new Map(m).set(id!, a));
-        } catch { /* a row that went away: the list shows what it has */ }
+        } catch {
+          /* a row that went away: the list shows what it has */
+        }
       }
     };
     void Promise.all([worker(), worker(), worker(), worker()]);
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [key]);
   return details;
 }

@@ -1,6 +1,14 @@
 // Chinese words for the adjustment pages: statuses, kinds (colours), power fields, actions.
 // Step and kind names themselves come from the rulebook (rulebook.ts).
-import type { Action, AdjustmentKind, AdjustmentStatus, FieldChange, LegalBasis, Responsibility, StepId } from './model.ts';
+import type {
+  Action,
+  AdjustmentKind,
+  AdjustmentStatus,
+  FieldChange,
+  LegalBasis,
+  Responsibility,
+  StepId,
+} from './model.ts';
 
 export const STATUS_OPTIONS: { value: AdjustmentStatus; label: string; color: string }[] = [
   // §12: 待申报 while the filing deadline runs, 应申报未申报 after (the server's statusLabel says which)
@@ -10,10 +18,18 @@ export const STATUS_OPTIONS: { value: AdjustmentStatus; label: string; color: st
   { value: 'withdrawn', label: '已撤回', color: 'default' },
   { value: 'rejected', label: '未予批准', color: 'error' },
 ];
-export const statusColor = (s: AdjustmentStatus, label?: string) => (label === '应申报未申报' ? 'red' : STATUS_OPTIONS.find((o) => o.value === s)?.color ?? 'default');
+export const statusColor = (s: AdjustmentStatus, label?: string) =>
+  label === '应申报未申报' ? 'red' : (STATUS_OPTIONS.find((o) => o.value === s)?.color ?? 'default');
 
 export const KIND_COLORS: Record<AdjustmentKind, string> = {
-  add: 'green', cancel: 'red', delegate: 'purple', modify: 'blue', merge: 'cyan', split: 'geekblue', entrust: 'magenta', takeBack: 'orange',
+  add: 'green',
+  cancel: 'red',
+  delegate: 'purple',
+  modify: 'blue',
+  merge: 'cyan',
+  split: 'geekblue',
+  entrust: 'magenta',
+  takeBack: 'orange',
 };
 
 /** 职权信息表 fields (§6) in the order the form shows them. */
@@ -35,11 +51,24 @@ export const FIELD_LABELS: Record<string, string> = {
 
 const LINK_WORDS: Record<string, string> = { delegatedTo: '已下放至', delegatedFrom: '下放自', entrustedTo: '已委托' };
 
-export const POWER_STATUS_LABELS: Record<string, string> = { active: '在用', cancelled: '已取消', delegated: '已下放', entrusted: '已委托', merged: '已合并' };
+export const POWER_STATUS_LABELS: Record<string, string> = {
+  active: '在用',
+  cancelled: '已取消',
+  delegated: '已下放',
+  entrusted: '已委托',
+  merged: '已合并',
+};
 
 const SUB_LABELS: Record<string, string> = {
-  documentName: '文件名称', level: '效力层级', article: '条款', text: '条款内容', effectiveDate: '生效日期', expiryDate: '失效日期',
-  order: '序号', name: '名称', content: '内容',
+  documentName: '文件名称',
+  level: '效力层级',
+  article: '条款',
+  text: '条款内容',
+  effectiveDate: '生效日期',
+  expiryDate: '失效日期',
+  order: '序号',
+  name: '名称',
+  content: '内容',
 };
 
 /** 'legalBases[1].article' → '法定依据 第2条·条款'. */
@@ -49,11 +78,18 @@ export function pathWords(c: FieldChange): string {
   if (!m || !m[1]) return field;
   const unit = c.field === 'legalBases' ? '条' : '项';
   // a whole element inserted or removed (the server aligns equal elements first: diff.ts)
-  const whole = m[2] ? `·${SUB_LABELS[m[2]] ?? m[2]}` : c.before === undefined ? '（新增）' : c.after === undefined ? '（删除）' : '';
+  const whole = m[2]
+    ? `·${SUB_LABELS[m[2]] ?? m[2]}`
+    : c.before === undefined
+      ? '（新增）'
+      : c.after === undefined
+        ? '（删除）'
+        : '';
   return `${field} 第${Number(m[1]) + 1}${unit}${whole}`;
 }
 
-export const basisText = (b: LegalBasis) => `${b.documentName}${b.article ? ` ${b.article}` : ''}${b.level ? `（${b.level}）` : ''}${b.text ? `：${b.text}` : ''}`;
+export const basisText = (b: LegalBasis) =>
+  `${b.documentName}${b.article ? ` ${b.article}` : ''}${b.level ? `（${b.level}）` : ''}${b.text ? `：${b.text}` : ''}`;
 export const respText = (r: Responsibility) => `${r.order}. ${r.name}${r.content ? `：${r.content}` : ''}`;
 
 /** Any value of a power field as one line of text. */
@@ -66,8 +102,11 @@ export function valueText(field: string, v: unknown): string {
     if ('documentName' in o) return basisText(o as unknown as LegalBasis);
     if ('order' in o && 'name' in o) return respText(o as unknown as Responsibility);
     // a link between a delegated power and its copy in the receiving body's list (§13.5)
-    if ('direction' in o) return `${LINK_WORDS[String(o.direction)] ?? String(o.direction)}${o.code ? ` ${String(o.code)}` : ''}${o.adjustmentId ? `（调整申请第${String(o.adjustmentId)}号）` : ''}`;
-    return Object.entries(o).map(([k, x]) => `${SUB_LABELS[k] ?? k}：${String(x)}`).join('，');
+    if ('direction' in o)
+      return `${LINK_WORDS[String(o.direction)] ?? String(o.direction)}${o.code ? ` ${String(o.code)}` : ''}${o.adjustmentId ? `（调整申请第${String(o.adjustmentId)}号）` : ''}`;
+    return Object.entries(o)
+      .map(([k, x]) => `${SUB_LABELS[k] ?? k}：${String(x)}`)
+      .join('，');
   }
   return String(v);
 }
@@ -83,17 +122,35 @@ export function actionLabel(action: Action, step: StepId | null): string {
   if (action === 'openConsultation') return '开始征求意见';
   if (action === 'edit') return '修改申请内容';
   const words: Partial<Record<StepId, string>> = {
-    draft: '提交', submit: '审核通过并报送', preliminaryReview: '初步审核通过', legalityReview: '合法性审查通过',
-    consultation: '结束征求意见', reportToGovernment: '报请审定', approval: '批准', publish: '公布',
-    platformSync: '确认平台已同步', itemClaim: '确认已完成事项认领', guideConfig: '确认已完成办事指南要素配置', filing: '备案',
+    draft: '提交',
+    submit: '审核通过并报送',
+    preliminaryReview: '初步审核通过',
+    legalityReview: '合法性审查通过',
+    consultation: '结束征求意见',
+    reportToGovernment: '报请审定',
+    approval: '批准',
+    publish: '公布',
+    platformSync: '确认平台已同步',
+    itemClaim: '确认已完成事项认领',
+    guideConfig: '确认已完成办事指南要素配置',
+    filing: '备案',
   };
   return (step && words[step]) || '办理完成';
 }
 
 /** History record actions in words. */
 export const HISTORY_WORDS: Record<string, string> = {
-  create: '创建申请', complete: '办理完成', return: '退回修改', reject: '不予批准', withdraw: '撤回申请',
-  openConsultation: '发布公开征求意见', start: '开始起草', rebase: '按最新公布版本更新', revoke: '本级人民政府撤销审定决定', opened: '法律文件立改废，生成应调整事项',
+  create: '创建申请',
+  complete: '办理完成',
+  return: '退回修改',
+  reject: '不予批准',
+  withdraw: '撤回申请',
+  openConsultation: '发布公开征求意见',
+  start: '开始起草',
+  rebase: '按最新公布版本更新',
+  revoke: '本级人民政府撤销审定决定',
+  opened: '法律文件立改废，生成应调整事项',
 };
 
-export const fmtSize = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+export const fmtSize = (n: number) =>
+  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;

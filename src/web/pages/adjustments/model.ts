@@ -6,24 +6,77 @@ export type AdjustmentKind = 'add' | 'cancel' | 'delegate' | 'modify' | 'merge' 
 export type AdjustmentStatus = 'due' | 'open' | 'withdrawn' | 'rejected' | 'done';
 export type WorkflowRole = 'clerk' | 'leadUnit' | 'coordinator' | 'legalReviewer' | 'approver' | 'receiver';
 export type StepId =
-  | 'draft' | 'submit' | 'preliminaryReview' | 'legalityReview' | 'consultation' | 'reportToGovernment'
-  | 'approval' | 'receivingConfirm' | 'publish' | 'platformSync' | 'itemClaim' | 'guideConfig' | 'filing';
-export type Action = 'complete' | 'return' | 'reject' | 'openConsultation' | 'start' | 'edit' | 'withdraw' | 'rebase' | 'revoke';
+  | 'draft'
+  | 'submit'
+  | 'preliminaryReview'
+  | 'legalityReview'
+  | 'consultation'
+  | 'reportToGovernment'
+  | 'approval'
+  | 'receivingConfirm'
+  | 'publish'
+  | 'platformSync'
+  | 'itemClaim'
+  | 'guideConfig'
+  | 'filing';
+export type Action =
+  | 'complete'
+  | 'return'
+  | 'reject'
+  | 'openConsultation'
+  | 'start'
+  | 'edit'
+  | 'withdraw'
+  | 'rebase'
+  | 'revoke';
 
 /** §8 screening of an item, and the coordination office's decision to keep it. */
-export interface ExclusionFlag { clause: string; keyword: string; matched: string; reason: string }
-export interface ExclusionOverride { note: string; byName: string; at: string }
+export interface ExclusionFlag {
+  clause: string;
+  keyword: string;
+  matched: string;
+  reason: string;
+}
+export interface ExclusionOverride {
+  note: string;
+  byName: string;
+  at: string;
+}
 /** §6 ¶2: one duty added, changed or removed by the application. */
-export interface DutyItem { op: 'add' | 'change' | 'remove'; base: { name: string; content: string } | null; proposed: { name: string; content: string } | null }
-export interface DutyItemInput { op: DutyItem['op']; targetName?: string; name?: string; content?: string }
+export interface DutyItem {
+  op: 'add' | 'change' | 'remove';
+  base: { name: string; content: string } | null;
+  proposed: { name: string; content: string } | null;
+}
+export interface DutyItemInput {
+  op: DutyItem['op'];
+  targetName?: string;
+  name?: string;
+  content?: string;
+}
 
-export interface Ability { action: Action; step: StepId | null }
+export interface Ability {
+  action: Action;
+  step: StepId | null;
+}
 
 /** §13(五): a delegated power the receiving body's list already has, and the decision taken. */
 export type DuplicateChoice = 'merge' | 'replace' | 'keepBoth';
 export interface Duplicate {
-  ord: number; targetCode: string; name: string; category: string; existingCode: string; existingName: string;
-  resolution: { choice: DuplicateChoice; choiceLabel: string; existingCode: string; reason: string; byName: string; at: string } | null;
+  ord: number;
+  targetCode: string;
+  name: string;
+  category: string;
+  existingCode: string;
+  existingName: string;
+  resolution: {
+    choice: DuplicateChoice;
+    choiceLabel: string;
+    existingCode: string;
+    reason: string;
+    byName: string;
+    at: string;
+  } | null;
 }
 
 export interface Due {
@@ -54,8 +107,18 @@ export interface StepDeadline {
   onTime: boolean | null;
 }
 
-export interface LegalBasis { documentName: string; level: string; article: string; text: string; documentId?: number | string }
-export interface Responsibility { order: number; name: string; content: string }
+export interface LegalBasis {
+  documentName: string;
+  level: string;
+  article: string;
+  text: string;
+  documentId?: number | string;
+}
+export interface Responsibility {
+  order: number;
+  name: string;
+  content: string;
+}
 
 export interface Power {
   code: string;
@@ -72,9 +135,24 @@ export interface Power {
   remarks: string;
 }
 
-export interface FieldChange { field: string; path: string; before?: unknown; after?: unknown }
-export interface ChangedPower { code: string; nameBefore: string; nameAfter: string; changes: FieldChange[] }
-export interface ListDiff { added: Power[]; removed: Power[]; changed: ChangedPower[]; unchangedCount: number }
+export interface FieldChange {
+  field: string;
+  path: string;
+  before?: unknown;
+  after?: unknown;
+}
+export interface ChangedPower {
+  code: string;
+  nameBefore: string;
+  nameAfter: string;
+  changes: FieldChange[];
+}
+export interface ListDiff {
+  added: Power[];
+  removed: Power[];
+  changed: ChangedPower[];
+  unchangedCount: number;
+}
 
 export interface Item {
   id: number;
@@ -101,11 +179,34 @@ export interface HistoryRecord {
   onTime: boolean | null;
 }
 
-export interface Attachment { id: number; filename: string; media_type: string; size_bytes: number; sm3: string; uploaded_at: string; uploaded_by_name: string }
+export interface Attachment {
+  id: number;
+  filename: string;
+  media_type: string;
+  size_bytes: number;
+  sm3: string;
+  uploaded_at: string;
+  uploaded_by_name: string;
+}
 
-export interface Conflict { id: number; title: string; kind: AdjustmentKind; status: AdjustmentStatus; openSteps: StepId[]; codes: string[] }
+export interface Conflict {
+  id: number;
+  title: string;
+  kind: AdjustmentKind;
+  status: AdjustmentStatus;
+  openSteps: StepId[];
+  codes: string[];
+}
 
-export interface ConsultationRef { id: number; round: number; opensOn: string; closesOn: string; status: 'open' | 'closed' | 'cancelled'; openedAt: string; closedAt: string | null }
+export interface ConsultationRef {
+  id: number;
+  round: number;
+  opensOn: string;
+  closesOn: string;
+  status: 'open' | 'closed' | 'cancelled';
+  openedAt: string;
+  closedAt: string | null;
+}
 
 export interface Adjustment {
   id: number;
@@ -130,7 +231,15 @@ export interface Adjustment {
   triggerKind: string;
   triggerKindLabel: string;
   triggerDate: string;
-  filing: { due: string; provisional: boolean; citation: string; articleText: string; late: boolean; missing: boolean; workdaysLeft: number | null };
+  filing: {
+    due: string;
+    provisional: boolean;
+    citation: string;
+    articleText: string;
+    late: boolean;
+    missing: boolean;
+    workdaysLeft: number | null;
+  };
   reason: string;
   legalBasis: string;
   takeover: string;
@@ -200,7 +309,10 @@ export interface ContentInput {
   batchId?: number | null;
 }
 
-export interface ItemInput { targetCode?: string; values?: Partial<Omit<Power, 'code' | 'status' | 'parentCode'>> }
+export interface ItemInput {
+  targetCode?: string;
+  values?: Partial<Omit<Power, 'code' | 'status' | 'parentCode'>>;
+}
 
 export interface InboxItem {
   id: number;

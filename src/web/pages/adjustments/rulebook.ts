@@ -6,8 +6,25 @@ import { http } from '../../api.ts';
 import { showError } from '../../lib/feedback.ts';
 import type { AdjustmentKind, StepId, WorkflowRole } from './model.ts';
 
-export interface Clock { amount: number; unit: 'workday' | 'calendarDay'; kind: 'deadline' | 'minimumDuration'; from: string; article: string; articleText: string; inherited2023?: true }
-export interface StepDef { id: StepId; label: string; roles: WorkflowRole[]; article: string; articleText?: string; clock?: Clock; requires?: string[]; inherited2023?: true }
+export interface Clock {
+  amount: number;
+  unit: 'workday' | 'calendarDay';
+  kind: 'deadline' | 'minimumDuration';
+  from: string;
+  article: string;
+  articleText: string;
+  inherited2023?: true;
+}
+export interface StepDef {
+  id: StepId;
+  label: string;
+  roles: WorkflowRole[];
+  article: string;
+  articleText?: string;
+  clock?: Clock;
+  requires?: string[];
+  inherited2023?: true;
+}
 export interface RulebookData {
   id: string;
   label: string;
@@ -16,7 +33,14 @@ export interface RulebookData {
   managingOffice: { name: string; fullName: string; article: string };
   roles: Record<WorkflowRole, { label: string; article: string }>;
   categories: { code: string; label: string }[];
-  adjustmentKinds: { kind: AdjustmentKind; label: string; article: string; procedure: string; inherited2023?: true; note?: string }[];
+  adjustmentKinds: {
+    kind: AdjustmentKind;
+    label: string;
+    article: string;
+    procedure: string;
+    inherited2023?: true;
+    note?: string;
+  }[];
   triggerKinds: { kind: string; label: string; articles: string[]; inherited2023?: true }[];
   /** the rulebook this one replaced: a value marked inherited2023 cites that one's regulation */
   supersedes: string | null;
@@ -28,7 +52,13 @@ export interface RulebookData {
 export interface RulebookIndex {
   current: string;
   canSwitch: boolean;
-  rulebooks: { id: string; label: string; regulation: RulebookData['regulation']; managingOffice: string; current: boolean }[];
+  rulebooks: {
+    id: string;
+    label: string;
+    regulation: RulebookData['regulation'];
+    managingOffice: string;
+    current: boolean;
+  }[];
   history: { rulebookId: string; label: string; selectedAt: string; selectedByName: string; note: string | null }[];
 }
 
@@ -54,9 +84,13 @@ export function useRulebooks(ids: string[]): Map<string, RulebookData> {
     let live = true;
     const list = key ? key.split(',') : [];
     Promise.all(list.map(loadRulebook))
-      .then((rs) => { if (live) setBooks(new Map(rs.map((r) => [r.id, r]))); })
+      .then((rs) => {
+        if (live) setBooks(new Map(rs.map((r) => [r.id, r])));
+      })
       .catch(showError);
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [key]);
   return books;
 }
@@ -71,7 +105,8 @@ export function stepsOf(rb: RulebookData, kind: AdjustmentKind): StepDef[] {
 
 export function stepLabel(rb: RulebookData | undefined, step: StepId): string {
   if (!rb) return step;
-  for (const p of Object.values(rb.procedures)) for (const st of p.stages) for (const s of st) if (s.id === step) return s.label;
+  for (const p of Object.values(rb.procedures))
+    for (const st of p.stages) for (const s of st) if (s.id === step) return s.label;
   return step;
 }
 
@@ -100,5 +135,6 @@ export function articleWords(ref: string): string {
  */
 export function useCite(rb: RulebookData | undefined) {
   const prior = useRulebook(rb?.supersedes ?? undefined);
-  return (ref: string, inherited?: boolean) => (rb ? `${(inherited && prior ? prior : rb).regulation.title}${articleWords(ref)}` : '');
+  return (ref: string, inherited?: boolean) =>
+    rb ? `${(inherited && prior ? prior : rb).regulation.title}${articleWords(ref)}` : '';
 }

@@ -15,7 +15,11 @@ export function usePendingAdminChangeCount(enabled: boolean, pathname: string): 
     if (!enabled) return;
     let live = true;
     // the badge is a convenience: a failure to count is not worth a message
-    const load = () => api.adminChanges().then((list) => live && setCount(list.filter((c) => c.mayConfirm).length), () => {});
+    const load = () =>
+      api.adminChanges().then(
+        (list) => live && setCount(list.filter((c) => c.mayConfirm).length),
+        () => {},
+      );
     void load();
     window.addEventListener(EVENT, load);
     window.addEventListener('focus', load);

@@ -4,13 +4,26 @@ import { ROLE_LABELS } from '../../labels.ts';
 import type { AuditRow, Role } from '../../types.ts';
 
 export const OBJECT_LABELS: Record<string, string> = {
-  user: '用户', body: '机构', security_policy: '安全策略', session: '会话', adjustment: '调整申请', list_draft: '清单草稿',
-  consultationComment: '公众意见', power_list_version: '权责清单', adminChange: '管理员变更申请', yearlyReport: '年度报告',
-  rulebook: '规则集', request: '请求', legal_document: '法律文件', law_change: '法律文件立改废', calendar_year: '工作日历',
+  user: '用户',
+  body: '机构',
+  security_policy: '安全策略',
+  session: '会话',
+  adjustment: '调整申请',
+  list_draft: '清单草稿',
+  consultationComment: '公众意见',
+  power_list_version: '权责清单',
+  adminChange: '管理员变更申请',
+  yearlyReport: '年度报告',
+  rulebook: '规则集',
+  request: '请求',
+  legal_document: '法律文件',
+  law_change: '法律文件立改废',
+  calendar_year: '工作日历',
   adjustment_batch: '集中调整批次',
 };
 
-const field = (v: unknown, k: string) => (v && typeof v === 'object' && k in v ? (v as Record<string, unknown>)[k] : undefined);
+const field = (v: unknown, k: string) =>
+  v && typeof v === 'object' && k in v ? (v as Record<string, unknown>)[k] : undefined;
 
 export function objectWords(r: Pick<AuditRow, 'objectType' | 'objectId' | 'before' | 'after' | 'objectName'>): string {
   if (!r.objectType) return '—';

@@ -4,7 +4,13 @@
 import { Alert, Button, Card, Form, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useNavigate } from 'react-router-dom';
-import { PasswordFields, PasswordRulesNote, changePassword, usePasswordRules, type PasswordValues } from '../../layout/PasswordFields.tsx';
+import {
+  PasswordFields,
+  PasswordRulesNote,
+  changePassword,
+  usePasswordRules,
+  type PasswordValues,
+} from '../../layout/PasswordFields.tsx';
 import { toast } from '../../lib/feedback.ts';
 import { useActor, useSession } from '../../session.tsx';
 
@@ -38,15 +44,28 @@ export default function ChangePasswordPage() {
   return (
     <div className="login-bg">
       <Card className="login-card" variant="borderless" style={{ width: 480 }}>
-        <Typography.Title level={1} style={{ fontSize: 24, textAlign: 'center', marginBottom: 4 }}>修改密码</Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>{actor.user.displayName}（{actor.user.username}）</Typography.Paragraph>
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="首次登录须先修改初始密码，修改后方可使用平台。" />
+        <Typography.Title level={1} style={{ fontSize: 24, textAlign: 'center', marginBottom: 4 }}>
+          修改密码
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
+          {actor.user.displayName}（{actor.user.username}）
+        </Typography.Paragraph>
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="首次登录须先修改初始密码，修改后方可使用平台。"
+        />
         <PasswordRulesNote rules={rules} />
         <Form form={form} layout="vertical" requiredMark={false} autoComplete="off" onFinish={onFinish}>
           <PasswordFields rules={rules} />
-          <Button type="primary" htmlType="submit" block loading={saving}>确认修改</Button>
+          <Button type="primary" htmlType="submit" block loading={saving}>
+            确认修改
+          </Button>
         </Form>
-        <Button type="link" block style={{ marginTop: 8 }} onClick={onLogout}>退出登录</Button>
+        <Button type="link" block style={{ marginTop: 8 }} onClick={onLogout}>
+          退出登录
+        </Button>
       </Card>
     </div>
   );

@@ -20,7 +20,9 @@ interface Props {
 
 const kindOptions = (current?: string) => [
   ...BODY_KINDS.map((k) => ({ value: k as string, label: k as string })),
-  ...(current && !(BODY_KINDS as readonly string[]).includes(current) ? [{ value: current, label: `${current}（原有类型）` }] : []),
+  ...(current && !(BODY_KINDS as readonly string[]).includes(current)
+    ? [{ value: current, label: `${current}（原有类型）` }]
+    : []),
 ];
 
 export default function BodyFormModal({ open, body, regions, defaultRegion, onClose, onSaved }: Props) {
@@ -30,7 +32,13 @@ export default function BodyFormModal({ open, body, regions, defaultRegion, onCl
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    if (body) form.setFieldsValue({ regionCode: body.regionCode, name: body.name, shortName: body.shortName ?? undefined, kind: body.kind });
+    if (body)
+      form.setFieldsValue({
+        regionCode: body.regionCode,
+        name: body.name,
+        shortName: body.shortName ?? undefined,
+        kind: body.kind,
+      });
     else form.setFieldsValue({ regionCode: defaultRegion, kind: '政府工作部门' });
   }, [open, body, defaultRegion, form]);
 
@@ -40,9 +48,13 @@ export default function BodyFormModal({ open, body, regions, defaultRegion, onCl
     setSaving(true);
     try {
       const saved = body
-        // an unchanged kind is not sent: some seeded bodies carry a kind outside today's list
-        // a cleared short name is sent as '' (the API has no null for it)
-        ? await api.updateBody(body.id, { name: v.name.trim(), shortName: shortName ?? '', kind: v.kind === body.kind ? undefined : v.kind })
+        ? // an unchanged kind is not sent: some seeded bodies carry a kind outside today's list
+          // a cleared short name is sent as '' (the API has no null for it)
+          await api.updateBody(body.id, {
+            name: v.name.trim(),
+            shortName: shortName ?? '',
+            kind: v.kind === body.kind ? undefined : v.kind,
+          })
         : await api.createBody({ regionCode: v.regionCode, name: v.name.trim(), shortName, kind: v.kind });
       toast.success(body ? '机构信息已保存' : `已新增机构“${v.name.trim()}”`);
       onSaved(saved);
@@ -54,19 +66,42 @@ export default function BodyFormModal({ open, body, regions, defaultRegion, onCl
   }
 
   return (
-    <Modal title={body ? '编辑机构' : '新增机构'} open={open} onOk={submit} onCancel={onClose} confirmLoading={saving}
-      okText="保存" cancelText="取消" destroyOnHidden width={520}>
+    <Modal
+      title={body ? '编辑机构' : '新增机构'}
+      open={open}
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={saving}
+      okText="保存"
+      cancelText="取消"
+      destroyOnHidden
+      width={520}
+    >
       <Form form={form} layout="vertical" autoComplete="off">
-        <Form.Item name="regionCode" label="所属区划" rules={[{ required: true, message: '请选择所属区划' }]}
-          extra={body ? '机构所属区划创建后不可修改' : undefined}>
-          <TreeSelect treeData={regions} disabled={!!body} showSearch treeNodeFilterProp="title" treeDefaultExpandAll={false}
-            placeholder="请选择市、旗县区或苏木乡镇（街道）" />
+        <Form.Item
+          name="regionCode"
+          label="所属区划"
+          rules={[{ required: true, message: '请选择所属区划' }]}
+          extra={body ? '机构所属区划创建后不可修改' : undefined}
+        >
+          <TreeSelect
+            treeData={regions}
+            disabled={!!body}
+            showSearch
+            treeNodeFilterProp="title"
+            treeDefaultExpandAll={false}
+            placeholder="请选择市、旗县区或苏木乡镇（街道）"
+          />
         </Form.Item>
-        <Form.Item name="name" label="机构名称" rules={[
-          { required: true, whitespace: true, message: '请输入机构名称' },
-          { min: 2, message: '机构名称至少2个字' },
-          { max: 60, message: '机构名称不能超过60个字' },
-        ]}>
+        <Form.Item
+          name="name"
+          label="机构名称"
+          rules={[
+            { required: true, whitespace: true, message: '请输入机构名称' },
+            { min: 2, message: '机构名称至少2个字' },
+            { max: 60, message: '机构名称不能超过60个字' },
+          ]}
+        >
           <Input placeholder="如：包头市市场监督管理局" maxLength={60} showCount />
         </Form.Item>
         <Form.Item name="shortName" label="简称" rules={[{ max: 20, message: '简称不能超过20个字' }]}>

@@ -38,20 +38,30 @@ export default function HomePage() {
   return (
     <Space orientation="vertical" size={20} style={{ width: '100%' }}>
       <Card>
-        <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>工作台</Typography.Title>
+        <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
+          工作台
+        </Typography.Title>
         <Typography.Paragraph style={{ fontSize: 16, marginBottom: 8 }}>
           {actor.user.displayName}，{greeting()}！今天是{todayText()}。
         </Typography.Paragraph>
         <Space wrap size={[8, 8]}>
           <Typography.Text type="secondary">您的角色：</Typography.Text>
-          {actor.roles.length ? actor.roles.map((g) => (
-            <Tag key={`${g.role}@${g.bodyId}`} color={roleColor(g.role)} icon={<BankOutlined />}>{g.roleLabel} · {g.bodyName}</Tag>
-          )) : <Typography.Text type="warning">尚未分配角色，请联系本单位安全管理员授权</Typography.Text>}
+          {actor.roles.length ? (
+            actor.roles.map((g) => (
+              <Tag key={`${g.role}@${g.bodyId}`} color={roleColor(g.role)} icon={<BankOutlined />}>
+                {g.roleLabel} · {g.bodyName}
+              </Tag>
+            ))
+          ) : (
+            <Typography.Text type="warning">尚未分配角色，请联系本单位安全管理员授权</Typography.Text>
+          )}
         </Space>
       </Card>
 
       {byRole.size === 0 ? (
-        <Card><Empty description="暂无可办理的业务。获得角色授权后，此处将显示您的工作事项。" /></Card>
+        <Card>
+          <Empty description="暂无可办理的业务。获得角色授权后，此处将显示您的工作事项。" />
+        </Card>
       ) : (
         <Row gutter={[16, 16]}>
           {[...byRole].map(([role, { label, bodies }]) => {
@@ -59,46 +69,85 @@ export default function HomePage() {
             const links = duty.links.map(routeByPath).filter((r) => r && can(r.ability));
             return (
               <Col key={role} xs={24} md={12} xl={8}>
-                <Card title={<Space><Tag color={roleColor(role)}>{label}</Tag><span>{duty.summary}</span></Space>}
-                  style={{ height: '100%' }} styles={{ title: { whiteSpace: 'normal' } }}>
-                  <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>{bodies.join('、')}</Typography.Text>
+                <Card
+                  title={
+                    <Space>
+                      <Tag color={roleColor(role)}>{label}</Tag>
+                      <span>{duty.summary}</span>
+                    </Space>
+                  }
+                  style={{ height: '100%' }}
+                  styles={{ title: { whiteSpace: 'normal' } }}
+                >
+                  <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+                    {bodies.join('、')}
+                  </Typography.Text>
                   {WORKFLOW_ROLES.includes(role) && (
                     <Space size={40} style={{ margin: '12px 0 4px' }} data-testid={`work-${role}`}>
                       <Link to={inboxLink(role)} aria-label={`${label}待办理的调整申请`}>
-                        <Statistic title="待办理" value={workOf(role)?.waiting.length ?? 0} suffix="件" loading={work.loading} />
+                        <Statistic
+                          title="待办理"
+                          value={workOf(role)?.waiting.length ?? 0}
+                          suffix="件"
+                          loading={work.loading}
+                        />
                       </Link>
                       <Link to={inboxLink(role, true)} aria-label={`${label}已逾期的调整申请`}>
-                        <Statistic title="已逾期" value={workOf(role)?.overdue.length ?? 0} suffix="件" loading={work.loading}
-                          styles={{ content: { color: workOf(role)?.overdue.length ? '#cf1322' : undefined } }} />
+                        <Statistic
+                          title="已逾期"
+                          value={workOf(role)?.overdue.length ?? 0}
+                          suffix="件"
+                          loading={work.loading}
+                          styles={{ content: { color: workOf(role)?.overdue.length ? '#cf1322' : undefined } }}
+                        />
                       </Link>
                     </Space>
                   )}
                   {ADMIN_CARD_ROLES.includes(role) && (
                     <Space size={40} style={{ margin: '12px 0 4px' }} data-testid={`work-${role}`}>
                       <Link to="/admin-changes" aria-label="待您确认的管理员变更">
-                        <Statistic title="待您确认的管理员变更" value={changes.data?.filter((c) => c.mayConfirm).length ?? 0} suffix="件" loading={changes.loading} />
+                        <Statistic
+                          title="待您确认的管理员变更"
+                          value={changes.data?.filter((c) => c.mayConfirm).length ?? 0}
+                          suffix="件"
+                          loading={changes.loading}
+                        />
                       </Link>
                       <Link to="/admin-changes" aria-label="全部待确认的管理员变更">
-                        <Statistic title="全部待确认" value={changes.data?.length ?? 0} suffix="件" loading={changes.loading} />
+                        <Statistic
+                          title="全部待确认"
+                          value={changes.data?.length ?? 0}
+                          suffix="件"
+                          loading={changes.loading}
+                        />
                       </Link>
                     </Space>
                   )}
                   <details style={{ margin: '10px 0 14px' }}>
                     <summary style={{ cursor: 'pointer' }}>本角色职责</summary>
                     <ul style={{ paddingInlineStart: 20, margin: '6px 0 0' }}>
-                      {duty.duties.map((d) => <li key={d} style={{ marginBottom: 4 }}>{d}</li>)}
+                      {duty.duties.map((d) => (
+                        <li key={d} style={{ marginBottom: 4 }}>
+                          {d}
+                        </li>
+                      ))}
                     </ul>
                   </details>
                   {links.length ? (
                     <Space wrap>
-                      {links.map((r) => r && (
-                        <Button key={r.path} type="primary" ghost icon={r.icon} onClick={() => navigate(r.path)}>
-                          {r.label} <ArrowRightOutlined />
-                        </Button>
-                      ))}
+                      {links.map(
+                        (r) =>
+                          r && (
+                            <Button key={r.path} type="primary" ghost icon={r.icon} onClick={() => navigate(r.path)}>
+                              {r.label} <ArrowRightOutlined />
+                            </Button>
+                          ),
+                      )}
                     </Space>
                   ) : (
-                    <Typography.Text type="secondary">权责清单编制与动态调整功能正在上线中，届时将在此处提供办理入口。</Typography.Text>
+                    <Typography.Text type="secondary">
+                      权责清单编制与动态调整功能正在上线中，届时将在此处提供办理入口。
+                    </Typography.Text>
                   )}
                 </Card>
               </Col>
@@ -106,7 +155,9 @@ export default function HomePage() {
           })}
         </Row>
       )}
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>职责依据：{RULEBOOK_NAME}</Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        职责依据：{RULEBOOK_NAME}
+      </Typography.Text>
     </Space>
   );
 }

@@ -50,10 +50,7 @@ export const ROLE_DUTIES: Record<Role, RoleDuty> = {
   },
   approver: {
     summary: '审定取消、下放事项',
-    duties: [
-      '审定取消、下放行政权力事项（第十二条）',
-      '审定后制发规范性文件（第十三条）',
-    ],
+    duties: ['审定取消、下放行政权力事项（第十二条）', '审定后制发规范性文件（第十三条）'],
     links: ['/adjustments', '/lists'],
   },
   sysAdmin: {

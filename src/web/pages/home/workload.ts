@@ -3,7 +3,11 @@
 import { http } from '../../api.ts';
 import type { Role } from '../../types.ts';
 
-export interface RoleWorkload { role: Role; waiting: number[]; overdue: number[] }
+export interface RoleWorkload {
+  role: Role;
+  waiting: number[];
+  overdue: number[];
+}
 
 export const workloadApi = {
   get: () => http.get<{ roles: RoleWorkload[] }>('/api/inbox/workload'),

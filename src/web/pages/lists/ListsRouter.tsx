@@ -7,7 +7,17 @@ import PublishedListPage from './published/PublishedListPage.tsx';
 
 function NotFound() {
   const navigate = useNavigate();
-  return <Result status="404" title="页面不存在" extra={<Button type="primary" onClick={() => navigate('/lists')}>返回权责清单</Button>} />;
+  return (
+    <Result
+      status="404"
+      title="页面不存在"
+      extra={
+        <Button type="primary" onClick={() => navigate('/lists')}>
+          返回权责清单
+        </Button>
+      }
+    />
+  );
 }
 
 export default function ListsRouter() {

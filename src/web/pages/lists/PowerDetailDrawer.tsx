@@ -4,11 +4,26 @@ import type { ReactNode } from 'react';
 import type { Category, PowerFields } from './listApi.ts';
 import PowerDetail from './PowerDetail.tsx';
 
-export default function PowerDetailDrawer({ power, categories, onClose, extra }: {
-  power: PowerFields | null; categories: Category[]; onClose: () => void; extra?: ReactNode;
+export default function PowerDetailDrawer({
+  power,
+  categories,
+  onClose,
+  extra,
+}: {
+  power: PowerFields | null;
+  categories: Category[];
+  onClose: () => void;
+  extra?: ReactNode;
 }) {
   return (
-    <Drawer title={power ? power.name : '行政职权'} open={!!power} onClose={onClose} size={860} destroyOnHidden extra={extra}>
+    <Drawer
+      title={power ? power.name : '行政职权'}
+      open={!!power}
+      onClose={onClose}
+      size={860}
+      destroyOnHidden
+      extra={extra}
+    >
       {power && <PowerDetail power={power} categories={categories} />}
     </Drawer>
   );

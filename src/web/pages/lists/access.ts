@@ -8,7 +8,8 @@ import type { Draft } from './listApi.ts';
 export const officeLevelPath = (regionPath: string) => regionPath.split('/').slice(0, 2).join('/');
 
 const atBody = (s: Session, role: Role, bodyId: number) => s.roles.some((g) => g.role === role && g.bodyId === bodyId);
-const atLevel = (s: Session, role: Role, regionPath: string) => s.roles.some((g) => g.role === role && g.regionPath === officeLevelPath(regionPath));
+const atLevel = (s: Session, role: Role, regionPath: string) =>
+  s.roles.some((g) => g.role === role && g.regionPath === officeLevelPath(regionPath));
 
 /** The bodies where the actor drafts (clerk) or submits (lead unit) a list. */
 export function ownBodies(s: Session): { bodyId: number; bodyName: string; clerk: boolean; lead: boolean }[] {
@@ -16,7 +17,8 @@ export function ownBodies(s: Session): { bodyId: number; bodyName: string; clerk
   for (const g of s.roles) {
     if (g.role !== 'clerk' && g.role !== 'leadUnit') continue;
     const e = m.get(g.bodyId) ?? { bodyId: g.bodyId, bodyName: g.bodyName, clerk: false, lead: false };
-    if (g.role === 'clerk') e.clerk = true; else e.lead = true;
+    if (g.role === 'clerk') e.clerk = true;
+    else e.lead = true;
     m.set(g.bodyId, e);
   }
   return [...m.values()];
@@ -34,7 +36,11 @@ export interface DraftAccess {
   publish: boolean;
 }
 
-export function draftAccess(s: Session, d: Pick<Draft, 'bodyId' | 'status' | 'preliminaryPassedAt' | 'legalityPassedAt' | 'legalityReviewRoles'>, regionPath: string | undefined): DraftAccess {
+export function draftAccess(
+  s: Session,
+  d: Pick<Draft, 'bodyId' | 'status' | 'preliminaryPassedAt' | 'legalityPassedAt' | 'legalityReviewRoles'>,
+  regionPath: string | undefined,
+): DraftAccess {
   const clerk = atBody(s, 'clerk', d.bodyId);
   const lead = atBody(s, 'leadUnit', d.bodyId);
   const coord = !!regionPath && atLevel(s, 'coordinator', regionPath);
@@ -43,15 +49,22 @@ export function draftAccess(s: Session, d: Pick<Draft, 'bodyId' | 'status' | 'pr
   const editable = d.status === 'drafting' || d.status === 'returned';
   const inReview = d.status === 'submitted' || d.status === 'reviewed';
   // one person holding both offices' roles gives the review still missing first
-  const review = !inReview ? null
-    : coord && (!legal || !d.preliminaryPassedAt) ? 'preliminary' as const
-      : legal ? 'legality' as const : null;
+  const review = !inReview
+    ? null
+    : coord && (!legal || !d.preliminaryPassedAt)
+      ? ('preliminary' as const)
+      : legal
+        ? ('legality' as const)
+        : null;
   return {
     edit: clerk && editable,
     exportDraft: clerk || lead,
     submit: lead && editable,
     review,
-    canPass: review !== null && d.status === 'submitted' && !(review === 'preliminary' ? d.preliminaryPassedAt : d.legalityPassedAt),
+    canPass:
+      review !== null &&
+      d.status === 'submitted' &&
+      !(review === 'preliminary' ? d.preliminaryPassedAt : d.legalityPassedAt),
     override: coord && d.status !== 'published' && d.status !== 'withdrawn',
     publish: coord && d.status === 'reviewed',
   };

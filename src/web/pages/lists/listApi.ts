@@ -19,7 +19,11 @@ export interface Citation {
   expiryDate?: string;
 }
 
-export interface Responsibility { order: number; name: string; content: string }
+export interface Responsibility {
+  order: number;
+  name: string;
+  content: string;
+}
 
 /** The 职权信息表 fields of one power (§6). */
 export interface PowerFields {
@@ -65,7 +69,12 @@ export interface DraftReview {
   actorId: number;
 }
 
-export interface Duty { id?: number; order?: number; name: string; content: string }
+export interface Duty {
+  id?: number;
+  order?: number;
+  name: string;
+  content: string;
+}
 
 export interface Draft {
   id: number;
@@ -134,7 +143,12 @@ export interface PublishedList extends VersionInfo {
   duties: Duty[];
 }
 
-export interface FieldChange { field: string; path: string; before: unknown; after: unknown }
+export interface FieldChange {
+  field: string;
+  path: string;
+  before: unknown;
+  after: unknown;
+}
 
 export interface Comparison {
   from: VersionInfo;
@@ -146,8 +160,15 @@ export interface Comparison {
   duties: { added: Duty[]; removed: Duty[] };
 }
 
-export interface Category { code: string; label: string }
-export interface Rulebook { id: string; label: string; categories: Category[] }
+export interface Category {
+  code: string;
+  label: string;
+}
+export interface Rulebook {
+  id: string;
+  label: string;
+  categories: Category[];
+}
 
 export interface ImportResult {
   draftId: number;
@@ -169,7 +190,13 @@ export interface ImportResult {
 
 /** A refused import: every problem with its row and column, and the error report to download. */
 export class ImportRefused extends ApiError {
-  constructor(status: number, code: string, message: string, details: ErrorDetail[], readonly reportUrl: string | null) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    details: ErrorDetail[],
+    readonly reportUrl: string | null,
+  ) {
     super(status, code, message, details);
   }
 }
@@ -181,49 +208,71 @@ export type PowerInput = Omit<PowerFields, 'code' | 'legalBases' | 'predecessorC
 
 export const listApi = {
   rulebook: (id: string) => http.get<Rulebook>(`/api/rulebooks/${encodeURIComponent(id)}`),
-  rulebooks: () => http.get<{ current: string; rulebooks: { id: string; label: string; current: boolean }[] }>('/api/rulebooks'),
+  rulebooks: () =>
+    http.get<{ current: string; rulebooks: { id: string; label: string; current: boolean }[] }>('/api/rulebooks'),
 
   drafts: (status?: DraftStatus[]) => http.get<DraftRow[]>('/api/list-drafts', { status: status?.join(',') }),
   draft: (id: number) => http.get<Draft>(`/api/list-drafts/${id}`),
   createDraft: (bodyId: number) => http.post<Draft>('/api/list-drafts', { bodyId }),
   addPower: (id: number, p: PowerInput) => http.post<DraftPower>(`/api/list-drafts/${id}/powers`, p),
-  updatePower: (id: number, powerId: number, p: PowerInput, version: number) => http.put<DraftPower>(`/api/list-drafts/${id}/powers/${powerId}`, { ...p, version }),
+  updatePower: (id: number, powerId: number, p: PowerInput, version: number) =>
+    http.put<DraftPower>(`/api/list-drafts/${id}/powers/${powerId}`, { ...p, version }),
   deletePower: (id: number, powerId: number) => http.del<void>(`/api/list-drafts/${id}/powers/${powerId}`),
-  saveDuties: (id: number, duties: { name: string; content: string }[], version: number) => http.put<Duty[]>(`/api/list-drafts/${id}/duties`, { duties, version }),
+  saveDuties: (id: number, duties: { name: string; content: string }[], version: number) =>
+    http.put<Duty[]>(`/api/list-drafts/${id}/duties`, { duties, version }),
   submit: (id: number) => http.post<Draft>(`/api/list-drafts/${id}/submit`),
   review: (id: number, step: 'preliminary-review' | 'legality-review', decision: 'pass' | 'return', reason?: string) =>
     http.post<Draft>(`/api/list-drafts/${id}/${step}`, { decision, reason: reason || undefined }),
-  override: (id: number, powerId: number, note: string) => http.post<DraftPower>(`/api/list-drafts/${id}/powers/${powerId}/exclusion-override`, { note }),
-  publish: (id: number, note?: string) => http.post<{ version: number; digest: string; powerCount: number }>(`/api/list-drafts/${id}/publish`, { note: note || undefined }),
+  override: (id: number, powerId: number, note: string) =>
+    http.post<DraftPower>(`/api/list-drafts/${id}/powers/${powerId}/exclusion-override`, { note }),
+  publish: (id: number, note?: string) =>
+    http.post<{ version: number; digest: string; powerCount: number }>(`/api/list-drafts/${id}/publish`, {
+      note: note || undefined,
+    }),
 
   documents: (q: { q?: string; level?: string; limit?: number; offset?: number }) =>
     http.get<{ items: LegalDocument[]; total: number }>('/api/legal-documents', q),
 
   versions: (bodyId: number) => http.get<VersionInfo[]>(`/api/bodies/${bodyId}/versions`),
-  list: (bodyId: number, at: { version?: number; date?: string } = {}) => http.get<PublishedList>(`/api/bodies/${bodyId}/list`, at),
-  compare: (bodyId: number, from: number, to: number) => http.get<Comparison>(`/api/bodies/${bodyId}/versions/compare`, { from, to }),
+  list: (bodyId: number, at: { version?: number; date?: string } = {}) =>
+    http.get<PublishedList>(`/api/bodies/${bodyId}/list`, at),
+  compare: (bodyId: number, from: number, to: number) =>
+    http.get<Comparison>(`/api/bodies/${bodyId}/versions/compare`, { from, to }),
 };
 
 export const TEMPLATE_URL = '/api/exchange/template.xlsx';
 export const draftExportUrl = (bodyId: number) => `/api/exchange/bodies/${bodyId}/draft.xlsx`;
-export const listExportUrl = (bodyId: number, version?: number) => `/api/exchange/bodies/${bodyId}/list.xlsx${version ? `?version=${version}` : ''}`;
+export const listExportUrl = (bodyId: number, version?: number) =>
+  `/api/exchange/bodies/${bodyId}/list.xlsx${version ? `?version=${version}` : ''}`;
 
 /**
  * Upload a workbook into the body's draft. Resolves with the summary; rejects with ImportRefused
  * (IMPORT_INVALID: nothing was imported) or ApiError. A stale CSRF token is renewed once.
  */
-export async function uploadImport(bodyId: number, file: File, opts: { mode: 'replace' | 'merge'; dryRun: boolean; csrfToken: string }): Promise<ImportResult> {
+export async function uploadImport(
+  bodyId: number,
+  file: File,
+  opts: { mode: 'replace' | 'merge'; dryRun: boolean; csrfToken: string },
+): Promise<ImportResult> {
   const url = `/api/exchange/bodies/${bodyId}/draft/import?mode=${opts.mode}${opts.dryRun ? '&dryRun=true' : ''}`;
   const send = (token: string) => {
     const form = new FormData();
     form.append('file', file, file.name);
-    return fetch(url, { method: 'POST', body: form, credentials: 'same-origin', headers: { accept: 'application/json', 'x-csrf-token': token } });
+    return fetch(url, {
+      method: 'POST',
+      body: form,
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'x-csrf-token': token },
+    });
   };
   let res: Response;
   try {
     res = await send(opts.csrfToken);
     if (res.status === 403) {
-      const peek = await res.clone().json().catch(() => null) as { error?: { code?: string } } | null;
+      const peek = (await res
+        .clone()
+        .json()
+        .catch(() => null)) as { error?: { code?: string } } | null;
       if (peek?.error?.code === 'CSRF_INVALID') {
         const s = await http.get<{ csrfToken: string }>('/api/session');
         res = await send(s.csrfToken);
@@ -232,7 +281,7 @@ export async function uploadImport(bodyId: number, file: File, opts: { mode: 're
   } catch {
     throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
   }
-  const data = await res.json().catch(() => undefined) as
+  const data = (await res.json().catch(() => undefined)) as
     | (ImportResult & { error?: undefined })
     | { error?: { code?: string; message?: string; details?: ErrorDetail[]; reportUrl?: string } }
     | undefined;

@@ -9,25 +9,70 @@ import { applyServerErrors } from '../../lib/forms.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import type { SecurityPolicy } from '../../types.ts';
 
-interface FieldSpec { name: keyof SecurityPolicy; label: string; min: number; max: number; unit: string; help: string }
+interface FieldSpec {
+  name: keyof SecurityPolicy;
+  label: string;
+  min: number;
+  max: number;
+  unit: string;
+  help: string;
+}
 
 const GROUPS: { title: string; fields: FieldSpec[] }[] = [
   {
-    title: '密码策略', fields: [
+    title: '密码策略',
+    fields: [
       { name: 'passwordMinLength', label: '密码最小长度', min: 8, max: 64, unit: '位', help: '不少于8位，不超过64位' },
-      { name: 'passwordMinClasses', label: '字符类别下限', min: 3, max: 4, unit: '类', help: '大写字母、小写字母、数字、特殊字符中至少包含的类别数（3或4）' },
+      {
+        name: 'passwordMinClasses',
+        label: '字符类别下限',
+        min: 3,
+        max: 4,
+        unit: '类',
+        help: '大写字母、小写字母、数字、特殊字符中至少包含的类别数（3或4）',
+      },
     ],
   },
   {
-    title: '登录锁定', fields: [
-      { name: 'maxFailedLogins', label: '连续登录失败次数', min: 3, max: 10, unit: '次', help: '达到该次数后锁定账户（3至10次）' },
-      { name: 'lockoutMinutes', label: '锁定时长', min: 5, max: 1440, unit: '分钟', help: '锁定期间不能登录，安全管理员可提前解锁（5至1440分钟）' },
+    title: '登录锁定',
+    fields: [
+      {
+        name: 'maxFailedLogins',
+        label: '连续登录失败次数',
+        min: 3,
+        max: 10,
+        unit: '次',
+        help: '达到该次数后锁定账户（3至10次）',
+      },
+      {
+        name: 'lockoutMinutes',
+        label: '锁定时长',
+        min: 5,
+        max: 1440,
+        unit: '分钟',
+        help: '锁定期间不能登录，安全管理员可提前解锁（5至1440分钟）',
+      },
     ],
   },
   {
-    title: '会话超时', fields: [
-      { name: 'sessionIdleMinutes', label: '空闲超时', min: 5, max: 120, unit: '分钟', help: '无操作超过该时长需重新登录（5至120分钟）' },
-      { name: 'sessionAbsoluteMinutes', label: '会话最长时长', min: 30, max: 1440, unit: '分钟', help: '自登录起超过该时长需重新登录（30至1440分钟）' },
+    title: '会话超时',
+    fields: [
+      {
+        name: 'sessionIdleMinutes',
+        label: '空闲超时',
+        min: 5,
+        max: 120,
+        unit: '分钟',
+        help: '无操作超过该时长需重新登录（5至120分钟）',
+      },
+      {
+        name: 'sessionAbsoluteMinutes',
+        label: '会话最长时长',
+        min: 30,
+        max: 1440,
+        unit: '分钟',
+        help: '自登录起超过该时长需重新登录（30至1440分钟）',
+      },
     ],
   },
 ];
@@ -37,7 +82,9 @@ export default function SecurityPolicyPage() {
   const [form] = Form.useForm<SecurityPolicy>();
   const [saving, setSaving] = useState(false);
 
-  useEffect(() => { if (policy.data) form.setFieldsValue(policy.data); }, [policy.data, form]);
+  useEffect(() => {
+    if (policy.data) form.setFieldsValue(policy.data);
+  }, [policy.data, form]);
 
   async function save(v: SecurityPolicy) {
     setSaving(true);
@@ -58,15 +105,20 @@ export default function SecurityPolicyPage() {
     m.confirm({
       title: '确认保存安全策略？',
       content: '新策略将立即对全部用户生效，并记入审计日志。',
-      okText: '确认保存', cancelText: '取消',
+      okText: '确认保存',
+      cancelText: '取消',
       onOk: () => save(v),
     });
   }
 
   return (
     <Card title="安全策略" loading={policy.loading && !policy.data}>
-      <Alert type="info" showIcon style={{ marginBottom: 24 }}
-        title="依据网络安全等级保护要求设置。修改将记入审计日志；密码策略对此后设置的密码生效，会话超时对全部会话生效。" />
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 24 }}
+        title="依据网络安全等级保护要求设置。修改将记入审计日志；密码策略对此后设置的密码生效，会话超时对全部会话生效。"
+      />
       <Form form={form} layout="vertical" style={{ maxWidth: 760 }} disabled={!policy.data}>
         {GROUPS.map((g) => (
           <div key={g.title}>
@@ -74,10 +126,20 @@ export default function SecurityPolicyPage() {
             <Row gutter={24}>
               {g.fields.map((f) => (
                 <Col key={f.name} xs={24} md={12}>
-                  <Form.Item name={f.name} label={f.label} extra={f.help} rules={[
-                    { required: true, message: `请输入${f.label}` },
-                    { type: 'integer', min: f.min, max: f.max, message: `${f.label}应为${f.min}至${f.max}之间的整数` },
-                  ]}>
+                  <Form.Item
+                    name={f.name}
+                    label={f.label}
+                    extra={f.help}
+                    rules={[
+                      { required: true, message: `请输入${f.label}` },
+                      {
+                        type: 'integer',
+                        min: f.min,
+                        max: f.max,
+                        message: `${f.label}应为${f.min}至${f.max}之间的整数`,
+                      },
+                    ]}
+                  >
                     <InputNumber style={{ width: '100%' }} min={f.min} max={f.max} precision={0} suffix={f.unit} />
                   </Form.Item>
                 </Col>
@@ -86,8 +148,12 @@ export default function SecurityPolicyPage() {
           </div>
         ))}
         <Space>
-          <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={onSubmit}>保存</Button>
-          <Button icon={<UndoOutlined />} onClick={() => policy.data && form.setFieldsValue(policy.data)}>恢复</Button>
+          <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={onSubmit}>
+            保存
+          </Button>
+          <Button icon={<UndoOutlined />} onClick={() => policy.data && form.setFieldsValue(policy.data)}>
+            恢复
+          </Button>
         </Space>
       </Form>
     </Card>

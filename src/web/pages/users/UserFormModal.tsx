@@ -26,7 +26,8 @@ export default function UserFormModal({ open, user, bodies, defaultBodyId, onClo
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    if (user) form.setFieldsValue({ username: user.username, displayName: user.displayName, homeBodyId: user.homeBodyId });
+    if (user)
+      form.setFieldsValue({ username: user.username, displayName: user.displayName, homeBodyId: user.homeBodyId });
     else if (defaultBodyId) form.setFieldsValue({ homeBodyId: defaultBodyId });
   }, [open, user, defaultBodyId, form]);
 
@@ -40,7 +41,12 @@ export default function UserFormModal({ open, user, bodies, defaultBodyId, onClo
         if (isPending(r)) toast.info('已提交，待另一名管理员确认后生效');
         else toast.success('用户信息已保存');
       } else {
-        await api.createUser({ username: v.username.trim(), displayName: v.displayName.trim(), homeBodyId: v.homeBodyId, password: v.password });
+        await api.createUser({
+          username: v.username.trim(),
+          displayName: v.displayName.trim(),
+          homeBodyId: v.homeBodyId,
+          password: v.password,
+        });
         toast.success(`已创建用户“${v.displayName.trim()}”，请由安全管理员为其分配角色`);
       }
       onSaved();
@@ -52,40 +58,79 @@ export default function UserFormModal({ open, user, bodies, defaultBodyId, onClo
   }
 
   return (
-    <Modal title={user ? '编辑用户' : '新建用户'} open={open} onOk={submit} onCancel={onClose} confirmLoading={saving}
-      okText="保存" cancelText="取消" destroyOnHidden width={520}>
+    <Modal
+      title={user ? '编辑用户' : '新建用户'}
+      open={open}
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={saving}
+      okText="保存"
+      cancelText="取消"
+      destroyOnHidden
+      width={520}
+    >
       <Form form={form} layout="vertical" autoComplete="off">
-        <Form.Item name="username" label="用户名" rules={[
-          { required: true, whitespace: true, message: '请输入用户名' },
-          { pattern: /^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/, message: '用户名须以字母开头，由3-32位字母、数字、下划线、点或连字符组成' },
-        ]} extra={user ? '用户名创建后不可修改' : '用于登录，如 zhang.san'}>
+        <Form.Item
+          name="username"
+          label="用户名"
+          rules={[
+            { required: true, whitespace: true, message: '请输入用户名' },
+            {
+              pattern: /^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/,
+              message: '用户名须以字母开头，由3-32位字母、数字、下划线、点或连字符组成',
+            },
+          ]}
+          extra={user ? '用户名创建后不可修改' : '用于登录，如 zhang.san'}
+        >
           <Input disabled={!!user} placeholder="请输入用户名" maxLength={32} />
         </Form.Item>
-        <Form.Item name="displayName" label="姓名" rules={[
-          { required: true, whitespace: true, message: '请输入姓名' },
-          { min: 2, message: '姓名至少2个字' },
-          { max: 30, message: '姓名不能超过30个字' },
-        ]}>
+        <Form.Item
+          name="displayName"
+          label="姓名"
+          rules={[
+            { required: true, whitespace: true, message: '请输入姓名' },
+            { min: 2, message: '姓名至少2个字' },
+            { max: 30, message: '姓名不能超过30个字' },
+          ]}
+        >
           <Input placeholder="请输入真实姓名" maxLength={30} />
         </Form.Item>
         <Form.Item name="homeBodyId" label="所属机构" rules={[{ required: true, message: '请选择所属机构' }]}>
-          <Select disabled={!!user} showSearch={{ filterOption: filterByLabel }} options={bodyOptions(bodies)}
-            placeholder="请选择所属机构" loading={!bodies} />
+          <Select
+            disabled={!!user}
+            showSearch={{ filterOption: filterByLabel }}
+            options={bodyOptions(bodies)}
+            placeholder="请选择所属机构"
+            loading={!bodies}
+          />
         </Form.Item>
         {!user && (
           <>
-            <Form.Item name="password" label="初始密码" rules={[
-              { required: true, message: '请输入初始密码' },
-              { min: 8, message: '密码至少8位' },
-            ]} extra="须符合密码策略；请通知用户首次登录后及时修改">
+            <Form.Item
+              name="password"
+              label="初始密码"
+              rules={[
+                { required: true, message: '请输入初始密码' },
+                { min: 8, message: '密码至少8位' },
+              ]}
+              extra="须符合密码策略；请通知用户首次登录后及时修改"
+            >
               <Input.Password autoComplete="new-password" placeholder="请输入初始密码" maxLength={128} />
             </Form.Item>
-            <Form.Item name="confirm" label="确认密码" dependencies={['password']} rules={[
-              { required: true, message: '请再次输入初始密码' },
-              ({ getFieldValue }) => ({
-                validator: (_, v: string) => (!v || v === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致'))),
-              }),
-            ]}>
+            <Form.Item
+              name="confirm"
+              label="确认密码"
+              dependencies={['password']}
+              rules={[
+                { required: true, message: '请再次输入初始密码' },
+                ({ getFieldValue }) => ({
+                  validator: (_, v: string) =>
+                    !v || v === getFieldValue('password')
+                      ? Promise.resolve()
+                      : Promise.reject(new Error('两次输入的密码不一致')),
+                }),
+              ]}
+            >
               <Input.Password autoComplete="new-password" placeholder="请再次输入初始密码" maxLength={128} />
             </Form.Item>
           </>

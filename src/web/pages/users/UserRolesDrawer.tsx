@@ -12,7 +12,12 @@ import { useLoad } from '../../lib/useLoad.ts';
 import { ROLE_LABELS, ROLE_OPTIONS, roleColor } from '../../labels.ts';
 import type { Body, Role, UserDetail } from '../../types.ts';
 
-interface Props { userId: number; bodies?: Body[]; onClose: () => void; onChanged: () => void }
+interface Props {
+  userId: number;
+  bodies?: Body[];
+  onClose: () => void;
+  onChanged: () => void;
+}
 
 export default function UserRolesDrawer({ userId, bodies, onClose, onChanged }: Props) {
   const detail = useLoad(() => api.user(userId), [userId]);
@@ -55,39 +60,79 @@ export default function UserRolesDrawer({ userId, bodies, onClose, onChanged }: 
   }
 
   return (
-    <Drawer title={u ? `角色授权 — ${u.displayName}` : '角色授权'} open size={640} onClose={onClose} destroyOnHidden
-      loading={detail.loading && !u}>
+    <Drawer
+      title={u ? `角色授权 — ${u.displayName}` : '角色授权'}
+      open
+      size={640}
+      onClose={onClose}
+      destroyOnHidden
+      loading={detail.loading && !u}
+    >
       {u && (
         <>
           <Descriptions size="small" column={2} bordered style={{ marginBottom: 16 }}>
             <Descriptions.Item label="用户名">{u.username}</Descriptions.Item>
             <Descriptions.Item label="姓名">{u.displayName}</Descriptions.Item>
-            <Descriptions.Item label="所属机构" span={2}>{u.homeBodyName}</Descriptions.Item>
+            <Descriptions.Item label="所属机构" span={2}>
+              {u.homeBodyName}
+            </Descriptions.Item>
           </Descriptions>
-          <Table size="small" rowKey={(r) => `${r.role}@${r.bodyId}`} dataSource={u.roles} pagination={false}
+          <Table
+            size="small"
+            rowKey={(r) => `${r.role}@${r.bodyId}`}
+            dataSource={u.roles}
+            pagination={false}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未授予任何角色" /> }}
             columns={[
-              { title: '角色', dataIndex: 'role', width: 150, render: (r: Role) => <Tag color={roleColor(r)}>{ROLE_LABELS[r] ?? r}</Tag> },
+              {
+                title: '角色',
+                dataIndex: 'role',
+                width: 150,
+                render: (r: Role) => <Tag color={roleColor(r)}>{ROLE_LABELS[r] ?? r}</Tag>,
+              },
               { title: '履职机构', dataIndex: 'bodyName' },
               {
-                title: '操作', key: 'op', width: 90, render: (_, r) => (
-                  <Popconfirm title="确认撤销该角色？" description={`撤销后，${u.displayName}将不能再以“${ROLE_LABELS[r.role]}”身份在${r.bodyName}办理业务。`}
-                    okText="撤销" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => revoke(r)}>
-                    <Button type="link" danger size="small" icon={<DeleteOutlined />}>撤销</Button>
+                title: '操作',
+                key: 'op',
+                width: 90,
+                render: (_, r) => (
+                  <Popconfirm
+                    title="确认撤销该角色？"
+                    description={`撤销后，${u.displayName}将不能再以“${ROLE_LABELS[r.role]}”身份在${r.bodyName}办理业务。`}
+                    okText="撤销"
+                    okButtonProps={{ danger: true }}
+                    cancelText="取消"
+                    onConfirm={() => revoke(r)}
+                  >
+                    <Button type="link" danger size="small" icon={<DeleteOutlined />}>
+                      撤销
+                    </Button>
                   </Popconfirm>
                 ),
               },
-            ]} />
-          <Alert style={{ margin: '20px 0 12px' }} type="info" showIcon
-            title="三员分立：系统管理员、安全管理员、审计管理员不得由同一人兼任。" />
+            ]}
+          />
+          <Alert
+            style={{ margin: '20px 0 12px' }}
+            type="info"
+            showIcon
+            title="三员分立：系统管理员、安全管理员、审计管理员不得由同一人兼任。"
+          />
           <Form form={form} layout="vertical" initialValues={{ bodyId: u.homeBodyId }}>
             <Form.Item name="bodyId" label="履职机构" rules={[{ required: true, message: '请选择履职机构' }]}>
-              <Select showSearch={{ filterOption: filterByLabel }} options={bodyOptions(bodies)} placeholder="请选择机构" loading={!bodies} />
+              <Select
+                showSearch={{ filterOption: filterByLabel }}
+                options={bodyOptions(bodies)}
+                placeholder="请选择机构"
+                loading={!bodies}
+              />
             </Form.Item>
             <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>
               <Select options={ROLE_OPTIONS} placeholder="请选择要授予的角色" />
             </Form.Item>
-            <Button type="primary" icon={<PlusOutlined />} loading={busy} onClick={grant}>授予角色</Button>
+            <Button type="primary" icon={<PlusOutlined />} loading={busy} onClick={grant}>
+              授予角色
+            </Button>
           </Form>
         </>
       )}

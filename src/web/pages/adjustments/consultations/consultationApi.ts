@@ -67,8 +67,10 @@ export const consultationApi = {
   list: (phase?: Phase) => http.get<ConsultationRow[]>('/api/consultations', { phase }),
   get: (id: number) => http.get<ConsultationDetail>(`/api/consultations/${id}`),
   comments: (id: number) => http.get<StaffComment[]>(`/api/consultations/${id}/comments`),
-  hide: (id: number, commentId: number, reason: string) => http.post<{ ok: boolean }>(`/api/consultations/${id}/comments/${commentId}/hide`, { reason }),
-  restore: (id: number, commentId: number, reason: string) => http.post<{ ok: boolean }>(`/api/consultations/${id}/comments/${commentId}/restore`, { reason }),
+  hide: (id: number, commentId: number, reason: string) =>
+    http.post<{ ok: boolean }>(`/api/consultations/${id}/comments/${commentId}/hide`, { reason }),
+  restore: (id: number, commentId: number, reason: string) =>
+    http.post<{ ok: boolean }>(`/api/consultations/${id}/comments/${commentId}/restore`, { reason }),
   dispose: (id: number, commentId: number, disposition: Disposition, reason: string) =>
     http.put<{ ok: boolean }>(`/api/consultations/${id}/comments/${commentId}/disposition`, { disposition, reason }),
 };

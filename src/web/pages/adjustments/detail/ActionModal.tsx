@@ -22,7 +22,13 @@ interface Props {
   onRefused?: (e: ApiError) => void;
 }
 
-interface Values { note?: string; reason?: string; normativeDocumentNumber?: string; opensOn?: Dayjs; closesOn?: Dayjs }
+interface Values {
+  note?: string;
+  reason?: string;
+  normativeDocumentNumber?: string;
+  opensOn?: Dayjs;
+  closesOn?: Dayjs;
+}
 
 const REASON_ACTIONS = ['return', 'reject', 'withdraw', 'revoke'];
 
@@ -40,7 +46,8 @@ export default function ActionModal({ a, rb, ability, onClose, onDone, onRefused
     if (!ability) return;
     form.resetFields();
     // §12: at least N days (the rulebook's clock), counted from the day after opening
-    if (action === 'openConsultation' && clock) form.setFieldsValue({ opensOn: today, closesOn: today.add(clock.amount, 'day') });
+    if (action === 'openConsultation' && clock)
+      form.setFieldsValue({ opensOn: today, closesOn: today.add(clock.amount, 'day') });
   }, [ability]); // eslint-disable-line react-hooks/exhaustive-deps
 
   async function submit() {
@@ -56,16 +63,23 @@ export default function ActionModal({ a, rb, ability, onClose, onDone, onRefused
       else if (action === 'reject') next = await adjApi.reject(a.id, step!, v.reason!.trim());
       else if (action === 'start') next = await adjApi.start(a.id);
       else if (action === 'rebase') next = (await adjApi.rebase(a.id)).adjustment;
-      else if (action === 'openConsultation') next = await adjApi.openConsultation(a.id, v.opensOn!.format('YYYY-MM-DD'), v.closesOn!.format('YYYY-MM-DD'));
-      else next = await adjApi.complete(a.id, step!, { note: v.note?.trim() || undefined, normativeDocumentNumber: v.normativeDocumentNumber?.trim() || undefined });
+      else if (action === 'openConsultation')
+        next = await adjApi.openConsultation(a.id, v.opensOn!.format('YYYY-MM-DD'), v.closesOn!.format('YYYY-MM-DD'));
+      else
+        next = await adjApi.complete(a.id, step!, {
+          note: v.note?.trim() || undefined,
+          normativeDocumentNumber: v.normativeDocumentNumber?.trim() || undefined,
+        });
       toast.success(`${actionLabel(ability.action, step)}：已办理`);
       onDone(next);
     } catch (e) {
       // what the dialog cannot fix (an empty application, a missing reason) must not float over
       // the page's buttons that fix it: close the dialog and let the page show it in its flow
       const known = new Set(form.getFieldsError().map((f) => f.name.join('.')));
-      if (e instanceof ApiError && onRefused && !e.details.some((d) => d.field && known.has(d.field))) { onClose(); onRefused(e); }
-      else applyServerErrors(form, e);
+      if (e instanceof ApiError && onRefused && !e.details.some((d) => d.field && known.has(d.field))) {
+        onClose();
+        onRefused(e);
+      } else applyServerErrors(form, e);
     } finally {
       setSaving(false);
     }
@@ -74,16 +88,49 @@ export default function ActionModal({ a, rb, ability, onClose, onDone, onRefused
   const title = ability ? `${actionLabel(ability.action, step)}${def ? `（${def.label}环节）` : ''}` : '';
   const danger = action === 'return' || action === 'reject' || action === 'withdraw' || action === 'revoke';
   return (
-    <Modal title={title} open={!!ability} onOk={submit} onCancel={onClose} confirmLoading={saving} destroyOnHidden width={560}
-      okText={ability ? actionLabel(ability.action, step) : '确定'} cancelText="取消" okButtonProps={{ danger }}>
-      <Typography.Paragraph>调整申请：<Typography.Text strong>{a.title}</Typography.Text></Typography.Paragraph>
+    <Modal
+      title={title}
+      open={!!ability}
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={saving}
+      destroyOnHidden
+      width={560}
+      okText={ability ? actionLabel(ability.action, step) : '确定'}
+      cancelText="取消"
+      okButtonProps={{ danger }}
+    >
+      <Typography.Paragraph>
+        调整申请：<Typography.Text strong>{a.title}</Typography.Text>
+      </Typography.Paragraph>
       {def && (def.articleText || def.clock) && (
-        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={cite(def.clock?.article ?? def.article, def.clock?.inherited2023 ?? def.inherited2023)} description={def.articleText ?? def.clock?.articleText} />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={cite(def.clock?.article ?? def.article, def.clock?.inherited2023 ?? def.inherited2023)}
+          description={def.articleText ?? def.clock?.articleText}
+        />
       )}
       <Form form={form} layout="vertical" autoComplete="off">
         {REASON_ACTIONS.includes(action ?? '') && (
-          <Form.Item name="reason" label={action === 'withdraw' ? '撤回理由' : action === 'revoke' ? '撤销审定决定的理由' : action === 'reject' ? '不予批准的理由' : '退回理由及修改意见'}
-            rules={[{ required: true, whitespace: true, message: '请填写理由' }, { min: 2, message: '请填写理由（至少2个字）' }, { max: 2000, message: '不能超过2000个字' }]}>
+          <Form.Item
+            name="reason"
+            label={
+              action === 'withdraw'
+                ? '撤回理由'
+                : action === 'revoke'
+                  ? '撤销审定决定的理由'
+                  : action === 'reject'
+                    ? '不予批准的理由'
+                    : '退回理由及修改意见'
+            }
+            rules={[
+              { required: true, whitespace: true, message: '请填写理由' },
+              { min: 2, message: '请填写理由（至少2个字）' },
+              { max: 2000, message: '不能超过2000个字' },
+            ]}
+          >
             <Input.TextArea rows={4} maxLength={2000} showCount placeholder="请写明理由，申请单位将据此修改" />
           </Form.Item>
         )}
@@ -92,24 +139,50 @@ export default function ActionModal({ a, rb, ability, onClose, onDone, onRefused
             <Form.Item name="opensOn" label="开始日期" rules={[{ required: true, message: '请选择开始日期' }]}>
               <DatePicker style={{ width: 220 }} disabledDate={(d) => d.isBefore(today, 'day')} />
             </Form.Item>
-            <Form.Item name="closesOn" label="截止日期" rules={[{ required: true, message: '请选择截止日期' }]}
-              extra={clock && `征求意见期限不少于${clock.amount}${clock.unit === 'workday' ? '个工作日' : '日'}（${cite(clock.article, clock.inherited2023)}），开始当日不计入`}>
+            <Form.Item
+              name="closesOn"
+              label="截止日期"
+              rules={[{ required: true, message: '请选择截止日期' }]}
+              extra={
+                clock &&
+                `征求意见期限不少于${clock.amount}${clock.unit === 'workday' ? '个工作日' : '日'}（${cite(clock.article, clock.inherited2023)}），开始当日不计入`
+              }
+            >
               <DatePicker style={{ width: 220 }} disabledDate={(d) => d.isBefore(today, 'day')} />
             </Form.Item>
           </>
         )}
         {action === 'complete' && step === 'approval' && (
-          <Form.Item name="normativeDocumentNumber" label="规范性文件文号" rules={[{ required: true, whitespace: true, message: '请填写政府审定制发的规范性文件文号' }, { max: 100, message: '不能超过100个字' }]}>
+          <Form.Item
+            name="normativeDocumentNumber"
+            label="规范性文件文号"
+            rules={[
+              { required: true, whitespace: true, message: '请填写政府审定制发的规范性文件文号' },
+              { max: 100, message: '不能超过100个字' },
+            ]}
+          >
             <Input placeholder="如：包府发〔2026〕12号" maxLength={100} />
           </Form.Item>
         )}
         {action === 'complete' && step !== 'draft' && (
-          <Form.Item name="note" label={step === 'platformSync' || step === 'filing' ? '办理情况说明' : '审核意见'} rules={[{ max: 2000, message: '不能超过2000个字' }]}>
+          <Form.Item
+            name="note"
+            label={step === 'platformSync' || step === 'filing' ? '办理情况说明' : '审核意见'}
+            rules={[{ max: 2000, message: '不能超过2000个字' }]}
+          >
             <Input.TextArea rows={3} maxLength={2000} placeholder="选填" />
           </Form.Item>
         )}
-        {action === 'complete' && step === 'draft' && <Typography.Paragraph>提交后，申请将送本部门牵头机构审核报送，起草内容不能再修改（退回后可修改）。</Typography.Paragraph>}
-        {action === 'rebase' && <Typography.Paragraph>将以本部门最新公布的权责清单为基础重新核对本申请拟调整的行政职权。</Typography.Paragraph>}
+        {action === 'complete' && step === 'draft' && (
+          <Typography.Paragraph>
+            提交后，申请将送本部门牵头机构审核报送，起草内容不能再修改（退回后可修改）。
+          </Typography.Paragraph>
+        )}
+        {action === 'rebase' && (
+          <Typography.Paragraph>
+            将以本部门最新公布的权责清单为基础重新核对本申请拟调整的行政职权。
+          </Typography.Paragraph>
+        )}
         {action === 'start' && <Typography.Paragraph>开始起草本应调整事项的调整申请。</Typography.Paragraph>}
       </Form>
     </Modal>

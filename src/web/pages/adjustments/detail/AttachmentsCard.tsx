@@ -39,24 +39,65 @@ export default function AttachmentsCard({ a, onChanged }: { a: Adjustment; onCha
   }
 
   return (
-    <Card title={`附件（${a.attachments.length}）`} size="small" extra={editable && (
-      <Upload accept={ACCEPT} showUploadList={false} beforeUpload={(f) => { void upload(f); return false; }}>
-        <Button size="small" icon={<UploadOutlined />} loading={busy}>上传附件</Button>
-      </Upload>
-    )}>
-      <List<Attachment> size="small" dataSource={a.attachments} locale={{ emptyText: editable ? '可上传 PDF、OFD、Word、Excel、PNG、JPEG，单个不超过 10 MB' : '无附件' }}
+    <Card
+      title={`附件（${a.attachments.length}）`}
+      size="small"
+      extra={
+        editable && (
+          <Upload
+            accept={ACCEPT}
+            showUploadList={false}
+            beforeUpload={(f) => {
+              void upload(f);
+              return false;
+            }}
+          >
+            <Button size="small" icon={<UploadOutlined />} loading={busy}>
+              上传附件
+            </Button>
+          </Upload>
+        )
+      }
+    >
+      <List<Attachment>
+        size="small"
+        dataSource={a.attachments}
+        locale={{ emptyText: editable ? '可上传 PDF、OFD、Word、Excel、PNG、JPEG，单个不超过 10 MB' : '无附件' }}
         renderItem={(f) => (
-          <List.Item actions={editable ? [
-            <Popconfirm key="del" title={`删除附件“${f.filename}”？`} okText="删除" cancelText="取消" onConfirm={() => remove(f)}>
-              <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={`删除${f.filename}`} />
-            </Popconfirm>,
-          ] : []}>
+          <List.Item
+            actions={
+              editable
+                ? [
+                    <Popconfirm
+                      key="del"
+                      title={`删除附件“${f.filename}”？`}
+                      okText="删除"
+                      cancelText="取消"
+                      onConfirm={() => remove(f)}
+                    >
+                      <Button
+                        type="text"
+                        size="small"
+                        danger
+                        icon={<DeleteOutlined />}
+                        aria-label={`删除${f.filename}`}
+                      />
+                    </Popconfirm>,
+                  ]
+                : []
+            }
+          >
             <Space orientation="vertical" size={0}>
-              <a href={adjApi.attachmentUrl(a.id, f.id)} download={f.filename}><PaperClipOutlined /> {f.filename}</a>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{fmtSize(f.size_bytes)} · {f.uploaded_by_name} · {fmtTime(f.uploaded_at)}</Typography.Text>
+              <a href={adjApi.attachmentUrl(a.id, f.id)} download={f.filename}>
+                <PaperClipOutlined /> {f.filename}
+              </a>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {fmtSize(f.size_bytes)} · {f.uploaded_by_name} · {fmtTime(f.uploaded_at)}
+              </Typography.Text>
             </Space>
           </List.Item>
-        )} />
+        )}
+      />
     </Card>
   );
 }

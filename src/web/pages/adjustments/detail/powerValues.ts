@@ -2,7 +2,17 @@
 // with 责任事项 numbered in order; for a modification only the fields that differ are sent.
 import type { FieldChange, Power } from '../model.ts';
 
-export const CONTENT_KEYS = ['name', 'category', 'responsibleSubject', 'implementingAgency', 'legalBases', 'responsibilities', 'accountabilityCases', 'accountabilityBasis', 'remarks'] as const;
+export const CONTENT_KEYS = [
+  'name',
+  'category',
+  'responsibleSubject',
+  'implementingAgency',
+  'legalBases',
+  'responsibilities',
+  'accountabilityCases',
+  'accountabilityBasis',
+  'remarks',
+] as const;
 export type Values = Partial<Pick<Power, (typeof CONTENT_KEYS)[number]>>;
 
 const s = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
@@ -10,12 +20,20 @@ const s = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 export function normalize(v: Values | undefined): Values {
   const x = v ?? {};
   return {
-    name: s(x.name), category: x.category, responsibleSubject: s(x.responsibleSubject), implementingAgency: s(x.implementingAgency),
+    name: s(x.name),
+    category: x.category,
+    responsibleSubject: s(x.responsibleSubject),
+    implementingAgency: s(x.implementingAgency),
     // keys the form does not show (documentId, effectiveDate of a 临时性行政许可 …) are kept as they are
-    legalBases: (x.legalBases ?? []).filter(Boolean).map((b) => ({ ...b, documentName: s(b.documentName), level: b.level, article: s(b.article), text: s(b.text) })),
-    responsibilities: (x.responsibilities ?? []).filter(Boolean).map((r, i) => ({ ...r, order: i + 1, name: s(r.name), content: s(r.content) })),
+    legalBases: (x.legalBases ?? [])
+      .filter(Boolean)
+      .map((b) => ({ ...b, documentName: s(b.documentName), level: b.level, article: s(b.article), text: s(b.text) })),
+    responsibilities: (x.responsibilities ?? [])
+      .filter(Boolean)
+      .map((r, i) => ({ ...r, order: i + 1, name: s(r.name), content: s(r.content) })),
     accountabilityCases: (x.accountabilityCases ?? []).map(s).filter(Boolean),
-    accountabilityBasis: s(x.accountabilityBasis), remarks: s(x.remarks),
+    accountabilityBasis: s(x.accountabilityBasis),
+    remarks: s(x.remarks),
   };
 }
 
@@ -40,5 +58,10 @@ export function changedFields(base: Power, v: Values): Values {
 /** A field-level preview while typing (whole fields; the server's diff is finer once saved). */
 export function previewChanges(base: Power, v: Values): FieldChange[] {
   const changed = changedFields(base, v);
-  return (Object.keys(changed) as (keyof Values)[]).map((k) => ({ field: k, path: k, before: base[k], after: changed[k] }));
+  return (Object.keys(changed) as (keyof Values)[]).map((k) => ({
+    field: k,
+    path: k,
+    before: base[k],
+    after: changed[k],
+  }));
 }
