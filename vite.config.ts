@@ -1,5 +1,5 @@
 // Vite config for the staff workspace (工作台): sources in src/web, served by the API server
-// under /app/ from dist/web (see src/server/web.ts). `npm run build:web` builds it.
+// under /app/ from dist/web (see src/platform/web.ts). `npm run build:web` builds it.
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';

@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { describe } from 'vitest';
-import { WEB_DIST } from '../src/server/web.js';
+import { WEB_DIST } from '../src/platform/web.js';
 import { setupTestApp, type TestApp } from '../test/harness.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';

@@ -88,14 +88,14 @@ const RULES: Rule[] = [
     name: 'src/modules/ imports nothing from src/server/',
     files: ['src/modules/'],
     mayNotImport: ['src/server/'],
-    status: 'todo',
+    status: 'enforced',
     why: 'issue 11 item 2 / acceptance: the HTTP plumbing and dependencies move to src/platform',
   },
   {
     name: 'src/server/ keeps only app.ts and main.ts, and nothing outside it imports src/server/',
     files: ['src/'],
     mayNotImport: ['src/server/'],
-    status: 'todo',
+    status: 'enforced',
     why: 'issue 11 item 2: server/ keeps only app.ts and main.ts',
   },
 ];
@@ -200,6 +200,10 @@ describe('architecture: what each floor of src/ may import (issue 11)', () => {
   for (const rule of RULES.filter((r) => r.status === 'enforced')) {
     it(rule.name, () => expect(show(violations(edges, rule)), rule.why).toEqual([]));
   }
+  it('src/server/ holds only app.ts and main.ts (and their tests)', () => {
+    const files = sourceFiles(join(ROOT, 'src/server')).map((f) => relative(ROOT, f).split('\\').join('/'));
+    expect(files.filter((f) => !isTest(f)).sort()).toEqual(['src/server/app.ts', 'src/server/main.ts']);
+  });
   for (const rule of RULES.filter((r) => r.status === 'todo')) {
     it.todo(`${rule.name} — not yet: ${violations(edges, rule).length} imports today (issue 11)`);
   }

@@ -11,6 +11,8 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../core/errors.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
+import { recordRefusal } from '../modules/audit/refusal.js';
+import { SESSION_COOKIE, lookupSession } from '../modules/accounts/sessions.js';
 import { auditAnchorRoutes } from '../modules/audit/anchor.page.js';
 import { authRoutes } from '../modules/accounts/auth.routes.js';
 import { policyRoutes } from '../modules/accounts/policy.routes.js';
@@ -25,14 +27,14 @@ import { consultationPortalRoutes } from '../modules/consultations/consultations
 import { consultationRoutes } from '../modules/consultations/consultations.routes.js';
 import { reportRoutes } from '../modules/reports/reports.routes.js';
 import { registerRoutes } from '../modules/register/register.routes.js';
-import type { AppDeps } from './deps.js';
+import type { AppDeps } from '../platform/deps.js';
 import { zodFieldError } from '../core/zod-words.js';
-import { errorHandler } from './errors.js';
-import { registerGuard } from './guard.js';
-import { registerSecurityHeaders } from './headers.js';
-import { indexRoutes } from './route-index.js';
-import { sendError } from './http.js';
-import { webRoutes } from './web.js';
+import { errorHandler } from '../platform/errors.js';
+import { registerGuard } from '../platform/guard.js';
+import { registerSecurityHeaders } from '../platform/headers.js';
+import { indexRoutes } from '../platform/route-index.js';
+import { sendError } from '../platform/http.js';
+import { webRoutes } from '../platform/web.js';
 import { notFoundPage } from '../modules/portal/not-found.page.js';
 
 z.config(z.locales.zhCN());
@@ -54,7 +56,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   indexRoutes(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler(errorHandler(deps));
+  app.setErrorHandler(errorHandler(recordRefusal(deps)));
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0]!;
     if (!path.startsWith('/api/') && req.headers.accept?.includes('text/html'))
@@ -86,7 +88,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
 
   app.decorateRequest('session', null);
   app.decorateRequest('sessionExpired', false);
-  registerGuard(app, deps);
+  registerGuard(app, deps, { cookie: SESSION_COOKIE, lookup: lookupSession });
 
   app.get('/healthz', { schema: { hide: true } }, async () => {
     await deps.db.selectFrom('region').select('code').limit(1).execute();

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oddString, partInput } from '../../test/fuzz-inputs.js';
 import { setupTestApp, type Client, type TestApp } from '../../test/harness.js';
-import { routesOf, type IndexedRoute } from './route-index.js';
+import { routesOf, type IndexedRoute } from '../platform/route-index.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_009);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 4);

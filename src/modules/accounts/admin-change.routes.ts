@@ -5,8 +5,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { forbidden } from '../../core/errors.js';
 import { ADMIN_ROLES, hasRole } from '../../core/policies.js';
-import type { AppDeps } from '../../server/deps.js';
-import { actorOf, idParam, metaOf } from '../../server/http.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { actorOf, idParam, metaOf } from '../../platform/http.js';
 import { decideChange, listChanges } from './admin-change.js';
 
 const rejectBody = z.object({ reason: z.string().trim().min(1, '请填写驳回理由').max(200, '驳回理由不能超过200字') });

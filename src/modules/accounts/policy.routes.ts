@@ -4,8 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { forbidden } from '../../core/errors.js';
 import { canManagePolicy } from '../../core/policies.js';
-import type { AppDeps } from '../../server/deps.js';
-import { actorOf, metaOf } from '../../server/http.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { actorOf, metaOf } from '../../platform/http.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { getPolicy } from './policy.repo.js';
 

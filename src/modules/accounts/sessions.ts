@@ -1,26 +1,18 @@
 // Sessions: a random token in an httpOnly SameSite cookie; the database keeps only its SM3
 // digest. Idle and absolute expiry come from the security policy.
 import { randomBytes } from 'node:crypto';
-import type { Actor } from '../../core/actor.js';
 import type { Database } from '../../db/connect.js';
 import { sm3 } from '../audit/digest.js';
 import { loadActor } from './actor.repo.js';
 import { getPolicy } from './policy.repo.js';
+import type { LoadedSession, SessionLookup } from '../../platform/http.js';
 
 export const SESSION_COOKIE = 'qz_sid';
 const MINUTE = 60_000;
 // last_seen_at is written at most once a minute, not on every request
 const TOUCH_EVERY = MINUTE;
 
-export interface LoadedSession {
-  id: string;
-  actor: Actor;
-  csrfToken: string;
-  /** set up or reset by an administrator: nothing but changing the password until it is changed */
-  mustChangePassword: boolean;
-}
-
-export type SessionLookup = { session: LoadedSession } | { expired: true } | null;
+export type { LoadedSession, SessionLookup };
 
 export async function createSession(db: Database, userId: number, now: Date, clientIp: string | null) {
   const token = randomBytes(32).toString('base64url');

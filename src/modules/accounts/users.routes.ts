@@ -16,8 +16,8 @@ import {
   pathWithin,
   scopesOf,
 } from '../../core/policies.js';
-import type { AppDeps } from '../../server/deps.js';
-import { actorOf, idParam, metaOf } from '../../server/http.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { actorOf, idParam, metaOf } from '../../platform/http.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { findBody } from '../bodies/bodies.repo.js';
 import { applyChange, needsSecondAdmin, requestChange, type AdminChangeKind } from './admin-change.js';

@@ -9,8 +9,8 @@ import { AppError, notFound } from '../../core/errors.js';
 import { editVersion } from '../../core/versions.js';
 import { canViewAdjustment } from '../../core/policies.js';
 import { ADJUSTMENT_KINDS, STEP_IDS, TRIGGER_KINDS } from '../../core/rulebook/index.js';
-import type { AppDeps } from '../../server/deps.js';
-import { actorOf, idParam, metaOf } from '../../server/http.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { actorOf, idParam, metaOf } from '../../platform/http.js';
 import {
   findAdjustment,
   involvementOf,

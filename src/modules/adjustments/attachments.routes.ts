@@ -9,8 +9,8 @@ import { z } from 'zod';
 import { AppError, notFound } from '../../core/errors.js';
 import { nameText } from '../../core/names.js';
 import { adjustmentRolesOf, canViewAdjustment } from '../../core/policies.js';
-import type { AppDeps } from '../../server/deps.js';
-import { actorOf, idParam, metaOf } from '../../server/http.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { actorOf, idParam, metaOf } from '../../platform/http.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import {
   currentConsultation,

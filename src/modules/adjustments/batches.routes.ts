@@ -7,8 +7,8 @@ import { z } from 'zod';
 import { AppError, forbidden } from '../../core/errors.js';
 import { OFFICE_ROLES, scopesOf } from '../../core/policies.js';
 import { getRulebook } from '../../core/rulebook/index.js';
-import type { AppDeps } from '../../server/deps.js';
-import { actorOf, metaOf } from '../../server/http.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { actorOf, metaOf } from '../../platform/http.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { currentRulebookId } from './rulebook.repo.js';
 

@@ -4,8 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../core/errors.js';
-import type { AppDeps } from '../../server/deps.js';
-import { actorOf, idParam } from '../../server/http.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { actorOf, idParam } from '../../platform/http.js';
 import { listInbox } from './inbox.repo.js';
 import { workloadOf } from './workload.js';
 

@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { isIsoDate } from '../../core/calendar/index.js';
 import { forbidden } from '../../core/errors.js';
 import { OFFICE_ROLES, scopesOf } from '../../core/policies.js';
-import type { AppDeps } from '../../server/deps.js';
-import { actorOf, metaOf } from '../../server/http.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { actorOf, metaOf } from '../../platform/http.js';
 import { recordLawChange } from './law-change.command.js';
 
 const body = z.object({

@@ -7,8 +7,8 @@ import { z } from 'zod';
 import { AppError, forbidden, notFound } from '../../core/errors.js';
 import { canConfigureInstallation } from '../../core/policies.js';
 import { getRulebook, isRulebookId, listRulebooks } from '../../core/rulebook/index.js';
-import type { AppDeps } from '../../server/deps.js';
-import { actorOf, metaOf } from '../../server/http.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { actorOf, metaOf } from '../../platform/http.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { currentRulebookId, rulebookHistory } from './rulebook.repo.js';
 

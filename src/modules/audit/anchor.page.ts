@@ -3,7 +3,7 @@
 // head or with the anchor file, so even a database administrator cannot quietly drop the
 // newest audit records. Server-rendered, no script, like every portal page.
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../server/deps.js';
+import type { AppDeps } from '../../platform/deps.js';
 import { html } from '../portal/html.js';
 import { cnDate, cnDateTime } from '../portal/labels.js';
 import { page } from '../portal/layout.js';

@@ -6,8 +6,8 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { forbidden } from '../../core/errors.js';
 import { canReadAudit, scopesOf } from '../../core/policies.js';
-import type { AppDeps } from '../../server/deps.js';
-import { actorOf } from '../../server/http.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { actorOf } from '../../platform/http.js';
 import { AUDIT_ACTIONS, auditActionLabel } from './events.js';
 import { verifyAudit } from './verify.js';
 

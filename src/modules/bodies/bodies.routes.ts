@@ -8,8 +8,8 @@ import { AppError, forbidden, notFound } from '../../core/errors.js';
 import { nameKey, nameText, optNameText } from '../../core/names.js';
 import { canManageBodies, pathWithin } from '../../core/policies.js';
 import type { DB } from '../../db/schema.js';
-import type { AppDeps } from '../../server/deps.js';
-import { actorOf, idParam, metaOf } from '../../server/http.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { actorOf, idParam, metaOf } from '../../platform/http.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { bodySelect, findBody, findRegion } from './bodies.repo.js';
 

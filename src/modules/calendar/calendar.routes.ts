@@ -15,8 +15,8 @@ import {
 } from '../../core/calendar/index.js';
 import { AppError, forbidden } from '../../core/errors.js';
 import { canConfigureInstallation } from '../../core/policies.js';
-import type { AppDeps } from '../../server/deps.js';
-import { actorOf, metaOf } from '../../server/http.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { actorOf, metaOf } from '../../platform/http.js';
 import { listEnteredYears, loadCalendar } from './calendar.repo.js';
 import { confirmPlan, planOverlay, planRemoval } from './overlay.js';
 

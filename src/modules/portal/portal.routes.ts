@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { isIsoDate, todayInBeijing } from '../../core/calendar/index.js';
 import { diffPowerLists } from '../../core/register/diff.js';
 import { AppError } from '../../core/errors.js';
-import type { AppDeps } from '../../server/deps.js';
+import type { AppDeps } from '../../platform/deps.js';
 import { registerSearchPage } from '../search/search.routes.js';
 import { bodyPageMain, noListMain } from './body.page.js';
 import { homeMain, regionMain } from './home.page.js';

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../../core/errors.js';
-import { clientErrorOf, dropUnsendableHeaders } from '../../server/client-errors.js';
+import { clientErrorOf, dropUnsendableHeaders } from '../../platform/client-errors.js';
 import { html } from './html.js';
 import { page } from './layout.js';
 

@@ -17,8 +17,8 @@ import {
   type BodyRef,
 } from '../../core/policies.js';
 import type { DB } from '../../db/schema.js';
-import type { AppDeps } from '../../server/deps.js';
-import { actorOf, idParam, metaOf } from '../../server/http.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { actorOf, idParam, metaOf } from '../../platform/http.js';
 import { findBody } from '../bodies/bodies.repo.js';
 import { addDraftPowers, deleteDraftPower, setDraftDuties, updateDraftPower } from './draft-content.js';
 import { createDraft, overrideExclusion, publishDraft, reviewDraft, submitDraft } from './draft-workflow.js';

@@ -1,6 +1,6 @@
 // The register's routes (spec §2): legal documents, compilation drafts, published versions.
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../server/deps.js';
+import type { AppDeps } from '../../platform/deps.js';
 import { documentsRoutes } from './documents.routes.js';
 import { draftsRoutes } from './drafts.routes.js';
 import { versionsRoutes } from './versions.routes.js';

@@ -5,8 +5,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { notFound } from '../../core/errors.js';
-import type { AppDeps } from '../../server/deps.js';
-import { actorOf } from '../../server/http.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { actorOf } from '../../platform/http.js';
 import { findBody } from '../bodies/bodies.repo.js';
 import { compareVersions, listVersions, versionMeta } from './versions.repo.js';
 import { loadCurrentList, loadListAt } from './publish.js';

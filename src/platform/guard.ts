@@ -4,8 +4,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../core/errors.js';
-import { SESSION_COOKIE, lookupSession } from '../modules/accounts/sessions.js';
 import type { AppDeps } from './deps.js';
+import type { SessionLookup } from './http.js';
+
+/** Where sessions come from: the accounts module's cookie and lookup, handed in by the app (server/app.ts). */
+export interface SessionSource {
+  cookie: string;
+  lookup: (db: AppDeps['db'], token: string, now: Date) => Promise<SessionLookup>;
+}
 
 const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const LOGIN = '/api/auth/login';
@@ -44,7 +50,7 @@ export function checkSameOrigin(req: FastifyRequest) {
   if (host !== req.host) throw crossSite();
 }
 
-export function registerGuard(app: FastifyInstance, deps: AppDeps) {
+export function registerGuard(app: FastifyInstance, deps: AppDeps, sessions: SessionSource) {
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
     const path = req.url.split('?')[0]!;
@@ -56,9 +62,9 @@ export function registerGuard(app: FastifyInstance, deps: AppDeps) {
         '不支持的请求内容类型：接口只接受 JSON（上传文件用 multipart/form-data）',
       );
     if (path === LOGIN && req.method === 'POST') checkSameOrigin(req);
-    const token = req.cookies[SESSION_COOKIE];
+    const token = req.cookies[sessions.cookie];
     if (!token) return;
-    const found = await lookupSession(deps.db, token, deps.clock());
+    const found = await sessions.lookup(deps.db, token, deps.clock());
     if (found && 'session' in found) req.session = found.session;
     else if (found) req.sessionExpired = true;
     if (!req.session) return;

@@ -4,10 +4,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type ErrorDetail } from '../core/errors.js';
-import { recordAudit } from '../modules/audit/audit.repo.js';
-import type { AppDeps } from './deps.js';
 import { clientErrorOf, dropUnsendableHeaders } from './client-errors.js';
-import { metaOf, sendError } from './http.js';
+import { sendError } from './http.js';
 
 const PART: Record<string, string> = {
   body: '请求内容',
@@ -36,38 +34,23 @@ function isSecurityEvent(e: AppError, req: FastifyRequest) {
   );
 }
 
-async function auditRefusal(deps: AppDeps, e: AppError, req: FastifyRequest) {
-  const actor = req.session?.actor ?? null;
+/** Writes the audit row of a refused request (the audit module's, handed in by server/app.ts). */
+export type RecordRefusal = (e: AppError, req: FastifyRequest) => Promise<void>;
+
+async function auditRefusal(record: RecordRefusal, e: AppError, req: FastifyRequest) {
   try {
-    // in a transaction of its own: the refused action's transaction, if any, was rolled back
-    await deps.db.transaction().execute((trx) =>
-      recordAudit(trx, {
-        actor,
-        action: 'security.refused',
-        objectType: 'request',
-        objectId: req.id,
-        after: {
-          code: e.code,
-          message: e.message,
-          method: req.method,
-          route: req.routeOptions.url ?? null,
-          path: req.url.slice(0, 300),
-        },
-        meta: metaOf(req),
-        at: deps.clock(),
-      }),
-    );
+    await record(e, req);
   } catch (err) {
     req.log.error({ err }, 'could not audit a refused request');
   }
 }
 
-export function errorHandler(deps: AppDeps) {
+export function errorHandler(recordRefusal: RecordRefusal) {
   return async function handle(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
     // issue 10.9: a header built from input must not turn the error answer itself into a 500
     dropUnsendableHeaders(reply);
     if (err instanceof AppError) {
-      if (isSecurityEvent(err, req)) await auditRefusal(deps, err, req);
+      if (isSecurityEvent(err, req)) await auditRefusal(recordRefusal, err, req);
       return sendError(reply, err);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

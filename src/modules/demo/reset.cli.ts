@@ -1,11 +1,11 @@
 // npm run db:reset — wipe the embedded database and write fresh demo data.
 import { rmSync, mkdirSync } from 'node:fs';
-import { loadConfig } from '../config.js';
-import { connect } from '../db/connect.js';
-import { migrate } from '../db/migrate.js';
-import { seedDemo } from '../modules/demo/seed.js';
-import { retireAnchorFile } from '../modules/audit/anchor.js';
-import { prepareAuditKey } from '../modules/audit/startup.js';
+import { loadConfig } from '../../config.js';
+import { connect } from '../../db/connect.js';
+import { migrate } from '../../db/migrate.js';
+import { seedDemo } from './seed.js';
+import { retireAnchorFile } from '../audit/anchor.js';
+import { prepareAuditKey } from '../audit/startup.js';
 
 const config = loadConfig();
 if (config.databaseUrl) {

@@ -2,8 +2,19 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor, RequestMeta } from '../core/actor.js';
 import { AppError } from '../core/errors.js';
-import type { LoadedSession } from '../modules/accounts/sessions.js';
 import { z } from 'zod';
+
+/** A signed-in request's session, as the accounts module loads it from the cookie (platform/guard.ts). */
+export interface LoadedSession {
+  id: string;
+  actor: Actor;
+  csrfToken: string;
+  /** set up or reset by an administrator: nothing but changing the password until it is changed */
+  mustChangePassword: boolean;
+}
+
+/** What the guard asks of the accounts module: the session behind a cookie's token, or that it expired. */
+export type SessionLookup = { session: LoadedSession } | { expired: true } | null;
 
 declare module 'fastify' {
   interface FastifyRequest {
