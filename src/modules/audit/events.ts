@@ -73,6 +73,15 @@ export const AUDIT_ACTIONS = {
   'adjustment.approvalRevoked': '本级人民政府撤销审定决定',
   'adjustment.exclusionOverridden': '调整申请排除筛查复核说明',
   'adjustment.dutiesSet': '填写拟调整的职责',
+  'feedback.received': '收到意见建议、投诉或举报（网站）',
+  'feedback.intake': '登记意见建议、投诉或举报（现场、电话、信件、邮箱）',
+  'feedback.accepted': '意见建议、投诉或举报审核通过进入办理',
+  'feedback.rejected': '意见建议、投诉或举报审核不予受理',
+  'feedback.assigned': '指定意见建议、投诉或举报的承办人',
+  'feedback.answered': '书面答复意见建议、投诉或举报',
+  'feedback.merged': '合并重复的意见建议、投诉或举报',
+  'feedback.contactRead': '查看反映人完整联系方式',
+  'feedback.adjustmentOpened': '采纳意见后发起调整申请',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
