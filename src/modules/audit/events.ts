@@ -82,6 +82,18 @@ export const AUDIT_ACTIONS = {
   'feedback.merged': '合并重复的意见建议、投诉或举报',
   'feedback.contactRead': '查看反映人完整联系方式',
   'feedback.adjustmentOpened': '采纳意见后发起调整申请',
+  'supervision.findingOpened': '开立督查发现（问题线索）',
+  'supervision.findingDismissed': '核销督查发现',
+  'supervision.orderIssued': '下达督促整改通知',
+  'supervision.evidenceAdded': '上传整改佐证材料',
+  'supervision.rectificationReported': '报送整改情况',
+  'supervision.rectificationAccepted': '整改验收通过',
+  'supervision.rectificationRejected': '整改验收不通过',
+  'supervision.orderMissed': '逾期未整改',
+  'supervision.reprimandDrafted': '起草通报批评',
+  'supervision.reprimandApproved': '审核通过通报批评',
+  'supervision.reprimandPublished': '公布通报批评',
+  'supervision.leadUnitDesignated': '明确动态调整工作牵头机构',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
