@@ -57,7 +57,7 @@ const RULES: Rule[] = [
     why: 'CONVENTIONS.md: src/core has no IO',
   },
   {
-    name: 'src/web/ imports nothing of the server side (issue 11: only src/contract/, once it exists)',
+    name: 'src/web/ imports nothing of the server side but src/contract/',
     files: ['src/web/'],
     mayNotImport: [...SERVER_SIDE, ...IO_PACKAGES],
     status: 'enforced',
@@ -203,6 +203,11 @@ describe('architecture: what each floor of src/ may import (issue 11)', () => {
   it('src/server/ holds only app.ts and main.ts (and their tests)', () => {
     const files = sourceFiles(join(ROOT, 'src/server')).map((f) => relative(ROOT, f).split('\\').join('/'));
     expect(files.filter((f) => !isTest(f)).sort()).toEqual(['src/server/app.ts', 'src/server/main.ts']);
+  });
+  it('src/contract/ imports only zod and src/contract/ (the vocabulary sits below the core; issue 11.1)', () => {
+    const contract = edges.filter((e) => e.from.startsWith('src/contract/'));
+    expect(contract.length).toBeGreaterThan(0);
+    expect(show(contract.filter((e) => e.to !== 'zod' && !e.to.startsWith('src/contract/')))).toEqual([]);
   });
   for (const rule of RULES.filter((r) => r.status === 'todo')) {
     it.todo(`${rule.name} — not yet: ${violations(edges, rule).length} imports today (issue 11)`);

@@ -1,26 +1,7 @@
 // Who is acting: a signed-in user with the roles they hold per body (spec §1).
-export const ROLES = [
-  'clerk',
-  'leadUnit',
-  'coordinator',
-  'legalReviewer',
-  'approver',
-  'sysAdmin',
-  'secAdmin',
-  'auditor',
-] as const;
-export type Role = (typeof ROLES)[number];
-
-export const ROLE_LABELS: Record<Role, string> = {
-  clerk: '部门经办人',
-  leadUnit: '部门牵头机构',
-  coordinator: '协调小组办公室',
-  legalReviewer: '法制机构',
-  approver: '本级人民政府',
-  sysAdmin: '系统管理员',
-  secAdmin: '安全管理员',
-  auditor: '审计管理员',
-};
+// The roles and their labels are shared vocabulary (src/contract/common.ts); re-exported for the core's callers.
+import type { Role } from '../contract/common.js';
+export { ROLE_LABELS, ROLES, type Role } from '../contract/common.js';
 
 export interface RoleGrant {
   bodyId: number;

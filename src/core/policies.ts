@@ -1,10 +1,11 @@
 // Authorization as pure functions that deny by default (house habit 4).
 // Scope: a role held at a body of region R reaches R and every region under it;
 // clerks and lead units reach their own body only.
+import { ADMIN_ROLES, type Abilities } from '../contract/common.js';
 import { ROLES, type Actor, type Role } from './actor.js';
 import { getRulebook, levelOfPath } from './rulebook/index.js';
 
-export const ADMIN_ROLES: Role[] = ['sysAdmin', 'secAdmin', 'auditor'];
+export { ADMIN_ROLES, type Abilities } from '../contract/common.js';
 
 /** 三员分立: one person never holds two of the three admin duties. */
 export function conflictingAdminRole(held: Role[], adding: Role): Role | undefined {
@@ -48,19 +49,6 @@ export function canViewUser(a: Actor | null, home: BodyRef): boolean {
   if (!a) return false;
   if (a.homeBodyId === home.id || a.grants.some((g) => g.bodyId === home.id)) return true;
   return canManageUsers(a, home) || canManageRoles(a, home);
-}
-
-export interface Abilities {
-  manageBodies: boolean;
-  manageUsers: boolean;
-  manageRoles: boolean;
-  managePolicy: boolean;
-  readAudit: boolean;
-  draftList: boolean;
-  submitList: boolean;
-  review: boolean;
-  legalReview: boolean;
-  approve: boolean;
 }
 
 /** What the UI may offer; the server checks every call again. */

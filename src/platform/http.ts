@@ -2,7 +2,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor, RequestMeta } from '../core/actor.js';
 import { AppError } from '../core/errors.js';
-import { z } from 'zod';
 
 /** A signed-in request's session, as the accounts module loads it from the cookie (platform/guard.ts). */
 export interface LoadedSession {
@@ -35,22 +34,6 @@ export function sendError(reply: FastifyReply, e: AppError) {
   return reply.status(e.status).send({ error: { code: e.code, message: e.message, details: e.details } });
 }
 
-/** The error body every 4xx/5xx carries: a stable code and a Chinese message. */
-export const errorSchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z
-      .array(
-        z.object({
-          field: z.string().optional(),
-          row: z.number().optional(),
-          column: z.string().optional(),
-          message: z.string(),
-        }),
-      )
-      .optional(),
-  }),
-});
-
-export const idParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+// The error body and the id parameter are contract vocabulary (src/contract/common.ts); re-exported here
+// so the routes' existing imports keep working.
+export { errorSchema, idParam } from '../contract/common.js';

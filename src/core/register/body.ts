@@ -2,8 +2,9 @@
 // Spec §1; regulation 第二条 (which bodies keep a list), 第四条 (协调小组办公室 at 市, 旗县区
 // and 稀土高新区), 第五条 (法制机构: legality review). Shapes match the region/body tables.
 
-/** 1 = 市, 2 = 旗县区 and 稀土高新区, 3 = 苏木乡镇·街道 (spec §1). */
-export type RegionLevel = 1 | 2 | 3;
+// Region levels and office roles are contract vocabulary (src/contract/common.ts).
+import type { OfficeRole, RegionLevel } from '../../contract/common.js';
+export type { OfficeRole, RegionLevel } from '../../contract/common.js';
 
 export interface Region {
   /** 6 digits for 市 and 旗县区 (e.g. 150203), 9 digits for a 苏木乡镇·街道. */
@@ -16,12 +17,6 @@ export interface Region {
   /** Codes from the city down, '/'-joined. */
   path: string;
 }
-
-/**
- * The office role a body plays at its level (spec §1): 本级人民政府 approves (§12, §13.1),
- * 协调小组办公室 manages the lists (§4), 法制机构 reviews legality (§5).
- */
-export type OfficeRole = 'government' | 'coordination' | 'legal';
 
 export interface Body {
   regionCode: string;
