@@ -1,12 +1,13 @@
 // Reading applications: the row with its body and region, its affected powers, its current
 // consultation, its history, and the scoped lists. Date columns are read as text so that
 // PGlite and PostgreSQL give the same 'YYYY-MM-DD' (never a local-time Date).
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Actor } from '../../core/actor.js';
 import { todayInBeijing, type IsoDate } from '../../core/calendar/index.js';
 import { BODY_ROLES, OFFICE_ROLES, scopesOf } from '../../core/policies.js';
 import { levelOfPath, type AdjustmentKind, type StepId } from '../../core/rulebook/index.js';
 import type { DB } from '../../db/schema.js';
+import { readJsonb, type Db } from '../../platform/db.js';
 import type { DuplicateResolution, Item, ListPower } from './apply.js';
 import type { ExclusionOverride } from './content-rules.js';
 import type { DutyItem } from './duties.js';
@@ -14,9 +15,7 @@ import type { ExclusionFlag } from '../../core/register/index.js';
 import type { ClockStarts } from './deadlines.js';
 import type { AdjustmentStatus, ConsultationState, WorkflowState } from './transitions.js';
 
-export type Db = Kysely<DB> | Transaction<DB>;
-
-const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+const json = readJsonb;
 const day = (ref: string) => sql<string>`${sql.ref(ref)}::text`;
 
 function base(db: Db) {

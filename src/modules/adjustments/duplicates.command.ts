@@ -18,9 +18,9 @@ import {
   stepRecords,
   workflowState,
   type AdjustmentRecord,
-  type Db,
   type StoredItem,
 } from './adjustments.repo.js';
+import type { Db } from '../../platform/db.js';
 import type { DuplicateChoice, DuplicateResolution } from './apply.js';
 import {
   applicationRoles,

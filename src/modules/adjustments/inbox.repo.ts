@@ -1,11 +1,9 @@
 // Each user's in-app inbox (spec §3 deadlines; issue item 5). Every notice has a dedupe key, so
 // the daily sweep can run twice and a retried command writes nothing twice.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { officeLevelPath } from '../../core/policies.js';
 import type { Role } from '../../core/rulebook/index.js';
-import type { DB } from '../../db/schema.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import type { Db } from '../../platform/db.js';
 
 export type NoticeKind = 'task' | 'reminder' | 'overdue' | 'missing' | 'notice';
 

@@ -26,8 +26,8 @@ import {
   stepRecords,
   workflowState,
   type AdjustmentRecord,
-  type Db,
 } from './adjustments.repo.js';
+import type { Db } from '../../platform/db.js';
 import { staleItems } from './apply.js';
 import { stepDeadlines } from './deadlines.js';
 import { filingDue } from './filing-due.js';

@@ -10,7 +10,8 @@ import type { DB } from '../../db/schema.js';
 import { issueCodes, loadCurrentList, publishVersion } from '../register/publish.js';
 import { applyDutyItems } from './duties.js';
 import { ApplyError, applyAdjustment, staleItems, type ApplyResult, type BodyScope } from './apply.js';
-import { issuedCodes, type AdjustmentRecord, type Db, type StoredItem } from './adjustments.repo.js';
+import { issuedCodes, type AdjustmentRecord, type StoredItem } from './adjustments.repo.js';
+import type { Db } from '../../platform/db.js';
 
 export interface PublicationHooks {
   /** Tests inject a failure between the two bodies' publications. */

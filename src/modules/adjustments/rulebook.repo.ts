@@ -1,10 +1,7 @@
 // The installation's rulebook (spec, opening section): the newest selection is in force; an
 // application stores the id it was created under, so a switch reaches new applications only.
-import type { Kysely, Transaction } from 'kysely';
 import { DEFAULT_RULEBOOK_ID, getRulebook, isRulebookId, type RulebookId } from '../../core/rulebook/index.js';
-import type { DB } from '../../db/schema.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import type { Db } from '../../platform/db.js';
 
 export async function currentRulebookId(db: Db): Promise<RulebookId> {
   const row = await db

@@ -15,8 +15,8 @@ import {
   listAdjustments,
   stepRecordsOf,
   workflowState,
-  type Db,
 } from './adjustments.repo.js';
+import type { Db } from '../../platform/db.js';
 import { stepDeadlines } from './deadlines.js';
 import { abilities } from './present.js';
 import { grantRole } from './transitions.js';

@@ -1,13 +1,9 @@
 // The working-day calendar as the application uses it: the shipped data (chinese-days) plus
 // the years an administrator entered from the State Council's notices (spec §5).
-import type { Kysely, Transaction } from 'kysely';
 import { createWorkdayCalendar, type WorkdayCalendar, type YearOverride } from '../../core/calendar/index.js';
-import type { DB } from '../../db/schema.js';
+import { readJsonbArray, type Db } from '../../platform/db.js';
 
-type Db = Kysely<DB> | Transaction<DB>;
-
-const strings = (v: unknown): string[] =>
-  (Array.isArray(v) ? v : typeof v === 'string' ? JSON.parse(v) : []) as string[];
+const strings = readJsonbArray<string>;
 
 export interface EnteredYear extends YearOverride {
   enteredBy: number;

@@ -4,7 +4,8 @@
 // and on-time finding were fixed when they were done and never move.
 import type { WorkdayCalendar } from '../../core/calendar/index.js';
 import { findStep, getRulebook, type Due, type StepId } from '../../core/rulebook/index.js';
-import { clockStarts, currentConsultation, findAdjustment, type Db } from '../adjustments/adjustments.repo.js';
+import { clockStarts, currentConsultation, findAdjustment } from '../adjustments/adjustments.repo.js';
+import type { Db } from '../../platform/db.js';
 import { stepDue } from '../adjustments/deadlines.js';
 import { filingDue } from '../adjustments/filing-due.js';
 

@@ -16,7 +16,7 @@ import {
 import { AppError, notFound } from '../../core/errors.js';
 import type { DB } from '../../db/schema.js';
 import { refreshFilingDue } from '../adjustments/filing-due.js';
-import type { Db } from '../adjustments/adjustments.repo.js';
+import type { Db } from '../../platform/db.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { listEnteredYears } from './calendar.repo.js';
 import { movedDeadlines, type MovedDeadline } from './impact.js';

@@ -1,14 +1,12 @@
 // Reading consultations (0004) with their application, body and comments (0005). The public
 // queries never select a comment's contact or client key: what the portal cannot read it
 // cannot leak.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { todayInBeijing, type IsoDate } from '../../core/calendar/index.js';
 import type { AdjustmentKind } from '../../core/rulebook/index.js';
-import type { DB } from '../../db/schema.js';
+import { readJsonb, readJsonbArray, type Db } from '../../platform/db.js';
 import type { Disposition } from './comment-rules.js';
 import type { ProposalItem } from './proposal-words.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** upcoming: announced, not yet taking comments; open: taking comments; closed: period over. */
 export type Phase = 'upcoming' | 'open' | 'closed' | 'cancelled';
@@ -39,7 +37,7 @@ export interface ConsultationRow {
 }
 
 const asDate = (v: unknown): IsoDate => (v instanceof Date ? todayInBeijing(v) : String(v).slice(0, 10));
-const arr = (v: unknown): string[] => (Array.isArray(v) ? v : typeof v === 'string' ? JSON.parse(v) : []) as string[];
+const arr = readJsonbArray<string>;
 
 /** The phase on a Beijing date: comments are taken from opens_on through closes_on. */
 export function phaseOf(c: Pick<ConsultationRow, 'status' | 'opensOn' | 'closesOn'>, today: IsoDate): Phase {
@@ -161,7 +159,7 @@ export async function loadItems(db: Db, adjustmentId: number): Promise<ProposalI
     .where('adjustment_id', '=', adjustmentId)
     .orderBy('ord')
     .execute();
-  const obj = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as ProposalItem['base'];
+  const obj = readJsonb<ProposalItem['base']>;
   return rows.map((r) => ({ targetCode: r.target_code, base: obj(r.base) ?? null, proposed: obj(r.proposed) ?? null }));
 }
 

@@ -9,6 +9,7 @@ import { AppError } from '../../core/errors.js';
 import { canonicalJson, parsePowerCode, POWER_STATUS_LABELS, screenPower } from '../../core/register/index.js';
 import type { Database } from '../../db/connect.js';
 import type { DB } from '../../db/schema.js';
+import { readJsonb } from '../../platform/db.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { COLUMNS, KIND_MAIN, KIND_SUB } from './columns.js';
 import { issueMainCode, issueSubCode, loadImportContext, type ImportContext } from './import-context.js';
@@ -70,7 +71,7 @@ const CONTENT_COLUMNS = [
   'remarks',
   'status',
 ] as const;
-const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
+const json = readJsonb<unknown>;
 function contentKey(r: Pick<DraftRow, (typeof CONTENT_COLUMNS)[number]>): string {
   const picked = Object.fromEntries(CONTENT_COLUMNS.map((k) => [k, r[k]]));
   return canonicalJson({

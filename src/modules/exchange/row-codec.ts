@@ -9,6 +9,7 @@ import {
   type PowerStatus,
   type ResponsibilityItem,
 } from '../../core/register/index.js';
+import { readJsonbArray } from '../../platform/db.js';
 import { COLUMNS, KIND_MAIN, KIND_SUB, type ColumnKey } from './columns.js';
 import {
   formatCases,
@@ -48,8 +49,7 @@ export interface StoredPower {
   status: string;
 }
 
-const arr = <T>(v: unknown): T[] =>
-  Array.isArray(v) ? (v as T[]) : typeof v === 'string' ? (JSON.parse(v) as T[]) : [];
+const arr = readJsonbArray;
 
 /** The cells of one power in column order, neutralised against formula injection. */
 export function powerToCells(p: StoredPower, categoryLabel: (code: string) => string): string[] {

@@ -1,6 +1,6 @@
 // Legal documents (§7): one record per law, regulation or rule, cited by many powers; and the
 // temporary-licence lapse check over the published lists.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { AppError, type ErrorDetail } from '../../core/errors.js';
 import {
   addValidity,
@@ -12,9 +12,8 @@ import {
 } from '../../core/register/index.js';
 import type { Rulebook } from '../../core/rulebook/index.js';
 import type { DB } from '../../db/schema.js';
+import type { Db } from '../../platform/db.js';
 import { POWER_COLUMNS, rowToPower } from './power-rows.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** The lookup key of a title: without 《》, spaces and the 中华人民共和国 prefix (as the seed keys). */
 export function documentKey(name: string): string {

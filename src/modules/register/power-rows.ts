@@ -5,6 +5,7 @@ import type { Insertable, Selectable } from 'kysely';
 import { AppError } from '../../core/errors.js';
 import { formatPowerCode, parsePowerCode, type Duty, type Power, type PowerStatus } from '../../core/register/index.js';
 import type { PowerTable } from '../../db/schema.js';
+import { readJsonbArray } from '../../platform/db.js';
 
 type PowerRow = Selectable<PowerTable>;
 
@@ -44,8 +45,7 @@ export function normalizePower(p: Power & { links?: unknown[] }): Power & { link
   return out;
 }
 
-const arr = (v: unknown): unknown[] =>
-  Array.isArray(v) ? v : typeof v === 'string' ? (JSON.parse(v) as unknown[]) : [];
+const arr = readJsonbArray<unknown>;
 
 /** The power columns the list is made of (not derived columns such as search indexes). */
 export const POWER_COLUMNS = [

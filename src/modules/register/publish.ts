@@ -2,7 +2,7 @@
 // §13 调整). The only code path that writes `power` and `duty` rows: the first compilation
 // and every approved adjustment both end here.
 import { createHash } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Actor, RequestMeta, Role } from '../../core/actor.js';
 import { todayInBeijing } from '../../core/calendar/index.js';
 import { AppError } from '../../core/errors.js';
@@ -15,6 +15,7 @@ import {
   type PowerListDiff,
 } from '../../core/register/index.js';
 import type { DB } from '../../db/schema.js';
+import type { Db } from '../../platform/db.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import {
   chunks,
@@ -55,8 +56,6 @@ export interface LoadedList {
   powers: ListedPower[];
   duties: Duty[];
 }
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** SM3 over the canonical list text (spec §2: each version carries an SM3 digest of its content). */
 export function listDigest(powers: readonly Power[]): string {

@@ -1,10 +1,8 @@
 // Reading published versions (spec §2): history, metadata and field-level comparison.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { diffPowerLists } from '../../core/register/index.js';
-import type { DB } from '../../db/schema.js';
+import type { Db } from '../../platform/db.js';
 import { loadListAt } from './publish.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 const versionSelect = (db: Db) =>
   db
