@@ -12,6 +12,7 @@ import { clockStarts, currentConsultation, findAdjustment, type AdjustmentRecord
 import { describeDue, stepDue } from './deadlines.js';
 import { filingDue, refreshFilingDue } from './filing-due.js';
 import { notify, peopleFor, type Notice } from './inbox.repo.js';
+import { emitSweepFacts, runSweepEnd, type SweepFact } from './sweep-hooks.js';
 
 /**
  * How early the reminder comes. A platform choice, not a regulation deadline: the deadlines
@@ -28,6 +29,10 @@ export interface SweepResult {
   /** applications newly recorded as 漏报 */
   missing: number;
   refreshedDeadlines: number;
+  /** findings newly opened from this run's 迟报/缓报/漏报 facts by the registered listeners (sweep-hooks.ts) */
+  findings: number;
+  /** what the listeners' own end-of-run pass changed (e.g. rectification orders past their deadline) */
+  followUps: number;
 }
 
 async function noticesFor(
@@ -35,13 +40,14 @@ async function noticesFor(
   a: AdjustmentRecord,
   today: string,
   cal: WorkdayCalendar,
-): Promise<{ notices: Notice[]; missing: boolean }> {
+): Promise<{ notices: Notice[]; missing: boolean; facts: SweepFact[] }> {
   const rb = getRulebook(a.rulebookId);
   const notices: Notice[] = [];
   const push = async (roles: Parameters<typeof peopleFor>[1], n: Omit<Notice, 'userId'>) => {
     for (const p of await peopleFor(db, roles, a)) notices.push({ ...n, userId: p.userId });
   };
   let missing = false;
+  const facts: SweepFact[] = [];
   if (!a.firstSubmittedAt) {
     // The filing clock (§12) runs from the trigger date, whether drafting has started or not.
     const due = filingDue(a.rulebookId, a.kind, a.triggerDate, cal);
@@ -49,6 +55,8 @@ async function noticesFor(
     const text = describeDue({ due, workdaysLeft: left, overdue: today > due.date });
     if (today > due.date) {
       missing = a.missingAt === null;
+      // §14 ¶2 漏报: handed to the listeners every run; they open a finding once per application
+      facts.push({ kind: 'missing', adjustmentId: a.id, bodyId: a.bodyId, title: a.title, dueOn: due.date });
       await push(['clerk', 'leadUnit', 'coordinator'], {
         kind: 'missing',
         adjustmentId: a.id,
@@ -70,7 +78,7 @@ async function noticesFor(
       });
     }
   }
-  if (a.status !== 'open') return { notices, missing };
+  if (a.status !== 'open') return { notices, missing, facts };
   const c = await currentConsultation(db, a.id, a.round);
   const starts = clockStarts(a, c);
   for (const step of a.openSteps) {
@@ -95,6 +103,18 @@ async function noticesFor(
     const overdue = today > due.date;
     const body = describeDue({ due, workdaysLeft: left, overdue });
     if (overdue) {
+      // §14 ¶2 缓报: a step the body itself must take, held past its deadline
+      if (roles.some((r) => r === 'clerk' || r === 'leadUnit'))
+        facts.push({
+          kind: 'delayed',
+          adjustmentId: a.id,
+          bodyId: a.bodyId,
+          title: a.title,
+          dueOn: due.date,
+          step,
+          stepLabel: def.label,
+          round: a.round,
+        });
       await push(roles, {
         kind: 'overdue',
         adjustmentId: a.id,
@@ -116,7 +136,7 @@ async function noticesFor(
       });
     }
   }
-  return { notices, missing };
+  return { notices, missing, facts };
 }
 
 /** Run the sweep as of `now`. Each application in its own transaction: one failure stops nothing else. */
@@ -137,13 +157,16 @@ export async function runSweep(db: Kysely<DB>, now: Date): Promise<SweepResult> 
     overdue: 0,
     missing: 0,
     refreshedDeadlines: refreshed,
+    findings: 0,
+    followUps: 0,
   };
+  const ctx = { now, today };
   for (const { id } of ids) {
     await db.transaction().execute(async (trx) => {
       const a = await findAdjustment(trx, id);
       if (!a || (a.status !== 'due' && a.status !== 'open')) return;
       result.checked++;
-      const { notices, missing } = await noticesFor(trx as unknown as Kysely<DB>, a, today, cal);
+      const { notices, missing, facts } = await noticesFor(trx as unknown as Kysely<DB>, a, today, cal);
       if (missing) {
         // 漏报 is recorded once, by the platform itself (no actor).
         const marked = await trx
@@ -165,6 +188,7 @@ export async function runSweep(db: Kysely<DB>, now: Date): Promise<SweepResult> 
           });
         }
       }
+      result.findings += await emitSweepFacts(trx, facts, ctx);
       // counts are of notices delivered now: the inbox's unique key drops repeats
       result.reminders += await notify(
         trx,
@@ -183,5 +207,24 @@ export async function runSweep(db: Kysely<DB>, now: Date): Promise<SweepResult> 
       );
     });
   }
+  // §14 ¶2 迟报: filed after the §12 deadline (flagged at filing, workflow.command.ts), whatever
+  // the application's state now; the listeners open each once.
+  result.findings += await db.transaction().execute(async (trx) => {
+    const late = await trx
+      .selectFrom('adjustment')
+      .select(['id', 'body_id', 'title', 'filing_due'])
+      .where('late', '=', true)
+      .orderBy('id')
+      .execute();
+    const facts: SweepFact[] = late.map((r) => ({
+      kind: 'late',
+      adjustmentId: r.id,
+      bodyId: r.body_id,
+      title: r.title,
+      dueOn: r.filing_due,
+    }));
+    return emitSweepFacts(trx, facts, ctx);
+  });
+  result.followUps = await db.transaction().execute((trx) => runSweepEnd(trx, ctx));
   return result;
 }

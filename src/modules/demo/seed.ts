@@ -4,12 +4,15 @@ import type { Database } from '../../db/connect.js';
 import { loadOrganisation } from './organisation.seed.js';
 import { loadDemoRegister } from './register.seed.js';
 import { loadDemoUsers } from './users.seed.js';
+import { loadDemoSupervision, SUPERVISION_ACCOUNTS } from '../supervision/supervision.seed.js';
 
 export async function seedDemo(db: Database) {
   const data = buildDemoData();
   await loadOrganisation(db, data.regions, data.bodies);
   await loadDemoUsers(db);
   await loadDemoRegister(db, data);
+  await loadDemoUsers(db, SUPERVISION_ACCOUNTS);
+  await loadDemoSupervision(db);
   return data;
 }
 

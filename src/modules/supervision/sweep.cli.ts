@@ -1,0 +1,8 @@
+// npm run sweep — the daily sweep with the assembly's listeners (as src/server/app.ts registers
+// them): supervision hears 迟报/缓报/漏报 (§14 ¶2) and the rectification deadlines (§16), then the
+// adjustments module's command-line sweep runs. Supervision imports adjustments, never the reverse.
+import { onSweep } from '../adjustments/sweep-hooks.js';
+import { supervisionSweep } from './sweep.listener.js';
+
+onSweep(supervisionSweep);
+await import('../adjustments/sweep.cli.js');
