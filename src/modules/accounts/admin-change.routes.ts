@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { forbidden } from '../../core/errors.js';
-import { ADMIN_ROLES, hasRole } from '../../core/policies.js';
+import { canReviewAdminChanges } from '../../core/policies/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { actorOf, idParam, metaOf } from '../../platform/http.js';
 import { decideChange, listChanges } from './admin-change.js';
@@ -15,7 +15,7 @@ export async function adminChangeRoutes(app: FastifyInstance, { db, clock }: App
   const r = app.withTypeProvider<ZodTypeProvider>();
   const adminOnly = (req: Parameters<typeof actorOf>[0]) => {
     const actor = actorOf(req);
-    if (!ADMIN_ROLES.some((role) => hasRole(actor, role))) throw forbidden('只有管理员可以查看和确认管理员账户变更');
+    if (!canReviewAdminChanges(actor)) throw forbidden('只有管理员可以查看和确认管理员账户变更');
     return actor;
   };
 

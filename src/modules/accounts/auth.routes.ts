@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ROLE_LABELS } from '../../core/actor.js';
 import { AppError } from '../../core/errors.js';
 import { checkPassword } from '../../core/password-policy.js';
-import { abilitiesOf } from '../../core/policies.js';
+import { abilitiesOf } from '../../core/policies/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { actorOf, metaOf } from '../../platform/http.js';
 import { recordAudit } from '../audit/audit.repo.js';

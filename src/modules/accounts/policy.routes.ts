@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { forbidden } from '../../core/errors.js';
-import { canManagePolicy } from '../../core/policies.js';
+import { canManagePolicy } from '../../core/policies/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { actorOf, metaOf } from '../../platform/http.js';
 import { recordAudit } from '../audit/audit.repo.js';

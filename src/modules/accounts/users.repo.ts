@@ -1,4 +1,4 @@
-import { ADMIN_ROLES } from '../../core/policies.js';
+import { ADMIN_ROLES } from '../../core/policies/index.js';
 import type { Database } from '../../db/connect.js';
 
 export async function userDetail(db: Database, id: number) {

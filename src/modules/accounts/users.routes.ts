@@ -15,7 +15,7 @@ import {
   conflictingAdminRole,
   pathWithin,
   scopesOf,
-} from '../../core/policies.js';
+} from '../../core/policies/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { actorOf, idParam, metaOf } from '../../platform/http.js';
 import { recordAudit } from '../audit/audit.repo.js';

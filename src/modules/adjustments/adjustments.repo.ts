@@ -4,7 +4,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Actor } from '../../core/actor.js';
 import { todayInBeijing, type IsoDate } from '../../core/calendar/index.js';
-import { BODY_ROLES, OFFICE_ROLES, scopesOf } from '../../core/policies.js';
+import { BODY_ROLES, OFFICE_ROLES, scopesOf } from '../../core/policies/index.js';
 import { levelOfPath, type AdjustmentKind, type StepId } from '../../core/rulebook/index.js';
 import type { DB } from '../../db/schema.js';
 import { readJsonb, type Db } from '../../platform/db.js';

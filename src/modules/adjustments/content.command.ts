@@ -4,7 +4,7 @@
 import type { Actor, RequestMeta } from '../../core/actor.js';
 import { todayInBeijing, type IsoDate } from '../../core/calendar/index.js';
 import { AppError, forbidden, notFound } from '../../core/errors.js';
-import { adjustmentRolesOf, canViewAdjustment, pathWithin } from '../../core/policies.js';
+import { adjustmentRolesOf, canDraftAdjustment, canViewAdjustment, pathWithin } from '../../core/policies/index.js';
 import {
   adjustmentKindDef,
   getRulebook,
@@ -127,8 +127,7 @@ export async function createAdjustment(
       .select(['b.id', 'b.region_code', 'r.path'])
       .where('b.id', '=', bodyId)
       .executeTakeFirst();
-    if (!body || !actor.grants.some((g) => g.role === 'clerk' && g.bodyId === bodyId))
-      throw forbidden('只有本单位的部门经办人可以起草调整申请');
+    if (!body || !canDraftAdjustment(actor, bodyId)) throw forbidden('只有本单位的部门经办人可以起草调整申请');
     // Spec: an application keeps the rulebook in force when it was created.
     const rulebookId = await currentRulebookId(trx);
     checkTrigger(checkRulebookValues(rulebookId, v), v, todayInBeijing(deps.clock()));

@@ -5,7 +5,7 @@
 import type { Transaction } from 'kysely';
 import type { Actor, RequestMeta } from '../../core/actor.js';
 import { AppError, notFound } from '../../core/errors.js';
-import { canViewAdjustment } from '../../core/policies.js';
+import { canViewAdjustment } from '../../core/policies/index.js';
 import type { Database } from '../../db/connect.js';
 import type { DB } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.repo.js';

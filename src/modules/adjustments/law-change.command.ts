@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import type { Actor, RequestMeta } from '../../core/actor.js';
 import { todayInBeijing, type IsoDate } from '../../core/calendar/index.js';
 import { AppError, forbidden } from '../../core/errors.js';
+import { canRecordLawChange, coordinatorGrants } from '../../core/policies/index.js';
 import type { AdjustmentKind, TriggerKind } from '../../core/rulebook/index.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { loadCalendar } from '../calendar/calendar.repo.js';
@@ -37,10 +38,8 @@ export interface LawChangeInput {
 }
 
 export async function recordLawChange(deps: CommandDeps, actor: Actor, meta: RequestMeta, input: LawChangeInput) {
-  const grants = actor.grants.filter(
-    (g) => g.role === 'coordinator' && (!input.regionCode || g.regionCode === input.regionCode),
-  );
-  if (grants.length === 0) throw forbidden('只有协调小组办公室可以登记法律文件的立改废');
+  if (!canRecordLawChange(actor, input.regionCode)) throw forbidden('只有协调小组办公室可以登记法律文件的立改废');
+  const grants = coordinatorGrants(actor, input.regionCode);
   if (grants.length > 1)
     throw new AppError('VALIDATION_FAILED', '请指明登记的行政区域', [
       { field: 'regionCode', message: '请指明行政区域' },

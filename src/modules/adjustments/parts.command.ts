@@ -3,7 +3,7 @@
 // 说明理由, as at first compilation). Each in one transaction with its audit row.
 import type { Actor, RequestMeta } from '../../core/actor.js';
 import { AppError, notFound } from '../../core/errors.js';
-import { adjustmentRolesOf, canViewAdjustment } from '../../core/policies.js';
+import { adjustmentRolesOf, canViewAdjustment } from '../../core/policies/index.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { loadCurrentList } from '../register/publish.js';
 import { loadItems, lockAdjustment } from './adjustments.repo.js';

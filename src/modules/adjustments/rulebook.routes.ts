@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, forbidden, notFound } from '../../core/errors.js';
-import { canConfigureInstallation } from '../../core/policies.js';
+import { canConfigureInstallation, installationGrant } from '../../core/policies/index.js';
 import { getRulebook, isRulebookId, listRulebooks } from '../../core/rulebook/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { actorOf, metaOf } from '../../platform/http.js';
@@ -68,7 +68,7 @@ export async function rulebookRoutes(app: FastifyInstance, { db, clock }: AppDep
           { field: 'rulebookId', message: '未知的规则集' },
         ]);
       const at = clock();
-      const grant = actor.grants.find((g) => g.role === 'sysAdmin' && !g.regionPath.includes('/'));
+      const grant = installationGrant(actor);
       await db.transaction().execute(async (trx) => {
         const before = await currentRulebookId(trx);
         await trx

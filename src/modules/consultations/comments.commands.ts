@@ -7,7 +7,7 @@ import type { Database } from '../../db/connect.js';
 import type { DB } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { COMMENT_LIMITS, DISPOSITION_LABELS, type Disposition } from './comment-rules.js';
-import { canModerate, canReadComments, ownLevelCoordinator } from './consultations.policy.js';
+import { canModerate, canReadComments, ownLevelCoordinator } from '../../core/policies/index.js';
 import { findConsultation, phaseOf, type ConsultationRow } from './consultations.repo.js';
 
 export interface NewComment {

@@ -1,23 +1,3 @@
-// Who may do what with a consultation's comments. Pure, deny by default (house habit 4).
-// §12: the consultation is run by 本级协调小组办公室, so moderating and disposing belong to the
-// coordination office of the body's own level (a 苏木乡镇·街道 body is served by its 旗县区's,
-// §18, officeLevelPath — as for the application itself); an office above may read (its scope
-// reaches down, as everywhere in the platform) but does not act for the lower level.
-import type { Actor, RoleGrant } from '../../core/actor.js';
-import { officeLevelPath, roleAtBody, roleReachesRegion } from '../../core/policies.js';
-
-export const canReadComments = (a: Actor | null, regionPath: string) => roleReachesRegion(a, 'coordinator', regionPath);
-
-/**
- * §12, §15: the applying body answers for its proposal, so its clerk and lead unit read the
- * comments on their own application — the visible ones, without the commenter's contact, which
- * stays with the coordination office that handles them.
- */
-export const isApplyingBody = (a: Actor | null, bodyId: number) =>
-  roleAtBody(a, 'clerk', bodyId) || roleAtBody(a, 'leadUnit', bodyId);
-
-/** The coordinator grant held at the level serving the consultation's body, if any. */
-export const ownLevelCoordinator = (a: Actor | null, bodyRegionPath: string): RoleGrant | undefined =>
-  a?.grants.find((g) => g.role === 'coordinator' && g.regionPath === officeLevelPath(bodyRegionPath));
-
-export const canModerate = (a: Actor | null, regionPath: string) => !!ownLevelCoordinator(a, regionPath);
+// Moved to src/core/policies/consultations.ts (issue 11.3: every policy in src/core/policies/).
+// Kept only while consultations.routes.ts still imports it from here.
+export { canModerate, canReadComments, isApplyingBody, ownLevelCoordinator } from '../../core/policies/index.js';

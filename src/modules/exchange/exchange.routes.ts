@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import { AppError, notFound } from '../../core/errors.js';
-import { canDraftList, canSubmitList } from '../../core/policies.js';
+import { canDraftList, canSubmitList } from '../../core/policies/index.js';
 import { currentRulebookId } from '../adjustments/rulebook.repo.js';
 import { getRulebook, isRulebookId } from '../../core/rulebook/index.js';
 import type { AppDeps } from '../../platform/deps.js';

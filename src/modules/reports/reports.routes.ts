@@ -3,9 +3,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Actor } from '../../core/actor.js';
 import { notFound } from '../../core/errors.js';
-import { pathWithin, roleReachesRegion } from '../../core/policies.js';
+import { canReadYearlyReport, defaultReportRegion, yearlyReportGrant } from '../../core/policies/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { actorOf, metaOf } from '../../platform/http.js';
 import { recordAudit } from '../audit/audit.repo.js';
@@ -13,10 +12,6 @@ import { yearlyReportDocx } from './yearly.docx.js';
 import { buildYearlyReport } from './yearly.model.js';
 import { findReportRegion, yearlyReportInput } from './yearly.repo.js';
 import { yearlyReportXlsx } from './yearly.xlsx.js';
-
-/** §12: the report is the coordination office's; an office reaches its level and those below. */
-export const canReadYearlyReport = (a: Actor | null, regionPath: string) =>
-  roleReachesRegion(a, 'coordinator', regionPath);
 
 const query = z.object({
   region: z
@@ -41,7 +36,7 @@ export async function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps)
   async function load(req: FastifyRequest, q: z.infer<typeof query>) {
     const actor = actorOf(req);
     // without a region: the actor's own level (the first coordination office they serve)
-    const code = q.region ?? actor.grants.find((g) => g.role === 'coordinator')?.regionCode;
+    const code = q.region ?? defaultReportRegion(actor);
     const region = code ? await findReportRegion(db, code) : undefined;
     if (!region || !canReadYearlyReport(actor, region.path)) throw notFound('区划或报告');
     const now = clock();
@@ -62,7 +57,7 @@ export async function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps)
   ) {
     const { actor, region, now, report } = await load(req, q);
     const file = format === 'docx' ? await yearlyReportDocx(report) : await yearlyReportXlsx(report);
-    const grant = actor.grants.find((g) => g.role === 'coordinator' && pathWithin(region.path, g.regionPath));
+    const grant = yearlyReportGrant(actor, region.path);
     await db.transaction().execute((trx) =>
       recordAudit(trx, {
         actor,

@@ -1,8 +1,8 @@
 // §5: 由协调小组办公室或本级人民政府法制机构负责同级行政机关权责清单的合法性审查 — for a first
 // compilation as for an adjustment, the rulebook names per level which office reviews.
 import { describe, expect, it } from 'vitest';
-import type { Actor, Role } from './actor.js';
-import { canLegalityReviewList } from './policies.js';
+import type { Actor, Role } from '../actor.js';
+import { canLegalityReviewList } from './index.js';
 
 const actor = (role: Role, regionPath: string): Actor => ({
   userId: 1,

@@ -1,0 +1,10 @@
+// Authorization as pure functions that deny by default (house habit 4), one file per area. Every
+// function exported here has rows in policies.test.ts (role × action × scope → allowed).
+export { ADMIN_ROLES, type Abilities } from '../../contract/common.js';
+export * from './abilities.js';
+export * from './adjustments.js';
+export * from './administration.js';
+export * from './consultations.js';
+export * from './register.js';
+export * from './reports.js';
+export * from './scope.js';

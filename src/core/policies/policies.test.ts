@@ -1,0 +1,356 @@
+// The policy table (issue 11.3): role × action × scope → allowed, for EVERY function the policies
+// folder exports. A new policy without rows fails the first test; a yes/no policy needs a row
+// that allows and one that denies (deny by default: nobody signed in, no grant, wrong scope).
+import { describe, expect, it } from 'vitest';
+import type { Actor, Role, RoleGrant } from '../actor.js';
+import * as policies from './index.js';
+
+// The world: the city (150200), two 旗县区 (150203 昆都仑区, 150204 青山区), one 街道 under 150203.
+const REGIONS = {
+  city: { code: '150200', path: '150200' },
+  kdl: { code: '150203', path: '150200/150203' },
+  qs: { code: '150204', path: '150200/150204' },
+  street: { code: '150203001', path: '150200/150203/150203001' },
+} as const;
+type Place = keyof typeof REGIONS;
+// body id → where it sits: 1 市市场监管局, 2 市级办公室 (the city's offices), 10 区市场监管局,
+// 11 区办公室, 20 街道办事处, 30 青山区市场监管局
+const BODIES: Record<number, Place> = { 1: 'city', 2: 'city', 10: 'kdl', 11: 'kdl', 20: 'street', 30: 'qs' };
+const body = (id: number) => ({ id, regionPath: REGIONS[BODIES[id]].path });
+
+/** 'clerk@10' — one grant at body 10; 'clerk@10+leadUnit@10' — several; 'none' — signed in, no grant. */
+function actor(who: string): Actor | null {
+  if (who === 'nobody') return null;
+  const grants: RoleGrant[] =
+    who === 'none'
+      ? []
+      : who.split('+').map((g) => {
+          const [role, id] = g.split('@');
+          const r = REGIONS[BODIES[Number(id)]];
+          return {
+            role: role as Role,
+            bodyId: Number(id),
+            bodyName: `单位${id}`,
+            regionCode: r.code,
+            regionPath: r.path,
+          };
+        });
+  return { userId: 7, username: 'u', displayName: '测试', homeBodyId: 1, grants };
+}
+
+/** Results compared by what matters: a grant by role@body, grants as a list of those. */
+const shown = (v: unknown): unknown =>
+  Array.isArray(v)
+    ? v.map(shown)
+    : v && typeof v === 'object' && 'bodyId' in v && 'role' in v
+      ? `${(v as RoleGrant).role}@${(v as RoleGrant).bodyId}`
+      : v;
+
+/** A row: who acts (or '-' for a function of no actor), the other arguments, the expected result. */
+type Row = [who: string, args: unknown[], expected: unknown];
+type Policies = typeof policies;
+type PolicyName = { [K in keyof Policies]: Policies[K] extends (...a: never[]) => unknown ? K : never }[keyof Policies];
+
+const city = body(1);
+const cityOffice = body(2);
+const kdl = body(10);
+const street = body(20);
+const qs = body(30);
+const adj = (bodyId: number, receivingBodyId: number | null = null) => ({
+  bodyId,
+  receivingBodyId,
+  regionCode: REGIONS[BODIES[bodyId]].code,
+  regionPath: REGIONS[BODIES[bodyId]].path,
+});
+
+const TABLE: Record<PolicyName, Row[]> = {
+  // ---- scope grammar
+  pathWithin: [
+    ['-', ['150200/150203', '150200'], true],
+    ['-', ['150200', '150200'], true],
+    ['-', ['150200/1502031', '150200/150203'], false],
+    ['-', ['150200', '150200/150203'], false],
+  ],
+  hasRole: [
+    ['clerk@1', ['clerk'], true],
+    ['clerk@1', ['leadUnit'], false],
+    ['nobody', ['clerk'], false],
+  ],
+  scopesOf: [
+    ['coordinator@2+coordinator@11', ['coordinator'], ['150200', '150200/150203']],
+    ['clerk@1', ['coordinator'], []],
+    ['nobody', ['coordinator'], []],
+  ],
+  roleReachesRegion: [
+    ['coordinator@2', ['coordinator', REGIONS.street.path], true],
+    ['coordinator@11', ['coordinator', REGIONS.qs.path], false],
+    ['coordinator@11', ['coordinator', REGIONS.city.path], false],
+    ['none', ['coordinator', REGIONS.city.path], false],
+  ],
+  grantReaching: [
+    ['clerk@1+sysAdmin@2', ['sysAdmin', REGIONS.kdl.path], 'sysAdmin@2'],
+    ['sysAdmin@11', ['sysAdmin', REGIONS.qs.path], undefined],
+    ['nobody', ['sysAdmin', REGIONS.city.path], undefined],
+  ],
+  roleAtBody: [
+    ['clerk@10', ['clerk', 10], true],
+    ['clerk@10', ['clerk', 11], false],
+    ['leadUnit@10', ['clerk', 10], false],
+  ],
+  bodiesWithRole: [
+    ['clerk@1+clerk@10+leadUnit@30', ['clerk'], [1, 10]],
+    ['leadUnit@30', ['clerk'], []],
+    ['nobody', ['clerk'], []],
+  ],
+  officeLevelPath: [
+    ['-', [REGIONS.street.path], REGIONS.kdl.path],
+    ['-', [REGIONS.kdl.path], REGIONS.kdl.path],
+    ['-', [REGIONS.city.path], REGIONS.city.path],
+  ],
+  officeGrantFor: [
+    ['coordinator@11', ['coordinator', REGIONS.street.path], 'coordinator@11'],
+    ['coordinator@2', ['coordinator', REGIONS.street.path], undefined],
+    ['legalReviewer@11', ['coordinator', REGIONS.kdl.path], undefined],
+  ],
+  officeRoleFor: [
+    ['approver@11', ['approver', street], true],
+    ['approver@2', ['approver', street], false],
+    ['approver@11', ['approver', qs], false],
+  ],
+  // ---- administration (三员分立)
+  conflictingAdminRole: [
+    ['-', [['sysAdmin'], 'auditor'], 'sysAdmin'],
+    ['-', [['clerk', 'sysAdmin'], 'sysAdmin'], undefined],
+    ['-', [['sysAdmin'], 'clerk'], undefined],
+  ],
+  canManageBodies: [
+    ['sysAdmin@2', [REGIONS.street.path], true],
+    ['sysAdmin@11', [REGIONS.city.path], false],
+    ['secAdmin@2', [REGIONS.city.path], false],
+    ['nobody', [REGIONS.city.path], false],
+  ],
+  bodyManagerGrant: [
+    ['sysAdmin@11', [REGIONS.street.path], 'sysAdmin@11'],
+    ['sysAdmin@11', [REGIONS.qs.path], undefined],
+  ],
+  canManageUsers: [
+    ['sysAdmin@11', [street], true],
+    ['sysAdmin@11', [qs], false],
+    ['secAdmin@2', [kdl], false],
+  ],
+  canManageRoles: [
+    ['secAdmin@2', [kdl], true],
+    ['secAdmin@11', [city], false],
+    ['sysAdmin@2', [kdl], false],
+  ],
+  canManagePolicy: [
+    ['secAdmin@11', [], true],
+    ['sysAdmin@2', [], false],
+    ['nobody', [], false],
+  ],
+  canReadAudit: [
+    ['auditor@2', [], true],
+    ['sysAdmin@2', [], false],
+    ['nobody', [], false],
+  ],
+  canReviewAdminChanges: [
+    ['auditor@2', [], true],
+    ['secAdmin@11', [], true],
+    ['coordinator@2', [], false],
+    ['nobody', [], false],
+  ],
+  canViewUser: [
+    ['clerk@10', [body(10)], true],
+    ['sysAdmin@11', [street], true],
+    ['clerk@10', [qs], false],
+    ['nobody', [city], false],
+  ],
+  installationGrant: [
+    ['sysAdmin@2', [], 'sysAdmin@2'],
+    ['sysAdmin@11', [], undefined],
+  ],
+  canConfigureInstallation: [
+    ['sysAdmin@2', [], true],
+    ['sysAdmin@11', [], false],
+    ['secAdmin@2', [], false],
+    ['nobody', [], false],
+  ],
+  // ---- the register (§4, §5, §7, §12, §18)
+  canDraftList: [
+    ['clerk@10', [kdl], true],
+    ['clerk@1', [kdl], false],
+    ['leadUnit@10', [kdl], false],
+  ],
+  canSubmitList: [
+    ['leadUnit@10', [kdl], true],
+    ['clerk@10', [kdl], false],
+  ],
+  canPreliminaryReviewList: [
+    ['coordinator@11', [street], true],
+    ['coordinator@2', [kdl], false],
+    ['legalReviewer@11', [kdl], false],
+  ],
+  legalityReviewRoles: [
+    ['-', ['baotou-2023', REGIONS.city.path], ['legalReviewer']],
+    ['-', ['baotou-2023', REGIONS.kdl.path], ['coordinator', 'legalReviewer']],
+    ['-', ['baotou-2025', REGIONS.kdl.path], ['legalReviewer']],
+  ],
+  canLegalityReviewList: [
+    ['legalReviewer@2', [{ ...city, rulebookId: 'baotou-2023' }], true],
+    ['coordinator@2', [{ ...city, rulebookId: 'baotou-2023' }], false],
+    ['coordinator@11', [{ ...street, rulebookId: 'baotou-2023' }], true],
+    ['coordinator@11', [{ ...kdl, rulebookId: 'baotou-2025' }], false],
+  ],
+  canPublishList: [
+    ['coordinator@2', [cityOffice], true],
+    ['coordinator@2', [kdl], false],
+    ['approver@2', [city], false],
+  ],
+  canViewDraft: [
+    ['clerk@10', [kdl], true],
+    ['approver@11', [street], true],
+    ['approver@2', [street], false],
+    ['clerk@30', [kdl], false],
+  ],
+  canManageLegalDocuments: [
+    ['coordinator@11', [], true],
+    ['legalReviewer@2', [], true],
+    ['approver@2', [], false],
+    ['nobody', [], false],
+  ],
+  legalDocumentGrant: [
+    ['clerk@1+legalReviewer@2', [], 'legalReviewer@2'],
+    ['approver@2', [], undefined],
+  ],
+  // ---- dynamic adjustment (§12, §13, §14)
+  canViewAdjustment: [
+    ['clerk@10', [adj(10)], true],
+    ['leadUnit@30', [adj(10, 30)], true],
+    ['coordinator@2', [adj(20)], true],
+    ['coordinator@11', [adj(30)], false],
+    ['clerk@1', [adj(10)], false],
+    ['nobody', [adj(10)], false],
+  ],
+  adjustmentRolesOf: [
+    ['clerk@10+leadUnit@10', [adj(10)], ['clerk', 'leadUnit']],
+    ['coordinator@11+approver@11', [adj(20)], ['coordinator', 'approver']],
+    ['coordinator@2', [adj(10)], []],
+    ['nobody', [adj(10)], []],
+  ],
+  canDraftAdjustment: [
+    ['clerk@10', [10], true],
+    ['leadUnit@10', [10], false],
+    ['clerk@1', [10], false],
+  ],
+  actsForReceivingBody: [
+    ['leadUnit@30', [30], true],
+    ['clerk@30', [30], false],
+    ['leadUnit@30', [null], false],
+  ],
+  coordinatorGrants: [
+    ['coordinator@2+coordinator@11', [], ['coordinator@2', 'coordinator@11']],
+    ['coordinator@2+coordinator@11', ['150203'], ['coordinator@11']],
+    ['legalReviewer@2', [], []],
+  ],
+  canRecordLawChange: [
+    ['coordinator@11', ['150203'], true],
+    ['coordinator@11', [undefined], true],
+    ['coordinator@11', ['150200'], false],
+    ['legalReviewer@2', ['150200'], false],
+    ['nobody', ['150200'], false],
+  ],
+  canOpenBatch: [
+    ['coordinator@2', [undefined], true],
+    ['coordinator@2+coordinator@11', ['150200'], true],
+    ['coordinator@2+coordinator@11', [undefined], false],
+    ['approver@2', ['150200'], false],
+  ],
+  // ---- consultations (§12, §15)
+  canReadComments: [
+    ['coordinator@2', [REGIONS.street.path], true],
+    ['coordinator@11', [REGIONS.qs.path], false],
+    ['clerk@20', [REGIONS.street.path], false],
+  ],
+  isApplyingBody: [
+    ['clerk@20', [20], true],
+    ['leadUnit@20', [20], true],
+    ['coordinator@11', [20], false],
+  ],
+  ownLevelCoordinator: [
+    ['coordinator@11', [REGIONS.street.path], 'coordinator@11'],
+    ['coordinator@2', [REGIONS.street.path], undefined],
+  ],
+  canModerate: [
+    ['coordinator@11', [REGIONS.street.path], true],
+    ['coordinator@2', [REGIONS.street.path], false],
+    ['nobody', [REGIONS.street.path], false],
+  ],
+  // ---- the yearly report (§12 ¶4)
+  canReadYearlyReport: [
+    ['coordinator@2', [REGIONS.kdl.path], true],
+    ['coordinator@11', [REGIONS.city.path], false],
+    ['approver@2', [REGIONS.city.path], false],
+  ],
+  yearlyReportGrant: [
+    ['coordinator@2', [REGIONS.kdl.path], 'coordinator@2'],
+    ['coordinator@30', [REGIONS.kdl.path], undefined],
+  ],
+  defaultReportRegion: [
+    ['clerk@1+coordinator@11', [], '150203'],
+    ['clerk@1', [], undefined],
+  ],
+  // ---- what the workspace offers
+  abilitiesOf: [
+    [
+      'clerk@10+auditor@2',
+      [],
+      {
+        manageBodies: false,
+        manageUsers: false,
+        manageRoles: false,
+        managePolicy: false,
+        readAudit: true,
+        draftList: true,
+        submitList: false,
+        review: false,
+        legalReview: false,
+        approve: false,
+      },
+    ],
+    ['nobody', [], expect.objectContaining({ manageBodies: false, readAudit: false, draftList: false })],
+  ],
+};
+
+const fns: Record<string, unknown> = { ...policies };
+const exported = Object.entries(fns)
+  .filter(([, v]) => typeof v === 'function')
+  .map(([k]) => k)
+  .sort();
+
+describe('the policy table covers every exported policy', () => {
+  it('each function exported by core/policies has rows, and the table names no other', () => {
+    const missing = exported.filter((k) => !TABLE[k as PolicyName]?.length);
+    expect(missing, 'add rows for these policies').toEqual([]);
+    expect(Object.keys(TABLE).sort()).toEqual(exported);
+  });
+
+  it('each yes/no policy both allows and denies somewhere (deny by default is a row, not a hope)', () => {
+    for (const [name, rows] of Object.entries(TABLE)) {
+      const results = rows.map((r) => r[2]);
+      if (results.every((x) => typeof x === 'boolean')) {
+        expect(results, name).toContain(true);
+        expect(results, name).toContain(false);
+      }
+    }
+  });
+});
+
+describe('role × action × scope → allowed', () => {
+  for (const [name, rows] of Object.entries(TABLE)) {
+    it.each(rows)(`${name}: %s %j → %j`, (who, args, expected) => {
+      const fn = fns[name] as (...a: unknown[]) => unknown;
+      const result = who === '-' ? fn(...args) : fn(actor(who), ...args);
+      expect(shown(result)).toEqual(expected);
+    });
+  }
+});
