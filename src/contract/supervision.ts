@@ -2,7 +2,7 @@
 // each body's 牵头机构 — request and response schemas, enums and their Chinese labels, shared by
 // the server's routes and the workspace's pages.
 import { z } from 'zod';
-import { timestamp } from './wire.js';
+import { timestamp, type Wire } from './wire.js';
 
 export const FINDING_KINDS = [
   'late',
@@ -233,6 +233,10 @@ export const leadUnitSchema = z.object({
   unitName: z.string().nullable(),
   contactPerson: z.string().nullable(),
   designatedAt: timestamp.nullable(),
+  /** the actor is the office of this body's level (may open findings, run the check) */
+  supervisable: z.boolean(),
+  /** the actor is this body's clerk or lead unit (may name its 牵头机构) */
+  own: z.boolean(),
 });
 export const leadUnitListSchema = z.object({ items: z.array(leadUnitSchema) });
 export const leadUnitCheckSchema = z.object({ checked: z.number(), opened: z.number() });
@@ -240,3 +244,11 @@ export const leadUnitCheckSchema = z.object({ checked: z.number(), opened: z.num
 /** A downloaded file: the bytes themselves (the serializer is not used for them). */
 export const fileSchema = z.any().describe('application/octet-stream');
 export const orderListQuery = z.object({ status: orderStatusSchema.optional() });
+
+// What the workspace reads (the wire form: instants as ISO strings).
+export type FindingView = Wire<typeof findingSchema>;
+export type FindingDetailView = Wire<typeof findingDetailSchema>;
+export type OrderView = Wire<typeof orderSchema>;
+export type ReprimandView = Wire<typeof reprimandSchema>;
+export type LeadUnitView = Wire<typeof leadUnitSchema>;
+export type EvidenceView = Wire<typeof evidenceSchema>;

@@ -78,6 +78,8 @@ export async function leadUnitsOf(db: Db, actor: Actor) {
     unitName: r.unit_name,
     contactPerson: r.contact_person,
     designatedAt: r.designated_at,
+    supervisable: canSuperviseBody(actor, { id: r.id, regionPath: r.path }),
+    own: canDesignateLeadUnit(actor, { id: r.id, regionPath: r.path }),
   }));
 }
 

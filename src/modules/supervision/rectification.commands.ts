@@ -21,7 +21,7 @@ import type { Database } from '../../db/connect.js';
 import type { DB } from '../../db/schema.js';
 import { checkAttachment, MAX_ATTACHMENTS } from '../adjustments/attachments.js';
 import { notify, peopleFor } from '../adjustments/inbox.repo.js';
-import { currentRulebookId } from '../adjustments/rulebook.repo.js';
+import { currentRulebookId } from '../rulebook/rulebook.repo.js';
 import type { SweepContext } from '../adjustments/sweep-hooks.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { loadCalendar } from '../calendar/calendar.repo.js';

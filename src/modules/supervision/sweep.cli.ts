@@ -3,6 +3,8 @@
 // adjustments module's command-line sweep runs. Supervision imports adjustments, never the reverse.
 import { onSweep } from '../adjustments/sweep-hooks.js';
 import { supervisionSweep } from './sweep.listener.js';
+import { delegationSweep } from '../delegation/sweep.listener.js';
 
 onSweep(supervisionSweep);
+onSweep(delegationSweep);
 await import('../adjustments/sweep.cli.js');
