@@ -4,8 +4,8 @@
 // resubmission both offices pass it and the coordination office publishes it; the portal shows
 // it; search finds it by a two- and a four-character query; after a second publication (an
 // approved adjustment) the portal and the workspace show the field-level difference.
-import ExcelJS from 'exceljs';
-import { mkdtemp } from 'node:fs/promises';
+import JSZip from 'jszip';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -80,17 +80,27 @@ function rows(fixed: boolean): Record<string, string>[] {
 
 /** Fill the downloaded template's 职权信息表 (other sheets untouched) and save it as `out`. */
 async function fillTemplate(template: string, out: string, fixed: boolean) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(template);
-  const ws = wb.getWorksheet('职权信息表')!;
-  const col = new Map<string, number>();
-  ws.getRow(1).eachCell((c, n) => col.set(String(c.value).trim(), n));
-  rows(fixed).forEach((r, i) => {
-    const row = ws.getRow(3 + i);
-    for (const [k, v] of Object.entries(r)) row.getCell(col.get(k) ?? Number.NaN).value = v;
-    row.commit();
-  });
-  await wb.xlsx.writeFile(out);
+  // as a spreadsheet program saves it: the rows go into the sheet's XML after the note row
+  const zip = await JSZip.loadAsync(await readFile(template));
+  const names = [...(await zip.file('xl/workbook.xml')!.async('string')).matchAll(/<sheet name="([^"]+)"/g)];
+  const part = `xl/worksheets/sheet${names.findIndex((m) => m[1] === '职权信息表') + 1}.xml`;
+  const xml = await zip.file(part)!.async('string');
+  const header = /<row r="1"[^>]*>([\s\S]*?)<\/row>/.exec(xml)![1]!;
+  const col = new Map(
+    [...header.matchAll(/<c r="([A-Z]+)1"[^>]*><is><t[^>]*>([^<]*)<\/t>/g)].map((m) => [m[2]!.trim(), m[1]!]),
+  );
+  const esc = (v: string) => v.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+  const added = rows(fixed)
+    .map((r, i) => {
+      const cells = Object.entries(r)
+        .map(([k, v]) => [col.get(k)!, v] as const)
+        .sort(([a], [b]) => a.length - b.length || a.localeCompare(b))
+        .map(([c, v]) => `<c r="${c}${3 + i}" t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>`);
+      return `<row r="${3 + i}">${cells.join('')}</row>`;
+    })
+    .join('');
+  zip.file(part, xml.replace('</sheetData>', `${added}</sheetData>`));
+  await writeFile(out, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 }
 
 describeBrowser('编制公布 in the browser: import, review, publication, portal, search, versions', () => {

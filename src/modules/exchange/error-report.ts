@@ -15,7 +15,7 @@ import type { ErrorDetail } from '../../core/errors.js';
 import { neutralise } from './notation.js';
 import { addTextSheet, openWorkbook } from './sheet-writer.js';
 import { alive } from './temp-files.js';
-import { STYLE } from './xlsx-writer.js';
+import { STYLE } from '../../platform/xlsx-writer.js';
 
 const KEEP_MS = 24 * 60 * 60 * 1000;
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -12,7 +12,7 @@ import {
 import { SHEET_NAME } from './columns.js';
 import { powerToCells, type StoredPower } from './row-codec.js';
 import { addListSheet, addTextSheet, openWorkbook, type SheetWriter } from './sheet-writer.js';
-import type { XlsxBook } from './xlsx-writer.js';
+import type { XlsxBook } from '../../platform/xlsx-writer.js';
 
 export const EXPORT_INFO_SHEET = '导出说明';
 

@@ -1,5 +1,5 @@
 // One worksheet's rows as its XML inflates: each <row> becomes its cells' values, shaped as
-// exceljs gave them (text, number, boolean, Date, { formula }, { error }), one row at a time.
+// a spreadsheet library gives them (text, number, boolean, Date, { formula }, { error }), one row at a time.
 // Bounded as Excel is: at most 1,048,576 rows and 16,384 columns, at most 16,384 cells in a
 // row, a cell's text kept to one character past Excel's 32,767; the text of columns past
 // `maxColumn` is not kept at all (issue 10 item 1).

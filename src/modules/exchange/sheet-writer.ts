@@ -6,9 +6,16 @@ import type { Writable } from 'node:stream';
 import { POWER_STATUS_LABELS } from '../../core/register/index.js';
 import type { Rulebook } from '../../core/rulebook/index.js';
 import { BODY_COLUMN_HEADER, COLUMNS, FIRST_DATA_ROW, MAX_DATA_ROWS, NOTE_PREFIX, SHEET_NAME } from './columns.js';
-import { columnName, STYLE, XlsxBook, type ListValidation, type SheetWriter, type StyleId } from './xlsx-writer.js';
+import {
+  columnName,
+  STYLE,
+  XlsxBook,
+  type ListValidation,
+  type SheetWriter,
+  type StyleId,
+} from '../../platform/xlsx-writer.js';
 
-export type { SheetWriter } from './xlsx-writer.js';
+export type { SheetWriter } from '../../platform/xlsx-writer.js';
 
 export const WORKBOOK_CREATOR = '包头市权责清单管理平台';
 

@@ -7,7 +7,7 @@ import type { Rulebook } from '../../core/rulebook/index.js';
 import { COLUMNS, EXCEL_CELL_MAX, MAX_DATA_ROWS, MAX_UPLOAD_BYTES, SHEET_NAME } from './columns.js';
 import { EXAMPLE_ROWS } from './example.js';
 import { powerToCells } from './row-codec.js';
-import { addListSheet, addTextSheet, openWorkbook } from './template-sheet.js';
+import { addListSheet, addTextSheet, openWorkbook } from './sheet-writer.js';
 
 export const EXAMPLE_SHEET = '填写示例';
 export const GUIDE_SHEET = '填写说明';
@@ -75,20 +75,18 @@ export function guideLines(rulebook: Rulebook): [string, string][] {
 
 /** Write the template to `out`; resolves when the workbook is complete. */
 export async function writeTemplate(out: Writable, rulebook: Rulebook): Promise<void> {
-  const book = openWorkbook(out);
-  book.creator = '包头市权责清单管理平台';
-  const main = addListSheet(book, { rulebook });
-  main.commit();
+  // the same layout as every export (sheet-writer.ts): what we hand out, the importer reads back
+  const book = openWorkbook(out, [SHEET_NAME, EXAMPLE_SHEET, GUIDE_SHEET]);
+  await addListSheet(book, { rulebook });
 
-  const ex = addListSheet(book, { rulebook, name: EXAMPLE_SHEET, validationRows: 100 });
+  const ex = await addListSheet(book, { rulebook, name: EXAMPLE_SHEET, validationRows: 100 });
   const label = (code: string) => rulebook.categories.find((c) => c.code === code)?.label ?? code;
   for (const { power, kind } of EXAMPLE_ROWS) {
     const cells = powerToCells(power, label);
     cells[COLUMNS.findIndex((c) => c.key === 'kind')] = kind;
-    ex.addRow(cells).commit();
+    await ex.row(cells);
   }
-  ex.commit();
 
-  addTextSheet(book, GUIDE_SHEET, guideLines(rulebook));
-  await book.commit();
+  await addTextSheet(book, GUIDE_SHEET, guideLines(rulebook));
+  await book.finish();
 }

@@ -1,11 +1,11 @@
-// Test helpers for the exchange tests: real .xlsx files written with the exceljs streaming
-// writer (and hostile ones by hand), multipart bodies for app.inject, and a fresh body with a clerk and legal documents.
-import ExcelJS from 'exceljs';
+// Test helpers for the exchange tests: .xlsx files assembled by hand with jszip (not our writer,
+// so the importer meets another program's files: shared or inline strings, formulas, sheets in
+// any place), multipart bodies for app.inject, and a fresh body with a clerk and legal documents.
+import JSZip from 'jszip';
 import { sql } from 'kysely';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { crc32, inflateRawSync } from 'node:zlib';
 import type { Database } from '../../db/connect.js';
 import { COLUMNS, NOTE_PREFIX, SHEET_NAME } from './columns.js';
@@ -25,30 +25,88 @@ export interface XlsxOptions {
   sharedStrings?: boolean;
 }
 
-/** A workbook with one 职权信息表 sheet: header, note row, then `rows` (lazily, so 10,000 rows stay cheap). */
-export async function buildXlsx(rows: Iterable<Cell[]>, opts: XlsxOptions = {}): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise((r) => out.on('end', r));
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: false,
-    useSharedStrings: !!opts.sharedStrings,
-  });
-  for (const name of opts.before ?? []) {
-    const s = book.addWorksheet(name) as ExcelJS.Worksheet & { commit(): void };
-    s.addRow(['其他内容']).commit();
-    s.commit();
+const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const colName = (n: number): string =>
+  (n > 26 ? colName(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
+
+/** One sheet's XML; strings go to `shared` when given (as Excel writes them), else inline. */
+function sheetXml(rows: Iterable<Cell[]>, shared: string[] | null): string {
+  const index = new Map<string, number>();
+  const out: string[] = [`${XML}<worksheet xmlns="${MAIN}"><sheetData>`];
+  let r = 0;
+  for (const cells of rows) {
+    r++;
+    const xs: string[] = [];
+    cells.forEach((v, i) => {
+      const ref = `${colName(i + 1)}${r}`;
+      if (v === null || v === '') return;
+      if (typeof v === 'number') xs.push(`<c r="${ref}"><v>${v}</v></c>`);
+      else if (typeof v === 'object') xs.push(`<c r="${ref}"><f>${esc(v.formula)}</f></c>`);
+      else if (shared) {
+        let k = index.get(v);
+        if (k === undefined) index.set(v, (k = shared.push(v) - 1));
+        xs.push(`<c r="${ref}" t="s"><v>${k}</v></c>`);
+      } else xs.push(`<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>`);
+    });
+    out.push(`<row r="${r}">${xs.join('')}</row>`);
   }
-  const ws = book.addWorksheet(opts.sheetName ?? SHEET_NAME) as ExcelJS.Worksheet & { commit(): void };
-  ws.addRow(opts.headers ?? COLUMNS.map((c) => c.header)).commit();
-  if (opts.noteRow !== false) ws.addRow(COLUMNS.map((c) => `${NOTE_PREFIX}${c.note}`)).commit();
-  for (const r of rows) ws.addRow(r).commit();
-  ws.commit();
-  await book.commit();
-  await done;
-  return Buffer.concat(chunks);
+  out.push('</sheetData></worksheet>');
+  return out.join('');
+}
+
+/** A workbook with one 职权信息表 sheet: header, note row, then `rows`. */
+export async function buildXlsx(rows: Iterable<Cell[]>, opts: XlsxOptions = {}): Promise<Buffer> {
+  const shared = opts.sharedStrings ? ([] as string[]) : null;
+  const names = [...(opts.before ?? []), opts.sheetName ?? SHEET_NAME];
+  const zip = new JSZip();
+  opts.before?.forEach((_, i) => zip.file(`xl/worksheets/sheet${i + 1}.xml`, sheetXml([['其他内容']], shared)));
+  const data = function* () {
+    yield opts.headers ?? COLUMNS.map((c) => c.header);
+    if (opts.noteRow !== false) yield COLUMNS.map((c) => `${NOTE_PREFIX}${c.note}`);
+    yield* rows;
+  };
+  zip.file(`xl/worksheets/sheet${names.length}.xml`, sheetXml(data(), shared));
+  const ct = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
+  zip.file(
+    '[Content_Types].xml',
+    `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+      `<Override PartName="/xl/workbook.xml" ContentType="${ct}.sheet.main+xml"/>` +
+      names
+        .map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${ct}.worksheet+xml"/>`)
+        .join('') +
+      (shared ? `<Override PartName="/xl/sharedStrings.xml" ContentType="${ct}.sharedStrings+xml"/>` : '') +
+      '</Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
+  zip.file(
+    'xl/workbook.xml',
+    `${XML}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets>${names
+      .map((n, i) => `<sheet name="${esc(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+      .join('')}</sheets></workbook>`,
+  );
+  zip.file(
+    'xl/_rels/workbook.xml.rels',
+    `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${names
+      .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
+      .join(
+        '',
+      )}${shared ? `<Relationship Id="rId${names.length + 1}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : ''}</Relationships>`,
+  );
+  if (shared)
+    zip.file(
+      'xl/sharedStrings.xml',
+      `${XML}<sst xmlns="${MAIN}" count="${shared.length}" uniqueCount="${shared.length}">${shared
+        .map((s) => `<si><t xml:space="preserve">${esc(s)}</t></si>`)
+        .join('')}</sst>`,
+    );
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
 }
 
 /**

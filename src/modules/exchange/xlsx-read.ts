@@ -19,7 +19,7 @@ import { unneutralise } from './notation.js';
 import type { RowError } from './row-codec.js';
 import { sheetRows, type RawRow, type SheetContext } from './sheet-rows.js';
 import { readDateStyles, readSharedStrings, workbookParts, type SheetRef } from './xlsx-parts.js';
-import { columnName } from './xlsx-writer.js';
+import { columnName } from '../../platform/xlsx-writer.js';
 import { openZip, WorkbookRefused, type ZipBook } from './zip-read.js';
 
 export interface SheetRow {

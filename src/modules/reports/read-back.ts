@@ -1,8 +1,8 @@
 // Test helper: read a generated report back. A .docx is a zip; word/document.xml holds the
-// paragraphs (w:p) and tables (w:tbl → w:tr → w:tc) whose text sits in w:t runs. jszip is
-// already installed with docx and exceljs, so no new dependency is needed.
-import ExcelJS from 'exceljs';
+// paragraphs (w:p) and tables (w:tbl → w:tr → w:tc) whose text sits in w:t runs (jszip, a
+// devDependency). A workbook is read by the platform's own reader, as an upload is.
 import JSZip from 'jszip';
+import { readSheets } from '../exchange/test-fixtures.js';
 
 const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&apos;': "'" };
 const text = (xml: string) =>
@@ -29,15 +29,13 @@ export async function readDocx(buf: Buffer): Promise<DocxContent> {
   return { xml, paragraphs, tables };
 }
 
-/** Each sheet as rows of cell values (1-based columns flattened to arrays). */
+/** Each sheet as its rows that hold a value, in order (cell values as the reader gives them). */
 export async function readXlsx(buf: Buffer): Promise<Map<string, unknown[][]>> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buf as unknown as ArrayBuffer);
   const out = new Map<string, unknown[][]>();
-  wb.eachSheet((ws) => {
-    const rows: unknown[][] = [];
-    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-    out.set(ws.name, rows);
-  });
+  for (const [name, rows] of await readSheets(buf))
+    out.set(
+      name,
+      rows.filter((r) => r?.some((v) => v !== undefined && v !== null && v !== '')),
+    );
   return out;
 }

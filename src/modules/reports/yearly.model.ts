@@ -2,7 +2,7 @@
 // and body, timeliness, consultations and comments). Pure: from plain facts of one level and
 // year to the report's paragraphs and tables, which the docx and xlsx writers both render,
 // so the two files always hold the same numbers.
-import { type IsoDate } from '../../core/calendar/index.js';
+import type { IsoDate } from '../../core/calendar/index.js';
 import {
   ADJUSTMENT_KINDS,
   STEP_IDS,

@@ -1,49 +1,41 @@
 // The yearly report as a workbook: a 总体情况 sheet with the headline counts and the paragraphs,
 // then one sheet per table section. Numbers stay numbers, so the office can sum and chart them.
-import ExcelJS from 'exceljs';
+// Written with the platform's one xlsx writer (src/platform/xlsx-writer.ts) and its stylesheet
+// (report tables: 黑体 column names on grey, 仿宋 cells, every cell boxed).
+import { PassThrough } from 'node:stream';
+import { STYLE, XlsxBook, type SheetWriter } from '../../platform/xlsx-writer.js';
 import type { ReportTable, YearlyReport } from './yearly.model.js';
 
-const FONT = { name: '仿宋_GB2312', size: 11 } as const;
-const HEAD = { name: '黑体', size: 11, bold: true } as const;
-const thin = { style: 'thin' as const };
-const box = { top: thin, left: thin, bottom: thin, right: thin };
+const CREATOR = '权责清单管理平台';
+const OVERVIEW = '总体情况';
+/** rows between the overview's table and its paragraphs */
+const GAP = 2;
 
-function addTable(ws: ExcelJS.Worksheet, t: ReportTable, startRow: number) {
-  const header = ws.getRow(startRow);
-  header.values = t.columns;
-  header.font = HEAD;
-  header.eachCell((c) => {
-    c.border = box;
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
-    c.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-  });
+/** Each column as wide as its longest entry (a Chinese character is two widths), within 8–60. */
+function tableWidths(t: ReportTable): number[] {
   const body = [...t.rows, ...(t.total ? [t.total] : [])];
-  body.forEach((values, i) => {
-    const row = ws.getRow(startRow + 1 + i);
-    row.values = values;
-    row.font = t.total && i === body.length - 1 ? { ...FONT, bold: true } : FONT;
-    row.eachCell({ includeEmpty: true }, (c) => {
-      c.border = box;
-      c.alignment = { vertical: 'middle', wrapText: true };
-    });
-  });
-  t.columns.forEach((name, i) => {
+  return t.columns.map((name, i) => {
     const widest = Math.max(name.length, ...body.map((r) => String(r[i] ?? '').length));
-    ws.getColumn(i + 1).width = Math.min(60, Math.max(8, widest * 2 + 2));
+    return Math.min(60, Math.max(8, widest * 2 + 2));
   });
-  ws.views = [{ state: 'frozen', ySplit: startRow }];
+}
+
+async function writeTable(ws: SheetWriter, t: ReportTable): Promise<void> {
+  await ws.row(t.columns, { style: STYLE.tableHeader });
+  for (const r of t.rows) await ws.row(r, { style: STYLE.tableCell });
+  if (t.total) await ws.row(t.total, { style: STYLE.tableTotal });
 }
 
 export async function yearlyReportXlsx(r: YearlyReport): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '权责清单管理平台';
-  wb.title = r.title;
+  const tables = r.sections.filter((s) => s.table);
+  const names = [OVERVIEW, ...tables.map((s) => s.table!.sheet.slice(0, 31))];
+  const out = new PassThrough();
+  const parts: Buffer[] = [];
+  out.on('data', (b: Buffer) => parts.push(b));
+  const book = new XlsxBook(out, { sheets: names, creator: CREATOR });
 
-  const overview = wb.addWorksheet('总体情况');
-  overview.getCell('A1').value = r.title;
-  overview.getCell('A1').font = { ...HEAD, size: 14 };
   const t = r.totals;
-  const facts: [string, number | string][] = [
+  const facts: [string, number][] = [
     ['调整申请（件）', t.applications],
     ['迟报（件）', t.late],
     ['漏报（件）', t.missing],
@@ -57,25 +49,29 @@ export async function yearlyReportXlsx(r: YearlyReport): Promise<Buffer> {
     ['不予采纳（条）', t.dispositions.notAdopted],
     ['待处理（条）', t.undisposed],
   ];
-  addTable(overview, { sheet: '总体情况', columns: ['项目', '数量'], rows: facts }, 3);
-  const textRow = 3 + facts.length + 3;
-  r.sections[0]!.paragraphs.forEach((p, i) => {
-    const c = overview.getCell(textRow + i, 1);
-    c.value = p;
-    c.font = FONT;
-    c.alignment = { wrapText: true, vertical: 'top' };
-    overview.mergeCells(textRow + i, 1, textRow + i, 2);
-    overview.getRow(textRow + i).height = 60;
+  const overview = await book.sheet(OVERVIEW, {
+    cols: [{ width: 40 }, { width: 60 }],
+    frozen: { columns: 0, rows: 3 },
   });
-  overview.getColumn(1).width = 40;
-  overview.getColumn(2).width = 60;
-
-  for (const s of r.sections) {
-    if (!s.table) continue;
-    const ws = wb.addWorksheet(s.table.sheet.slice(0, 31));
-    ws.getCell('A1').value = s.heading;
-    ws.getCell('A1').font = { ...HEAD, size: 12 };
-    addTable(ws, s.table, 2);
+  await overview.row([r.title], { style: [STYLE.title] });
+  overview.skip(1);
+  await writeTable(overview, { sheet: OVERVIEW, columns: ['项目', '数量'], rows: facts });
+  overview.skip(GAP);
+  for (const p of r.sections[0]!.paragraphs) {
+    const n = overview.nextRow;
+    await overview.row([p, ''], { style: STYLE.paragraph, height: 60 });
+    overview.merge(`A${n}:B${n}`);
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+
+  for (const s of tables) {
+    const table = s.table!;
+    const ws = await book.sheet(table.sheet.slice(0, 31), {
+      cols: tableWidths(table).map((width) => ({ width })),
+      frozen: { columns: 0, rows: 2 },
+    });
+    await ws.row([s.heading], { style: [STYLE.heading] });
+    await writeTable(ws, table);
+  }
+  await book.finish();
+  return Buffer.concat(parts);
 }

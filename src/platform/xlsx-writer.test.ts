@@ -1,10 +1,10 @@
-// Our streaming .xlsx writer: what it writes, Excel's readers (here exceljs, whole-file and
-// streaming, and a zip reader that checks every CRC) read back exactly.
-import ExcelJS from 'exceljs';
+// The platform's streaming .xlsx writer: what it writes reads back exactly through the
+// importer's reader (src/modules/exchange/xlsx-read.ts), in a zip whose CRCs hold (jszip), with
+// the XML Excel and WPS expect (styles, widths, frozen panes, merged cells) where jszip shows it.
 import JSZip from 'jszip';
 import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { readSheets } from './test-fixtures.js';
+import { readSheets } from '../modules/exchange/test-fixtures.js';
 import { STYLE, XlsxBook, columnName } from './xlsx-writer.js';
 
 async function write(fill: (book: XlsxBook) => Promise<void>, sheets: string[]): Promise<Buffer> {
@@ -50,33 +50,56 @@ describe('the xlsx writer', () => {
 
     const zip = await JSZip.loadAsync(buf, { checkCRC32: true });
     expect(Object.keys(zip.files)).toContain('xl/worksheets/sheet2.xml');
+    const workbook = await zip.file('xl/workbook.xml')!.async('string');
+    expect([...workbook.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1])).toEqual(['第一页', '第二页']);
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(xml).toContain('<pane xSplit="1" ySplit="1" topLeftCell="B2" activePane="bottomRight" state="frozen"/>');
+    expect(xml).toContain('<col min="1" max="1" width="20" customWidth="1" style="1"/>');
+    expect(xml).toMatch(new RegExp(`<row r="1" ht="30" customHeight="1"><c r="A1" s="${STYLE.header}" t="inlineStr">`));
+    const styles = await zip.file('xl/styles.xml')!.async('string');
+    const xfs = [...styles.split('<cellXfs')[1]!.matchAll(/<xf [^>]*>/g)];
+    expect(xfs[STYLE.header]![0]).toContain('fontId="1"');
+    expect(styles).toMatch(/<font><b\/><sz val="11"\/><color rgb="FF1F3864"\/>/);
 
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['第一页', '第二页']);
-    const ws = wb.getWorksheet('第一页')!;
+    const sheets = await readSheets(buf);
+    expect([...sheets.keys()]).toEqual(['第一页', '第二页']);
+    const first = sheets.get('第一页')!;
     const want = TRICKY.map((s) => s.replace(/[\u0001\u0008]/g, ''));
     for (const [i, s] of want.entries()) {
-      // (_xHHHH_ is left as written: our importer, exceljs, reads it back unchanged)
-      expect(ws.getCell(i + 2, 1).value).toBe(s);
-      expect(ws.getCell(i + 2, 2).value).toBe(i + 0.5);
+      // (_xHHHH_ is left as written: our importer reads it back unchanged)
+      expect(first[i + 1]![0]).toBe(s);
+      expect(first[i + 1]![1]).toBe(i + 0.5);
     }
-    expect(ws.getCell(TRICKY.length + 2, 3).value).toBe('第三列');
-    expect(ws.getCell(TRICKY.length + 2, 1).value).toBeNull();
-    expect(ws.getCell(1, 1).font?.bold).toBe(true);
-    expect(ws.getCell(2, 1).alignment?.wrapText).toBe(true);
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
-
-    const streamed = await readSheets(buf);
-    expect(streamed.get('第二页')).toEqual([['只有一行']]);
-    expect(streamed.get('第一页')![2][0]).toBe('第一行\n第二行\r\n第三行\r');
+    expect(first[TRICKY.length + 1]![2]).toBe('第三列');
+    expect(first[TRICKY.length + 1]![0]).toBeUndefined();
+    expect(sheets.get('第二页')).toEqual([['只有一行']]);
+    expect(first[2]![0]).toBe('第一行\n第二行\r\n第三行\r');
   });
 
   it('writes every declared sheet, even those never started', async () => {
     const buf = await write(async () => {}, ['甲', '乙']);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['甲', '乙']);
+    expect([...(await readSheets(buf)).keys()]).toEqual(['甲', '乙']);
+  });
+
+  it('merges cells, leaves rows out and boxes the empty cells of a styled row', async () => {
+    const buf = await write(
+      async (book) => {
+        const ws = await book.sheet('报告', { cols: [{ width: 40 }, { width: 60 }] });
+        await ws.row(['标题'], { style: [STYLE.title] });
+        ws.skip(2);
+        expect(ws.nextRow).toBe(4);
+        await ws.row(['一段文字', ''], { style: STYLE.paragraph });
+        ws.merge('A4:B4');
+      },
+      ['报告'],
+    );
+    const xml = await (await JSZip.loadAsync(buf)).file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(xml).toContain(`<c r="B4" s="${STYLE.paragraph}"/>`);
+    expect(xml).toContain('</sheetData><mergeCells count="1"><mergeCell ref="A4:B4"/></mergeCells>');
+    const rows = (await readSheets(buf)).get('报告')!;
+    expect(rows[0]).toEqual(['标题']);
+    expect(rows[3]![0]).toBe('一段文字');
+    expect(rows.length).toBe(4);
   });
 
   it('refuses sheets out of the declared order', async () => {
