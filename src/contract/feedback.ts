@@ -2,6 +2,7 @@
 // public — kinds, channels, statuses, outcomes with their Chinese labels, and the workspace API's
 // request and response schemas (src/modules/feedback, src/web/pages/feedback).
 import { z } from 'zod';
+import { OFFICE_FINDING_KINDS } from './supervision.js';
 
 export const FEEDBACK_KINDS = ['suggestion', 'complaint', 'report'] as const;
 export const feedbackKindSchema = z.enum(FEEDBACK_KINDS, { message: '类别须为：意见建议、投诉或举报' });
@@ -109,6 +110,8 @@ export const answerInput = z.object({
   outcome: z.enum(FEEDBACK_OUTCOMES, { message: '请选择办理结果' }),
   reasoning: text('研究论证情况', 10, 5000),
   answer: text('书面答复', 10, 5000),
+  /** §16 ¶2: a complaint or report found true names the violation; it opens a supervision finding */
+  findingKind: z.enum(OFFICE_FINDING_KINDS as [string, ...string[]], { message: '请选择查实的问题类型' }).optional(),
 });
 export const mergeInput = z.object({
   intoId: id,
@@ -157,6 +160,8 @@ export const feedbackDetail = feedbackListItem.extend({
   merged: z.array(z.object({ id: z.number(), receiptCode: z.string() })),
   decisionReason: z.string().nullable(),
   adjustmentId: z.number().nullable(),
+  /** §16 ¶2: the supervision finding a complaint found true opened */
+  findingId: z.number().nullable(),
   attachments: z.array(z.object({ id: z.number(), filename: z.string(), size: z.number() })),
   handlers: z.array(z.object({ id: z.number(), name: z.string() })),
   outcomes: z.array(z.enum(FEEDBACK_OUTCOMES)),

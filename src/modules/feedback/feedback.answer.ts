@@ -10,8 +10,11 @@ import {
   canOpenAdjustment,
   canReadContact,
   canSeeFeedback,
+  isSubstantiated,
   outcomeFits,
 } from '../../core/feedback-policy.js';
+import { FINDING_KIND_LABELS, type FindingKind } from '../../contract/supervision.js';
+import { openFinding } from '../supervision/supervision.commands.js';
 import type { AdjustmentKind } from '../../core/rulebook/index.js';
 import type { Database } from '../../db/connect.js';
 import { recordAudit } from '../audit/audit.repo.js';
@@ -24,7 +27,7 @@ import { findFeedback, lockFeedback, refOf } from './feedback.repo.js';
 /** The written answer: outcome, 研究论证 and the text the citizen reads by the receipt code. */
 export async function answerFeedback(
   db: Database,
-  a: Act & { outcome: FeedbackOutcome; reasoning: string; answer: string },
+  a: Act & { outcome: FeedbackOutcome; reasoning: string; answer: string; findingKind?: string },
 ) {
   return db.transaction().execute(async (trx) => {
     const f = await guarded(trx, a, {
@@ -39,6 +42,12 @@ export async function answerFeedback(
         `办理结果须为：${OUTCOMES_BY_KIND[f.kind].map((o) => FEEDBACK_OUTCOME_LABELS[o]).join('、')}`,
         [{ field: 'outcome', message: '办理结果不适用于此类事项' }],
       );
+    const found = isSubstantiated({ kind: f.kind, outcome: a.outcome });
+    const findingKind = a.findingKind as FindingKind | undefined;
+    if (found && !(findingKind && findingKind in FINDING_KIND_LABELS))
+      throw new AppError('VALIDATION_FAILED', '查实（或部分属实）的投诉举报须选择问题类型，据以督促整改（第十六条）', [
+        { field: 'findingKind', message: '请选择查实的问题类型' },
+      ]);
     await trx
       .updateTable('feedback')
       .set({
@@ -52,6 +61,29 @@ export async function answerFeedback(
       .where('id', '=', f.id)
       .execute();
     await closeTasks(trx, f.id, a.at);
+    // §16 ¶2: a violation found true is the office's to have rectified — a supervision finding,
+    // opened once per complaint (openFinding is idempotent on feedback:<id>)
+    let findingId: number | null = null;
+    if (found && findingKind) {
+      ({ id: findingId } = await openFinding(trx, {
+        bodyId: f.bodyId,
+        kind: findingKind,
+        source: 'feedback',
+        feedbackId: f.id,
+        powerCode: f.powerCode,
+        description:
+          `${f.kind === 'report' ? '举报' : '投诉'}（编号 ${f.id}）经核查${FEEDBACK_OUTCOME_LABELS[a.outcome]}：${a.reasoning}`.slice(
+            0,
+            2000,
+          ),
+        factDate: todayInBeijing(f.receivedAt),
+        actor: a.actor,
+        role: 'coordinator',
+        meta: a.meta,
+        at: a.at,
+      }));
+      await trx.updateTable('feedback').set({ finding_id: findingId }).where('id', '=', f.id).execute();
+    }
     await recordAudit(trx, {
       actor: a.actor,
       bodyId: f.routedTo === 'office' ? f.officeBodyId : f.bodyId,
@@ -64,6 +96,7 @@ export async function answerFeedback(
         outcome: a.outcome,
         label: FEEDBACK_OUTCOME_LABELS[a.outcome],
         late: todayInBeijing(a.at) > f.dueOn,
+        findingId,
       },
       meta: a.meta,
       at: a.at,

@@ -21,7 +21,7 @@ import { dueFor, getRulebook } from '../../core/rulebook/index.js';
 import type { Database } from '../../db/connect.js';
 import type { DB } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { currentRulebookId } from '../adjustments/rulebook.repo.js';
+import { currentRulebookId } from '../rulebook/rulebook.repo.js';
 import { loadCalendar } from '../calendar/calendar.repo.js';
 import { sealContact, type Contact } from './contact-crypto.js';
 import { assignTask, closeTasks, handlerTask, moderationTask, type NoticeTarget } from './feedback.notices.js';

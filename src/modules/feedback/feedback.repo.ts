@@ -178,24 +178,3 @@ export async function recentFromClient(db: Db, clientKey: string, since: Date) {
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
-
-// ---- for the supervision module (§16 ¶2): complaints found true become findings ----
-
-/** Answered complaints and reports found (partly) true that no finding records yet. */
-export const substantiatedWithoutFinding = (db: Db) =>
-  base(db)
-    .where('f.kind', 'in', ['complaint', 'report'])
-    .where('f.outcome', 'in', ['substantiated', 'partlySubstantiated'])
-    .where('f.finding_id', 'is', null)
-    .orderBy('f.id')
-    .execute();
-
-/** The supervision module records the finding it opened for a complaint (in its own transaction). */
-export async function linkFinding(trx: Transaction<DB>, feedbackId: number, findingId: number) {
-  await trx
-    .updateTable('feedback')
-    .set({ finding_id: findingId })
-    .where('id', '=', feedbackId)
-    .where('finding_id', 'is', null)
-    .execute();
-}

@@ -131,6 +131,7 @@ export async function feedbackRoutes(app: FastifyInstance, { db, clock }: AppDep
         merged,
         decisionReason: f.decisionReason,
         adjustmentId: f.adjustmentId,
+        findingId: f.findingId,
         attachments,
         handlers,
         outcomes: [...OUTCOMES_BY_KIND[f.kind]],

@@ -199,7 +199,15 @@ describe('handling: moderation → assign → answer, read back by the code', ()
     });
     expect(wrong.statusCode).toBe(400);
     expect((await row(id)).status).toBe('assigned');
+    const noKind = await coord.post(`/api/feedback/${id}/answer`, {
+      outcome: 'substantiated',
+      reasoning: '调取窗口受理记录并约谈经办人员。',
+      answer: '经核查，您反映的情况属实。',
+    });
+    expect(noKind.statusCode).toBe(400);
+    expect((await row(id)).status).toBe('assigned');
     const ok = await coord.post(`/api/feedback/${id}/answer`, {
+      findingKind: 'unauthorisedChange',
       outcome: 'substantiated',
       reasoning: '调取窗口受理记录并约谈经办人员，确认要求提供了清单外材料。',
       answer: '经核查，您反映的情况属实。已责令该局立即纠正并在五个工作日内报送整改情况。',
@@ -207,6 +215,11 @@ describe('handling: moderation → assign → answer, read back by the code', ()
     expect(ok.statusCode).toBe(200);
     expect((await row(id)).status).toBe('answered');
     expect(await audits('feedback.answered', id)).toBe(1);
+    // §16 ¶2: the complaint found true is now a supervision finding of the body
+    const finding = await t.db.selectFrom('finding').selectAll().where('feedback_id', '=', id).execute();
+    expect(finding).toHaveLength(1);
+    expect(finding[0]).toMatchObject({ body_id: scjg, kind: 'unauthorisedChange', source: 'feedback' });
+    expect((await row(id)).finding_id).toBe(finding[0]!.id);
     expect(
       (
         await coord.post(`/api/feedback/${id}/answer`, {
