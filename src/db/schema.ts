@@ -1,5 +1,8 @@
 // Table types for Kysely. One interface per table, names as in the migrations.
 import type { ColumnType, Generated } from 'kysely';
+import type { FeedbackTables } from './feedback.schema.js';
+import type { SupervisionTables } from './supervision.schema.js';
+import type { DelegationTables } from './delegation.schema.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json = ColumnType<unknown, string | null, string | null>;
@@ -416,7 +419,7 @@ export interface ServerSecretTable {
   secret: string;
 }
 
-export interface DB {
+export interface DB extends SupervisionTables, FeedbackTables, DelegationTables {
   region: RegionTable;
   body: BodyTable;
   app_user: AppUserTable;

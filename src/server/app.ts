@@ -13,20 +13,27 @@ import { AppError } from '../core/errors.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { recordRefusal } from '../modules/audit/refusal.js';
 import { SESSION_COOKIE, lookupSession } from '../modules/accounts/sessions.js';
-import { auditAnchorRoutes } from '../modules/audit/anchor.page.js';
+import { auditAnchorRoutes } from '../modules/portal/anchor.page.js';
 import { authRoutes } from '../modules/accounts/auth.routes.js';
 import { policyRoutes } from '../modules/accounts/policy.routes.js';
 import { usersRoutes } from '../modules/accounts/users.routes.js';
 import { adminChangeRoutes } from '../modules/accounts/admin-change.routes.js';
 import { bodiesRoutes } from '../modules/bodies/bodies.routes.js';
 import { portalRoutes } from '../modules/portal/portal.routes.js';
+import { registerSearchPage, searchApiRoutes } from '../modules/search/search.routes.js';
 import { adjustmentsRoutes } from '../modules/adjustments/adjustments.routes.js';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
+import { onCalendarChange } from '../modules/calendar/calendar-hooks.js';
+import { adjustmentDeadlines } from '../modules/adjustments/calendar-impact.js';
+import { rulebookRoutes } from '../modules/rulebook/rulebook.routes.js';
 import { exchangeRoutes } from '../modules/exchange/exchange.routes.js';
 import { consultationPortalRoutes } from '../modules/consultations/consultations.portal.js';
 import { consultationRoutes } from '../modules/consultations/consultations.routes.js';
 import { reportRoutes } from '../modules/reports/reports.routes.js';
+import { feedbackPortalRoutes } from '../modules/feedback/feedback.portal.js';
+import { feedbackRoutes } from '../modules/feedback/feedback.routes.js';
 import { registerRoutes } from '../modules/register/register.routes.js';
+import { delegationRoutes } from '../modules/delegation/delegation.routes.js';
 import type { AppDeps } from '../platform/deps.js';
 import { zodFieldError } from '../core/zod-words.js';
 import { errorHandler } from '../platform/errors.js';
@@ -34,8 +41,13 @@ import { registerGuard } from '../platform/guard.js';
 import { registerSecurityHeaders } from '../platform/headers.js';
 import { indexRoutes } from '../platform/route-index.js';
 import { sendError } from '../platform/http.js';
+import { healthSchema } from '../contract/common.js';
 import { webRoutes } from '../platform/web.js';
 import { notFoundPage } from '../modules/portal/not-found.page.js';
+import { onSweep } from '../modules/adjustments/sweep-hooks.js';
+import { supervisionSweep } from '../modules/supervision/sweep.listener.js';
+import { delegationSweep } from '../modules/delegation/sweep.listener.js';
+import { supervisionRoutes } from '../modules/supervision/supervision.routes.js';
 
 z.config(z.locales.zhCN());
 // issue 9.7: every validation message Chinese and naming its field (a schema's own message still wins)
@@ -46,6 +58,11 @@ export interface BuildOptions {
 }
 
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  // §12: a changed working-day calendar moves the adjustments' running deadlines; the calendar never imports adjustments
+  onCalendarChange(adjustmentDeadlines);
+  // §14 ¶2: the sweep's 迟报/缓报/漏报 open findings; adjustments never imports supervision
+  onSweep(supervisionSweep);
+  onSweep(delegationSweep);
   const app = Fastify({
     logger: opts.logger ?? false,
     genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
@@ -90,11 +107,14 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   app.decorateRequest('sessionExpired', false);
   registerGuard(app, deps, { cookie: SESSION_COOKIE, lookup: lookupSession });
 
-  app.get('/healthz', { schema: { hide: true } }, async () => {
+  app.get('/healthz', { schema: { hide: true, response: { 200: healthSchema } } }, async () => {
     await deps.db.selectFrom('region').select('code').limit(1).execute();
     return { status: 'ok' };
   });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // the document itself: any JSON object (swagger builds it; its own schema is OpenAPI 3's)
+  app.get('/api/openapi.json', { schema: { hide: true, response: { 200: z.looseObject({}) } } }, async () =>
+    app.swagger(),
+  );
 
   await authRoutes(app, deps);
   await usersRoutes(app, deps);
@@ -103,14 +123,20 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await bodiesRoutes(app, deps);
   await auditRoutes(app, deps);
   await auditAnchorRoutes(app, deps);
-  await portalRoutes(app, deps);
+  await portalRoutes(app, deps, [registerSearchPage]);
+  await searchApiRoutes(app, deps);
   await adjustmentsRoutes(app, deps);
   await calendarRoutes(app, deps);
+  await rulebookRoutes(app, deps);
   await exchangeRoutes(app, deps);
   await consultationPortalRoutes(app, deps);
   await consultationRoutes(app, deps);
   await reportRoutes(app, deps);
+  await feedbackPortalRoutes(app, deps);
+  await feedbackRoutes(app, deps);
   await registerRoutes(app, deps);
+  await supervisionRoutes(app, deps);
+  await delegationRoutes(app, deps);
   await webRoutes(app);
   return app;
 }

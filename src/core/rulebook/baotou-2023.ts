@@ -1,7 +1,16 @@
 // Rulebook baotou-2023: 《包头市政府工作部门权责清单动态管理办法》 (2023-02-22),
 // docs/regulation.zh.txt. '§N' = 第N条, '§13.1' = 第十三条第1项.
 // Data only: every number here is quoted from the article it cites.
-import type { PeriodRules, ProcedureDef, Rulebook, StepDef, TemporaryLicenseRule } from './types.js';
+import type {
+  DelegationRules,
+  FeedbackRules,
+  PeriodRules,
+  ProcedureDef,
+  Rulebook,
+  StepDef,
+  SupervisionRules,
+  TemporaryLicenseRule,
+} from './types.js';
 
 // §4: the body (职权行使机构) puts forward its own adjustments; §13.1: in writing,
 // stating reasons, legal basis, 下级承接情况 and special notes, with attachments.
@@ -217,6 +226,69 @@ export const temporaryLicense2023: TemporaryLicenseRule = {
   note: 'warningDays: platform setting, sized to fit a §12 adjustment before the basis lapses.',
 };
 
+// §13.2 ¶2 asks related bodies 同步 (at the same time) and names no period; §13.4 names the
+// training topics for 审批审核备案类 powers and for 执法 staff.
+export const delegation2023: DelegationRules = {
+  relatedBodyClock: {
+    amount: 15,
+    unit: 'workday',
+    kind: 'deadline',
+    from: 'relatedConsulted',
+    article: '§13.2',
+    articleText: '同步征求关联部门意见，同步协调下放行政权力或审批权限',
+    note: 'platform setting: the article gives no period; 15 working days, the §12 review period the answers run alongside.',
+  },
+  trainingTracks: [
+    {
+      id: 'approval',
+      label: '审批审核备案类',
+      categories: ['XK', 'QR', 'BA'],
+      topics: ['受理', '材料审核', '实地踏察', '审核验收', '裁量权'],
+      article: '§13.4',
+      articleText: '对审批审核备案类事项，重点对事项受理、材料审核、实地踏察、审核验收及裁量权方面开展培训',
+      note: 'categories: 行政许可, 行政确认 and 备案 are the approval, review and filing kinds (platform reading).',
+    },
+    {
+      id: 'enforcement',
+      label: '执法类',
+      categories: ['CF', 'QZ', 'JC'],
+      topics: ['执法范围', '执法方式', '执法流程', '处罚裁量权', '救济途径'],
+      article: '§13.4',
+      articleText: '对执法人员……重点对执法范围、执法方式、执法流程、处罚裁量权和救济途径等内容开展培训',
+      note: 'categories: 行政处罚, 行政强制 and 行政检查 are exercised by enforcement staff (platform reading).',
+    },
+  ],
+};
+
+// §16 督促整改 / §17 责令整改: the regulation sets no period for a rectification. 20 working days
+// is the platform's choice (issue 12): long enough to file an overdue application (§12: 15).
+export const supervision2023: SupervisionRules = {
+  rectification: {
+    amount: 20,
+    unit: 'workday',
+    kind: 'deadline',
+    from: 'rectificationOrdered',
+    article: '§16',
+    articleText: '不按规定时限提出权责清单调整意见的，协调小组办公室应督促整改',
+    note: 'amount: platform setting; the regulation names no rectification period.',
+  },
+};
+
+// §15 sets no period for answering the public. 15 working days is the platform's choice (issue
+// 12), the same span as the §12 reviews and well inside the 60 days of 《信访工作条例》第三十二条.
+export const feedback2023: FeedbackRules = {
+  answer: {
+    amount: 15,
+    unit: 'workday',
+    kind: 'deadline',
+    from: 'feedbackReceived',
+    article: '§15',
+    articleText: '收集整理公民、法人或其他组织的意见和建议，进行研究论证，吸收采纳合理内容',
+  },
+  reminderWorkdays: 3,
+  note: 'amount and reminderWorkdays: platform settings; §15 names no period (《信访工作条例》第三十二条: 60日内办结).',
+};
+
 // §11 lists the causes to cancel, delegate or modify (and §11.4 to merge or split); §13.1 names
 // entrustment (上级政府委托) among the same causes.
 const ELEVEN = ['cancel', 'delegate', 'modify', 'merge', 'split', 'entrust', 'takeBack'] as const;
@@ -331,4 +403,7 @@ export const baotou2023: Rulebook = {
   ],
   periodRules: civilCodePeriodRules,
   temporaryLicense: temporaryLicense2023,
+  feedback: feedback2023,
+  supervision: supervision2023,
+  delegation: delegation2023,
 };

@@ -170,4 +170,12 @@ export const baotou2025: Rulebook = {
   periodicDuties: y2023.baotou2023.periodicDuties.map((d) => ({ ...d, inherited2023: true as const })),
   periodRules: y2023.civilCodePeriodRules,
   temporaryLicense: { ...y2023.temporaryLicense2023, inherited2023: true },
+  supervision: { ...y2023.supervision2023, inherited2023: true },
+  feedback: { ...y2023.feedback2023, answer: { ...y2023.feedback2023.answer, inherited2023: true }, inherited2023: true },
+  delegation: {
+    ...y2023.delegation2023,
+    relatedBodyClock: { ...y2023.delegation2023.relatedBodyClock, inherited2023: true },
+    trainingTracks: y2023.delegation2023.trainingTracks.map((t) => ({ ...t, inherited2023: true as const })),
+    inherited2023: true,
+  },
 };

@@ -9,46 +9,16 @@
 export const ROLES = ['clerk', 'leadUnit', 'coordinator', 'legalReviewer', 'approver', 'receiver'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ADJUSTMENT_KINDS = [
-  'add',
-  'cancel',
-  'delegate',
-  'modify',
-  'merge',
-  'split',
-  'entrust',
-  'takeBack',
-] as const;
-export type AdjustmentKind = (typeof ADJUSTMENT_KINDS)[number];
-
-export const TRIGGER_KINDS = [
-  'lawIssued',
-  'lawRevised',
-  'lawRepealed',
-  'higherDelegation',
-  'higherCancellation',
-  'dutyAdjustment',
-  'mergeSplit',
-  'other',
-] as const;
-export type TriggerKind = (typeof TRIGGER_KINDS)[number];
-
-export const STEP_IDS = [
-  'draft',
-  'submit',
-  'preliminaryReview',
-  'legalityReview',
-  'consultation',
-  'reportToGovernment',
-  'approval',
-  'receivingConfirm',
-  'publish',
-  'platformSync',
-  'itemClaim',
-  'guideConfig',
-  'filing',
-] as const;
-export type StepId = (typeof STEP_IDS)[number];
+// The kinds, triggers and step ids are the contract's (the workspace names them too).
+export {
+  ADJUSTMENT_KINDS,
+  STEP_IDS,
+  TRIGGER_KINDS,
+  type AdjustmentKind,
+  type StepId,
+  type TriggerKind,
+} from '../../contract/adjustments.js';
+import type { AdjustmentKind, StepId, TriggerKind } from '../../contract/adjustments.js';
 
 export const CATEGORY_CODES = ['XK', 'CF', 'QZ', 'ZS', 'GF', 'JC', 'QR', 'JL', 'CJ', 'QT', 'BA'] as const;
 export type CategoryCode = (typeof CATEGORY_CODES)[number];
@@ -82,7 +52,13 @@ export type ClockEvent =
   | 'consultationOpened'
   | 'consultationEnded'
   | 'approved'
-  | 'published';
+  | 'published'
+  /** §13.2 ¶2: the day a related body (关联部门) is asked for its opinion on a 下放 or 委托. */
+  | 'relatedConsulted'
+  /** §16: the office orders a body to rectify (督促整改); a supervision clock, no application step. */
+  | 'rectificationOrdered'
+  /** §15: an opinion, complaint or report received (src/modules/feedback) */
+  | 'feedbackReceived';
 
 export interface Clock extends Provenance {
   readonly amount: number;
@@ -207,6 +183,45 @@ export interface TemporaryLicenseRule extends Provenance {
   readonly articleText: string;
 }
 
+/** §13.4: the training a receiving body's staff must have had, per kind of power (its categories). */
+export interface TrainingTrack extends Provenance {
+  readonly id: 'approval' | 'enforcement';
+  /** 审批审核备案类 / 执法类 */
+  readonly label: string;
+  readonly categories: readonly CategoryCode[];
+  /** The topics the article names for this kind, all of which must be covered. */
+  readonly topics: readonly string[];
+  readonly article: ArticleRef;
+  readonly articleText: string;
+}
+
+/** §13.2–§13.5: the parameters of handing a power down or entrusting it. */
+export interface DelegationRules extends Provenance {
+  /** §13.2 ¶2: how long a related body has to answer (同步征求关联部门意见). */
+  readonly relatedBodyClock: Clock;
+  readonly trainingTracks: readonly TrainingTrack[];
+}
+
+/**
+ * §16, §17: supervision of how a body keeps its list. The regulation says the office 督促整改 /
+ * 责令整改 and reprimands a body 不按要求整改, but sets no period: the rectification clock is the
+ * installation's choice, held here with the article it serves.
+ */
+export interface SupervisionRules extends Provenance {
+  readonly rectification: Clock;
+}
+
+/**
+ * §15: opinions, suggestions, complaints and reports from the public are studied and answered
+ * (进行研究论证，吸收采纳合理内容). `answer` runs from the day one is received (a web submission:
+ * the day it arrived, before moderation); a reminder goes to the handler `reminderWorkdays`
+ * working days before it falls due.
+ */
+export interface FeedbackRules extends Provenance {
+  readonly answer: Clock;
+  readonly reminderWorkdays: number;
+}
+
 export interface Rulebook {
   readonly id: RulebookId;
   readonly label: string;
@@ -229,4 +244,7 @@ export interface Rulebook {
   readonly periodicDuties: readonly PeriodicDutyDef[];
   readonly periodRules: PeriodRules;
   readonly temporaryLicense: TemporaryLicenseRule;
+  readonly feedback: FeedbackRules;
+  readonly supervision: SupervisionRules;
+  readonly delegation: DelegationRules;
 }

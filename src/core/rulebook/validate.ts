@@ -31,6 +31,9 @@ const EVENT_STEP: { readonly [E in ClockEvent]: StepId | null } = {
   consultationEnded: 'consultation',
   approved: 'approval',
   published: 'publish',
+  relatedConsulted: null, // §13.2 ¶2: a related body's clock starts when it is asked
+  rectificationOrdered: null, // §16: a supervision clock, not an application's
+  feedbackReceived: null, // §15: an opinion's clock starts when it is received
 };
 
 function checkClock(clock: Clock, path: string, issues: RulebookIssue[]): void {

@@ -139,6 +139,9 @@ export async function drive(t: TestApp, id: number, until: string | null, users 
     const stepId: string = a.openSteps[0];
     const def = a.deadlines.find((d: { step: string }) => d.step === stepId);
     const c = await t.login(users[def.roles[0]] ?? (await receiverOf(t, a.receivingBodyId)));
+    // §13.2: a 下放 or 委托 is submitted with a prior assessment that finds no refusal
+    if (stepId === 'submit' && (a.kind === 'delegate' || a.kind === 'entrust'))
+      await assessFixture(t, id, users.clerk ?? 'clerk.scjg');
     if (stepId === 'consultation' && !a.consultation) {
       await expectOk(await c.post(`/api/adjustments/${id}/consultation`, { closesOn: plusDays(t, 5) }));
       t.clock.now = new Date(t.clock.now.getTime() + 6 * 86_400_000);
@@ -165,4 +168,35 @@ export async function draftApplication(t: TestApp, clerk: string, body: Record<s
   );
   if (items.length) await expectOk(await c.put(`/api/adjustments/${a.id}/items`, { items, version: a.version }));
   return a.id as number;
+}
+
+/** §13.2 ¶1: a complete prior assessment that answers every refusal "no" (unless `yes` names some). */
+export function assessmentFixture(assessedOn: string, yes: string[] = []) {
+  const section = (finding: string) => ({ finding, assessor: '王建国', attachmentIds: [] });
+  return {
+    sections: {
+      staff: section('承接部门现有审批人员6名，均已取得执法证'),
+      qualifications: section('经办人员具备相应业务资质'),
+      equipment: section('办公场所和检测设备满足办理需要'),
+      systems: section('已开通自治区政务服务平台办理权限'),
+      implementation: section('承接部门已制定承接方案和办事指南'),
+      supervision: section('放权部门按季度开展业务指导和抽查'),
+    },
+    refusals: Object.fromEntries(
+      ['unlawful', 'policyRisk', 'cannotCarry'].map((r) => [
+        r,
+        { answer: yes.includes(r) ? 'yes' : 'no', reason: yes.includes(r) ? '经评估存在该情形' : '经评估不存在该情形' },
+      ]),
+    ),
+    assessedOn,
+    conclusion: yes.length ? '不具备下放条件' : '具备调整下放条件',
+  };
+}
+
+/** Record the passing assessment of application `id` as `clerk`, if it has none yet. */
+export async function assessFixture(t: TestApp, id: number, clerk: string) {
+  const c = await t.login(clerk);
+  const d = await expectOk(await c.get(`/api/adjustments/${id}/delegation`));
+  if (d.assessment) return;
+  await expectOk(await c.put(`/api/adjustments/${id}/delegation/assessment`, assessmentFixture(plusDays(t, 0))));
 }

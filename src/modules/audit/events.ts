@@ -94,6 +94,15 @@ export const AUDIT_ACTIONS = {
   'supervision.reprimandApproved': '审核通过通报批评',
   'supervision.reprimandPublished': '公布通报批评',
   'supervision.leadUnitDesignated': '明确动态调整工作牵头机构',
+  'delegation.assessed': '填写下放事前调研评估',
+  'delegation.relatedNamed': '征求关联部门意见',
+  'delegation.relatedAnswered': '关联部门回复意见',
+  'delegation.relatedWaived': '说明不再等待关联部门意见',
+  'delegation.trainingRecorded': '登记承接部门业务培训',
+  'delegation.handoverPlanned': '确定权力移交时间结点',
+  'delegation.itemHanded': '放权部门移交办理权限、数据、依据或卷宗',
+  'delegation.itemConfirmed': '承接部门确认接收移交事项',
+  'delegation.findingRaised': '发现下放事项督查线索（未按时移交或明放暗不放）',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -1,0 +1,149 @@
+// Delegation and entrustment (§13.2–§13.5) as pure rules: when an application may be submitted,
+// when it may go to the government, which training a handover needs, who is responsible before
+// the handover date, and what looks like 明放暗不放. No IO: the module hands the records in.
+import {
+  HANDOVER_ITEMS,
+  REFUSAL_LABELS,
+  REFUSALS,
+  type HandoverItem,
+  type Refusal,
+  type RelatedAnswer,
+} from '../../contract/delegation.js';
+import { citeArticle, type Rulebook, type TrainingTrack } from '../rulebook/index.js';
+
+/** The kinds of application §13.2–§13.5 apply to. */
+export const DELEGATION_KINDS = ['delegate', 'entrust'] as const;
+export const isDelegationKind = (kind: string): kind is 'delegate' | 'entrust' =>
+  (DELEGATION_KINDS as readonly string[]).includes(kind);
+
+export type RefusalAnswers = Record<Refusal, { answer: 'yes' | 'no'; reason: string }>;
+
+/**
+ * §13.2 ¶1: 违反法律法规的不放、下放后存在政策风险的不放、基层接不住管不好的不放. Null when the
+ * application may be submitted; otherwise why not, in Chinese.
+ */
+export function assessmentRefusal(refusals: RefusalAnswers | null): string | null {
+  if (!refusals) return '尚未完成事前调研评估（承接能力、落实状态、日常监管及“三不放”判断），不能报送（第十三条第2项）';
+  const yes = REFUSALS.filter((r) => refusals[r]?.answer === 'yes');
+  if (yes.length)
+    return `事前调研评估认定“${yes.map((r) => REFUSAL_LABELS[r]).join('、')}”，不具备调整下放条件，不能报送（第十三条第2项）`;
+  return null;
+}
+
+export interface RelatedState {
+  bodyName: string;
+  answer: RelatedAnswer | null;
+  waivedReason: string | null;
+}
+
+/** §13.2 ¶2: the related bodies that have neither answered nor been waived by the office. */
+export const relatedPending = (rows: readonly RelatedState[]) => rows.filter((r) => !r.answer && !r.waivedReason);
+
+export function relatedRefusal(rows: readonly RelatedState[]): string | null {
+  const open = relatedPending(rows);
+  if (!open.length) return null;
+  return `关联部门（${open.map((r) => r.bodyName).join('、')}）尚未回复意见，且协调小组办公室未说明免于等待的理由，不能报请政府审定（第十三条第2项：同步征求关联部门意见）`;
+}
+
+/** §13.2 ¶2: 有条件同意 and 不同意 must say why. */
+export const answerNeedsReason = (answer: RelatedAnswer) => answer !== 'agree';
+
+export interface TrainingNeed {
+  track: TrainingTrack['id'];
+  label: string;
+  citation: string;
+  topics: string[];
+  missing: string[];
+}
+
+/**
+ * §13.4: the topics the delegated powers' categories call for, and those no recorded session has
+ * covered yet. A category outside both lists calls for no named topic.
+ */
+export function trainingNeeds(
+  rb: Rulebook,
+  categories: readonly string[],
+  coveredTopics: readonly string[],
+): TrainingNeed[] {
+  const covered = new Set(coveredTopics);
+  return rb.delegation.trainingTracks
+    .filter((t) => t.categories.some((c) => categories.includes(c)))
+    .map((t) => ({
+      track: t.id,
+      label: t.label,
+      citation: citeArticle(rb, t.article, t.inherited2023 === true),
+      topics: [...t.topics],
+      missing: t.topics.filter((x) => !covered.has(x)),
+    }));
+}
+
+/** The topics a session may record: every topic of the rulebook's lists. */
+export const knownTopics = (rb: Rulebook) => new Set(rb.delegation.trainingTracks.flatMap((t) => t.topics));
+
+/** §13.4 在委托、下放前…开展培训: null when the handover may go on; otherwise why not. */
+export function trainingRefusal(needs: readonly TrainingNeed[], sessions: number): string | null {
+  if (sessions === 0) return '尚未对承接部门开展业务培训，不能办理权力移交（第十三条第4项）';
+  const gaps = needs.filter((n) => n.missing.length);
+  if (!gaps.length) return null;
+  return `业务培训尚未覆盖${gaps.map((n) => `${n.label}事项的“${n.missing.join('、')}”`).join('；')}，不能办理权力移交（第十三条第4项）`;
+}
+
+/** §13.5: items handed over in a number need the number (case files handed over: n). */
+export const countRequired = (item: HandoverItem) => item === 'data' || item === 'caseFiles';
+
+export interface HandoverItemState {
+  item: HandoverItem;
+  handedAt: Date | null;
+  confirmedAt: Date | null;
+}
+
+/** §13.5 整体移交: complete when every checklist item is handed over and confirmed. */
+export const handoverComplete = (items: readonly HandoverItemState[]) =>
+  HANDOVER_ITEMS.every((i) => items.some((x) => x.item === i && x.handedAt && x.confirmedAt));
+
+/** §13.5 确定时间结点: before the date the delegating body stays responsible. */
+export const receivingResponsible = (handoverOn: string, today: string, complete: boolean) =>
+  complete && today >= handoverOn;
+
+/** §13.5 防止出现监管真空: the date has passed and the checklist is not complete. */
+export const handoverMissed = (handoverOn: string, today: string, complete: boolean) => !complete && today > handoverOn;
+
+// §13.5 不得以备案、核准、网络平台不授权等形式变相审批: the words of a step that keeps a hold.
+const HOLD_WORDS = ['备案', '核准', '审批', '审核', '批准', '同意'];
+const SUFFIXES = ['许可', '备案', '核准', '审批', '登记', '确认', '审核'];
+
+/** The part of a power's name that names its matter (电梯维保单位备案 → 电梯维保单位). */
+function stem(name: string): string {
+  const s = SUFFIXES.find((x) => name.endsWith(x) && name.length - x.length >= 4);
+  return s ? name.slice(0, -s.length) : name;
+}
+
+export interface Delegated {
+  adjustmentId: number;
+  code: string;
+  name: string;
+}
+
+export interface ProposedPower {
+  name: string;
+  category: string;
+}
+
+/**
+ * §13.5 明放暗不放: a power the delegating body proposes after the handover that is a filing,
+ * ratification or approval step (category 备案, or such a word in its name) on a matter it
+ * has handed down. Returns the delegated power each proposal holds on to.
+ */
+export function disguisedRetention(
+  delegated: readonly Delegated[],
+  proposed: readonly ProposedPower[],
+): { delegated: Delegated; proposed: ProposedPower }[] {
+  const out: { delegated: Delegated; proposed: ProposedPower }[] = [];
+  for (const p of proposed) {
+    const holds = p.category === 'BA' || HOLD_WORDS.some((w) => p.name.includes(w));
+    if (!holds) continue;
+    const d = delegated.find((x) => p.name.includes(stem(x.name)));
+    if (d) out.push({ delegated: d, proposed: p });
+  }
+  return out;
+}
