@@ -9,7 +9,7 @@ import type { Database } from '../../db/connect.js';
 import { buildBodies } from '../../seed/bodies.js';
 import { loadReferenceData } from '../../seed/reference.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { loadOrganisation } from '../demo/organisation.seed.js';
+import { loadOrganisation } from '../bodies/organisation.js';
 import { hashPassword } from './password.js';
 import { getPolicy, toPasswordPolicy } from './policy.repo.js';
 

@@ -29,7 +29,6 @@ import { overrideItemExclusion, setDuties } from './parts.command.js';
 import { lawChangeRoutes } from './law-change.routes.js';
 import { abilities, nextDueOf, presentAdjustment } from './present.js';
 import { loadCalendar } from '../calendar/calendar.repo.js';
-import { rulebookRoutes } from './rulebook.routes.js';
 import { statusLabelOf } from './status-words.js';
 import { ADJUSTMENT_STATUSES } from './transitions.js';
 import { act, type ActInput } from './workflow.command.js';
@@ -332,6 +331,5 @@ export async function adjustmentsRoutes(app: FastifyInstance, deps: AppDeps) {
   await attachmentRoutes(app, deps);
   await batchRoutes(app, deps);
   await lawChangeRoutes(app, deps);
-  await rulebookRoutes(app, deps);
   await inboxRoutes(app, deps);
 }

@@ -10,7 +10,7 @@ import { getRulebook } from '../../core/rulebook/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { actorOf, metaOf } from '../../platform/http.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { currentRulebookId } from './rulebook.repo.js';
+import { currentRulebookId } from '../rulebook/rulebook.repo.js';
 
 export async function batchRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();

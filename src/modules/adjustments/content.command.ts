@@ -33,7 +33,7 @@ import { buildItems, type ItemInput } from './items.js';
 import { checkTrigger, screenItem, sameFlags } from './content-rules.js';
 import { resolveCitations } from '../register/documents.repo.js';
 import type { ErrorDetail } from '../../core/errors.js';
-import { currentRulebookId } from './rulebook.repo.js';
+import { currentRulebookId } from '../rulebook/rulebook.repo.js';
 import { decide, workflowRoles, type Action, grantRole } from './transitions.js';
 import type { CommandDeps } from './workflow.command.js';
 import { bumped, checkAdjustmentVersion } from './versions.js';

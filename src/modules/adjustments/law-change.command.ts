@@ -14,7 +14,7 @@ import { loadCalendar } from '../calendar/calendar.repo.js';
 import { loadCurrentList } from '../register/publish.js';
 import { filingDue } from './filing-due.js';
 import { notify, peopleFor, type Notice } from './inbox.repo.js';
-import { currentRulebookId } from './rulebook.repo.js';
+import { currentRulebookId } from '../rulebook/rulebook.repo.js';
 import type { CommandDeps } from './workflow.command.js';
 
 export type ChangeKind = 'issued' | 'revised' | 'repealed';

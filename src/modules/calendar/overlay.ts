@@ -15,11 +15,10 @@ import {
 } from '../../core/calendar/index.js';
 import { AppError, notFound } from '../../core/errors.js';
 import type { DB } from '../../db/schema.js';
-import { refreshFilingDue } from '../adjustments/filing-due.js';
 import type { Db } from '../../platform/db.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { listEnteredYears } from './calendar.repo.js';
-import { movedDeadlines, type MovedDeadline } from './impact.js';
+import { calendarChanged, deadlinesMovedBy, type MovedDeadline } from './calendar-hooks.js';
 
 /** A year as the calendar has it: shipped, overlaid by an administrator, or not known at all. */
 export interface YearState {
@@ -118,7 +117,7 @@ async function plan(
   }
   const beforeCal = createWorkdayCalendar(overrides);
   const afterCal = createWorkdayCalendar(entry ? [...others, entry] : others);
-  const moved = await movedDeadlines(db, beforeCal, afterCal);
+  const moved = await deadlinesMovedBy(db, beforeCal, afterCal);
   const digest = createHash('sha256')
     .update(JSON.stringify({ kind, year, reason, before, after, moved }))
     .digest('hex');
@@ -205,8 +204,8 @@ export async function confirmPlan(
       source,
     })),
   );
-  // §12: running filing deadlines follow the calendar; done steps keep the due date they had
-  const refreshed = await refreshFilingDue(trx, calendar, 'open');
+  // §12: running deadlines follow the calendar (each module that keeps some registered at assembly)
+  const refreshed = await calendarChanged(trx, calendar);
   const after = p.kind === 'set' ? { ...p.after, enteredAt: ctx.at.toISOString() } : p.after;
   await recordAudit(trx, {
     actor: ctx.actor,

@@ -1,7 +1,7 @@
 // The demo data set: Baotou's regions and bodies, demo accounts for every role.
 import { buildDemoData } from '../../seed/demo.js';
 import type { Database } from '../../db/connect.js';
-import { loadOrganisation } from './organisation.seed.js';
+import { loadOrganisation } from '../bodies/organisation.js';
 import { loadDemoRegister } from './register.seed.js';
 import { loadDemoUsers } from './users.seed.js';
 import { loadDemoSupervision, SUPERVISION_ACCOUNTS } from '../supervision/supervision.seed.js';

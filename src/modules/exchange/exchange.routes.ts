@@ -2,6 +2,7 @@
 // error report, and streamed exports of published lists (open: the portal links to them) and
 // of a draft (the body's own staff). README.md in this folder is the import wizard's contract.
 import multipart from '@fastify/multipart';
+import { create as contentDisposition } from 'content-disposition';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createReadStream } from 'node:fs';
@@ -9,7 +10,7 @@ import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import { AppError, notFound } from '../../core/errors.js';
 import { canDraftList, canSubmitList } from '../../core/policies/index.js';
-import { currentRulebookId } from '../adjustments/rulebook.repo.js';
+import { currentRulebookId } from '../rulebook/rulebook.repo.js';
 import { getRulebook, isRulebookId } from '../../core/rulebook/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { actorOf, idParam, metaOf } from '../../platform/http.js';
@@ -25,15 +26,6 @@ import { receiveXlsx } from './upload.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** RFC 6266 / 5987: an ASCII fallback and the real (Chinese) name, percent-encoded as UTF-8. */
-export function contentDisposition(fileName: string, fallback: string): string {
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}
-
 function sendXlsx(
   reply: FastifyReply,
   fileName: string,
@@ -45,7 +37,7 @@ function sendXlsx(
     reply.log.error({ err: e }, 'xlsx export failed');
     out.destroy(e);
   });
-  return reply.type(XLSX_MIME).header('content-disposition', contentDisposition(fileName, fallback)).send(out);
+  return reply.type(XLSX_MIME).header('content-disposition', contentDisposition(fileName, { fallback })).send(out);
 }
 
 const importQuery = z.object({
@@ -150,7 +142,10 @@ export async function exchangeRoutes(app: FastifyInstance, { db, clock }: AppDep
         return reply
           .type(XLSX_MIME)
           .header('cache-control', 'no-store')
-          .header('content-disposition', contentDisposition('权责清单导入错误报告.xlsx', 'import-errors.xlsx'))
+          .header(
+            'content-disposition',
+            contentDisposition('权责清单导入错误报告.xlsx', { fallback: 'import-errors.xlsx' }),
+          )
           .send(createReadStream(path));
       },
     );

@@ -6,7 +6,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Actor } from '../../core/actor.js';
 import { AppError, notFound } from '../../core/errors.js';
 import { formatPowerCode, MAX_MAIN, MAX_SUB, parsePowerCode } from '../../core/register/index.js';
-import { currentRulebookId } from '../adjustments/rulebook.repo.js';
+import { currentRulebookId } from '../rulebook/rulebook.repo.js';
 import { DEFAULT_RULEBOOK_ID, getRulebook, isRulebookId, type Rulebook } from '../../core/rulebook/index.js';
 import type { DB } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.repo.js';

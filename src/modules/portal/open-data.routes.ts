@@ -8,7 +8,6 @@ import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { errorSchema, idParam } from '../../platform/http.js';
-import { searchApiRoutes } from '../search/search.routes.js';
 import { attachment, listCsv, listJson } from './open-data.js';
 import * as repo from './portal.repo.js';
 import { answerIfFresh, etagOf } from './respond.js';
@@ -254,5 +253,4 @@ export async function openDataRoutes(app: FastifyInstance, deps: AppDeps) {
     },
   );
 
-  await searchApiRoutes(app, deps);
 }

@@ -9,7 +9,6 @@ import { isIsoDate, todayInBeijing } from '../../core/calendar/index.js';
 import { diffPowerLists } from '../../core/register/diff.js';
 import { AppError } from '../../core/errors.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { registerSearchPage } from '../search/search.routes.js';
 import { bodyPageMain, noListMain } from './body.page.js';
 import { homeMain, regionMain } from './home.page.js';
 import { FAVICON_SVG, page, PORTAL_CSS, useSite } from './layout.js';
@@ -64,7 +63,10 @@ const crumbsFor = (b: repo.BodyInfo, last?: string) => [
   ...(last ? [{ label: last }] : []),
 ];
 
-export async function portalRoutes(app: FastifyInstance, deps: AppDeps) {
+/** Pages of other modules served inside the portal (its headers, caching and error pages), handed in at assembly. */
+export type PortalPages = (scope: FastifyInstance, deps: AppDeps) => Promise<void>;
+
+export async function portalRoutes(app: FastifyInstance, deps: AppDeps, pages: PortalPages[] = []) {
   const { db } = deps;
   const cache = new PageCache();
   useSite(deps.config.site);
@@ -386,7 +388,8 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     );
 
-    await registerSearchPage(scope, deps);
+    // the search page (src/server/app.ts hands it in, so the portal never imports search)
+    for (const more of pages) await more(scope, deps);
   });
 
   // JSON/CSV under /api/public: API errors (JSON), not pages

@@ -5,7 +5,7 @@
 import type { Transaction } from 'kysely';
 import type { Actor, RequestMeta, Role } from '../../core/actor.js';
 import { AppError } from '../../core/errors.js';
-import { currentRulebookId } from '../adjustments/rulebook.repo.js';
+import { currentRulebookId } from '../rulebook/rulebook.repo.js';
 import type { DB } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import {

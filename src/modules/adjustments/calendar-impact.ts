@@ -1,27 +1,17 @@
 // Which running deadlines a change of the working-day calendar would move (issue 9.2): the filing
 // deadline of every application not yet filed (§12: 15 working days from the cause) and the due
 // date of every open step (the rulebook's clocks). Done steps are not looked at: their due date
-// and on-time finding were fixed when they were done and never move.
+// and on-time finding were fixed when they were done and never move. The calendar module asks
+// through the listener registered at assembly (adjustmentDeadlines, src/server/app.ts).
 import type { WorkdayCalendar } from '../../core/calendar/index.js';
 import { findStep, getRulebook, type Due, type StepId } from '../../core/rulebook/index.js';
-import { clockStarts, currentConsultation, findAdjustment } from '../adjustments/adjustments.repo.js';
+import { clockStarts, currentConsultation, findAdjustment } from './adjustments.repo.js';
 import type { Db } from '../../platform/db.js';
-import { stepDue } from '../adjustments/deadlines.js';
-import { filingDue } from '../adjustments/filing-due.js';
+import type { CalendarListener, MovedDeadline } from '../calendar/calendar-hooks.js';
+import { stepDue } from './deadlines.js';
+import { filingDue, refreshFilingDue } from './filing-due.js';
 
 type DueDate = Pick<Due, 'date' | 'provisional'>;
-
-export interface MovedDeadline {
-  adjustmentId: number;
-  title: string;
-  bodyName: string;
-  /** 'submit' is the filing deadline (§12). */
-  step: StepId;
-  label: string;
-  citation: string;
-  from: DueDate;
-  to: DueDate;
-}
 
 const moved = (a: DueDate, b: DueDate) => a.date !== b.date || a.provisional !== b.provisional;
 
@@ -73,3 +63,10 @@ export async function movedDeadlines(
   }
   return out;
 }
+
+/** The adjustments' deadlines as the calendar sees them: previewed, and recomputed once a change is confirmed. */
+export const adjustmentDeadlines: CalendarListener = {
+  movedDeadlines,
+  // §12: running filing deadlines follow the calendar; done steps keep the due date they had
+  calendarChanged: (trx, calendar) => refreshFilingDue(trx, calendar, 'open'),
+};

@@ -1,4 +1,5 @@
-// Writes regions and bodies into the database in batches (demo data and tests).
+// Writes regions and bodies into the database in batches: the first start (accounts/setup.ts),
+// the demo data and tests.
 import type { Database } from '../../db/connect.js';
 import type { Body, Region } from '../../core/register/body.js';
 
