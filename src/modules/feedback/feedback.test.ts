@@ -54,6 +54,14 @@ async function complaint(extra: Record<string, string> = {}) {
 }
 
 describe('the portal form (no script)', () => {
+  it('every power page and body page links to the form, pre-filled', async () => {
+    const powerPage = await t.anon.get(`/bodies/${scjg}/powers/${power.code}`);
+    expect(powerPage.statusCode).toBe(200);
+    expect(powerPage.body).toContain(`href="/feedback?body=${scjg}&amp;power=${encodeURIComponent(power.code)}"`);
+    const bodyPage = await t.anon.get(`/bodies/${scjg}`);
+    expect(bodyPage.body).toContain(`href="/feedback?body=${scjg}"`);
+  });
+
   it('pre-fills the body and power from a power page link', async () => {
     const page = await t.anon.get(`/feedback?body=${scjg}&power=${power.code}`);
     expect(page.statusCode).toBe(200);
@@ -356,11 +364,50 @@ describe('contact details at rest', () => {
   it('no contact detail given in this file is anywhere in the feedback tables in clear text', async () => {
     const dump = await sql<{ t: string }>`select string_agg(f::text, E'\n') as t from feedback f`.execute(t.db);
     const text = dump.rows[0]!.t;
-    for (const secret of ['王建国', '13847211234', 'wang@example.com', '李女士', '0472-5123456'])
-      expect(text).not.toContain(secret);
+    // given in this file, and in the demo data (feedback.seed.ts)
+    const secrets = [
+      '王建国',
+      '13847211234',
+      'wang@example.com',
+      '李女士',
+      '0472-5123456',
+      '赵海峰',
+      '13904721357',
+      '0472-6158820',
+      '15647201188',
+      'chen.bt@example.com',
+    ];
+    for (const secret of secrets) expect(text).not.toContain(secret);
     const audit = await sql<{ t: string }>`select string_agg(a::text, E'\n') as t from audit_event a`.execute(t.db);
-    for (const secret of ['王建国', '13847211234', 'wang@example.com', '李女士', '0472-5123456'])
-      expect(audit.rows[0]!.t).not.toContain(secret);
+    for (const secret of secrets) expect(audit.rows[0]!.t).not.toContain(secret);
     expect(text).toContain('sm4:');
+  });
+});
+
+describe('the demo year', () => {
+  it('has opinions, complaints and reports for 包头市 and 昆都仑区 in every stage, and a complaint found true is a finding', async () => {
+    const rows = await t.db
+      .selectFrom('feedback as f')
+      .innerJoin('body as b', 'b.id', 'f.body_id')
+      .select(['f.kind', 'f.status', 'f.channel', 'f.outcome', 'f.finding_id', 'b.region_code'])
+      .where('f.client_key', '=', 'demo-seed')
+      .where('f.status', '<>', 'answered')
+      .execute();
+    expect(rows.map((r) => r.status).sort()).toEqual(['moderation', 'open']);
+    const answered = await t.db
+      .selectFrom('feedback as f')
+      .innerJoin('body as b', 'b.id', 'f.body_id')
+      .select(['f.outcome', 'f.finding_id', 'b.region_code', 'f.channel'])
+      .where('f.status', '=', 'answered')
+      .where('f.answered_at', '<', new Date('2026-08-01T00:00:00+08:00'))
+      .orderBy('f.id')
+      .execute();
+    expect(answered.map((a) => [a.region_code, a.channel, a.outcome])).toEqual([
+      ['150200', 'web', 'adopted'],
+      ['150200', 'phone', 'substantiated'],
+      ['150203', 'hall', 'unsubstantiated'],
+    ]);
+    expect(answered[1]!.finding_id).not.toBeNull();
+    expect(answered[2]!.finding_id).toBeNull();
   });
 });

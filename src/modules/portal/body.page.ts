@@ -143,6 +143,7 @@ export function bodyPageMain(d: BodyPageData): Html {
 ${versionBanner(d)}
 ${consultationNotice(d.consultations, '本机构的权责清单')}
 ${asOfForm(d)}
+<p class="feedback-link"><a href="/feedback?body=${body.id}">对${body.name}提意见建议或投诉举报</a>（第十五条）</p>
 <p class="summary">共 <strong>${inForce.length}</strong> 项在用行政职权${subs ? `（主项 ${inForce.length - subs} 项、子项 ${subs} 项）` : ''}，分 ${groups.length} 类${d.duties.length ? `；职责 ${d.duties.length} 项` : ''}。${retired.length ? html`另有已取消、合并、下放或委托的职权 ${retired.length} 项，<a href="#retired">列于页末</a>。` : ''}${preview ? html`各类别先列出前 ${PREVIEW_ROWS} 项，<a href="${q({ all: '1' })}">显示全部 ${inForce.length} 项</a>（便于查找和打印）。` : ''}</p>
 ${groups.length ? html`<nav class="toc" aria-label="职权类别目录"><ul>${groups.map((g) => html`<li><a href="#cat-${g.code}">${g.label}<span class="count">${g.rows.length} 项</span></a></li>`)}</ul></nav>` : ''}
 ${

@@ -24,12 +24,12 @@ export const useSite = (s: SiteIdentity) => void (configured = s);
 function footer(s: SiteIdentity): Html {
   const psbNumber = /\d{14}/.exec(s.psb)?.[0];
   return html`<footer class="site"><div class="wrap">
-  <p>本平台依据《包头市政府工作部门权责清单动态管理办法》公开各职权行使机构的权责清单及其调整情况。对正在公开征求意见的调整事项，可在<a href="/consultations">公开征求意见</a>页面提出意见；其他意见建议请通过下列联系方式与主办单位联系。</p>
+  <p>本平台依据《包头市政府工作部门权责清单动态管理办法》公开各职权行使机构的权责清单及其调整情况。对正在公开征求意见的调整事项，可在<a href="/consultations">公开征求意见</a>页面提出意见；对行政职权及其实施情况的意见建议、对职权行使机构违规行为的投诉举报，可在<a href="/feedback">意见建议与投诉举报</a>页面提交，凭查询码<a href="/feedback/status">查看办理情况</a>（第十五条）。</p>
   <p>主办单位：${s.organizer}</p>
   <p>联系方式：${s.contact}</p>
   <p>网站标识码：${s.siteCode} <span aria-hidden="true">·</span> <a href="https://beian.miit.gov.cn/" rel="noopener">${s.icp}</a>
   <span aria-hidden="true">·</span> ${psbNumber ? html`<a href="https://beian.mps.gov.cn/#/query/webSearch?code=${psbNumber}" rel="noopener">${s.psb}</a>` : s.psb}</p>
-  <p><a href="/sitemap">网站地图</a> <span aria-hidden="true">·</span> <a href="/search">检索</a> <span aria-hidden="true">·</span> <a href="/consultations">公开征求意见</a></p>
+  <p><a href="/sitemap">网站地图</a> <span aria-hidden="true">·</span> <a href="/search">检索</a> <span aria-hidden="true">·</span> <a href="/consultations">公开征求意见</a> <span aria-hidden="true">·</span> <a href="/feedback">意见建议与投诉举报</a></p>
 </div></footer>`;
 }
 
