@@ -23,9 +23,14 @@ let zjj: number;
 let codes: string[];
 
 const audits = async (id: number) =>
-  (await t.db.selectFrom('audit_event').select('action').where('object_id', '=', String(id)).execute()).map(
-    (r) => r.action,
-  );
+  (
+    await t.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('object_type', '=', 'adjustment')
+      .where('object_id', '=', String(id))
+      .execute()
+  ).map((r) => r.action);
 const state = async (id: number) => {
   const a = await expectOk(await (await t.login('coord.city')).get(`/api/adjustments/${id}`));
   return { status: a.status, openSteps: a.openSteps, version: a.version, audits: await audits(id) };
