@@ -13,6 +13,7 @@ import {
 } from '@ant-design/icons';
 // the adjustment procedure's pages (issue 4)
 import {
+  AlertOutlined,
   BarChartOutlined,
   BellOutlined,
   BookOutlined,
@@ -22,6 +23,8 @@ import {
   SwapOutlined,
   VerifiedOutlined,
 } from '@ant-design/icons';
+// 意见建议与投诉举报 (§15)
+import { MessageOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Ability } from './types.ts';
 
@@ -113,6 +116,36 @@ export const ROUTES: AppRoute[] = [
     icon: <BarChartOutlined />,
     ability: 'review',
     page: lazy(() => import('./pages/reports/ReportsPage.tsx')),
+  },
+  // 监督管理 (§14 ¶2, §16, §17): the office and the bodies it supervises
+  {
+    path: '/supervision',
+    label: '监督管理',
+    icon: <AlertOutlined />,
+    ability: ['review', 'draftList', 'submitList'],
+    page: lazy(() => import('./pages/supervision/SupervisionPage.tsx')),
+  },
+  {
+    path: '/supervision/findings/:id',
+    label: '督查发现',
+    menu: false,
+    ability: ['review', 'draftList', 'submitList'],
+    page: lazy(() => import('./pages/supervision/FindingPage.tsx')),
+  },
+  // 意见建议与投诉举报 (§15 ¶1–2): the level's office and the bodies that answer opinions
+  {
+    path: '/feedback',
+    label: '意见建议与投诉举报',
+    icon: <MessageOutlined />,
+    ability: ['review', 'draftList', 'submitList'],
+    page: lazy(() => import('./pages/feedback/FeedbackPage.tsx')),
+  },
+  {
+    path: '/feedback/:id',
+    label: '意见建议与投诉举报',
+    menu: false,
+    ability: ['review', 'draftList', 'submitList'],
+    page: lazy(() => import('./pages/feedback/FeedbackDetailPage.tsx')),
   },
   {
     path: '/calendar',
