@@ -82,6 +82,14 @@ export const ROUTES: AppRoute[] = [
     ability: WORKFLOW,
     page: lazy(() => import('./pages/adjustments/AdjustmentPage.tsx')),
   },
+  // §13.2 ¶2: a related body's lead unit answers on another body's 下放 or 委托
+  {
+    path: '/delegation-requests',
+    label: '关联部门意见',
+    icon: <SwapOutlined />,
+    ability: 'submitList',
+    page: lazy(() => import('./pages/delegation/RequestsPage.tsx')),
+  },
   {
     path: '/approvals',
     label: '政府审定',

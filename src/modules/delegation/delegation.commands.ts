@@ -136,7 +136,7 @@ export function nameRelated(deps: Deps, actor: Actor, meta: RequestMeta, id: num
           kind: 'task' as const,
           adjustmentId: a.id,
           title: `待办：回复关联部门意见——${a.title}`,
-          body: `${a.bodyName}拟${a.kind === 'delegate' ? '下放' : '委托'}行政权力，请于 ${due.date} 前回复意见（${due.citation}：同步征求关联部门意见）`,
+          body: `${a.bodyName}拟${a.kind === 'delegate' ? '下放' : '委托'}行政权力，请于 ${due.date} 前在“关联部门意见”中回复（${due.citation}：同步征求关联部门意见）`,
           dueOn: due.date,
           dedupeKey: `related:${row.id}`,
         })),

@@ -17,6 +17,7 @@ import ContentCard from './detail/ContentCard.tsx';
 import DiffView from './detail/DiffView.tsx';
 import DutiesAndScreening from './detail/DutiesAndScreening.tsx';
 import DuplicatesCard from './detail/DuplicatesCard.tsx';
+import DelegationCard from '../delegation/DelegationCard.tsx';
 import HistoryTimeline from './detail/HistoryTimeline.tsx';
 import ItemsEditor from './detail/ItemsEditor.tsx';
 import ProcedureSteps from './detail/ProcedureSteps.tsx';
@@ -202,6 +203,7 @@ export default function AdjustmentPage() {
             </Card>
             <DutiesAndScreening a={a} onChanged={update} />
             <AttachmentsCard a={a} onChanged={() => void res.reload()} />
+            <DelegationCard id={a.id} kind={a.kind} attachments={a.attachments} />
             {a.consultation && <ConsultationCard a={a} />}
           </Space>
         </Col>

@@ -1,0 +1,29 @@
+// One function per endpoint of the delegation module (server: src/modules/delegation/delegation.routes.ts);
+// the types are the contract's (src/contract/delegation.ts).
+import { http } from '../../api.ts';
+import type {
+  AssessmentInput,
+  Delegation,
+  HandoverItem,
+  RelatedAnswer,
+  RelatedRequest,
+  TrainingInput,
+} from '../../../contract/delegation.ts';
+
+const base = (id: number) => `/api/adjustments/${id}/delegation`;
+
+export const delegationApi = {
+  get: (id: number) => http.get<Delegation>(base(id)),
+  assess: (id: number, body: AssessmentInput) => http.put<Delegation>(`${base(id)}/assessment`, body),
+  nameRelated: (id: number, bodyIds: number[]) => http.post<Delegation>(`${base(id)}/related`, { bodyIds }),
+  answer: (relatedId: number, body: { answer: RelatedAnswer; reason: string; ownApprovalMovesDown: boolean }) =>
+    http.post<Delegation>(`/api/delegation/related/${relatedId}/answer`, body),
+  waive: (relatedId: number, reason: string) =>
+    http.post<Delegation>(`/api/delegation/related/${relatedId}/waive`, { reason }),
+  requests: () => http.get<{ items: RelatedRequest[] }>('/api/delegation/requests'),
+  train: (id: number, body: TrainingInput) => http.post<Delegation>(`${base(id)}/trainings`, body),
+  plan: (id: number, handoverOn: string) => http.put<Delegation>(`${base(id)}/handover`, { handoverOn }),
+  hand: (id: number, item: HandoverItem, body: { count: number | null; note: string }) =>
+    http.post<Delegation>(`${base(id)}/handover/${item}/hand`, body),
+  confirm: (id: number, item: HandoverItem) => http.post<Delegation>(`${base(id)}/handover/${item}/confirm`),
+};
