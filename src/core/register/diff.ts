@@ -3,6 +3,7 @@
 // Spec §2: every published list is an immutable numbered version; anyone can see the
 // field-level difference between any two versions.
 
+import * as canonical from '../canonical-json.js';
 import type { Power } from './power.js';
 
 /**
@@ -70,8 +71,8 @@ const MAX_ALIGN = 250_000;
 function alignArrays(a: readonly unknown[], b: readonly unknown[], ignore: ReadonlySet<string>): [number, number][] {
   if (a.length * b.length > MAX_ALIGN) return [];
   const keyIgnore = new Set([...ignore, 'order']);
-  const ka = a.map((x) => canonicalJson(x, { ignoreKeys: [...keyIgnore] }));
-  const kb = b.map((x) => canonicalJson(x, { ignoreKeys: [...keyIgnore] }));
+  const ka = a.map((x) => contentJson(x, { ignoreKeys: [...keyIgnore] }));
+  const kb = b.map((x) => contentJson(x, { ignoreKeys: [...keyIgnore] }));
   const n = a.length;
   const m = b.length;
   const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
@@ -174,25 +175,12 @@ export function diffPowerLists(
   return result;
 }
 
-function canonicalValue(v: unknown, ignore: ReadonlySet<string>): unknown {
-  if (typeof v === 'string') return v.normalize('NFC');
-  if (Array.isArray(v)) return v.map((x) => (x === undefined ? null : canonicalValue(x, ignore)));
-  if (v instanceof Date) return v.toISOString();
-  if (isPlainObject(v)) {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) {
-      if (ignore.has(k) || v[k] === undefined) continue;
-      out[k] = canonicalValue(v[k], ignore);
-    }
-    return out;
-  }
-  if (typeof v === 'number' && !Number.isFinite(v)) throw new RangeError(`无法规范化非有限数值：${v}`);
-  return v;
-}
-
-/** Canonical JSON of any value: keys sorted at every depth, undefined dropped, strings NFC. */
-export function canonicalJson(value: unknown, opts: DiffOptions = {}): string {
-  return JSON.stringify(canonicalValue(value, new Set(opts.ignoreKeys ?? NON_CONTENT_KEYS)));
+/**
+ * A list's content as canonical JSON (the one canonicalJson, core/canonical-json.ts): storage
+ * ids left out (NON_CONTENT_KEYS unless told), strings NFC, so equal content is equal text.
+ */
+export function contentJson(value: unknown, opts: DiffOptions = {}): string {
+  return canonical.canonicalJson(value, { ignoreKeys: opts.ignoreKeys ?? NON_CONTENT_KEYS, nfc: true });
 }
 
 /**
@@ -203,5 +191,8 @@ export function canonicalJson(value: unknown, opts: DiffOptions = {}): string {
 export function canonicalListJson(powers: readonly Power[], opts: DiffOptions = {}): string {
   byCode(powers, '');
   const sorted = [...powers].sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
-  return canonicalJson(sorted, opts);
+  return contentJson(sorted, opts);
 }
+
+/** @deprecated the name contentJson had before issue 11; kept until every caller says contentJson */
+export const canonicalJson = contentJson;

@@ -5,7 +5,7 @@
 import type { IsoDate } from '../../core/calendar/index.js';
 import { AppError, type ErrorDetail } from '../../core/errors.js';
 import {
-  canonicalJson,
+  contentJson,
   isStatutoryLevel,
   screenPower,
   STATUTORY_LEGAL_LEVELS,
@@ -99,7 +99,7 @@ export function screenItem(kind: AdjustmentKind, it: Pick<Item, 'base' | 'propos
 }
 
 /** An override stands only for the flags it was given on (as in a compilation draft). */
-export const sameFlags = (a: unknown, b: unknown) => canonicalJson(a ?? []) === canonicalJson(b ?? []);
+export const sameFlags = (a: unknown, b: unknown) => contentJson(a ?? []) === contentJson(b ?? []);
 
 /** Items whose §8 flags the office has not yet decided on. */
 export function unresolvedExclusions(

@@ -7,7 +7,8 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync } from 
 import { dirname } from 'node:path';
 import { todayInBeijing } from '../../core/calendar/index.js';
 import type { Database } from '../../db/connect.js';
-import { GENESIS, canonicalJson, hmacSm3 } from './digest.js';
+import { canonicalJson } from '../../core/canonical-json.js';
+import { GENESIS, hmacSm3 } from './digest.js';
 import { keyIdOf } from './key.js';
 
 export interface Anchor {

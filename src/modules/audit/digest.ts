@@ -4,25 +4,11 @@
 // node:crypto ships SM3 (GB/T 32905) and its HMAC through OpenSSL, a maintained implementation;
 // digest.test.ts checks it against the published GM/T 0042-2015 vectors.
 import { createHash, createHmac } from 'node:crypto';
+import { canonicalJson } from '../../core/canonical-json.js';
 
 export const GENESIS = '0'.repeat(64);
 
 export const sm3 = (text: string) => createHash('sm3').update(text, 'utf8').digest('hex');
-
-/** JSON with keys sorted at every depth, so jsonb's reordering cannot change a digest. */
-export function canonicalJson(v: unknown): string {
-  if (v === null || v === undefined) return 'null';
-  if (v instanceof Date) return JSON.stringify(v.toISOString());
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    const keys = Object.keys(o)
-      .filter((k) => o[k] !== undefined)
-      .sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(v);
-}
 
 export interface ChainedFields {
   at: Date;

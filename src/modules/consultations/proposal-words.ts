@@ -2,7 +2,7 @@
 // power with what happens to it, and for a modification the field-level difference between the
 // power as published (base) and the proposed values, one sentence per field:
 // 将“实施机构”由“…”修改为“…”. Pure: the caller passes the items and the rulebook.
-import { canonicalJson, POWER_STATUS_LABELS, type Power, type PowerStatus } from '../../core/register/index.js';
+import { contentJson, POWER_STATUS_LABELS, type Power, type PowerStatus } from '../../core/register/index.js';
 import { categoryByCode, type AdjustmentKind, type Rulebook } from '../../core/rulebook/index.js';
 
 /** One affected power of an application (adjustment_item): base as published, proposed values. */
@@ -63,7 +63,7 @@ export function fieldText(field: keyof Power, value: unknown, rb: Rulebook): str
 export function fieldSentences(base: Partial<Power>, proposed: Partial<Power>, rb: Rulebook): string[] {
   const out: string[] = [];
   for (const [field, label] of FIELDS) {
-    if (canonicalJson(base[field] ?? null) === canonicalJson(proposed[field] ?? null)) continue;
+    if (contentJson(base[field] ?? null) === contentJson(proposed[field] ?? null)) continue;
     const a = fieldText(field, base[field], rb);
     const b = fieldText(field, proposed[field], rb);
     if (a === b) continue;

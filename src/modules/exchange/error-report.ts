@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import type { ErrorDetail } from '../../core/errors.js';
-import { neutralise } from './notation.js';
+import { neutralise } from '../../core/formula-text.js';
 import { addTextSheet, openWorkbook } from './sheet-writer.js';
 import { alive } from './temp-files.js';
 import { STYLE } from '../../platform/xlsx-writer.js';

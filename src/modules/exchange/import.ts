@@ -6,7 +6,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Actor, RequestMeta } from '../../core/actor.js';
 import { AppError } from '../../core/errors.js';
-import { canonicalJson, parsePowerCode, POWER_STATUS_LABELS, screenPower } from '../../core/register/index.js';
+import { contentJson, parsePowerCode, POWER_STATUS_LABELS, screenPower } from '../../core/register/index.js';
 import type { Database } from '../../db/connect.js';
 import type { DB } from '../../db/schema.js';
 import { readJsonb } from '../../platform/db.js';
@@ -74,7 +74,7 @@ const CONTENT_COLUMNS = [
 const json = readJsonb<unknown>;
 function contentKey(r: Pick<DraftRow, (typeof CONTENT_COLUMNS)[number]>): string {
   const picked = Object.fromEntries(CONTENT_COLUMNS.map((k) => [k, r[k]]));
-  return canonicalJson({
+  return contentJson({
     ...picked,
     legal_bases: json(r.legal_bases),
     responsibilities: json(r.responsibilities),
@@ -335,7 +335,7 @@ async function runImport(
         ord: ordBase + rows - 1,
         exclusion_flags: flags,
         // a coordinator's §8 decision stands only for the flags it was given on (as the editor)
-        exclusion_override: before && canonicalJson(before.flags) === canonicalJson(flags) ? before.override : null,
+        exclusion_override: before && contentJson(before.flags) === contentJson(flags) ? before.override : null,
       };
       batch.push(draftRow);
       if (was.has(draftRow.code)) {

@@ -7,12 +7,10 @@ import {
   formatLegalBases,
   formatResponsibilities,
   linesOf,
-  neutralise,
   parseCases,
   parseLegalBases,
   parseResponsibilities,
   unescapeItem,
-  unneutralise,
 } from './notation.js';
 
 describe('escapeItem / unescapeItem', () => {
@@ -29,22 +27,6 @@ describe('escapeItem / unescapeItem', () => {
     expect(unescapeItem(e)).toBe(s);
   });
   it('keeps an unknown escape as written', () => expect(unescapeItem('a\\tb')).toBe('a\\tb'));
-});
-
-describe('formula neutralisation', () => {
-  it.each(['=1+1', '+86', '-5', '@SUM(A1)', "'quoted", "'=x", "''"])(
-    '%j gets one apostrophe and loses exactly it',
-    (s) => {
-      expect(neutralise(s)).toBe(`'${s}`);
-      expect(unneutralise(neutralise(s))).toBe(s);
-    },
-  );
-  it.each(['食品经营许可', '', "a'b", '1=1'])('%j is left alone', (s) => {
-    expect(neutralise(s)).toBe(s);
-    expect(unneutralise(s)).toBe(s);
-  });
-  it('a typed apostrophe before ordinary text stays (it was not ours)', () =>
-    expect(unneutralise("'食品")).toBe("'食品"));
 });
 
 describe('法定依据 and 依据层级', () => {

@@ -11,7 +11,7 @@
 // Inside an item, a line break is written \n and a backslash \\ (escapeItem), so every item
 // stays on one line and the round trip is exact. A cell whose text begins with = + - @ (or
 // with the apostrophe itself) gets a leading apostrophe on export, so no spreadsheet program
-// evaluates it as a formula; the importer removes exactly that apostrophe (unneutralise).
+// evaluates it as a formula; the importer removes exactly that apostrophe (core/formula-text.ts).
 import {
   isLegalLevel,
   LEGAL_LEVELS,
@@ -44,21 +44,6 @@ export function escapeItem(s: string): string {
 export function unescapeItem(s: string): string {
   if (!s.includes('\\')) return s;
   return s.replace(/\\([\\nr])/g, (_, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : '\\'));
-}
-
-// ---- formula injection -------------------------------------------------------------------
-
-const FORMULA_START = /^[=+\-@']/;
-
-/** Export: text that a spreadsheet could take for a formula gets a leading apostrophe. */
-export function neutralise(cell: string): string {
-  const c = cell.charCodeAt(0); // = + - @ ' (a cheap first test: exports call this for every cell)
-  return c === 61 || c === 43 || c === 45 || c === 64 || c === 39 ? `'${cell}` : cell;
-}
-
-/** Import: remove the apostrophe neutralise added, and nothing else. */
-export function unneutralise(cell: string): string {
-  return cell.length > 1 && cell[0] === "'" && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
 /** Lines of a cell; trailing blank lines dropped. */

@@ -9,13 +9,13 @@ import {
   type PowerStatus,
   type ResponsibilityItem,
 } from '../../core/register/index.js';
+import { neutralise } from '../../core/formula-text.js';
 import { readJsonbArray } from '../../platform/db.js';
 import { COLUMNS, KIND_MAIN, KIND_SUB, type ColumnKey } from './columns.js';
 import {
   formatCases,
   formatLegalBases,
   formatResponsibilities,
-  neutralise,
   parseCases,
   parseLegalBases,
   parseResponsibilities,

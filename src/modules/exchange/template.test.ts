@@ -1,4 +1,5 @@
 // The import template: columns, note row, frozen header, drop-downs, and a real example.
+import { parse as parseDisposition } from 'content-disposition';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type Client, type TestApp } from '../../../test/harness.js';
 import { COLUMNS, NOTE_PREFIX } from './columns.js';
@@ -30,8 +31,8 @@ describe('the import template', () => {
     const res = await clerk.get('/api/exchange/template.xlsx');
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const cd = String(res.headers['content-disposition']);
-    expect(cd).toMatch(/^attachment; filename="template\.xlsx"; filename\*=UTF-8''/);
-    expect(decodeURIComponent(cd.split("UTF-8''")[1])).toBe('权责清单导入模板.xlsx');
+    expect(cd).toMatch(/^attachment; filename="?template\.xlsx"?; filename\*=UTF-8''/);
+    expect(parseDisposition(cd).parameters.filename).toBe('权责清单导入模板.xlsx');
     expect((await t.anon.get('/api/exchange/template.xlsx')).statusCode).toBe(401);
   });
 

@@ -15,7 +15,7 @@ import {
   SHEET_NAME,
   type ColumnKey,
 } from './columns.js';
-import { unneutralise } from './notation.js';
+import { unneutralise } from '../../core/formula-text.js';
 import type { RowError } from './row-codec.js';
 import { sheetRows, type RawRow, type SheetContext } from './sheet-rows.js';
 import { readDateStyles, readSharedStrings, workbookParts, type SheetRef } from './xlsx-parts.js';

@@ -1,5 +1,7 @@
 // Open data formats of a published list (spec §7): JSON whose powers hash back to the
 // version's SM3 digest, and CSV with the 职权信息表 columns for Excel.
+import { create as contentDisposition } from 'content-disposition';
+import { neutralise } from '../../core/formula-text.js';
 import type { ListedPower } from '../register/power-rows.js';
 import { categoriesOf, categoryLabel, LEVEL_LABEL, statusLabel } from './labels.js';
 import type { BodyInfo, VersionInfo } from './portal.repo.js';
@@ -61,11 +63,6 @@ export const CSV_HEADER = [
   '状态',
 ];
 
-/** A cell a spreadsheet would run as a formula (= + - @, or tab/CR first) is made text (OWASP). */
-export function neutralise(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
 export function csvCell(value: string | number): string {
   const s = neutralise(String(value));
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -98,7 +95,6 @@ export function listCsv(v: VersionInfo, powers: ListedPower[]): string {
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
-/** attachment; filename="…" with an ASCII fallback and the Chinese name (RFC 6266/5987). */
-export function attachment(asciiName: string, name: string): string {
-  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
+/** attachment with an ASCII fallback and the Chinese name (RFC 6266/5987), by the content-disposition package. */
+export const attachment = (asciiName: string, name: string): string =>
+  contentDisposition(name, { fallback: asciiName });

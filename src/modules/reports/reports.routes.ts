@@ -1,5 +1,6 @@
 // §12 协调小组办公室按年度向本级协调小组报告权责清单动态调整情况: the yearly report of one
 // level, as JSON (workspace preview), Word and Excel, for the coordination offices reaching it.
+import { create as contentDisposition } from 'content-disposition';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -76,7 +77,7 @@ export async function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps)
       .type(MIME[format])
       .header(
         'content-disposition',
-        `attachment; filename="yearly-report-${region.code}-${q.year}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        contentDisposition(name, { fallback: `yearly-report-${region.code}-${q.year}.${format}` }),
       )
       .header('cache-control', 'private, no-store')
       .send(file);
