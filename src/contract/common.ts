@@ -100,3 +100,10 @@ export const okSchema = z.object({ ok: z.literal(true) });
 
 /** An HTML page (portal, anchor page): the body is text, not JSON. */
 export const htmlSchema = z.string().describe('text/html');
+/** A stylesheet, script or plain text the portal serves. */
+export const textSchema = z.string().describe('text');
+/** A redirect (the Location header says where); no body. */
+export const redirectSchema = z.null().describe('redirect');
+
+/** GET /healthz: the process answers and the database reads. */
+export const healthSchema = z.object({ status: z.literal('ok') });

@@ -3,13 +3,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { adminChangeSchema, adminChangesQuery, rejectBody } from '../../contract/accounts.js';
+import { errorResponses } from '../../contract/common.js';
 import { forbidden } from '../../core/errors.js';
 import { canReviewAdminChanges } from '../../core/policies/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { actorOf, idParam, metaOf } from '../../platform/http.js';
 import { decideChange, listChanges } from './admin-change.js';
 
-const rejectBody = z.object({ reason: z.string().trim().min(1, '请填写驳回理由').max(200, '驳回理由不能超过200字') });
+const TAGS = ['账户'];
 
 export async function adminChangeRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -23,11 +25,10 @@ export async function adminChangeRoutes(app: FastifyInstance, { db, clock }: App
     '/api/admin-changes',
     {
       schema: {
-        tags: ['账户'],
+        tags: TAGS,
         summary: '管理员账户变更：待确认的（默认），或最近已处理的（status=decided）',
-        querystring: z.object({
-          status: z.enum(['pending', 'decided'], { message: '状态须为待确认或已处理' }).optional(),
-        }),
+        querystring: adminChangesQuery,
+        response: { 200: z.array(adminChangeSchema), ...errorResponses },
       },
     },
     async (req) => listChanges(db, adminOnly(req), req.query.status),
@@ -35,13 +36,28 @@ export async function adminChangeRoutes(app: FastifyInstance, { db, clock }: App
 
   r.post(
     '/api/admin-changes/:id/confirm',
-    { schema: { tags: ['账户'], summary: '确认管理员账户变更（另一名管理员）', params: idParam } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '确认管理员账户变更（另一名管理员）',
+        params: idParam,
+        response: { 200: adminChangeSchema, ...errorResponses },
+      },
+    },
     async (req) => decideChange(db, req.params.id, 'confirmed', adminOnly(req), metaOf(req), clock()),
   );
 
   r.post(
     '/api/admin-changes/:id/reject',
-    { schema: { tags: ['账户'], summary: '驳回管理员账户变更（须说明理由）', params: idParam, body: rejectBody } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '驳回管理员账户变更（须说明理由）',
+        params: idParam,
+        body: rejectBody,
+        response: { 200: adminChangeSchema, ...errorResponses },
+      },
+    },
     async (req) => decideChange(db, req.params.id, 'rejected', adminOnly(req), metaOf(req), clock(), req.body.reason),
   );
 }

@@ -1,4 +1,5 @@
 import { ADMIN_ROLES } from '../../core/policies/index.js';
+import type { Role } from '../../contract/common.js';
 import type { Database } from '../../db/connect.js';
 
 export async function userDetail(db: Database, id: number) {
@@ -27,7 +28,12 @@ export async function userDetail(db: Database, id: number) {
     .where('ur.user_id', '=', id)
     .orderBy('b.id')
     .execute();
-  return { ...u, roles };
+  // user_role.role is text in the table; only the roles of the contract are ever written to it
+  return {
+    ...u,
+    createdAt: u.createdAt as unknown as Date /* Generated<Timestamp> reads as a Date */,
+    roles: roles.map((r) => ({ ...r, role: r.role as Role })),
+  };
 }
 
 /** Users the actor may see: those of the bodies they belong to, and all within their admin scopes. */
@@ -65,5 +71,6 @@ export async function listUsers(db: Database, f: { scopes: string[]; bodies: num
     );
   if (f.bodyId) q = q.where('b.id', '=', f.bodyId);
   if (f.q) q = q.where((eb) => eb.or([eb('u.username', 'like', `%${f.q}%`), eb('u.display_name', 'like', `%${f.q}%`)]));
-  return q.orderBy('u.id').limit(500).execute();
+  const rows = await q.orderBy('u.id').limit(500).execute();
+  return rows.map((r) => ({ ...r, admin: Boolean(r.admin) }));
 }

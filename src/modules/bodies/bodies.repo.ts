@@ -36,3 +36,13 @@ export const findBody = (db: Database, id: number): Promise<BodyRow | undefined>
 export async function findRegion(db: Database, code: string) {
   return db.selectFrom('region').selectAll().where('code', '=', code).executeTakeFirst();
 }
+
+export const listRegions = (db: Database) => db.selectFrom('region').selectAll().orderBy('path').execute();
+
+/** Bodies by region and a name fragment (LIKE wildcards in the fragment are taken literally). */
+export function listBodies(db: Database, f: { region?: string; q?: string }): Promise<BodyRow[]> {
+  let q = bodySelect(db);
+  if (f.region) q = q.where('b.region_code', '=', f.region);
+  if (f.q) q = q.where('b.name', 'like', `%${f.q.replace(/[%_\\]/g, '\\$&')}%`);
+  return q.orderBy('r.path').orderBy('b.seq').limit(2000).execute();
+}

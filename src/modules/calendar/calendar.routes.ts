@@ -2,62 +2,46 @@
 // a system administrator of the top-level region adds a year's State Council notice, or corrects
 // a shipped year, as an overlay with a reason — previewed first, then confirmed — and can remove it
 // (overlay.ts). Entering a year turns provisional deadlines in it into exact ones.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import {
+  daysQuery,
+  daysSchema,
+  overlayBody,
+  overlayPlanSchema,
+  removalBody,
+  workdaysQuery,
+  workdaysSchema,
+  yearParam,
+  yearsSchema,
+} from '../../contract/calendar.js';
+import { errorResponses } from '../../contract/common.js';
 import {
   addCalendarDays,
   BUILTIN_SOURCE,
   builtinYears,
   calendarDaysBetween,
-  isIsoDate,
   STATUTORY_BASIS,
 } from '../../core/calendar/index.js';
 import { AppError, forbidden } from '../../core/errors.js';
 import { canConfigureInstallation } from '../../core/policies.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { actorOf, metaOf } from '../../platform/http.js';
+import { removeOverlay, setOverlay } from './calendar.commands.js';
 import { listEnteredYears, loadCalendar } from './calendar.repo.js';
-import { confirmPlan, planOverlay, planRemoval } from './overlay.js';
-
-const isoDate = (what: string) => z.string().refine(isIsoDate, `${what}应为有效日期（YYYY-MM-DD）`);
-const yearParam = z.object({
-  year: z.coerce.number({ message: '年份应为数字' }).int().min(1900, '年份无效').max(9999, '年份无效'),
-});
-// Why the year is added, corrected or restored: kept with the overlay and in the audit trail.
-const reason = z
-  .string({ message: '请填写理由' })
-  .trim()
-  .min(4, '请填写理由（至少4个字）：为何录入、更正或撤销该年度节假日安排')
-  .max(500, '理由不能超过500个字');
-const confirmation = {
-  reason,
-  // false (the default): only show what would change; true: carry out the plan previewed
-  confirm: z.boolean({ message: '请选择仅预览还是确认生效' }).default(false),
-  previewDigest: z.string().max(128, '预览校验码无效').optional(),
-};
-const overlayBody = z.object({
-  holidays: z
-    .array(z.string({ message: '放假日期应为日期' }), { message: '请填写放假日期列表' })
-    .max(366, '放假日期过多'),
-  makeupWorkdays: z
-    .array(z.string({ message: '调休上班日期应为日期' }), { message: '请填写调休上班日期列表' })
-    .max(366, '调休上班日期过多'),
-  source: z
-    .string({ message: '请填写依据（国务院办公厅通知文号或标题）' })
-    .trim()
-    .min(1, '请填写依据（国务院办公厅通知文号或标题）')
-    .max(200, '依据不能超过200个字'),
-  ...confirmation,
-});
-const removalBody = z.object(confirmation);
 
 export async function calendarRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
     '/api/calendar/years',
-    { schema: { tags: ['工作日'], summary: '有节假日数据的年份（内置与附加录入）' } },
+    {
+      schema: {
+        tags: ['工作日'],
+        summary: '有节假日数据的年份（内置与附加录入）',
+        response: { 200: yearsSchema, ...errorResponses },
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       const entered = await listEnteredYears(db);
@@ -74,8 +58,8 @@ export async function calendarRoutes(app: FastifyInstance, { db, clock }: AppDep
                 entered: true,
                 source: e.source,
                 reason: e.reason,
-                holidays: e.holidays,
-                makeupWorkdays: e.makeupWorkdays,
+                holidays: [...e.holidays],
+                makeupWorkdays: [...e.makeupWorkdays],
                 enteredByName: e.enteredByName,
                 enteredAt: e.enteredAt,
               }
@@ -88,7 +72,15 @@ export async function calendarRoutes(app: FastifyInstance, { db, clock }: AppDep
   // The shipped years are read-only, and no year changes in one call (issue 9.2).
   r.put(
     '/api/calendar/years/:year',
-    { schema: { tags: ['工作日'], summary: '（已停用）直接改写某年节假日安排', params: yearParam } },
+    {
+      schema: {
+        tags: ['工作日'],
+        summary: '（已停用）直接改写某年节假日安排',
+        params: yearParam,
+        // it only ever refuses: a shipped year is read-only, any other year goes through the overlay's preview
+        response: errorResponses,
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       if (!canConfigureInstallation(actor)) throw forbidden('只有市级系统管理员可以录入节假日安排');
@@ -103,13 +95,6 @@ export async function calendarRoutes(app: FastifyInstance, { db, clock }: AppDep
     },
   );
 
-  const guard = (req: FastifyRequest) => {
-    const actor = actorOf(req);
-    if (!canConfigureInstallation(actor)) throw forbidden('只有市级系统管理员可以录入或更正节假日安排');
-    const sysGrant = actor.grants.find((g) => g.role === 'sysAdmin' && !g.regionPath.includes('/'));
-    return { actor, bodyId: sysGrant?.bodyId, meta: metaOf(req), at: clock() };
-  };
-
   r.put(
     '/api/calendar/overlays/:year',
     {
@@ -118,17 +103,10 @@ export async function calendarRoutes(app: FastifyInstance, { db, clock }: AppDep
         summary: '录入或更正某年节假日安排（附加于内置数据；先预览，再确认）',
         params: yearParam,
         body: overlayBody,
+        response: { 200: overlayPlanSchema, ...errorResponses },
       },
     },
-    async (req) => {
-      const ctx = guard(req);
-      const { confirm, previewDigest, reason, ...rest } = req.body;
-      const entry = { year: req.params.year, ...rest };
-      if (!confirm) return { ...(await planOverlay(db, entry, reason)), applied: false };
-      return db
-        .transaction()
-        .execute((trx) => confirmPlan(trx, (d) => planOverlay(d, entry, reason), previewDigest, ctx));
-    },
+    async (req) => setOverlay(db, req.params.year, req.body, { actor: actorOf(req), meta: metaOf(req), at: clock() }),
   );
 
   r.delete(
@@ -139,17 +117,11 @@ export async function calendarRoutes(app: FastifyInstance, { db, clock }: AppDep
         summary: '撤销某年录入的节假日安排，恢复内置数据（先预览，再确认）',
         params: yearParam,
         body: removalBody,
+        response: { 200: overlayPlanSchema, ...errorResponses },
       },
     },
-    async (req) => {
-      const ctx = guard(req);
-      const { confirm, previewDigest, reason } = req.body;
-      const year = req.params.year;
-      if (!confirm) return { ...(await planRemoval(db, year, reason)), applied: false };
-      return db
-        .transaction()
-        .execute((trx) => confirmPlan(trx, (d) => planRemoval(d, year, reason), previewDigest, ctx));
-    },
+    async (req) =>
+      removeOverlay(db, req.params.year, req.body, { actor: actorOf(req), meta: metaOf(req), at: clock() }),
   );
 
   r.get(
@@ -158,10 +130,8 @@ export async function calendarRoutes(app: FastifyInstance, { db, clock }: AppDep
       schema: {
         tags: ['工作日'],
         summary: '从某日起第N个工作日（起算日不计入）',
-        querystring: z.object({
-          from: isoDate('起算日'),
-          add: z.coerce.number({ message: '工作日数应为整数' }).int().min(-2500).max(2500, '工作日数过大'),
-        }),
+        querystring: workdaysQuery,
+        response: { 200: workdaysSchema, ...errorResponses },
       },
     },
     async (req) => {
@@ -188,7 +158,8 @@ export async function calendarRoutes(app: FastifyInstance, { db, clock }: AppDep
       schema: {
         tags: ['工作日'],
         summary: '日期区间内每一天是否工作日',
-        querystring: z.object({ from: isoDate('开始日期'), to: isoDate('结束日期') }),
+        querystring: daysQuery,
+        response: { 200: daysSchema, ...errorResponses },
       },
     },
     async (req) => {

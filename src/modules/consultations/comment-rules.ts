@@ -13,14 +13,14 @@ export const COMMENT_LIMITS = {
   tokenMinutes: 240,
 } as const;
 
-export const DISPOSITIONS = ['adopted', 'partlyAdopted', 'notAdopted'] as const;
-export type Disposition = (typeof DISPOSITIONS)[number];
-// §15 吸收采纳合理内容: the three outcomes the office records for each comment.
-export const DISPOSITION_LABELS: Record<Disposition, string> = {
-  adopted: '采纳',
-  partlyAdopted: '部分采纳',
-  notAdopted: '不予采纳',
-};
+// §15: the three outcomes and their words are contract vocabulary (src/contract/consultations.ts).
+export {
+  DISPOSITION_LABELS,
+  DISPOSITIONS,
+  type Disposition,
+  dispositionInput,
+  moderationInput,
+} from '../../contract/consultations.js';
 
 // Control characters other than tab and newline are dropped; \r\n becomes \n.
 const clean = (s: string) =>
@@ -63,12 +63,3 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[]): Record<string,
   }
   return out;
 }
-
-export const moderationInput = z.object({
-  reason: z.string().trim().min(2, '请填写隐藏理由（至少2个字）').max(200, '理由不能超过200个字'),
-});
-
-export const dispositionInput = z.object({
-  disposition: z.enum(DISPOSITIONS, { message: '处理结果须为：采纳、部分采纳或不予采纳' }),
-  reason: z.string().trim().min(2, '请填写处理理由（至少2个字）').max(1000, '理由不能超过1000个字'),
-});

@@ -4,15 +4,24 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorResponses, okSchema } from '../../contract/common.js';
+import {
+  commentParam,
+  consultationDetailSchema,
+  consultationListItemSchema,
+  consultationParam,
+  consultationsQuery,
+  dispositionInput,
+  moderationInput,
+  staffCommentSchema,
+} from '../../contract/consultations.js';
 import { todayInBeijing } from '../../core/calendar/index.js';
 import { notFound } from '../../core/errors.js';
 import { getRulebook } from '../../core/rulebook/index.js';
-import { scopesOf } from '../../core/policies.js';
+import { canModerate, canReadComments, isApplyingBody, scopesOf } from '../../core/policies/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { actorOf, metaOf } from '../../platform/http.js';
 import { disposeComment, setCommentHidden } from './comments.commands.js';
-import { dispositionInput, moderationInput } from './comment-rules.js';
-import { canModerate, canReadComments, isApplyingBody } from './consultations.policy.js';
 import {
   findConsultation,
   listConsultations,
@@ -24,9 +33,6 @@ import {
 import { consultationBasis } from './consultations.pages.js';
 import { describeProposal } from './proposal-words.js';
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
-const consultationParam = z.object({ id });
-const commentParam = z.object({ id, commentId: id });
 const TAGS = ['公开征求意见'];
 
 export async function consultationRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
@@ -38,7 +44,8 @@ export async function consultationRoutes(app: FastifyInstance, { db, clock }: Ap
       schema: {
         tags: TAGS,
         summary: '本级及下级的公开征求意见（协调小组办公室）',
-        querystring: z.object({ phase: z.enum(['upcoming', 'open', 'closed', 'cancelled']).optional() }),
+        querystring: consultationsQuery,
+        response: { 200: z.array(consultationListItemSchema), ...errorResponses },
       },
     },
     async (req) => {
@@ -62,7 +69,14 @@ export async function consultationRoutes(app: FastifyInstance, { db, clock }: Ap
 
   r.get(
     '/api/consultations/:id',
-    { schema: { tags: TAGS, summary: '征求意见详情：拟调整内容、期限、意见统计', params: consultationParam } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '征求意见详情：拟调整内容、期限、意见统计',
+        params: consultationParam,
+        response: { 200: consultationDetailSchema, ...errorResponses },
+      },
+    },
     async (req) => {
       const { actor, c, office } = await scoped(req, req.params.id);
       const [items, all, undisposed] = await Promise.all([
@@ -85,7 +99,14 @@ export async function consultationRoutes(app: FastifyInstance, { db, clock }: Ap
 
   r.get(
     '/api/consultations/:id/comments',
-    { schema: { tags: TAGS, summary: '全部意见（含联系方式与隐藏的意见）', params: consultationParam } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '全部意见（含联系方式与隐藏的意见）',
+        params: consultationParam,
+        response: { 200: z.array(staffCommentSchema), ...errorResponses },
+      },
+    },
     async (req) => {
       const { c, office } = await scoped(req, req.params.id);
       const all = await staffComments(db, c.id);
@@ -99,7 +120,13 @@ export async function consultationRoutes(app: FastifyInstance, { db, clock }: Ap
   r.post(
     '/api/consultations/:id/comments/:commentId/hide',
     {
-      schema: { tags: TAGS, summary: '隐藏意见（须填写理由）', params: commentParam, body: moderationInput },
+      schema: {
+        tags: TAGS,
+        summary: '隐藏意见（须填写理由）',
+        params: commentParam,
+        body: moderationInput,
+        response: { 200: okSchema, ...errorResponses },
+      },
     },
     async (req) => {
       await setCommentHidden(db, {
@@ -111,7 +138,7 @@ export async function consultationRoutes(app: FastifyInstance, { db, clock }: Ap
         meta: metaOf(req),
         at: clock(),
       });
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 
@@ -123,6 +150,7 @@ export async function consultationRoutes(app: FastifyInstance, { db, clock }: Ap
         summary: '恢复显示被隐藏的意见（须填写理由）',
         params: commentParam,
         body: moderationInput,
+        response: { 200: okSchema, ...errorResponses },
       },
     },
     async (req) => {
@@ -135,7 +163,7 @@ export async function consultationRoutes(app: FastifyInstance, { db, clock }: Ap
         meta: metaOf(req),
         at: clock(),
       });
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 
@@ -147,6 +175,7 @@ export async function consultationRoutes(app: FastifyInstance, { db, clock }: Ap
         summary: '意见处理结果：采纳 / 部分采纳 / 不予采纳，并说明理由',
         params: commentParam,
         body: dispositionInput,
+        response: { 200: okSchema, ...errorResponses },
       },
     },
     async (req) => {
@@ -159,7 +188,7 @@ export async function consultationRoutes(app: FastifyInstance, { db, clock }: Ap
         meta: metaOf(req),
         at: clock(),
       });
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 }

@@ -3,16 +3,17 @@
 // head or with the anchor file, so even a database administrator cannot quietly drop the
 // newest audit records. Server-rendered, no script, like every portal page.
 import type { FastifyInstance } from 'fastify';
+import { htmlSchema } from '../../contract/common.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { html } from '../portal/html.js';
-import { cnDate, cnDateTime } from '../portal/labels.js';
-import { page } from '../portal/layout.js';
-import { isElder } from '../portal/respond.js';
+import { html } from './html.js';
+import { cnDate, cnDateTime } from './labels.js';
+import { page } from './layout.js';
+import { isElder } from './respond.js';
 
 const DAYS_SHOWN = 31;
 
 export async function auditAnchorRoutes(app: FastifyInstance, { db }: AppDeps) {
-  app.get('/audit-anchor', { schema: { hide: true } }, async (req, reply) => {
+  app.get('/audit-anchor', { schema: { hide: true, response: { 200: htmlSchema } } }, async (req, reply) => {
     const rows = await db
       .selectFrom('audit_anchor')
       .select(['day', 'at', 'head_seq', 'row_count', 'head_digest', 'key_id'])

@@ -3,8 +3,13 @@
 // published content carries an ETag from the publication digest; If-None-Match → 304.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
-import { z } from 'zod';
+import {
+  csvSchema,
+  openBodiesSchema,
+  openListSchema,
+  openVersionsSchema,
+  versionQuery,
+} from '../../contract/portal.js';
 import { AppError } from '../../core/errors.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { errorSchema, idParam } from '../../platform/http.js';
@@ -13,74 +18,6 @@ import * as repo from './portal.repo.js';
 import { answerIfFresh, etagOf } from './respond.js';
 
 const TAG = ['公开数据'];
-const versionQuery = z.object({
-  version: z.coerce
-    .number({ error: '版本号应为数字' })
-    .int('版本号应为整数')
-    .positive('版本号应为正整数')
-    .max(1_000_000, '版本号无效')
-    .optional(),
-});
-
-// every field spelled out: the serializer drops unknown keys, and the digest covers them all
-const citation = z.object({
-  documentId: z.union([z.string(), z.number()]).optional(),
-  documentName: z.string(),
-  level: z.string(),
-  article: z.string(),
-  text: z.string(),
-  inferred: z.boolean().optional(),
-  effectiveDate: z.string().optional(),
-  expiryDate: z.string().optional(),
-});
-const powerSchema = z.object({
-  code: z.string().describe('权力编码'),
-  parentCode: z.string().nullable().optional().describe('主项编码（子项才有）'),
-  name: z.string().describe('行政职权名称'),
-  category: z.string().describe('权力类别代码，见 categories'),
-  responsibleSubject: z.string().describe('责任主体'),
-  implementingAgency: z.string().describe('实施机构'),
-  legalBases: z.array(citation).describe('法定依据'),
-  responsibilities: z
-    .array(z.object({ order: z.number(), name: z.string(), content: z.string() }))
-    .describe('责任事项（有序）'),
-  accountabilityCases: z.array(z.string()).describe('追责情形'),
-  accountabilityBasis: z.string().describe('追责依据'),
-  remarks: z.string().describe('备注'),
-  status: z.string().describe('状态：active 在用、cancelled 已取消、delegated 已下放、entrusted 已委托、merged 已合并'),
-  predecessorCodes: z.array(z.string()).optional().describe('合并前的权力编码'),
-  links: z.array(z.unknown()).optional().describe('下放（委托）关联'),
-});
-const listSchema = z.object({
-  body: z.object({
-    id: z.number(),
-    name: z.string(),
-    kind: z.string(),
-    region: z.object({ code: z.string(), name: z.string(), level: z.number(), levelLabel: z.string() }),
-  }),
-  version: z.number(),
-  publishedAt: z.string(),
-  effectiveDate: z.string(),
-  digest: z.string().describe('SM3(规范化 JSON(powers))，可据此核验下载内容'),
-  digestAlgorithm: z.literal('SM3'),
-  source: z.object({ type: z.string(), id: z.number().nullable() }),
-  rulebook: z.string(),
-  categories: z.record(z.string(), z.string()),
-  powerCount: z.number(),
-  duties: z.array(z.object({ name: z.string(), content: z.string() })),
-  powers: z.array(powerSchema),
-});
-const versionSchema = z.object({
-  version: z.number(),
-  publishedAt: z.string(),
-  effectiveDate: z.string(),
-  digest: z.string(),
-  powerCount: z.number(),
-  source: z.object({ type: z.string(), id: z.number().nullable() }),
-  json: z.string(),
-  csv: z.string(),
-});
-
 export async function openDataRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -104,46 +41,20 @@ export async function openDataRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: TAG,
         summary: '公开权责清单的机构及其现行版本',
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.number(),
-                name: z.string(),
-                region: z.string(),
-                level: z.number(),
-                version: z.number(),
-                digest: z.string(),
-                json: z.string(),
-                csv: z.string(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: openBodiesSchema },
       },
     },
     async (req, reply) => {
-      const rows = await sql<{
-        id: number;
-        name: string;
-        region: string;
-        level: number;
-        version: number;
-        digest: string;
-      }>`
-      select b.id, b.name, r.name as region, r.level, v.version, v.digest
-      from body b join region r on r.code = b.region_code
-      join lateral (select version, digest from power_list_version where body_id = b.id order by version desc limit 1) v on true
-      order by r.path, b.seq`.execute(db);
+      const rows = await repo.publishedBodies(db);
       if (
         answerIfFresh(req, reply, {
-          etag: etagOf('bodies', JSON.stringify(rows.rows.map((x) => [x.id, x.name, x.version]))),
+          etag: etagOf('bodies', JSON.stringify(rows.map((x) => [x.id, x.name, x.version]))),
           maxAge: 300,
         })
       )
         return reply;
       return {
-        items: rows.rows.map((x) => ({
+        items: rows.map((x) => ({
           ...x,
           json: `/api/public/bodies/${x.id}/list.json`,
           csv: `/api/public/bodies/${x.id}/list.csv`,
@@ -159,10 +70,7 @@ export async function openDataRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: TAG,
         summary: '机构权责清单的历史版本',
         params: idParam,
-        response: {
-          200: z.object({ body: z.object({ id: z.number(), name: z.string() }), items: z.array(versionSchema) }),
-          404: errorSchema,
-        },
+        response: { 200: openVersionsSchema, 404: errorSchema },
       },
     },
     async (req, reply) => {
@@ -202,7 +110,7 @@ export async function openDataRoutes(app: FastifyInstance, deps: AppDeps) {
         description: '现行版本，或以 ?version= 指定历史版本。powers 按规范化 JSON 计算 SM3 即得 digest。',
         params: idParam,
         querystring: versionQuery,
-        response: { 200: listSchema, 400: errorSchema, 404: errorSchema },
+        response: { 200: openListSchema, 400: errorSchema, 404: errorSchema },
       },
     },
     async (req, reply) => {
@@ -230,7 +138,7 @@ export async function openDataRoutes(app: FastifyInstance, deps: AppDeps) {
           'UTF-8（带 BOM，Excel 可直接打开），列为职权信息表各项；以 = + - @ 开头的单元格前加单引号，防止公式注入。',
         params: idParam,
         querystring: versionQuery,
-        response: { 200: z.string().describe('text/csv'), 400: errorSchema, 404: errorSchema },
+        response: { 200: csvSchema, 400: errorSchema, 404: errorSchema },
       },
     },
     async (req, reply) => {
@@ -252,5 +160,4 @@ export async function openDataRoutes(app: FastifyInstance, deps: AppDeps) {
         .send(listCsv(v, powers));
     },
   );
-
 }

@@ -173,3 +173,13 @@ export async function latestPublicationId(db: Database): Promise<number> {
   const r = await sql<{ m: number | null }>`select max(id) as m from power_list_version`.execute(db);
   return Number(r.rows[0]?.m ?? 0);
 }
+
+/** Every body with a published list, and its current version (the open data index). */
+export async function publishedBodies(db: Database) {
+  const rows = await sql<{ id: number; name: string; region: string; level: number; version: number; digest: string }>`
+      select b.id, b.name, r.name as region, r.level, v.version, v.digest
+      from body b join region r on r.code = b.region_code
+      join lateral (select version, digest from power_list_version where body_id = b.id order by version desc limit 1) v on true
+      order by r.path, b.seq`.execute(db);
+  return rows.rows;
+}

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { isIsoDate, todayInBeijing } from '../../core/calendar/index.js';
 import { diffPowerLists } from '../../core/register/diff.js';
 import { AppError } from '../../core/errors.js';
+import { htmlSchema, redirectSchema, textSchema } from '../../contract/common.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { bodyPageMain, noListMain } from './body.page.js';
 import { homeMain, regionMain } from './home.page.js';
@@ -139,19 +140,19 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps, pages: P
     });
     const r = scope.withTypeProvider<ZodTypeProvider>();
 
-    r.get('/portal.css', { schema: { hide: true } }, async (_req, reply) =>
+    r.get('/portal.css', { schema: { hide: true, response: { 200: textSchema } } }, async (_req, reply) =>
       reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(PORTAL_CSS),
     );
 
-    r.get('/favicon.svg', { schema: { hide: true } }, async (_req, reply) =>
+    r.get('/favicon.svg', { schema: { hide: true, response: { 200: textSchema } } }, async (_req, reply) =>
       reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON_SVG),
     );
     // browsers ask for /favicon.ico on their own
-    r.get('/favicon.ico', { schema: { hide: true } }, async (_req, reply) =>
+    r.get('/favicon.ico', { schema: { hide: true, response: { 301: redirectSchema } } }, async (_req, reply) =>
       reply.header('cache-control', 'public, max-age=86400').redirect('/favicon.svg', 301),
     );
 
-    r.get('/sitemap', { schema: { hide: true } }, async (req, reply) => {
+    r.get('/sitemap', { schema: { hide: true, response: { 200: htmlSchema } } }, async (req, reply) => {
       const regions = await repo.regionsWithCounts(db);
       return sendPage(
         req,
@@ -173,6 +174,7 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps, pages: P
       {
         schema: {
           hide: true,
+          response: { 303: redirectSchema },
           querystring: z.object({ on: z.enum(['0', '1']).default('1'), back: z.string().max(500).optional() }),
         },
       },
@@ -184,7 +186,7 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps, pages: P
       },
     );
 
-    r.get('/', { schema: { hide: true } }, async (req, reply) => {
+    r.get('/', { schema: { hide: true, response: { 200: htmlSchema } } }, async (req, reply) => {
       const [regions, open] = await Promise.all([repo.regionsWithCounts(db), links.openConsultations(db, today())]);
       return sendPage(req, reply, page({ title: '首页', elder: isElder(req), path: req.url }, homeMain(regions, open)));
     });
@@ -194,6 +196,7 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps, pages: P
       {
         schema: {
           hide: true,
+          response: { 200: htmlSchema },
           params: z.object({ code: z.string().regex(/^\d{6}(\d{3})?$/, '区划代码应为 6 位或 9 位数字') }),
         },
       },
@@ -222,66 +225,77 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps, pages: P
         .optional(),
       all: z.literal('1', { error: 'all 只能为 1' }).optional(),
     });
-    r.get('/bodies/:id', { schema: { hide: true, params: id, querystring: bodyQuery } }, async (req, reply) => {
-      const { body, latest } = await head(req, req.params.id);
-      const { version: vn, date: asOf } = req.query;
-      const elder = isElder(req);
-      const frame = (main: ReturnType<typeof noListMain>) =>
-        page({ title: `${body.name}权责清单`, elder, path: req.url, crumbs: crumbsFor(body) }, main);
-      if (!latest) return sendHtml(reply.header('cache-control', 'public, max-age=60'), frame(noListMain(body)));
-      const v = vn
-        ? await repo.findVersion(db, body.id, { version: vn })
-        : asOf
-          ? await repo.findVersion(db, body.id, { date: asOf })
-          : latest;
-      if (!v && vn) throw notFound(`${body.name}权责清单没有第 ${vn} 版（现行为第 ${latest.version} 版）`);
-      if (!v) {
-        const first = (await repo.listVersions(db, body.id)).at(-1);
-        return sendHtml(reply.header('cache-control', 'public, max-age=60'), frame(noListMain(body, asOf, first)));
-      }
-      const x = await extras(req, body.id);
-      // powers entrusted to this body are shown with its current list only
-      const entrusted = v.version === latest.version ? x.entrustedIn : [];
-      return versioned(
-        req,
-        reply,
-        [
-          'body',
-          bodyKey(body),
-          v.version,
-          v.digest,
-          latest.version,
-          extrasKey({ consultations: x.consultations, entrustedIn: entrusted }),
-        ],
-        vn ? 300 : 60,
-        async () => {
-          const [powers, duties] = await Promise.all([
-            repo.powersIn(db, body.id, v.version),
-            repo.dutiesIn(db, body.id, v.version),
-          ]);
-          const show = { category: req.query.category, all: req.query.all === '1' };
-          const names = await links.bodyNames(db, linkedBodyIds(powers));
-          return frame(
-            bodyPageMain({
-              body,
-              version: v,
-              latest: latest.version,
-              powers,
-              duties,
-              asked: { date: asOf, version: vn },
-              show,
-              consultations: x.consultations,
-              entrustedIn: entrusted,
-              names,
-            }),
-          );
-        },
-      );
-    });
+    r.get(
+      '/bodies/:id',
+      { schema: { hide: true, params: id, querystring: bodyQuery, response: { 200: htmlSchema } } },
+      async (req, reply) => {
+        const { body, latest } = await head(req, req.params.id);
+        const { version: vn, date: asOf } = req.query;
+        const elder = isElder(req);
+        const frame = (main: ReturnType<typeof noListMain>) =>
+          page({ title: `${body.name}权责清单`, elder, path: req.url, crumbs: crumbsFor(body) }, main);
+        if (!latest) return sendHtml(reply.header('cache-control', 'public, max-age=60'), frame(noListMain(body)));
+        const v = vn
+          ? await repo.findVersion(db, body.id, { version: vn })
+          : asOf
+            ? await repo.findVersion(db, body.id, { date: asOf })
+            : latest;
+        if (!v && vn) throw notFound(`${body.name}权责清单没有第 ${vn} 版（现行为第 ${latest.version} 版）`);
+        if (!v) {
+          const first = (await repo.listVersions(db, body.id)).at(-1);
+          return sendHtml(reply.header('cache-control', 'public, max-age=60'), frame(noListMain(body, asOf, first)));
+        }
+        const x = await extras(req, body.id);
+        // powers entrusted to this body are shown with its current list only
+        const entrusted = v.version === latest.version ? x.entrustedIn : [];
+        return versioned(
+          req,
+          reply,
+          [
+            'body',
+            bodyKey(body),
+            v.version,
+            v.digest,
+            latest.version,
+            extrasKey({ consultations: x.consultations, entrustedIn: entrusted }),
+          ],
+          vn ? 300 : 60,
+          async () => {
+            const [powers, duties] = await Promise.all([
+              repo.powersIn(db, body.id, v.version),
+              repo.dutiesIn(db, body.id, v.version),
+            ]);
+            const show = { category: req.query.category, all: req.query.all === '1' };
+            const names = await links.bodyNames(db, linkedBodyIds(powers));
+            return frame(
+              bodyPageMain({
+                body,
+                version: v,
+                latest: latest.version,
+                powers,
+                duties,
+                asked: { date: asOf, version: vn },
+                show,
+                consultations: x.consultations,
+                entrustedIn: entrusted,
+                names,
+              }),
+            );
+          },
+        );
+      },
+    );
 
     r.get(
       '/bodies/:id/powers/:code',
-      { schema: { hide: true, params: id.extend({ code }), querystring: z.object({ version: version.optional() }) } },
+      {
+        schema: {
+          hide: true,
+          params: id.extend({ code }),
+          querystring: z.object({ version: version.optional() }),
+          response: { 200: htmlSchema },
+        },
+      },
       async (req, reply) => {
         const { body, latest } = await head(req, req.params.id);
         if (!latest) throw notFound(`${body.name}尚未公布权责清单`);
@@ -325,25 +339,34 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps, pages: P
       },
     );
 
-    r.get('/bodies/:id/versions', { schema: { hide: true, params: id } }, async (req, reply) => {
-      const { body, latest } = await head(req, req.params.id);
-      if (!latest) throw notFound(`${body.name}尚未公布权责清单`);
-      return versioned(req, reply, ['versions', bodyKey(body), latest.version, latest.digest], 60, async () => {
-        const [versions, sources] = await Promise.all([
-          repo.listVersions(db, body.id),
-          links.versionSources(db, body.id),
-        ]);
-        return page(
-          { title: `${body.name}历史版本`, elder: isElder(req), path: req.url, crumbs: crumbsFor(body, '历史版本') },
-          versionsMain(body, versions, sources),
-        );
-      });
-    });
+    r.get(
+      '/bodies/:id/versions',
+      { schema: { hide: true, params: id, response: { 200: htmlSchema } } },
+      async (req, reply) => {
+        const { body, latest } = await head(req, req.params.id);
+        if (!latest) throw notFound(`${body.name}尚未公布权责清单`);
+        return versioned(req, reply, ['versions', bodyKey(body), latest.version, latest.digest], 60, async () => {
+          const [versions, sources] = await Promise.all([
+            repo.listVersions(db, body.id),
+            links.versionSources(db, body.id),
+          ]);
+          return page(
+            { title: `${body.name}历史版本`, elder: isElder(req), path: req.url, crumbs: crumbsFor(body, '历史版本') },
+            versionsMain(body, versions, sources),
+          );
+        });
+      },
+    );
 
     r.get(
       '/bodies/:id/diff',
       {
-        schema: { hide: true, params: id, querystring: z.object({ from: version.optional(), to: version.optional() }) },
+        schema: {
+          hide: true,
+          params: id,
+          querystring: z.object({ from: version.optional(), to: version.optional() }),
+          response: { 200: htmlSchema },
+        },
       },
       async (req, reply) => {
         const { body, latest } = await head(req, req.params.id);

@@ -7,7 +7,7 @@
 
 export const MAX_TERMS = 6;
 export const MAX_TERM_CHARS = 40;
-export const MAX_QUERY_CHARS = 100;
+export { MAX_QUERY_CHARS } from '../../contract/search.js';
 
 export interface SearchTerm {
   /** normalised text of the term */

@@ -11,13 +11,14 @@
 //   The hits read are ordered by relevance (name equal, name contains every term, the rest),
 //   then publication order (id), and the page is cut from them.
 import { sql, type RawBuilder, type Transaction } from 'kysely';
+import { RESULT_CAP } from '../../contract/search.js';
 import type { Database } from '../../db/connect.js';
 import type { DB } from '../../db/schema.js';
 import { likeEscape, type SearchTerm } from './query.js';
 import { choosePlan, gramFrequencies, PROBE_ROWS } from './search.plan.js';
 
 /** Hits read and counted at most: ten pages. Each is fetched at random from a wide row (≈30 µs). */
-export const RESULT_CAP = 200;
+export { RESULT_CAP } from '../../contract/search.js';
 
 export interface SearchFilters {
   level?: number;
@@ -212,4 +213,11 @@ async function search(db: Transaction<DB>, p: SearchParams, freq: (g: string) =>
     where p.id = any(${sql.val(ids)}::int[])`.execute(db);
   const byId = new Map(rows.rows.map((r) => [r.id, r]));
   return { total: ranked.length, capped, rows: ids.map((id) => byId.get(id)).filter((r): r is SearchHit => !!r) };
+}
+
+/** The name of a body the search is narrowed to (shown above the results). */
+export async function bodyNameOf(db: Database, id: number | undefined): Promise<string | undefined> {
+  if (!id) return undefined;
+  const r = await db.selectFrom('body').select('name').where('id', '=', id).executeTakeFirst();
+  return r?.name;
 }

@@ -1,60 +1,19 @@
 // GET /search (the portal page) and GET /api/public/search (the same search as JSON).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
-import { z } from 'zod';
+import { errorSchema, htmlSchema } from '../../contract/common.js';
+import { SEARCH_PAGE_SIZE, searchAnswerSchema, searchQuery, type SearchQuery } from '../../contract/search.js';
 import type { Database } from '../../db/connect.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { errorSchema } from '../../platform/http.js';
 import { page } from '../portal/layout.js';
 import { categoryLabel } from '../portal/labels.js';
 import { latestPublicationId } from '../portal/portal.repo.js';
 import { answerIfFresh, etagOf, isElder, sendHtml } from '../portal/respond.js';
-import { MAX_QUERY_CHARS, parseQuery } from './query.js';
-import { RESULT_CAP, searchPowersSql, type SearchResult } from './search.repo.js';
+import { parseQuery } from './query.js';
+import { bodyNameOf, RESULT_CAP, searchPowersSql, type SearchResult } from './search.repo.js';
 import { searchMain } from './search.page.js';
 
-const blank = (v: unknown) => (v === '' ? undefined : v);
-export const PAGE_SIZE = 20;
-
-export const searchQuery = z.object({
-  q: z.string().max(MAX_QUERY_CHARS, `检索词不能超过 ${MAX_QUERY_CHARS} 个字`).default(''),
-  level: z.preprocess(
-    blank,
-    z.coerce
-      .number({ error: '层级应为 1、2 或 3' })
-      .int()
-      .min(1, '层级应为 1、2 或 3')
-      .max(3, '层级应为 1、2 或 3')
-      .optional(),
-  ),
-  category: z.preprocess(
-    blank,
-    z
-      .string()
-      .regex(/^[A-Z]{2}$/, '权力类别应为两位大写字母代码，如 XK')
-      .optional(),
-  ),
-  body: z.preprocess(
-    blank,
-    z.coerce
-      .number({ error: '机构编号应为数字' })
-      .int('机构编号应为整数')
-      .positive('机构编号无效')
-      .max(2_147_483_647, '机构编号无效')
-      .optional(),
-  ),
-  page: z.preprocess(
-    blank,
-    z.coerce
-      .number({ error: '页码应为数字' })
-      .int('页码应为整数')
-      .min(1, '页码应从 1 开始')
-      .max(RESULT_CAP, '页码超出范围')
-      .default(1),
-  ),
-});
-type SearchQuery = z.infer<typeof searchQuery>;
+export const PAGE_SIZE = SEARCH_PAGE_SIZE;
 
 async function run(
   db: Database,
@@ -74,53 +33,44 @@ async function run(
   return { terms: terms.map((t) => t.text), result };
 }
 
-async function bodyName(db: Database, id: number | undefined): Promise<string | undefined> {
-  if (!id) return undefined;
-  const r = await sql<{ name: string }>`select name from body where id = ${id}`.execute(db);
-  return r.rows[0]?.name;
-}
-
 /** The portal page, registered inside the portal's scope (HTML error pages). */
 export async function registerSearchPage(scope: FastifyInstance, { db }: AppDeps) {
   const app = scope.withTypeProvider<ZodTypeProvider>();
-  app.get('/search', { schema: { hide: true, querystring: searchQuery } }, async (req, reply) => {
-    // results change only when something is published: the newest publication names them
-    const generation = await latestPublicationId(db);
-    if (answerIfFresh(req, reply, { etag: etagOf('search', req.url, isElder(req), generation), maxAge: 60 }))
-      return reply;
-    const [{ terms, result }, name] = await Promise.all([run(db, req.query, PAGE_SIZE), bodyName(db, req.query.body)]);
-    const q = req.query;
-    const title = q.q ? `“${q.q}”的检索结果` : '检索';
-    const main = searchMain({
-      q: q.q,
-      level: q.level,
-      bodyId: q.body,
-      bodyName: name,
-      category: q.category,
-      page: q.page,
-      pageSize: PAGE_SIZE,
-      terms,
-      result,
-    });
-    return sendHtml(
-      reply,
-      page(
-        { title, elder: isElder(req), path: req.url, crumbs: [{ href: '/', label: '首页' }, { label: '检索' }] },
-        main,
-      ),
-    );
-  });
+  app.get(
+    '/search',
+    { schema: { hide: true, querystring: searchQuery, response: { 200: htmlSchema } } },
+    async (req, reply) => {
+      // results change only when something is published: the newest publication names them
+      const generation = await latestPublicationId(db);
+      if (answerIfFresh(req, reply, { etag: etagOf('search', req.url, isElder(req), generation), maxAge: 60 }))
+        return reply;
+      const [{ terms, result }, name] = await Promise.all([
+        run(db, req.query, PAGE_SIZE),
+        bodyNameOf(db, req.query.body),
+      ]);
+      const q = req.query;
+      const title = q.q ? `“${q.q}”的检索结果` : '检索';
+      const main = searchMain({
+        q: q.q,
+        level: q.level,
+        bodyId: q.body,
+        bodyName: name,
+        category: q.category,
+        page: q.page,
+        pageSize: PAGE_SIZE,
+        terms,
+        result,
+      });
+      return sendHtml(
+        reply,
+        page(
+          { title, elder: isElder(req), path: req.url, crumbs: [{ href: '/', label: '首页' }, { label: '检索' }] },
+          main,
+        ),
+      );
+    },
+  );
 }
-
-const hitSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  category: z.string(),
-  categoryLabel: z.string(),
-  status: z.string(),
-  body: z.object({ id: z.number(), name: z.string(), region: z.string(), level: z.number() }),
-  url: z.string(),
-});
 
 /** The same search for programs: JSON, no login. */
 export async function searchApiRoutes(app: FastifyInstance, { db }: AppDeps) {
@@ -132,17 +82,7 @@ export async function searchApiRoutes(app: FastifyInstance, { db }: AppDeps) {
         summary: '检索现行权责清单',
         description: `按职权名称、权力编码、法律法规名称及条文内容、部门名称检索现行有效的行政职权，多个检索词以空格分隔，须同时匹配；单字、两字检索均可。结果最多计 ${RESULT_CAP} 项（capped 为 true 表示超过），每页 ${PAGE_SIZE} 项。`,
         querystring: searchQuery,
-        response: {
-          200: z.object({
-            q: z.string(),
-            total: z.number(),
-            capped: z.boolean(),
-            page: z.number(),
-            pageSize: z.number(),
-            items: z.array(hitSchema),
-          }),
-          400: errorSchema,
-        },
+        response: { 200: searchAnswerSchema, 400: errorSchema },
       },
     },
     async (req, reply) => {
