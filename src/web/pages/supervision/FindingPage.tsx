@@ -107,14 +107,14 @@ export default function FindingPage() {
   > = {
     order: {
       title: '下达督促整改通知',
-      ok: '下达',
+      ok: '确认下达',
       fields: [{ name: 'requirement', label: '整改要求', required: true, rows: 4, max: 2000 }],
       submit: (v) => supervisionApi.issueOrder(id, v.requirement!),
       text: '已下达督促整改通知',
     },
     dismiss: {
       title: '核销督查发现',
-      ok: '核销',
+      ok: '确认核销',
       danger: true,
       fields: [{ name: 'reason', label: '核销理由', required: true, rows: 3, max: 1000 }],
       submit: (v) => supervisionApi.dismiss(id, v.reason!),
@@ -122,7 +122,7 @@ export default function FindingPage() {
     },
     report: {
       title: '报送整改情况',
-      ok: '报送',
+      ok: '确认报送',
       fields: [{ name: 'text', label: '整改情况', required: true, rows: 6, max: 5000 }],
       submit: (v) => supervisionApi.report(last!.id, v.text!),
       text: '已报送整改情况',
