@@ -29,7 +29,7 @@ function footer(s: SiteIdentity): Html {
   <p>联系方式：${s.contact}</p>
   <p>网站标识码：${s.siteCode} <span aria-hidden="true">·</span> <a href="https://beian.miit.gov.cn/" rel="noopener">${s.icp}</a>
   <span aria-hidden="true">·</span> ${psbNumber ? html`<a href="https://beian.mps.gov.cn/#/query/webSearch?code=${psbNumber}" rel="noopener">${s.psb}</a>` : s.psb}</p>
-  <p><a href="/sitemap">网站地图</a> <span aria-hidden="true">·</span> <a href="/search">检索</a> <span aria-hidden="true">·</span> <a href="/consultations">公开征求意见</a> <span aria-hidden="true">·</span> <a href="/feedback">意见建议与投诉举报</a></p>
+  <p><a href="/sitemap">网站地图</a> <span aria-hidden="true">·</span> <a href="/search">检索</a> <span aria-hidden="true">·</span> <a href="/consultations">公开征求意见</a> <span aria-hidden="true">·</span> <a href="/feedback">意见建议与投诉举报</a> <span aria-hidden="true">·</span> <a href="/reprimands">通报批评</a></p>
 </div></footer>`;
 }
 
