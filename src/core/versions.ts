@@ -1,7 +1,6 @@
 // Issue 10.8: optimistic concurrency. A save names the version it read; if someone saved in
 // between, the save is refused (409 CONFLICT) saying who changed it and when, so nobody's work
 // is silently overwritten. The write then bumps the version inside the same transaction.
-import { z } from 'zod';
 import { AppError } from './errors.js';
 
 export interface LastChange {
@@ -33,11 +32,8 @@ export function staleWrite(what: string, current: LastChange): AppError {
  * a draft's duties, an application's content, affected powers and duties), so no client can
  * overwrite someone else's work by leaving it out.
  */
-export const editVersion = z
-  .number({ message: '请提供所修改内容的版本号（version，读取时返回），以免覆盖他人的修改' })
-  .int('版本号（version）应为整数')
-  .positive('版本号（version）无效')
-  .max(2_147_483_647, '版本号（version）无效');
+// The schema of the version a save names is part of the contract (the workspace sends it).
+export { editVersion } from '../contract/wire.js';
 
 /** Refuses a save based on an older version than the stored one. */
 export function checkVersion(what: string, sent: number, current: LastChange) {

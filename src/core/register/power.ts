@@ -13,16 +13,24 @@ export type EntityId = string | number;
  */
 export type CategoryCode = string;
 
-// Spec §2: status of a power. Code names ↔ the Chinese shown to users.
-export const POWER_STATUSES = ['active', 'cancelled', 'delegated', 'entrusted', 'merged'] as const;
-export type PowerStatus = (typeof POWER_STATUSES)[number];
-export const POWER_STATUS_LABELS: Readonly<Record<PowerStatus, string>> = {
-  active: '在用',
-  cancelled: '已取消',
-  delegated: '已下放',
-  entrusted: '已委托',
-  merged: '已合并',
-};
+// Spec §2: status of a power, and §7's legal levels: the contract holds them with their words.
+import {
+  LEGAL_LEVELS,
+  POWER_STATUSES,
+  POWER_STATUS_LABELS,
+  STATUTORY_LEGAL_LEVELS,
+  type LegalLevel,
+  type PowerStatus,
+} from '../../contract/register.js';
+export {
+  LEGAL_LEVELS,
+  OTHER_LEGAL_LEVELS,
+  POWER_STATUSES,
+  POWER_STATUS_LABELS,
+  STATUTORY_LEGAL_LEVELS,
+  type LegalLevel,
+  type PowerStatus,
+} from '../../contract/register.js';
 
 export function isPowerStatus(value: unknown): value is PowerStatus {
   return typeof value === 'string' && (POWER_STATUSES as readonly string[]).includes(value);
@@ -33,22 +41,6 @@ export function powerStatusFromLabel(label: string): PowerStatus | null {
   const hit = POWER_STATUSES.find((s) => POWER_STATUS_LABELS[s] === label.trim());
   return hit ?? null;
 }
-
-// §7: the levels a 设定依据 may have — 法律、法规（行政法规、地方性法规）、国务院决定、
-// 自治区和市人民政府规章, and the 临时性行政许可 (valid one year).
-export const STATUTORY_LEGAL_LEVELS = [
-  '法律',
-  '行政法规',
-  '国务院决定',
-  '地方性法规',
-  '自治区政府规章',
-  '市政府规章',
-  '临时性行政许可',
-] as const;
-// Not 设定依据 under §7, but cited in the reference data (accountability bases, the rule itself).
-export const OTHER_LEGAL_LEVELS = ['部门规章', '规范性文件'] as const;
-export const LEGAL_LEVELS = [...STATUTORY_LEGAL_LEVELS, ...OTHER_LEGAL_LEVELS] as const;
-export type LegalLevel = (typeof LEGAL_LEVELS)[number];
 
 export function isLegalLevel(value: unknown): value is LegalLevel {
   return typeof value === 'string' && (LEGAL_LEVELS as readonly string[]).includes(value);

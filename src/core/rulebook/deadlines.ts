@@ -5,6 +5,10 @@ import { addCalendarDays, calendarDaysBetween, type IsoDate } from '../calendar/
 import type { WorkdayCalendar } from '../calendar/calendar.js';
 import { getRulebook } from './rulebook.js';
 import type { ArticleRef, Clock, ClockEvent, ClockKind, DayUnit, Rulebook } from './types.js';
+import { articleWords, chineseNumber } from '../../contract/wire.js';
+
+// The Chinese numerals of article references live in the contract (the workspace writes them too).
+export { articleWords, chineseNumber };
 
 export interface Due {
   /**
@@ -25,17 +29,6 @@ export interface Due {
   readonly movedFrom?: IsoDate;
 }
 
-const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/** 1–99 in Chinese numerals (12 → 十二, 20 → 二十); article numbers stay below 100. */
-export function chineseNumber(n: number): string {
-  if (!Number.isInteger(n) || n < 1 || n > 99) return String(n);
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  const head = tens === 0 ? '' : tens === 1 ? '十' : `${DIGITS[tens]}十`;
-  return head + (ones === 0 ? '' : DIGITS[ones]);
-}
-
 /**
  * An article reference in words. '§13.1' → 第十三条第一项 of the rulebook's own
  * regulation, or of the 2023 regulation when the value is inherited from it;
@@ -44,14 +37,6 @@ export function chineseNumber(n: number): string {
 export function citeArticle(rb: Rulebook, ref: ArticleRef, inherited2023 = false): string {
   const title = (inherited2023 ? getRulebook('baotou-2023') : rb).regulation.title;
   return `${title}${articleWords(ref)}`;
-}
-
-/** '§13.1' → 第十三条第一项, as a reader writes it (no code words on a page). */
-export function articleWords(ref: ArticleRef): string {
-  const m = /^§(\d+)(?:\.(\d+))?$/.exec(ref);
-  if (!m) return ref;
-  const item = m[2] ? `第${chineseNumber(Number(m[2]))}项` : '';
-  return `第${chineseNumber(Number(m[1]))}条${item}`;
 }
 
 /** When a clock that started on `start` falls due, under rulebook `rb`. */

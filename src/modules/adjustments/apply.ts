@@ -3,7 +3,7 @@
 // the receiving body's list and linked both ways), whether a proposal is stale against the
 // current version (another application was published meanwhile), and bringing it up to date.
 import {
-  canonicalJson,
+  contentJson,
   mainCodeOf,
   nextCode,
   nextSubCode,
@@ -16,8 +16,8 @@ import type { AdjustmentKind } from '../../core/rulebook/index.js';
 /** A power as a list holds it: the core shape plus its §13.5 links. */
 export type ListPower = Power & { links?: unknown[] };
 
-export const DUPLICATE_CHOICES = ['merge', 'replace', 'keepBoth'] as const;
-export type DuplicateChoice = (typeof DUPLICATE_CHOICES)[number];
+import type { DuplicateChoice } from '../../contract/adjustments.js';
+export { DUPLICATE_CHOICES, type DuplicateChoice } from '../../contract/adjustments.js';
 
 /** §13(五): the decision on a delegated power that the receiving body's list already has. */
 export interface DuplicateResolution {
@@ -98,7 +98,7 @@ export const PROPOSABLE_FIELDS = [
 ] as const;
 export type ProposableField = (typeof PROPOSABLE_FIELDS)[number];
 
-const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
+const same = (a: unknown, b: unknown) => contentJson(a ?? null) === contentJson(b ?? null);
 
 /**
  * The statuses of a power each kind may adjust. §13.3: an entrusted power stays the entrusting

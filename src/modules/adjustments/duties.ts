@@ -3,9 +3,8 @@
 // 不得擅自调整). An application carries duty items beside its power items: add one, change one,
 // remove one, each stored with the duty as published (its base) so that publication can tell
 // whether another application changed it meanwhile. Pure: the current duties come in.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError, type ErrorDetail } from '../../core/errors.js';
-import { optNameText } from '../../core/names.js';
 import type { Duty } from '../../core/register/index.js';
 
 export interface DutyText {
@@ -27,12 +26,8 @@ export const DUTY_OP_LABELS: Record<DutyItem['op'], string> = {
   remove: '删除职责',
 };
 
-export const dutyItemInput = z.object({
-  op: z.enum(['add', 'change', 'remove'], { message: '职责调整方式须为：add 增加、change 修改、remove 删除' }),
-  targetName: optNameText('职责名称', 200).optional(),
-  name: optNameText('职责名称', 200).optional(),
-  content: z.string().trim().max(4000, '职责内容不能超过4000个字').optional(),
-});
+import { dutyItemInput } from '../../contract/adjustments.js';
+export { dutyItemInput };
 export type DutyItemInput = z.infer<typeof dutyItemInput>;
 
 const text = (d: Pick<Duty, 'name' | 'content'>): DutyText => ({ name: d.name, content: d.content ?? '' });

@@ -1,7 +1,7 @@
 // Each user's in-app inbox (spec §3 deadlines; issue item 5). Every notice has a dedupe key, so
 // the daily sweep can run twice and a retried command writes nothing twice.
 import { sql } from 'kysely';
-import { officeLevelPath } from '../../core/policies.js';
+import { officeLevelPath } from '../../core/policies/index.js';
 import type { Role } from '../../core/rulebook/index.js';
 import type { Db } from '../../platform/db.js';
 
@@ -146,4 +146,35 @@ export async function listInbox(db: Db, userId: number, opts: { unreadOnly?: boo
       readAt: r.read_at,
     })),
   };
+}
+
+/** Marks one of the user's own items read; false when the user has no such item (another's is not theirs). */
+export async function markRead(db: Db, userId: number, id: number, at: Date): Promise<boolean> {
+  const row = await db
+    .updateTable('inbox_item')
+    .set({ read_at: at })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  if (row) return true;
+  const mine = await db
+    .selectFrom('inbox_item')
+    .select('id')
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return !!mine;
+}
+
+/** Marks every unread item of the user read; how many were. */
+export async function markAllRead(db: Db, userId: number, at: Date): Promise<number> {
+  const res = await db
+    .updateTable('inbox_item')
+    .set({ read_at: at })
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows ?? 0);
 }

@@ -1,56 +1,15 @@
 // The affected powers of an application (§13.1 拟调整行政权力事项), checked per kind against the
 // body's current published list, and stored with the target as published (the base of the
 // field-level diff). Pure: the list and the rulebook come in as arguments.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError, type ErrorDetail } from '../../core/errors.js';
-import { nameText } from '../../core/names.js';
-import { LEGAL_LEVELS } from '../../core/register/index.js';
 import { categoryByCode, type AdjustmentKind, type Rulebook } from '../../core/rulebook/index.js';
 import { PROPOSABLE_FIELDS, targetRefusal, type Item, type ListPower } from './apply.js';
 
-const text = (label: string, max: number) =>
-  z
-    .string({ message: `请填写${label}` })
-    .trim()
-    .max(max, `${label}不能超过${max}个字`);
-
-export const legalBasisInput = z.object({
-  documentId: z.union([z.number().int().positive(), z.string().max(100)]).optional(),
-  documentName: nameText('法律文件名称', 200, 2),
-  // §7: the register's record decides the level (registerCitations); a level sent is ignored.
-  level: z.enum(LEGAL_LEVELS, { message: `效力层级须为：${LEGAL_LEVELS.join('、')}` }).optional(),
-  article: text('条款', 100),
-  text: text('条款内容', 4000),
-});
-
-/** Proposed values for one power: complete for a new power, the changed fields for a target. */
-export const powerValuesInput = z
-  .object({
-    name: nameText('行政职权名称', 200, 2),
-    category: z.string().regex(/^[A-Z]{2}$/, '权力类别应为两位大写字母代码（如 XK）'),
-    responsibleSubject: nameText('责任主体', 100),
-    implementingAgency: nameText('实施机构', 100),
-    legalBases: z.array(legalBasisInput).max(50, '法定依据不能超过50条'),
-    responsibilities: z
-      .array(
-        z.object({
-          order: z.number().int().min(1).max(99),
-          name: nameText('责任事项名称', 50),
-          content: text('责任事项内容', 2000),
-        }),
-      )
-      .max(30, '责任事项不能超过30项'),
-    accountabilityCases: z.array(text('追责情形', 500).min(1, '追责情形不能为空')).max(50, '追责情形不能超过50项'),
-    accountabilityBasis: text('追责依据', 2000),
-    remarks: text('备注', 1000),
-  })
-  .partial();
+// The request schemas are the contract's (the workspace sends them).
+import { itemInput, legalBasisInput, powerValuesInput } from '../../contract/adjustments.js';
+export { itemInput, legalBasisInput, powerValuesInput };
 export type PowerValues = z.infer<typeof powerValuesInput>;
-
-export const itemInput = z.object({
-  targetCode: z.string().trim().max(40, '权力编码过长').optional(),
-  values: powerValuesInput.optional(),
-});
 export type ItemInput = z.infer<typeof itemInput>;
 
 const REQUIRED_NEW: (keyof PowerValues)[] = ['name', 'category', 'responsibleSubject', 'implementingAgency'];

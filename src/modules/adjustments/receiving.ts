@@ -2,10 +2,10 @@
 // the powers of its list that a delegated power would duplicate (same name and category), each
 // of which the application must resolve before it is filed or confirmed. Pure.
 import type { Actor } from '../../core/actor.js';
-import { adjustmentRolesOf } from '../../core/policies.js';
+import { actsForReceivingBody, adjustmentRolesOf } from '../../core/policies/index.js';
 import type { Role } from '../../core/rulebook/index.js';
 import type { DuplicateChoice, DuplicateResolution, Item, ListPower } from './apply.js';
-import { RECEIVER_GRANT, workflowRoles } from './transitions.js';
+import { workflowRoles } from './transitions.js';
 
 /** The workflow roles of an actor on an application, the receiving body's included. */
 export function applicationRoles(
@@ -14,17 +14,12 @@ export function applicationRoles(
 ): Role[] {
   const roles = workflowRoles(adjustmentRolesOf(actor, a));
   // §13(五), §14: the receiving body confirms through its lead unit.
-  if (a.receivingBodyId && actor.grants.some((g) => g.role === RECEIVER_GRANT && g.bodyId === a.receivingBodyId))
-    roles.push('receiver');
+  if (actsForReceivingBody(actor, a.receivingBodyId)) roles.push('receiver');
   return roles;
 }
 
 export { DUPLICATE_CHOICES, type DuplicateChoice, type DuplicateResolution } from './apply.js';
-export const DUPLICATE_CHOICE_LABELS: Record<DuplicateChoice, string> = {
-  merge: '并入承接部门现有事项',
-  replace: '以下放事项替换现有事项内容',
-  keepBoth: '两项并存（须说明理由）',
-};
+export { DUPLICATE_CHOICE_LABELS } from '../../contract/adjustments.js';
 
 export interface Duplicate {
   ord: number;

@@ -4,6 +4,7 @@
 // not say: which actions a step offers, and the rules that hold for every rulebook —
 // applicants withdraw, reviewers return with a reason, nobody reviews their own application,
 // and a government decision (审定) binds everyone but the government itself.
+import { RECEIVER_GRANT } from '../../core/policies/index.js';
 import {
   findStep,
   getRulebook,
@@ -18,35 +19,25 @@ import {
   type StepId,
 } from '../../core/rulebook/index.js';
 
-export const ADJUSTMENT_STATUSES = ['due', 'open', 'withdrawn', 'rejected', 'done'] as const;
-export type AdjustmentStatus = (typeof ADJUSTMENT_STATUSES)[number];
-export const STATUS_LABELS: Record<AdjustmentStatus, string> = {
-  due: '应申报未申报',
-  open: '办理中',
-  withdrawn: '已撤回',
-  rejected: '未予批准',
-  done: '已办结',
-};
-
-/** Actions on one step of the procedure. */
-export const STEP_ACTIONS = ['complete', 'return', 'reject', 'openConsultation'] as const;
-export type StepAction = (typeof STEP_ACTIONS)[number];
-/** Actions on the application as a whole. */
-export const APPLICATION_ACTIONS = ['start', 'edit', 'withdraw', 'rebase', 'revoke'] as const;
-export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
-export type Action = StepAction | ApplicationAction;
-
-export const ACTION_LABELS: Record<Action, string> = {
-  complete: '办理完成',
-  return: '退回修改',
-  reject: '不予批准',
-  openConsultation: '发布征求意见',
-  start: '开始起草',
-  edit: '修改申请内容',
-  withdraw: '撤回申请',
-  rebase: '按最新公布版本更新',
-  revoke: '撤销审定决定',
-};
+export {
+  ACTION_LABELS,
+  ADJUSTMENT_STATUSES,
+  APPLICATION_ACTIONS,
+  STATUS_LABELS,
+  STEP_ACTIONS,
+  type Action,
+  type AdjustmentStatus,
+  type ApplicationAction,
+  type StepAction,
+} from '../../contract/adjustments.js';
+import {
+  ACTION_LABELS,
+  APPLICATION_ACTIONS,
+  type Action,
+  type AdjustmentStatus,
+  type ApplicationAction,
+  type StepAction,
+} from '../../contract/adjustments.js';
 
 /**
  * What each step offers besides completing it. Every step after drafting that someone other
@@ -76,7 +67,7 @@ export const workflowRoles = (held: readonly string[]): Role[] =>
   held.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
 
 /** The account role that acts as the receiving body (§13(五) 承接部门): its lead unit (§14). */
-export const RECEIVER_GRANT = 'leadUnit' as const;
+export { RECEIVER_GRANT };
 
 /** The account role a workflow role is exercised through (for the audit trail). */
 export const grantRole = (r: Role) => (r === 'receiver' ? RECEIVER_GRANT : r);

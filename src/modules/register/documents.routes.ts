@@ -7,17 +7,32 @@ import { AppError, forbidden, notFound } from '../../core/errors.js';
 import { canManageLegalDocuments } from '../../core/policies.js';
 import { DEFAULT_RULEBOOK_ID, getRulebook } from '../../core/rulebook/index.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { actorOf, idParam, metaOf } from '../../platform/http.js';
+import { actorOf, metaOf } from '../../platform/http.js';
+import { errorResponses, idParam } from '../../contract/common.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { findDocument, insertDocument, lapsingPublishedPowers, listDocuments } from './documents.repo.js';
-import { documentQuery, lapsingQuery, newDocumentBody } from './register.schemas.js';
+import {
+  documentPage,
+  documentQuery,
+  lapsingQuery,
+  lapsingReport,
+  legalDocumentSchema,
+  newDocumentBody,
+} from '../../contract/register.js';
 
 export async function documentsRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
     '/api/legal-documents',
-    { schema: { tags: ['权责清单'], summary: '法律文件库（法定依据选择）', querystring: documentQuery } },
+    {
+      schema: {
+        tags: ['权责清单'],
+        summary: '法律文件库（法定依据选择）',
+        querystring: documentQuery,
+        response: { 200: documentPage, ...errorResponses },
+      },
+    },
     async (req) => {
       actorOf(req);
       return listDocuments(db, req.query);
@@ -26,7 +41,14 @@ export async function documentsRoutes(app: FastifyInstance, { db, clock }: AppDe
 
   r.get(
     '/api/legal-documents/:id',
-    { schema: { tags: ['权责清单'], summary: '法律文件详情', params: idParam } },
+    {
+      schema: {
+        tags: ['权责清单'],
+        summary: '法律文件详情',
+        params: idParam,
+        response: { 200: legalDocumentSchema, ...errorResponses },
+      },
+    },
     async (req) => {
       actorOf(req);
       const doc = await findDocument(db, req.params.id);
@@ -37,7 +59,14 @@ export async function documentsRoutes(app: FastifyInstance, { db, clock }: AppDe
 
   r.post(
     '/api/legal-documents',
-    { schema: { tags: ['权责清单'], summary: '录入法律文件（协调小组办公室、法制机构）', body: newDocumentBody } },
+    {
+      schema: {
+        tags: ['权责清单'],
+        summary: '录入法律文件（协调小组办公室、法制机构）',
+        body: newDocumentBody,
+        response: { 201: legalDocumentSchema, ...errorResponses },
+      },
+    },
     async (req, reply) => {
       const actor = actorOf(req);
       if (!canManageLegalDocuments(actor)) throw forbidden('只有协调小组办公室或法制机构可以录入法律文件');
@@ -74,6 +103,7 @@ export async function documentsRoutes(app: FastifyInstance, { db, clock }: AppDe
         tags: ['权责清单'],
         summary: '临时性行政许可即将到期（或已到期）的已公布事项',
         querystring: lapsingQuery,
+        response: { 200: lapsingReport, ...errorResponses },
       },
     },
     async (req) => {

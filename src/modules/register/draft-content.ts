@@ -5,7 +5,7 @@ import type { Transaction } from 'kysely';
 import type { Actor, RequestMeta } from '../../core/actor.js';
 import { AppError, notFound, type ErrorDetail } from '../../core/errors.js';
 import { checkVersion } from '../../core/versions.js';
-import { canonicalJson, parsePowerCode, screenPower, type ExclusionFlag } from '../../core/register/index.js';
+import { contentJson, parsePowerCode, screenPower, type ExclusionFlag } from '../../core/register/index.js';
 import { getRulebook } from '../../core/rulebook/index.js';
 import type { DB } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.repo.js';
@@ -13,7 +13,7 @@ import { allocateCodes, type CodeRequest } from './codes.js';
 import { resolveCitations } from './documents.repo.js';
 import type { DraftHeader, DraftPowerRow } from './draft.repo.js';
 import { chunks } from './power-rows.js';
-import type { PowerInput } from './register.schemas.js';
+import type { PowerInput } from '../../contract/register.js';
 
 export interface EditContext {
   actor: Actor;
@@ -191,7 +191,7 @@ export async function updateDraftPower(
   const c = await contentColumns(trx, d, p, '', errors);
   if (errors.length) fail(errors);
   // a coordinator's override stands only for the flags it was given on
-  const keep = canonicalJson(before.exclusion_flags) === canonicalJson(JSON.parse(c.exclusion_flags));
+  const keep = contentJson(before.exclusion_flags) === contentJson(JSON.parse(c.exclusion_flags));
   const row = await trx
     .updateTable('draft_power')
     .set({

@@ -1,6 +1,6 @@
 // Reading compilation drafts (编制公布, spec §2): the draft header with its body, its powers
 // with their §8 screening flags, its duties and its review trail.
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { todayInBeijing } from '../../core/calendar/index.js';
 import {
   findLapsingPowers,
@@ -9,20 +9,14 @@ import {
   type Power,
   type PowerStatus,
 } from '../../core/register/index.js';
+import type { Actor } from '../../core/actor.js';
 import { legalityReviewRoles } from '../../core/policies.js';
+import { officeLevelPath } from '../../contract/scope.js';
+import { DRAFT_STATUS_LABELS, type DraftStatus } from '../../contract/register.js';
 import { getRulebook } from '../../core/rulebook/index.js';
-import type { DB, DraftPowerTable } from '../../db/schema.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
-
-export const DRAFT_STATUS_LABELS = {
-  drafting: '编制中',
-  submitted: '审查中',
-  returned: '已退回',
-  reviewed: '审查通过',
-  published: '已公布',
-  withdrawn: '已撤回',
-} as const;
+import type { DraftPowerTable } from '../../db/schema.js';
+import type { Db } from '../../platform/db.js';
+import { draftCan } from './draft-can.js';
 
 export async function findDraft(db: Db, id: number, opts: { forUpdate?: boolean } = {}) {
   let q = db
@@ -38,7 +32,25 @@ export async function findDraft(db: Db, id: number, opts: { forUpdate?: boolean 
 export type DraftHeader = NonNullable<Awaited<ReturnType<typeof findDraft>>>;
 export const bodyRefOf = (d: DraftHeader) => ({ id: d.body_id, regionPath: d.regionPath, rulebookId: d.rulebook_id });
 
-export async function listDrafts(db: Db, f: { status?: string[] }) {
+/**
+ * The drafts the actor may see (canViewDraft as a query): its own bodies' as clerk or lead unit,
+ * and those of the bodies whose level its office roles serve (a 苏木乡镇·街道 body is served by its
+ * 旗县区's offices). No other draft leaves the database.
+ */
+export async function listDrafts(db: Db, actor: Actor, f: { status?: string[] }) {
+  const bodyIds = [
+    ...new Set(actor.grants.filter((g) => g.role === 'clerk' || g.role === 'leadUnit').map((g) => g.bodyId)),
+  ];
+  // office grants sit at a level's own region; a body is served by the level of its first two path segments
+  const levels = [
+    ...new Set(
+      actor.grants
+        .filter((g) => g.role === 'coordinator' || g.role === 'legalReviewer' || g.role === 'approver')
+        .map((g) => g.regionPath)
+        .filter((p) => officeLevelPath(p) === p),
+    ),
+  ];
+  if (!bodyIds.length && !levels.length) return [];
   let q = db
     .selectFrom('list_draft as d')
     .innerJoin('body as b', 'b.id', 'd.body_id')
@@ -48,6 +60,7 @@ export async function listDrafts(db: Db, f: { status?: string[] }) {
       'd.body_id as bodyId',
       'b.name as bodyName',
       'r.path as regionPath',
+      'd.rulebook_id as rulebookId',
       'd.status',
       'd.updated_at as updatedAt',
       'd.submitted_at as submittedAt',
@@ -59,8 +72,17 @@ export async function listDrafts(db: Db, f: { status?: string[] }) {
         .whereRef('p.draft_id', '=', 'd.id')
         .select(eb.fn.countAll<number>().as('n'))
         .as('powerCount'),
+    )
+    .where((eb) =>
+      eb.or([
+        ...(bodyIds.length ? [eb('d.body_id', 'in', bodyIds)] : []),
+        // a city-level office (one segment) serves only the city's own bodies; a 旗县区's also its townships'
+        ...levels.flatMap((p) =>
+          p.includes('/') ? [eb('r.path', '=', p), eb('r.path', 'like', `${p}/%`)] : [eb('r.path', '=', p)],
+        ),
+      ]),
     );
-  if (f.status?.length) q = q.where('d.status', 'in', f.status as DraftHeader['status'][]);
+  if (f.status?.length) q = q.where('d.status', 'in', f.status as DraftStatus[]);
   return q.orderBy('d.updated_at', 'desc').limit(2000).execute();
 }
 
@@ -102,15 +124,15 @@ export async function loadDraftDuties(db: Db, draftId: number): Promise<(Duty & 
 }
 
 /** The draft as the workspace shows it: every field, the §8 flags and the §7 lapse warning. */
-export async function draftView(db: Db, d: DraftHeader, now: Date) {
+export async function draftView(db: Db, d: DraftHeader, now: Date, actor: Actor) {
   const rows = await loadDraftPowerRows(db, d.id);
   const t = getRulebook(d.rulebook_id).temporaryLicense;
   const powers = rows.map((r) => {
     const p = draftRowToPower(r);
     const [lapse] = findLapsingPowers([p], todayInBeijing(now), { validity: t.validity, warningDays: t.warningDays });
     return {
-      id: r.id,
       ...p,
+      id: r.id,
       ord: r.ord,
       version: r.version,
       exclusionFlags: arr<ExclusionFlag>(r.exclusion_flags),
@@ -153,12 +175,13 @@ export async function draftView(db: Db, d: DraftHeader, now: Date) {
     legalityPassedAt: d.legality_passed_at,
     publishedVersion: d.published_version,
     /** §5: the offices of the body's level that may give the legality review (the rulebook's choice) */
-    legalityReviewRoles: legalityReviewRoles(d.rulebook_id, d.regionPath),
+    legalityReviewRoles: [...legalityReviewRoles(d.rulebook_id, d.regionPath)],
     unresolvedFlags: powers.filter((p) => p.exclusionFlags.length > 0 && !p.exclusionOverride).length,
     powers,
     duties: await loadDraftDuties(db, d.id),
     dutiesVersion: d.duties_version,
     reviews,
+    can: draftCan(actor, d, await draftAuthors(db, d)),
   };
 }
 

@@ -1,5 +1,5 @@
 // Request bodies for register tests: a complete 职权信息表 entry (§6) citing a demo document.
-import type { PowerInput } from './register.schemas.js';
+import type { PowerInput } from '../../contract/register.js';
 
 type Body = Omit<PowerInput, 'remarks' | 'status'> & Partial<Pick<PowerInput, 'remarks' | 'status'>>;
 

@@ -10,7 +10,16 @@ import { actorOf } from '../../platform/http.js';
 import { findBody } from '../bodies/bodies.repo.js';
 import { compareVersions, listVersions, versionMeta } from './versions.repo.js';
 import { loadCurrentList, loadListAt } from './publish.js';
-import { bodyParams, compareQuery, listQuery } from './register.schemas.js';
+import { errorResponses } from '../../contract/common.js';
+import {
+  bodyParams,
+  comparisonSchema,
+  compareQuery,
+  listQuery,
+  publishedListSchema,
+  versionInfoSchema,
+} from '../../contract/register.js';
+import { z } from 'zod';
 
 const tags = ['权责清单版本'];
 
@@ -25,7 +34,14 @@ export async function versionsRoutes(app: FastifyInstance, { db }: AppDeps) {
 
   r.get(
     '/api/bodies/:bodyId/versions',
-    { schema: { tags, summary: '机构权责清单的版本历史', params: bodyParams } },
+    {
+      schema: {
+        tags,
+        summary: '机构权责清单的版本历史',
+        params: bodyParams,
+        response: { 200: z.array(versionInfoSchema), ...errorResponses },
+      },
+    },
     async (req) => {
       actorOf(req);
       await body(req.params.bodyId);
@@ -41,6 +57,7 @@ export async function versionsRoutes(app: FastifyInstance, { db }: AppDeps) {
         summary: '机构权责清单：当前版本、指定版本（version）或某日（date）有效的版本',
         params: bodyParams,
         querystring: listQuery,
+        response: { 200: publishedListSchema, ...errorResponses },
       },
     },
     async (req) => {
@@ -65,7 +82,13 @@ export async function versionsRoutes(app: FastifyInstance, { db }: AppDeps) {
   r.get(
     '/api/bodies/:bodyId/versions/compare',
     {
-      schema: { tags, summary: '比较两个版本（逐字段）', params: bodyParams, querystring: compareQuery },
+      schema: {
+        tags,
+        summary: '比较两个版本（逐字段）',
+        params: bodyParams,
+        querystring: compareQuery,
+        response: { 200: comparisonSchema, ...errorResponses },
+      },
     },
     async (req) => {
       actorOf(req);

@@ -1,8 +1,9 @@
-// Where the actor may act with a role: a role held at a body of region R reaches R and every
-// region under it (mirrors src/core/policies.ts; the server decides, this only trims choices).
+// Where the actor may act with a role, to trim the choices a page offers (the server decides
+// every call again): the contract's rule (src/contract/scope.ts) over the session's roles.
+import { pathWithin } from '../../contract/scope.ts';
 import type { Role, Session } from '../types.ts';
 
-export const pathWithin = (path: string, scope: string) => path === scope || path.startsWith(scope + '/');
+export { pathWithin };
 
 export const scopesOf = (s: Session, role: Role) => s.roles.filter((g) => g.role === role).map((g) => g.regionPath);
 

@@ -10,7 +10,7 @@ import { useLoad } from '../../lib/useLoad.ts';
 import { useActor } from '../../session.tsx';
 import { adjApi } from './adjApi.ts';
 import { Citation, Provisional } from './DueText.tsx';
-import type { Adjustment, AdjustmentKind } from './model.ts';
+import type { Adjustment, AdjustmentKind, TriggerKind } from './model.ts';
 import ReceivingBodySelect from './ReceivingBodySelect.tsx';
 import { articleWords, loadRulebookIndex, stepsOf, useCite, useRulebook } from './rulebook.ts';
 
@@ -18,7 +18,7 @@ interface Values {
   bodyId?: number;
   title: string;
   kind: AdjustmentKind;
-  triggerKind: string;
+  triggerKind: TriggerKind;
   triggerDate: Dayjs;
   receivingBodyId?: number | null;
 }

@@ -11,6 +11,7 @@ import type {
   InboxItem,
   ItemInput,
   PublishedList,
+  RebaseResult,
   StepId,
   DuplicateChoice,
 } from './model.ts';
@@ -25,10 +26,7 @@ export const adjApi = {
     http.patch<Adjustment>(`/api/adjustments/${id}`, { ...body, version }),
   setItems: (id: number, items: ItemInput[], version: number) =>
     http.put<Adjustment>(`/api/adjustments/${id}/items`, { items, version }),
-  rebase: (id: number) =>
-    http.post<{ fromVersion: number; toVersion: number; overlapping: string[]; adjustment: Adjustment }>(
-      `/api/adjustments/${id}/rebase`,
-    ),
+  rebase: (id: number) => http.post<RebaseResult>(`/api/adjustments/${id}/rebase`),
   start: (id: number) => http.post<Adjustment>(`/api/adjustments/${id}/start`),
   withdraw: (id: number, reason: string) => http.post<Adjustment>(`/api/adjustments/${id}/withdraw`, { reason }),
   revoke: (id: number, reason: string) => http.post<Adjustment>(`/api/adjustments/${id}/revoke`, { reason }),

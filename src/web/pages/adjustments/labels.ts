@@ -1,5 +1,7 @@
 // Chinese words for the adjustment pages: statuses, kinds (colours), power fields, actions.
 // Step and kind names themselves come from the rulebook (rulebook.ts).
+import { STATUS_LABELS } from '../../../contract/adjustments.ts';
+import { POWER_STATUS_LABELS as CONTRACT_POWER_STATUS_LABELS } from '../../../contract/register.ts';
 import type {
   Action,
   AdjustmentKind,
@@ -13,10 +15,10 @@ import type {
 export const STATUS_OPTIONS: { value: AdjustmentStatus; label: string; color: string }[] = [
   // §12: 待申报 while the filing deadline runs, 应申报未申报 after (the server's statusLabel says which)
   { value: 'due', label: '待申报 / 应申报未申报', color: 'orange' },
-  { value: 'open', label: '办理中', color: 'processing' },
-  { value: 'done', label: '已办结', color: 'success' },
-  { value: 'withdrawn', label: '已撤回', color: 'default' },
-  { value: 'rejected', label: '未予批准', color: 'error' },
+  { value: 'open', label: STATUS_LABELS.open, color: 'processing' },
+  { value: 'done', label: STATUS_LABELS.done, color: 'success' },
+  { value: 'withdrawn', label: STATUS_LABELS.withdrawn, color: 'default' },
+  { value: 'rejected', label: STATUS_LABELS.rejected, color: 'error' },
 ];
 export const statusColor = (s: AdjustmentStatus, label?: string) =>
   label === '应申报未申报' ? 'red' : (STATUS_OPTIONS.find((o) => o.value === s)?.color ?? 'default');
@@ -51,13 +53,7 @@ export const FIELD_LABELS: Record<string, string> = {
 
 const LINK_WORDS: Record<string, string> = { delegatedTo: '已下放至', delegatedFrom: '下放自', entrustedTo: '已委托' };
 
-export const POWER_STATUS_LABELS: Record<string, string> = {
-  active: '在用',
-  cancelled: '已取消',
-  delegated: '已下放',
-  entrusted: '已委托',
-  merged: '已合并',
-};
+export const POWER_STATUS_LABELS: Record<string, string> = CONTRACT_POWER_STATUS_LABELS;
 
 const SUB_LABELS: Record<string, string> = {
   documentName: '文件名称',

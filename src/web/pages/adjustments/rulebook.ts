@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { http } from '../../api.ts';
 import { showError } from '../../lib/feedback.ts';
+import { articleWords } from '../../../contract/wire.ts';
 import type { AdjustmentKind, StepId, WorkflowRole } from './model.ts';
 
 export interface Clock {
@@ -114,20 +115,8 @@ export function findStepDef(rb: RulebookData, kind: AdjustmentKind, step: StepId
   return stepsOf(rb, kind).find((s) => s.id === step);
 }
 
-const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-function chineseNumber(n: number): string {
-  if (!Number.isInteger(n) || n < 1 || n > 99) return String(n);
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return (tens === 0 ? '' : tens === 1 ? '十' : `${DIGITS[tens]}十`) + (ones === 0 ? '' : DIGITS[ones]);
-}
-
-/** '§13.1' → 第十三条第一项 (as the server's citeArticle); other references as written. */
-export function articleWords(ref: string): string {
-  const m = /^§(\d+)(?:\.(\d+))?$/.exec(ref);
-  if (!m) return ref;
-  return `第${chineseNumber(Number(m[1]))}条${m[2] ? `第${chineseNumber(Number(m[2]))}项` : ''}`;
-}
+/** '§13.1' → 第十三条第一项 (as the server's citeArticle): the contract's words. */
+export { articleWords };
 
 /**
  * Citations in the server's words (citeArticle): '《title》第N条'. A value a rulebook inherited from

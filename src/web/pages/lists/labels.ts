@@ -1,44 +1,48 @@
 // Chinese words for the register's codes: power and draft statuses, legal levels, review steps,
 // the §8 clauses and the 职权信息表 field names (for the version comparison).
+import {
+  DRAFT_STATUS_LABELS,
+  DRAFT_STATUSES,
+  LEGAL_LEVELS,
+  POWER_STATUS_LABELS,
+  POWER_STATUSES,
+} from '../../../contract/register.ts';
 import type { DraftReview, DraftStatus, PowerStatus } from './listApi.ts';
 
-export const POWER_STATUS: Record<PowerStatus, { label: string; color: string }> = {
-  active: { label: '在用', color: 'green' },
-  cancelled: { label: '已取消', color: 'default' },
-  delegated: { label: '已下放', color: 'blue' },
-  entrusted: { label: '已委托', color: 'cyan' },
-  merged: { label: '已合并', color: 'purple' },
+// the words are the contract's; the colours are this page's
+const POWER_STATUS_COLOR: Record<PowerStatus, string> = {
+  active: 'green',
+  cancelled: 'default',
+  delegated: 'blue',
+  entrusted: 'cyan',
+  merged: 'purple',
 };
+export const POWER_STATUS = Object.fromEntries(
+  POWER_STATUSES.map((s) => [s, { label: POWER_STATUS_LABELS[s], color: POWER_STATUS_COLOR[s] }]),
+) as Record<PowerStatus, { label: string; color: string }>;
 export const POWER_STATUS_OPTIONS = (Object.keys(POWER_STATUS) as PowerStatus[]).map((value) => ({
   value,
   label: POWER_STATUS[value].label,
 }));
 
-export const DRAFT_STATUS: Record<DraftStatus, { label: string; color: string }> = {
-  drafting: { label: '编制中', color: 'processing' },
-  submitted: { label: '审查中', color: 'orange' },
-  returned: { label: '已退回', color: 'red' },
-  reviewed: { label: '审查通过', color: 'cyan' },
-  published: { label: '已公布', color: 'green' },
-  withdrawn: { label: '已撤回', color: 'default' },
+const DRAFT_STATUS_COLOR: Record<DraftStatus, string> = {
+  drafting: 'processing',
+  submitted: 'orange',
+  returned: 'red',
+  reviewed: 'cyan',
+  published: 'green',
+  withdrawn: 'default',
 };
+export const DRAFT_STATUS = Object.fromEntries(
+  DRAFT_STATUSES.map((s) => [s, { label: DRAFT_STATUS_LABELS[s], color: DRAFT_STATUS_COLOR[s] }]),
+) as Record<DraftStatus, { label: string; color: string }>;
 export const DRAFT_STATUS_OPTIONS = (Object.keys(DRAFT_STATUS) as DraftStatus[]).map((value) => ({
   value,
   label: DRAFT_STATUS[value].label,
 }));
 
-/** §7: the levels a 设定依据 may have, then the two only cited in reference data. */
-export const LEGAL_LEVELS = [
-  '法律',
-  '行政法规',
-  '国务院决定',
-  '地方性法规',
-  '自治区政府规章',
-  '市政府规章',
-  '临时性行政许可',
-  '部门规章',
-  '规范性文件',
-];
+/** §7: the levels a 设定依据 may have, then the two only cited in reference data (the contract's list). */
+export { LEGAL_LEVELS };
 export const LEVEL_COLOR: Record<string, string> = {
   法律: 'red',
   行政法规: 'volcano',
@@ -54,6 +58,7 @@ export const REVIEW_STEP: Record<DraftReview['step'], string> = {
   preliminaryReview: '初步审核（协调小组办公室）',
   legalityReview: '合法性审查（法制机构）',
   publish: '公布',
+  withdraw: '撤回',
 };
 export const REVIEW_DECISION: Record<DraftReview['decision'], { label: string; color: string }> = {
   pass: { label: '通过', color: 'green' },

@@ -1,164 +1,42 @@
 // The register's endpoints as the 权责清单 pages use them (src/modules/register/*.routes.ts,
-// src/modules/exchange/exchange.routes.ts). Shapes kept by hand: the web bundle imports no
-// server code. The import upload is multipart, so it does not go through http.* (JSON only).
+// src/modules/exchange/exchange.routes.ts). The register's shapes are the wire form of the
+// contract's schemas (src/contract/register.ts), which its routes declare as their responses.
+// The import upload is multipart, so it does not go through http.* (JSON only).
+import type { z } from 'zod';
+import type { powerInput } from '../../../contract/register.ts';
+import type {
+  Comparison,
+  Draft,
+  DraftPower,
+  DraftRow,
+  DraftStatus,
+  Duty,
+  LegalDocument,
+  PowerFields,
+  PublishedList,
+  VersionInfo,
+} from '../../../contract/register.ts';
 import { ApiError, http, type ErrorDetail } from '../../api.ts';
-import type { Role } from '../../types.ts';
 
-export type PowerStatus = 'active' | 'cancelled' | 'delegated' | 'entrusted' | 'merged';
-export type DraftStatus = 'drafting' | 'submitted' | 'returned' | 'reviewed' | 'published' | 'withdrawn';
-
-/** §7: one citation of one article of one document in the legal-document library. */
-export interface Citation {
-  documentId?: number;
-  documentName: string;
-  level: string;
-  article: string;
-  text: string;
-  inferred?: boolean;
-  effectiveDate?: string;
-  expiryDate?: string;
-}
-
-export interface Responsibility {
-  order: number;
-  name: string;
-  content: string;
-}
-
-/** The 职权信息表 fields of one power (§6). */
-export interface PowerFields {
-  code: string;
-  parentCode?: string | null;
-  name: string;
-  category: string;
-  responsibleSubject: string;
-  legalBases: Citation[];
-  implementingAgency: string;
-  responsibilities: Responsibility[];
-  accountabilityCases: string[];
-  accountabilityBasis: string;
-  remarks: string;
-  status: PowerStatus;
-  predecessorCodes?: string[];
-}
-
-export interface ExclusionFlag {
-  clause: '§8.1' | '§8.2' | '§8.3';
-  keyword: string;
-  matched: string;
-  reason: string;
-  field: 'name' | 'description';
-}
-
-export interface DraftPower extends PowerFields {
-  id: number;
-  ord: number;
-  /** issue 10.8: sent back with a save; a stale one is refused (409) */
-  version: number;
-  exclusionFlags: ExclusionFlag[];
-  exclusionOverride: { note: string; by: number; byName: string; at: string } | null;
-  lapse: { documentName: string; expiryDate: string; daysRemaining: number; state: 'lapsing' | 'lapsed' } | null;
-}
-
-export interface DraftReview {
-  step: 'submit' | 'preliminaryReview' | 'legalityReview' | 'publish';
-  decision: 'pass' | 'return' | 'done';
-  reason: string | null;
-  at: string;
-  actorName: string;
-  actorId: number;
-}
-
-export interface Duty {
-  id?: number;
-  order?: number;
-  name: string;
-  content: string;
-}
-
-export interface Draft {
-  id: number;
-  bodyId: number;
-  bodyName: string;
-  status: DraftStatus;
-  statusLabel: string;
-  rulebookId: string;
-  createdBy: number;
-  createdAt: string;
-  updatedAt: string;
-  submittedBy: number | null;
-  submittedAt: string | null;
-  preliminaryPassedAt: string | null;
-  legalityPassedAt: string | null;
-  publishedVersion: number | null;
-  /** §5: the offices of the body's level that may give the legality review (from the rulebook) */
-  legalityReviewRoles: Role[];
-  unresolvedFlags: number;
-  powers: DraftPower[];
-  duties: Duty[];
-  /** issue 10.8: the duties list's version, sent back with its save */
-  dutiesVersion: number;
-  reviews: DraftReview[];
-}
-
-export interface DraftRow {
-  id: number;
-  bodyId: number;
-  bodyName: string;
-  status: DraftStatus;
-  updatedAt: string;
-  submittedAt: string | null;
-  publishedVersion: number | null;
-  powerCount: number;
-}
-
-export interface LegalDocument {
-  id: number;
-  key: string;
-  name: string;
-  level: string;
-  issuingBody: string | null;
-  documentNumber: string | null;
-  status: string;
-  latestVersionDate: string | null;
-  effectiveDate: string | null;
-  expiryDate: string | null;
-}
-
-export interface VersionInfo {
-  version: number;
-  publishedAt: string;
-  effectiveDate: string;
-  digest: string;
-  powerCount: number;
-  rulebookId: string;
-  publishedByName: string | null;
-  note: string | null;
-  source: { type: 'compilation' | 'adjustment'; id: number | null };
-}
-
-export interface PublishedList extends VersionInfo {
-  body: { id: number; name: string };
-  powers: (PowerFields & { id?: number })[];
-  duties: Duty[];
-}
-
-export interface FieldChange {
-  field: string;
-  path: string;
-  before: unknown;
-  after: unknown;
-}
-
-export interface Comparison {
-  from: VersionInfo;
-  to: VersionInfo;
-  added: PowerFields[];
-  removed: PowerFields[];
-  changed: { code: string; nameBefore: string; nameAfter: string; changes: FieldChange[] }[];
-  unchangedCount: number;
-  duties: { added: Duty[]; removed: Duty[] };
-}
+export type {
+  Citation,
+  Comparison,
+  Draft,
+  DraftCan,
+  DraftPower,
+  DraftReview,
+  DraftRow,
+  DraftStatus,
+  Duty,
+  ExclusionFlag,
+  FieldChange,
+  LegalDocument,
+  PowerFields,
+  PowerStatus,
+  PublishedList,
+  Responsibility,
+  VersionInfo,
+} from '../../../contract/register.ts';
 
 export interface Category {
   code: string;
@@ -202,9 +80,7 @@ export class ImportRefused extends ApiError {
 }
 
 /** What the editor sends: every field but the code (issued by the platform). */
-export type PowerInput = Omit<PowerFields, 'code' | 'legalBases' | 'predecessorCodes'> & {
-  legalBases: Pick<Citation, 'documentId' | 'documentName' | 'article' | 'text'>[];
-};
+export type PowerInput = z.input<typeof powerInput>;
 
 export const listApi = {
   rulebook: (id: string) => http.get<Rulebook>(`/api/rulebooks/${encodeURIComponent(id)}`),

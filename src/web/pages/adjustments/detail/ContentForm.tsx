@@ -10,14 +10,14 @@ import { isStaleSave, StaleNotice, takeUntouched } from '../../../lib/stale.tsx'
 import { useLoad } from '../../../lib/useLoad.ts';
 import { adjApi } from '../adjApi.ts';
 import { batchApi, type Batch } from '../batches.ts';
-import type { Adjustment, AdjustmentKind } from '../model.ts';
+import type { Adjustment, AdjustmentKind, TriggerKind } from '../model.ts';
 import ReceivingBodySelect from '../ReceivingBodySelect.tsx';
 import type { RulebookData } from '../rulebook.ts';
 
 interface Values {
   title: string;
   kind: AdjustmentKind;
-  triggerKind: string;
+  triggerKind: TriggerKind;
   triggerDate: Dayjs;
   reason: string;
   legalBasis: string;
@@ -30,7 +30,8 @@ interface Values {
 const valuesOf = (a: Adjustment): Values => ({
   title: a.title,
   kind: a.kind,
-  triggerKind: a.triggerKind,
+  // the server stores only a trigger of the contract's list
+  triggerKind: a.triggerKind as TriggerKind,
   triggerDate: dayjs(a.triggerDate),
   reason: a.reason,
   legalBasis: a.legalBasis,

@@ -16,7 +16,8 @@ const COLORS: Record<string, string> = {
 };
 
 function details(r: HistoryRecord): string[] {
-  const d = r.data ?? {};
+  // the record's data depends on its action (a jsonb payload): read only what each line names
+  const d = (r.data ?? {}) as Record<string, unknown>;
   const out: string[] = [];
   if (typeof d.normativeDocumentNumber === 'string') out.push(`规范性文件文号：${d.normativeDocumentNumber}`);
   if (typeof d.opensOn === 'string' && r.action === 'openConsultation')

@@ -40,7 +40,9 @@ export default function DocumentPickerModal({ open, initial, onClose, onPicked }
     setLevel(undefined);
     setPage(1);
     if (initial) {
-      setDoc({ id: initial.documentId, name: initial.documentName, level: initial.level });
+      // a citation links its register record by number (an unlinked one names only its title)
+      const id = typeof initial.documentId === 'number' ? initial.documentId : undefined;
+      setDoc({ id, name: initial.documentName, level: initial.level });
       form.setFieldsValue({ article: initial.article, text: initial.text });
     } else setDoc(null);
   }, [open, initial, form]);
@@ -51,7 +53,8 @@ export default function DocumentPickerModal({ open, initial, onClose, onPicked }
     onPicked({
       documentId: doc.id,
       documentName: doc.name,
-      level: doc.level,
+      // the register keeps only §7's levels (the server checks each document it records)
+      level: doc.level as Citation['level'],
       article: v.article.trim(),
       text: (v.text ?? '').trim(),
     });

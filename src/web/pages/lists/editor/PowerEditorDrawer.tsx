@@ -129,7 +129,7 @@ export default function PowerEditorDrawer({ open, draft, power, categories, onCl
       responsibleSubject: v.responsibleSubject.trim(),
       implementingAgency: v.implementingAgency.trim(),
       legalBases: v.legalBases.map((c) => ({
-        documentId: c.documentId,
+        documentId: typeof c.documentId === 'number' ? c.documentId : undefined,
         documentName: c.documentName,
         article: c.article,
         text: c.text,
