@@ -47,6 +47,7 @@ import { notFoundPage } from '../modules/portal/not-found.page.js';
 import { onSweep } from '../modules/adjustments/sweep-hooks.js';
 import { supervisionSweep } from '../modules/supervision/sweep.listener.js';
 import { delegationSweep } from '../modules/delegation/sweep.listener.js';
+import { feedbackSweep } from '../modules/feedback/sweep.listener.js';
 import { supervisionRoutes } from '../modules/supervision/supervision.routes.js';
 
 z.config(z.locales.zhCN());
@@ -63,6 +64,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   // §14 ¶2: the sweep's 迟报/缓报/漏报 open findings; adjustments never imports supervision
   onSweep(supervisionSweep);
   onSweep(delegationSweep);
+  onSweep(feedbackSweep);
   const app = Fastify({
     logger: opts.logger ?? false,
     genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),

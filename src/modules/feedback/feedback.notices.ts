@@ -5,7 +5,6 @@ import type { Kysely, Transaction } from 'kysely';
 import { FEEDBACK_KIND_LABELS, type FeedbackKind } from '../../contract/feedback.js';
 import { todayInBeijing } from '../../core/calendar/index.js';
 import { getRulebook, type Role } from '../../core/rulebook/index.js';
-import type { Database } from '../../db/connect.js';
 import type { DB } from '../../db/schema.js';
 import { notify, peopleFor, type NoticeKind } from '../adjustments/inbox.repo.js';
 import { loadCalendar } from '../calendar/calendar.repo.js';
@@ -90,7 +89,7 @@ export async function handlerTask(db: Db, f: NoticeTarget, handlerId: number, at
  * The daily reminders: a handler whose answer falls due within the rulebook's reminder window
  * hears once; once overdue, the handler (or, unassigned, those who assign) hears once more.
  */
-export async function sweepFeedback(db: Database, now: Date): Promise<number> {
+export async function sweepFeedback(db: Db, now: Date): Promise<number> {
   const today = todayInBeijing(now);
   const cal = await loadCalendar(db);
   const rows = await db

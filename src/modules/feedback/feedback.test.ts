@@ -352,7 +352,9 @@ describe('staff intake, routing to the body, merge and an adjustment from an ado
     const due = (await row(id)).due_on;
     const keyed = (tag: string) =>
       t.db.selectFrom('inbox_item').select('id').where('dedupe_key', 'like', `feedback:${id}:${tag}%`).execute();
-    await sweepFeedback(t.db, new Date(`${due}T09:00:00+08:00`));
+    // the daily sweep (npm run sweep) runs the feedback listener the app registered
+    const { runSweep } = await import('../adjustments/sweep.js');
+    await runSweep(t.db, new Date(`${due}T09:00:00+08:00`));
     await sweepFeedback(t.db, new Date(`${due}T10:00:00+08:00`));
     expect(await keyed('reminder')).toHaveLength(1);
     await sweepFeedback(t.db, new Date(new Date(`${due}T09:00:00+08:00`).getTime() + 86_400_000));

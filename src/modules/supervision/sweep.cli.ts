@@ -4,7 +4,9 @@
 import { onSweep } from '../adjustments/sweep-hooks.js';
 import { supervisionSweep } from './sweep.listener.js';
 import { delegationSweep } from '../delegation/sweep.listener.js';
+import { feedbackSweep } from '../feedback/sweep.listener.js';
 
 onSweep(supervisionSweep);
 onSweep(delegationSweep);
+onSweep(feedbackSweep);
 await import('../adjustments/sweep.cli.js');
