@@ -10,10 +10,13 @@ import { ROLE_LABELS } from '../core/actor.js';
 import { buildApp } from './app.js';
 import { runSweep } from '../modules/adjustments/sweep.js';
 import { prepareAuditKey, startAuditTrail } from '../modules/audit/startup.js';
+import { loadContactKey } from '../modules/feedback/contact-crypto.js';
 
 const config = loadConfig();
 // 等保2.0 安全审计: the audit chain's key before anything is written (production: none = no start)
 const auditKey = prepareAuditKey(config);
+// §15 contact details are SM4-encrypted with CONTACT_KEY: production refuses to start without it
+loadContactKey();
 // demo data only when asked for: `npm start` asks on the embedded database, production never by itself
 const demo = demoRequested(process.argv, process.env);
 if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
