@@ -1,7 +1,7 @@
 // A finding as the workspace shows it: its orders, its 通报批评 and what the actor may do next.
 import type { Actor } from '../../core/actor.js';
 import { notFound } from '../../core/errors.js';
-import { canReportRectification, canSuperviseBody, canViewSupervision } from '../../core/supervision-policy.js';
+import { canReportRectification, canSuperviseBody, canViewSupervision } from '../../core/policies/supervision.js';
 import type { Db } from '../../platform/db.js';
 import { findFinding, ordersOfFinding, reprimandOfFinding } from './supervision.repo.js';
 

@@ -4,7 +4,12 @@
 import { sql } from 'kysely';
 import type { Actor, RequestMeta } from '../../core/actor.js';
 import { AppError, notFound } from '../../core/errors.js';
-import { canDesignateLeadUnit, canSuperviseBody, canViewSupervision, factKey } from '../../core/supervision-policy.js';
+import {
+  canDesignateLeadUnit,
+  canSuperviseBody,
+  canViewSupervision,
+  factKey,
+} from '../../core/policies/supervision.js';
 import type { Database } from '../../db/connect.js';
 import type { Db } from '../../platform/db.js';
 import { recordAudit } from '../audit/audit.repo.js';

@@ -16,7 +16,7 @@ import {
   mayIssueOrder,
   mayReport,
   rectificationDue,
-} from '../../core/supervision-policy.js';
+} from '../../core/policies/supervision.js';
 import type { Database } from '../../db/connect.js';
 import type { DB } from '../../db/schema.js';
 import { checkAttachment, MAX_ATTACHMENTS } from '../adjustments/attachments.js';

@@ -17,7 +17,7 @@ import {
   reportBody,
 } from '../../contract/supervision.js';
 import { notFound } from '../../core/errors.js';
-import { canViewSupervision } from '../../core/supervision-policy.js';
+import { canViewSupervision } from '../../core/policies/supervision.js';
 import type { Database } from '../../db/connect.js';
 import type { Actor } from '../../core/actor.js';
 import { MAX_ATTACHMENT_BYTES } from '../adjustments/attachments.js';

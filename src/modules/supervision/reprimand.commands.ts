@@ -10,7 +10,7 @@ import {
   mayApproveReprimand,
   mayDraftReprimand,
   mayPublishReprimand,
-} from '../../core/supervision-policy.js';
+} from '../../core/policies/supervision.js';
 import type { Database } from '../../db/connect.js';
 import type { DB } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.repo.js';

@@ -10,7 +10,7 @@ import {
   reprimandSchema,
 } from '../../contract/supervision.js';
 import { notFound } from '../../core/errors.js';
-import { canViewSupervision } from '../../core/supervision-policy.js';
+import { canViewSupervision } from '../../core/policies/supervision.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { actorOf, metaOf } from '../../platform/http.js';
 import { approveReprimand, draftReprimand, publishReprimand } from './reprimand.commands.js';

@@ -5,7 +5,7 @@ import type { Transaction } from 'kysely';
 import { FINDING_KIND_LABELS, type FindingKind, type OpenFindingBody } from '../../contract/supervision.js';
 import type { Actor, RequestMeta, Role } from '../../core/actor.js';
 import { AppError, notFound } from '../../core/errors.js';
-import { canSuperviseBody, canViewSupervision, factKey, mayDismiss } from '../../core/supervision-policy.js';
+import { canSuperviseBody, canViewSupervision, factKey, mayDismiss } from '../../core/policies/supervision.js';
 import type { Database } from '../../db/connect.js';
 import type { DB } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.repo.js';

@@ -1,10 +1,10 @@
 // Supervision (§14 ¶2, §16, §17): who may see and act on findings, rectification orders and
 // 通报批评, and which transitions each state allows. Pure: no IO; the commands call these.
-import type { FindingKind, FindingStatus, OrderStatus, ReprimandStatus } from '../contract/supervision.js';
-import type { Actor } from './actor.js';
-import type { WorkdayCalendar } from './calendar/index.js';
-import { dueFor, getRulebook, type Due } from './rulebook/index.js';
-import { officeLevelPath, roleAtBody, roleReachesRegion, type BodyRef } from './policies.js';
+import type { FindingKind, FindingStatus, OrderStatus, ReprimandStatus } from '../../contract/supervision.js';
+import type { Actor } from '../actor.js';
+import type { WorkdayCalendar } from '../calendar/index.js';
+import { dueFor, getRulebook, type Due } from '../rulebook/index.js';
+import { officeLevelPath, roleAtBody, roleReachesRegion, type BodyRef } from './scope.js';
 
 /**
  * §16: 协调小组办公室……对本级职权行使机构权责清单实施情况的监督检查. The city office sees every
