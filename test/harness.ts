@@ -1,6 +1,7 @@
 // Per test file: a fresh clone of the seeded template database and the app built in-process,
 // with a clock the test can move. Clients keep the session cookie and send the CSRF header.
 import type { FastifyInstance, InjectOptions } from 'fastify';
+import { type KyselyPlugin, PostgresQueryCompiler } from 'kysely';
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -34,8 +35,31 @@ export interface Client {
   del(url: string, payload?: unknown): ReturnType<Client['request']>;
 }
 
+/**
+ * The statements the app sends to the database (issue 11.5: query budgets), when the test app was
+ * set up with `countQueries`. Transaction control (BEGIN/COMMIT) is not counted: only what a
+ * repository or command asks for.
+ */
+export class QueryLog implements KyselyPlugin {
+  readonly statements: string[] = [];
+  private readonly compiler = new PostgresQueryCompiler();
+  transformQuery: KyselyPlugin['transformQuery'] = (args) => {
+    this.statements.push(this.compiler.compileQuery(args.node, args.queryId).sql);
+    return args.node;
+  };
+  transformResult: KyselyPlugin['transformResult'] = async (args) => args.result;
+  /** The statements run by `fn` (e.g. one request). */
+  async during(fn: () => Promise<unknown>): Promise<string[]> {
+    const from = this.statements.length;
+    await fn();
+    return this.statements.slice(from);
+  }
+}
+
 export interface TestApp {
   app: FastifyInstance;
+  /** set when the app was built with `countQueries` */
+  queries?: QueryLog;
   db: Database;
   handle: DbHandle;
   clock: TestClock;
@@ -87,16 +111,20 @@ async function cloneDatabase(): Promise<{ handle: DbHandle; drop: () => Promise<
   return { handle, drop: () => handle.close() };
 }
 
-export async function setupTestApp(): Promise<TestApp> {
+export async function setupTestApp(opts: { countQueries?: boolean } = {}): Promise<TestApp> {
   const { handle, drop } = await cloneDatabase();
+  // counting wraps the app's handle in a plugin (same connection and transactions); the test's own
+  // t.db stays unwrapped, so seeding a case is not counted
+  const queries = opts.countQueries ? new QueryLog() : undefined;
   const clock = new TestClock();
   // no anchor file: a test that anchors names its own (./data/ belongs to the demo)
   // the tests stand behind a proxy on loopback, so X-Forwarded-For tells their clients apart
   const config = { ...loadConfig({}), loginRateLimitPerMinute: 1000, auditAnchorFile: null, trustProxy: ['loopback'] };
-  const app = await buildApp({ db: handle.db, config, clock: clock.read });
+  const app = await buildApp({ db: queries ? handle.db.withPlugin(queries) : handle.db, config, clock: clock.read });
   await app.ready();
   return {
     app,
+    queries,
     db: handle.db,
     handle,
     clock,

@@ -14,7 +14,7 @@ import {
   type StepId,
 } from '../../core/rulebook/index.js';
 import { loadCalendar } from '../calendar/calendar.repo.js';
-import { loadCurrentList } from '../register/publish.js';
+import { latestVersion, loadCurrentList } from '../register/publish.js';
 import {
   clockStarts,
   completedOn,
@@ -26,6 +26,8 @@ import {
   stepRecords,
   workflowState,
   type AdjustmentRecord,
+  type ConsultationRecord,
+  type StepRecord,
 } from './adjustments.repo.js';
 import type { Db } from '../../platform/db.js';
 import { staleItems } from './apply.js';
@@ -68,8 +70,18 @@ export async function nextDueOf(
   today: string,
 ) {
   if (a.status !== 'open' && a.status !== 'due') return null;
-  const c = await currentConsultation(db, a.id, a.round);
-  const records = await stepRecords(db, a.id);
+  return nextDueFrom(a, await currentConsultation(db, a.id, a.round), await stepRecords(db, a.id), cal, today);
+}
+
+/** nextDueOf from the consultation and step records already read (a list reads them for all rows at once). */
+export function nextDueFrom(
+  a: AdjustmentRecord,
+  c: ConsultationRecord | undefined,
+  records: readonly StepRecord[],
+  cal: Awaited<ReturnType<typeof loadCalendar>>,
+  today: string,
+) {
+  if (a.status !== 'open' && a.status !== 'due') return null;
   const rows = stepDeadlines(
     {
       rulebookId: a.rulebookId,
@@ -122,11 +134,14 @@ export async function presentAdjustment(db: Db, a: AdjustmentRecord, actor: Acto
   const rb = getRulebook(a.rulebookId);
   const today = todayInBeijing(now);
   const cal = await loadCalendar(db);
+  const published = a.publishedAt !== null;
+  // issue 11.5: the body's list is read once, and only while the application can still change it
+  // (for staleness and the preview); a published one shows just the current version number
   const [c, records, items, list] = [
     await currentConsultation(db, a.id, a.round),
     await stepRecords(db, a.id),
     await loadItems(db, a.id),
-    await loadCurrentList(db, a.bodyId),
+    published ? null : await loadCurrentList(db, a.bodyId),
   ];
   const state = workflowState(a, c);
   const submit = findStep(rb, a.kind, 'submit')!;
@@ -134,8 +149,7 @@ export async function presentAdjustment(db: Db, a: AdjustmentRecord, actor: Acto
   const filing = a.firstSubmittedAt
     ? { date: a.filingDue, provisional: a.filingDueProvisional }
     : filingDue(a.rulebookId, a.kind, a.triggerDate, cal);
-  const published = a.publishedAt !== null;
-  const stale = published || a.status !== 'open' ? [] : staleItems(items, list.powers);
+  const stale = !list || a.status !== 'open' ? [] : staleItems(items, list.powers);
   const kindDef = adjustmentKindDef(rb, a.kind);
   return {
     ...a,
@@ -144,7 +158,7 @@ export async function presentAdjustment(db: Db, a: AdjustmentRecord, actor: Acto
     kindCitation: citeArticle(rb, kindDef.article, kindDef.inherited2023 === true),
     triggerKindLabel: triggerKindDef(rb, a.triggerKind as never).label,
     rulebook: { id: rb.id, label: rb.label, managingOffice: rb.managingOffice.name },
-    currentVersion: list.version,
+    currentVersion: list ? list.version : await latestVersion(db, a.bodyId),
     filing: {
       due: filing.date,
       provisional: filing.provisional,
@@ -166,7 +180,7 @@ export async function presentAdjustment(db: Db, a: AdjustmentRecord, actor: Acto
       exclusionFlags: it.exclusionFlags,
       exclusionOverride: it.exclusionOverride,
     })),
-    preview: published ? null : await previewOf(db, a, items),
+    preview: list ? await previewOf(db, a, items, list) : null,
     stale,
     conflicts: a.status === 'open' || a.status === 'due' ? await conflictsOf(db, a) : [],
     consultation: c ?? null,

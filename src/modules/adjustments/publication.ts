@@ -7,7 +7,7 @@ import type { Actor, RequestMeta } from '../../core/actor.js';
 import { AppError } from '../../core/errors.js';
 import { diffPowerLists, type PowerListDiff } from '../../core/register/index.js';
 import type { DB } from '../../db/schema.js';
-import { issueCodes, loadCurrentList, publishVersion } from '../register/publish.js';
+import { issueCodes, loadCurrentList, publishVersion, type LoadedList } from '../register/publish.js';
 import { applyDutyItems } from './duties.js';
 import { ApplyError, applyAdjustment, staleItems, type ApplyResult, type BodyScope } from './apply.js';
 import { issuedCodes, type AdjustmentRecord, type StoredItem } from './adjustments.repo.js';
@@ -18,13 +18,20 @@ export interface PublicationHooks {
   afterBodyVersion?: () => void | Promise<void>;
 }
 
-async function scopeOf(db: Db, bodyId: number): Promise<BodyScope & { version: number | null }> {
-  const body = await db
-    .selectFrom('body')
-    .select(['id', 'name', 'region_code', 'seq'])
-    .where('id', '=', bodyId)
-    .executeTakeFirstOrThrow();
-  const list = await loadCurrentList(db, bodyId);
+/**
+ * A body as an application is applied to it: its current list (read once per request: passed in
+ * when the caller has it, issue 11.5) and the codes issued to it. `lock` takes the body's row
+ * first, as publishing does, so the list read cannot move before the new version is written.
+ */
+async function scopeOf(
+  db: Db,
+  bodyId: number,
+  opts: { lock?: boolean; list?: LoadedList } = {},
+): Promise<BodyScope & { version: number | null; list: LoadedList }> {
+  let q = db.selectFrom('body').select(['id', 'name', 'region_code', 'seq']).where('id', '=', bodyId);
+  if (opts.lock) q = q.forUpdate();
+  const body = await q.executeTakeFirstOrThrow();
+  const list = opts.list ?? (await loadCurrentList(db, bodyId));
   return {
     bodyId,
     name: body.name,
@@ -33,6 +40,7 @@ async function scopeOf(db: Db, bodyId: number): Promise<BodyScope & { version: n
     current: list.powers,
     issuedCodes: await issuedCodes(db, bodyId),
     version: list.version,
+    list,
   };
 }
 
@@ -75,8 +83,10 @@ export async function previewOf(
   db: Db,
   a: AdjustmentRecord,
   items: readonly StoredItem[],
+  /** the applying body's current list, when the caller has read it already */
+  list?: LoadedList,
 ): Promise<{ diff: PowerListDiff; receivingDiff: PowerListDiff | null; error: string | null }> {
-  const body = await scopeOf(db, a.bodyId);
+  const body = await scopeOf(db, a.bodyId, { list });
   const receiving =
     a.receivingBodyId && (a.kind === 'delegate' || a.kind === 'entrust')
       ? await scopeOf(db, a.receivingBodyId)
@@ -112,11 +122,12 @@ export async function publishAdjustment(
   at: Date,
   hooks: PublicationHooks = {},
 ): Promise<Published> {
-  const body = await scopeOf(trx, a.bodyId);
+  // each body's row locked, then its list read once and handed to publishVersion (issue 11.5)
+  const body = await scopeOf(trx, a.bodyId, { lock: true });
   assertNotStale(items, body.current, '公布');
   const receiving =
     a.receivingBodyId && (a.kind === 'delegate' || a.kind === 'entrust')
-      ? await scopeOf(trx, a.receivingBodyId)
+      ? await scopeOf(trx, a.receivingBodyId, { lock: true })
       : undefined;
   const result = applyOrRefuse(a, items, body, receiving);
   const common = {
@@ -130,11 +141,10 @@ export async function publishAdjustment(
 
   await issueCodes(trx, a.bodyId, result.newCodes);
   // §6 ¶2: the duties the application changes are published in the same version.
-  const duties = a.dutyItems.length
-    ? applyDutyItems(a.dutyItems, (await loadCurrentList(trx, a.bodyId)).duties)
-    : undefined;
+  const duties = a.dutyItems.length ? applyDutyItems(a.dutyItems, body.list.duties) : undefined;
   const mine = await publishVersion(trx, {
     ...common,
+    current: body.list,
     bodyId: a.bodyId,
     powers: result.powers,
     duties,
@@ -147,6 +157,7 @@ export async function publishAdjustment(
     await issueCodes(trx, receiving.bodyId, result.receiving.newCodes);
     const theirs = await publishVersion(trx, {
       ...common,
+      current: receiving.list,
       bodyId: receiving.bodyId,
       powers: result.receiving.powers,
       note: `承接下放：调整申请 #${a.id}：${a.title}`,

@@ -43,6 +43,11 @@ export interface PublishInput {
   meta?: RequestMeta;
   at: Date;
   note?: string;
+  /**
+   * The body's current list as the caller read it in this transaction AFTER locking the body row
+   * (`for update`), so it cannot have moved; saves reading the list twice (issue 11.5).
+   */
+  current?: LoadedList;
 }
 
 export interface PublishResult {
@@ -54,7 +59,7 @@ export interface PublishResult {
 export interface LoadedList {
   version: number | null;
   powers: ListedPower[];
-  duties: Duty[];
+  duties: (Duty & { id: number })[];
 }
 
 /** SM3 over the canonical list text (spec §2: each version carries an SM3 digest of its content). */
@@ -62,7 +67,8 @@ export function listDigest(powers: readonly Power[]): string {
   return createHash('sm3').update(canonicalListJson(powers), 'utf8').digest('hex');
 }
 
-async function latestVersion(db: Db, bodyId: number): Promise<number | null> {
+/** The body's newest published version number (null before version 1), without reading the list. */
+export async function latestVersion(db: Db, bodyId: number): Promise<number | null> {
   const r = await db
     .selectFrom('power_list_version')
     .select(sql<number | null>`max(version)`.as('v'))
@@ -175,7 +181,7 @@ export async function publishVersion(trx: Transaction<DB>, input: PublishInput):
   if (body.rows.length === 0) throw new AppError('NOT_FOUND', '机构不存在');
 
   const next = input.powers.map(normalizePower);
-  const current = await loadCurrentList(trx, bodyId);
+  const current = input.current ?? (await loadCurrentList(trx, bodyId));
   let diff: PowerListDiff;
   try {
     diff = diffPowerLists(current.powers, next);
@@ -215,7 +221,7 @@ export async function publishVersion(trx: Transaction<DB>, input: PublishInput):
   for (const part of chunks(rows)) await trx.insertInto('power').values(part).execute();
 
   if (input.duties) {
-    const cur = await dutiesAt(trx, bodyId, current.version ?? 0);
+    const cur = current.duties;
     const wanted = new Map(input.duties.map((d, i) => [dutyKey(d, i), { d, i }]));
     const keep = new Set<string>();
     const close: number[] = [];
