@@ -15,6 +15,10 @@ import type {
   UserDetail,
   UserRow,
 } from './types.ts';
+import type { z } from 'zod';
+import type { createUserBody, loginAnswerSchema } from '../contract/accounts.ts';
+import type { auditActionsSchema, auditQuery } from '../contract/audit.ts';
+import type { bodyInput } from '../contract/bodies.ts';
 
 export interface ErrorDetail {
   field?: string;
@@ -79,7 +83,7 @@ async function send<T>(method: string, path: string, body?: unknown, retried = f
     throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
   }
   const text = await res.text();
-  let data: unknown = undefined;
+  let data: unknown;
   try {
     data = text ? JSON.parse(text) : undefined;
   } catch {
@@ -122,32 +126,16 @@ export const http = {
   del: <T>(path: string, body?: unknown) => send<T>('DELETE', path, body),
 };
 
-export interface BodyInput {
-  regionCode: string;
-  name: string;
-  shortName?: string;
-  kind: string;
-}
-export interface NewUser {
-  username: string;
-  displayName: string;
-  homeBodyId: number;
-  password: string;
-}
-export interface AuditQuery {
-  actor?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-  page: number;
-  pageSize: number;
-}
+// request shapes: what the contract's request schemas accept (src/contract)
+export type BodyInput = z.input<typeof bodyInput>;
+export type NewUser = z.input<typeof createUserBody>;
+export type AuditQuery = z.infer<typeof auditQuery>;
 
 /** One function per endpoint the workspace calls. */
 export const api = {
   session: () => http.get<Session>('/api/session'),
   login: (username: string, password: string) =>
-    http.post<{ ok: boolean; csrfToken: string; mustChangePassword: boolean }>('/api/auth/login', {
+    http.post<z.infer<typeof loginAnswerSchema>>('/api/auth/login', {
       username,
       password,
     }),
@@ -183,6 +171,6 @@ export const api = {
   savePolicy: (p: SecurityPolicy) => http.put<SecurityPolicy>('/api/security/policy', p),
 
   audit: (q: AuditQuery) => http.get<AuditPage>('/api/audit', { ...q }),
-  auditActions: () => http.get<{ value: string; label: string }[]>('/api/audit/actions'),
+  auditActions: () => http.get<z.infer<typeof auditActionsSchema>>('/api/audit/actions'),
   auditVerify: () => http.get<AuditVerify>('/api/audit/verify'),
 };

@@ -37,7 +37,8 @@ export default function BodyFormModal({ open, body, regions, defaultRegion, onCl
         regionCode: body.regionCode,
         name: body.name,
         shortName: body.shortName ?? undefined,
-        kind: body.kind,
+        // a kind from before the contract's list is shown as 原有类型 (kindOptions); the server keeps it unless changed
+        kind: body.kind as BodyInput['kind'],
       });
     else form.setFieldsValue({ regionCode: defaultRegion, kind: '政府工作部门' });
   }, [open, body, defaultRegion, form]);

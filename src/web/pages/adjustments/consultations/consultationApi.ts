@@ -1,67 +1,41 @@
 // The coordination office's consultation API (src/modules/consultations/consultations.routes.ts).
+// The shapes and words are the contract's (src/contract/consultations.ts); the colours are the workspace's.
 import { http } from '../../../api.ts';
+import {
+  type ConsultationDetail,
+  type ConsultationListItem,
+  DISPOSITION_LABELS,
+  type Disposition,
+  PHASE_LABELS,
+  type Phase,
+  type StaffComment,
+} from '../../../../contract/consultations.ts';
 
-export type Phase = 'upcoming' | 'open' | 'closed' | 'cancelled';
-export type Disposition = 'adopted' | 'partlyAdopted' | 'notAdopted';
+export type { ConsultationDetail, Disposition, Phase, StaffComment };
+export type ConsultationRow = ConsultationListItem;
 
-export const PHASES: Record<Phase, { label: string; color: string }> = {
-  upcoming: { label: '未开始', color: 'default' },
-  open: { label: '征求意见中', color: 'processing' },
-  closed: { label: '已结束', color: 'success' },
-  cancelled: { label: '已终止', color: 'error' },
+const PHASE_COLORS: Record<Phase, string> = {
+  upcoming: 'default',
+  open: 'processing',
+  closed: 'success',
+  cancelled: 'error',
 };
+export const PHASES = Object.fromEntries(
+  (Object.keys(PHASE_LABELS) as Phase[]).map((p) => [p, { label: PHASE_LABELS[p], color: PHASE_COLORS[p] }]),
+) as Record<Phase, { label: string; color: string }>;
 
 // §15 吸收采纳合理内容: the three outcomes
-export const DISPOSITIONS: Record<Disposition, { label: string; color: string }> = {
-  adopted: { label: '采纳', color: 'success' },
-  partlyAdopted: { label: '部分采纳', color: 'processing' },
-  notAdopted: { label: '不予采纳', color: 'default' },
+const DISPOSITION_COLORS: Record<Disposition, string> = {
+  adopted: 'success',
+  partlyAdopted: 'processing',
+  notAdopted: 'default',
 };
-
-export interface ConsultationRow {
-  id: number;
-  adjustmentId: number;
-  round: number;
-  opensOn: string;
-  closesOn: string;
-  status: 'open' | 'closed' | 'cancelled';
-  title: string;
-  kind: string;
-  bodyName: string;
-  regionName: string;
-  publishedVersion: number | null;
-  phase: Phase;
-  canModerate: boolean;
-  comments: number;
-  hidden: number;
-}
-
-export interface ConsultationDetail extends Omit<ConsultationRow, 'comments' | 'hidden'> {
-  reason: string;
-  legalBasis: string;
-  receivingBodyName: string | null;
-  basis: { citation: string; text: string };
-  changes: { code: string | null; headline: string; details: string[] }[];
-  counts: { total: number; hidden: number; undisposed: number };
-  portalUrl: string;
-}
-
-export interface StaffComment {
-  id: number;
-  seq: number;
-  authorName: string | null;
-  contact: string | null;
-  content: string;
-  createdAt: string;
-  hidden: boolean;
-  hiddenAt: string | null;
-  hiddenReason: string | null;
-  hiddenByName: string | null;
-  disposition: Disposition | null;
-  dispositionReason: string | null;
-  disposedAt: string | null;
-  disposedByName: string | null;
-}
+export const DISPOSITIONS = Object.fromEntries(
+  (Object.keys(DISPOSITION_LABELS) as Disposition[]).map((d) => [
+    d,
+    { label: DISPOSITION_LABELS[d], color: DISPOSITION_COLORS[d] },
+  ]),
+) as Record<Disposition, { label: string; color: string }>;
 
 export const consultationApi = {
   list: (phase?: Phase) => http.get<ConsultationRow[]>('/api/consultations', { phase }),
