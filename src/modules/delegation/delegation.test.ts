@@ -228,3 +228,23 @@ describe('同步征求关联部门意见 (§13.2 ¶2)', () => {
     );
   });
 });
+
+describe('演示数据：市市场监督管理局下放“特种设备使用登记”至昆都仑区市场监督管理局', () => {
+  it('carries every record of §13.2–§13.5 and waits only for the office to publish', async () => {
+    const row = await t.db
+      .selectFrom('adjustment')
+      .select('id')
+      .where('title', '=', '下放“特种设备使用登记”至昆都仑区市场监督管理局')
+      .executeTakeFirstOrThrow();
+    const a = await expectOk(await (await t.login('coord.city')).get(`/api/adjustments/${row.id}`));
+    expect(a.openSteps).toEqual(['publish']);
+    const d = await expectOk(await (await t.login('lead.kdl.scjg')).get(`/api/adjustments/${row.id}/delegation`));
+    expect(d.assessment.permitsSubmission).toBe(true);
+    expect(d.related).toEqual([expect.objectContaining({ bodyName: '包头市住房和城乡建设局', answer: 'agree' })]);
+    expect(d.trainings).toHaveLength(2);
+    expect(d.trainingNeeds).toEqual([expect.objectContaining({ label: '审批审核备案类', missing: [] })]);
+    expect(d.handover.complete).toBe(true);
+    expect(d.handover.items.find((i: { item: string }) => i.item === 'caseFiles').count).toBe(318);
+    expect(d.findings).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@ import { loadOrganisation } from '../bodies/organisation.js';
 import { loadDemoRegister } from './register.seed.js';
 import { loadDemoUsers } from './users.seed.js';
 import { loadDemoSupervision, SUPERVISION_ACCOUNTS } from '../supervision/supervision.seed.js';
+import { loadDemoDelegation } from '../delegation/delegation.seed.js';
 import { loadDemoFeedback } from '../feedback/feedback.seed.js';
 
 export async function seedDemo(db: Database) {
@@ -14,6 +15,7 @@ export async function seedDemo(db: Database) {
   await loadDemoRegister(db, data);
   await loadDemoUsers(db, SUPERVISION_ACCOUNTS);
   await loadDemoSupervision(db);
+  await loadDemoDelegation(db);
   await loadDemoFeedback(db);
   return data;
 }
