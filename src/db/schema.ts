@@ -2,6 +2,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { FeedbackTables } from './feedback.schema.js';
 import type { SupervisionTables } from './supervision.schema.js';
+import type { JointMeetingTables } from './joint-meeting.schema.js';
 import type { DelegationTables } from './delegation.schema.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -419,7 +420,7 @@ export interface ServerSecretTable {
   secret: string;
 }
 
-export interface DB extends SupervisionTables, FeedbackTables, DelegationTables {
+export interface DB extends SupervisionTables, FeedbackTables, DelegationTables, JointMeetingTables {
   region: RegionTable;
   body: BodyTable;
   app_user: AppUserTable;

@@ -95,3 +95,12 @@ export function rectificationDue(rulebookId: string | undefined, issuedOn: strin
   const rb = getRulebook(rulebookId);
   return dueFor(rb, rb.supervision.rectification, issuedOn, cal);
 }
+
+/**
+ * §4: 联席会议办公室设在协调小组办公室 — the coordination office of a level (市 or 旗县区) keeps its
+ * joint meeting: members, meetings, minutes. The city office sees the 旗县区 meetings too.
+ */
+export const canManageJointMeeting = (a: Actor | null, regionPath: string) =>
+  !!a?.grants.some((g) => g.role === 'coordinator' && g.regionPath === regionPath);
+export const canViewJointMeeting = (a: Actor | null, regionPath: string) =>
+  roleReachesRegion(a, 'coordinator', regionPath);

@@ -21,6 +21,8 @@ import { checkLeadUnits, designateLeadUnit, leadUnitsOf } from './lead-unit.comm
 import { rectificationRoutes } from './rectification.routes.js';
 import { reprimandRoutes } from './reprimand.routes.js';
 import { reprimandPageRoutes } from './reprimands.page.js';
+import { jointMeetingPageRoutes } from './joint-meeting.page.js';
+import { jointMeetingRoutes } from './joint-meeting.routes.js';
 import { dismissFinding, openFindingByOffice } from './supervision.commands.js';
 import { findingDetail } from './finding-detail.js';
 import { listFindings } from './supervision.repo.js';
@@ -136,4 +138,6 @@ export async function supervisionRoutes(app: FastifyInstance, deps: AppDeps) {
   await rectificationRoutes(app, deps);
   await reprimandRoutes(app, deps);
   await reprimandPageRoutes(app, deps);
+  await jointMeetingRoutes(app, deps);
+  await jointMeetingPageRoutes(app, deps);
 }
