@@ -21,6 +21,7 @@ import { fmtTime } from '../../lib/format.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { useActor } from '../../session.tsx';
 import { FINDING_STATUS_COLORS, ORDER_STATUS_COLORS, REPRIMAND_STATUS_COLORS } from './labels.ts';
+import JointMeetingsTab from './JointMeetingsTab.tsx';
 import LeadUnitsTab from './LeadUnitsTab.tsx';
 import OpenFindingModal from './OpenFindingModal.tsx';
 import { supervisionApi } from './supervisionApi.ts';
@@ -138,6 +139,7 @@ export default function SupervisionPage() {
           { key: 'orders', label: office ? '整改通知' : '我的整改任务', children: <OrdersTab /> },
           { key: 'reprimands', label: '通报批评', children: <ReprimandsTab /> },
           { key: 'lead-units', label: '牵头机构', children: <LeadUnitsTab /> },
+          ...(office ? [{ key: 'joint-meetings', label: '联席会议', children: <JointMeetingsTab /> }] : []),
         ]}
       />
     </Card>
