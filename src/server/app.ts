@@ -47,6 +47,8 @@ import { notFoundPage } from '../modules/portal/not-found.page.js';
 import { onSweep } from '../modules/adjustments/sweep-hooks.js';
 import { supervisionSweep } from '../modules/supervision/sweep.listener.js';
 import { delegationSweep } from '../modules/delegation/sweep.listener.js';
+import { onStepCompleting } from '../modules/adjustments/step-gates.js';
+import { delegationGate } from '../modules/delegation/delegation.gates.js';
 import { feedbackSweep } from '../modules/feedback/sweep.listener.js';
 import { supervisionRoutes } from '../modules/supervision/supervision.routes.js';
 
@@ -64,6 +66,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   // §14 ¶2: the sweep's 迟报/缓报/漏报 open findings; adjustments never imports supervision
   onSweep(supervisionSweep);
   onSweep(delegationSweep);
+  // §13.2: a 下放/委托 is filed only after its prior assessment, and reported to the government only
+  // once its related bodies have answered; adjustments never imports delegation
+  onStepCompleting(delegationGate);
   onSweep(feedbackSweep);
   const app = Fastify({
     logger: opts.logger ?? false,

@@ -36,7 +36,7 @@ import { checkNotStale, publishAdjustment, type PublicationHooks } from './publi
 import { apply, decide, grantRole, openSteps, type StepAction } from './transitions.js';
 import { applicationRoles } from './receiving.js';
 import { assertDuplicatesResolved } from './duplicates.command.js';
-import { delegationGate } from '../delegation/delegation.gates.js';
+import { runStepGates } from './step-gates.js';
 import { bumped } from './versions.js';
 
 export interface CommandDeps {
@@ -135,7 +135,8 @@ async function doStep(x: Ctx): Promise<{ patch: Patch; data: Record<string, unkn
   }
   // §13.2: a 下放/委托 is submitted only after its prior assessment (no refusal answered yes) and
   // goes to the government only when every related body has answered or been waived.
-  if (input.step) await delegationGate(trx, a, input.step, x);
+  // (the delegation module's gates, registered at assembly: step-gates.ts)
+  if (input.step) await runStepGates(trx, a, input.step, x);
   switch (input.step) {
     case 'draft': {
       const items = await loadItems(trx, a.id);

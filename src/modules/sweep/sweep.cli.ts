@@ -1,0 +1,14 @@
+// npm run sweep — the daily sweep with the assembly's listeners (as src/server/app.ts registers
+// them): supervision hears 迟报/缓报/漏报 (§14 ¶2) and the rectification deadlines (§16), delegation
+// and feedback their own deadlines, then the adjustments module's command-line sweep runs. Like
+// app.ts this file only assembles: no module imports it, so the listeners' modules may import one
+// another one way without a loop (issue 11.3).
+import { onSweep } from '../adjustments/sweep-hooks.js';
+import { supervisionSweep } from '../supervision/sweep.listener.js';
+import { delegationSweep } from '../delegation/sweep.listener.js';
+import { feedbackSweep } from '../feedback/sweep.listener.js';
+
+onSweep(supervisionSweep);
+onSweep(delegationSweep);
+onSweep(feedbackSweep);
+await import('../adjustments/sweep.cli.js');
