@@ -94,6 +94,20 @@ export const DUPLICATE_CHOICE_LABELS: Record<DuplicateChoice, string> = {
   keepBoth: '两项并存（须说明理由）',
 };
 
+/** The fields an application may propose for a power (§13.1 拟调整内容: content only, never identity or status). */
+export const PROPOSABLE_FIELDS = [
+  'name',
+  'category',
+  'responsibleSubject',
+  'implementingAgency',
+  'legalBases',
+  'responsibilities',
+  'accountabilityCases',
+  'accountabilityBasis',
+  'remarks',
+] as const;
+export type ProposableField = (typeof PROPOSABLE_FIELDS)[number];
+
 /** §10.1, §11.1: what happened to a law. */
 export const LAW_CHANGE_KINDS = ['issued', 'revised', 'repealed'] as const;
 export type LawChangeKind = (typeof LAW_CHANGE_KINDS)[number];

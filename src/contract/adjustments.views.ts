@@ -7,19 +7,16 @@ import {
   ADJUSTMENT_KINDS,
   ADJUSTMENT_STATUSES,
   DUPLICATE_CHOICES,
-  INBOX_KINDS,
-  LAW_CHANGE_KINDS,
   STEP_IDS,
   WORKFLOW_ROLES,
 } from './adjustments.js';
-import { roleSchema } from './common.js';
 import {
   changedPowerSchema,
   exclusionFlagSchema,
   exclusionOverrideSchema,
   fieldChangeSchema,
   powerSchema,
-} from './register.js';
+} from './register.views.js';
 import { timestamp } from './wire.js';
 
 const kind = z.enum(ADJUSTMENT_KINDS);
@@ -277,69 +274,6 @@ export const rebaseResult = z.object({
   adjustment: adjustmentView,
 });
 
-export const attachmentList = z.object({ items: z.array(attachmentSchema) });
-
-/** 集中调整 (2025 rulebook): a batch of applications of one level. */
-export const batchCreated = z.object({
-  id: z.number(),
-  title: z.string(),
-  region_code: z.string(),
-  rulebook_id: z.string(),
-});
-export const batchSchema = batchCreated.extend({
-  region_name: z.string(),
-  created_at: timestamp,
-  applications: z.number(),
-});
-export const batchList = z.object({ items: z.array(batchSchema) });
-
-/** §10.1, §11.1: a recorded law change and the due applications it opened. */
-export const lawChangeRecorded = z.object({
-  id: z.number(),
-  document: z.string(),
-  filingDue: z.string(),
-  filingDueProvisional: z.boolean(),
-  affectedPowers: z.number(),
-  opened: z.array(z.object({ adjustmentId: z.number(), bodyId: z.number(), bodyName: z.string(), powers: z.number() })),
-});
-export const lawChangeRow = z.object({
-  id: z.number(),
-  change_kind: z.enum(LAW_CHANGE_KINDS),
-  change_date: z.string(),
-  note: z.string().nullable(),
-  recorded_at: timestamp,
-  document: z.string(),
-  region: z.string(),
-  recorded_by: z.string(),
-  adjustments: z.number().nullable(),
-});
-export const lawChangeList = z.object({ items: z.array(lawChangeRow) });
-
-export const inboxItemSchema = z.object({
-  id: z.number(),
-  kind: z.enum(INBOX_KINDS),
-  adjustmentId: z.number().nullable(),
-  step: z.string().nullable(),
-  title: z.string(),
-  body: z.string(),
-  dueOn: z.string().nullable(),
-  createdAt: timestamp,
-  readAt: timestamp.nullable(),
-});
-export const inboxList = z.object({ unread: z.number(), items: z.array(inboxItemSchema) });
-
-/** 工作台: per role held, the applications waiting for it now and those past their step's deadline. */
-export const workloadSchema = z.object({
-  roles: z.array(
-    z.object({
-      role: z.union([roleSchema, z.literal('receiver')]),
-      waiting: z.array(z.number()),
-      overdue: z.array(z.number()),
-    }),
-  ),
-});
-export const markedRead = z.object({ marked: z.number() });
-
 export type Ability = z.input<typeof abilitySchema>;
 export type DutyItem = z.input<typeof dutyItemSchema>;
 export type Due = z.input<typeof dueSchema>;
@@ -354,7 +288,3 @@ export type Adjustment = z.input<typeof adjustmentView>;
 export type AdjustmentRow = z.input<typeof adjustmentRow>;
 export type NextDue = z.input<typeof nextDueSchema>;
 export type RebaseResult = z.input<typeof rebaseResult>;
-export type Batch = z.input<typeof batchSchema>;
-export type LawChangeRecorded = z.input<typeof lawChangeRecorded>;
-export type LawChangeRow = z.input<typeof lawChangeRow>;
-export type InboxItem = z.input<typeof inboxItemSchema>;

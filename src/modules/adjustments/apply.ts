@@ -84,19 +84,9 @@ const STATUS_AFTER: Partial<Record<AdjustmentKind, PowerStatus>> = {
   merge: 'merged',
 };
 
-/** The fields an application may propose (content only, never identity or status). */
-export const PROPOSABLE_FIELDS = [
-  'name',
-  'category',
-  'responsibleSubject',
-  'implementingAgency',
-  'legalBases',
-  'responsibilities',
-  'accountabilityCases',
-  'accountabilityBasis',
-  'remarks',
-] as const;
-export type ProposableField = (typeof PROPOSABLE_FIELDS)[number];
+// The fields an application may propose are the contract's (the workspace's editor shows them).
+import { PROPOSABLE_FIELDS, type ProposableField } from '../../contract/adjustments.js';
+export { PROPOSABLE_FIELDS, type ProposableField };
 
 const same = (a: unknown, b: unknown) => contentJson(a ?? null) === contentJson(b ?? null);
 

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../contract/common.js';
 import { batchBody } from '../../contract/adjustments.js';
-import { batchCreated, batchList } from '../../contract/adjustments.views.js';
+import { batchCreated, batchList } from '../../contract/adjustments.records.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { actorOf, metaOf } from '../../platform/http.js';
 import { createBatch } from './batches.commands.js';

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorResponses, idParam, okSchema } from '../../contract/common.js';
 import { inboxQuery } from '../../contract/adjustments.js';
-import { inboxList, markedRead, workloadSchema } from '../../contract/adjustments.views.js';
+import { inboxList, markedRead, workloadSchema } from '../../contract/adjustments.records.js';
 import { notFound } from '../../core/errors.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { actorOf } from '../../platform/http.js';

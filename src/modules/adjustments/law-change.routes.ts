@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../contract/common.js';
 import { lawChangeBody } from '../../contract/adjustments.js';
-import { lawChangeList, lawChangeRecorded } from '../../contract/adjustments.views.js';
+import { lawChangeList, lawChangeRecorded } from '../../contract/adjustments.records.js';
 import { forbidden } from '../../core/errors.js';
 import { OFFICE_ROLES, scopesOf } from '../../core/policies/index.js';
 import type { AppDeps } from '../../platform/deps.js';

@@ -7,6 +7,7 @@ import { html, type Html } from './html.js';
 import { categoryLabel, cnDate, cnDateOf, cnDateTime, pathLabel, SOURCE_LABEL, statusLabel } from './labels.js';
 import type { VersionSource } from './links.repo.js';
 import type { BodyInfo, VersionInfo } from './portal.repo.js';
+import { valueText } from '../../contract/power-words.js';
 
 function compareForm(bodyId: number, versions: VersionInfo[], from?: number, to?: number): Html {
   const opts = (sel?: number) =>
@@ -58,17 +59,7 @@ ${versions.map(
 )}</tbody></table></div>`;
 }
 
-/** A field value as text: strings as they are, a citation or a responsibility item spelled out. */
-export function valueText(v: unknown): string {
-  if (v === undefined || v === null || v === '') return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (Array.isArray(v)) return v.map(valueText).join('；');
-  const o = v as Record<string, unknown>;
-  if ('documentName' in o) return `${o.documentName ?? ''}${o.article ?? ''}${o.text ? `：${o.text}` : ''}`;
-  if ('name' in o && 'content' in o) return `${o.name}${o.content ? `：${o.content}` : ''}`;
-  return JSON.stringify(v);
-}
+export { valueText };
 
 function shown(field: string, v: unknown, rulebookId: string): string {
   if (field === 'status' && typeof v === 'string') return statusLabel(v);

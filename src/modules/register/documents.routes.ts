@@ -11,14 +11,8 @@ import { actorOf, metaOf } from '../../platform/http.js';
 import { errorResponses, idParam } from '../../contract/common.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { findDocument, insertDocument, lapsingPublishedPowers, listDocuments } from './documents.repo.js';
-import {
-  documentPage,
-  documentQuery,
-  lapsingQuery,
-  lapsingReport,
-  legalDocumentSchema,
-  newDocumentBody,
-} from '../../contract/register.js';
+import { documentQuery, lapsingQuery, newDocumentBody } from '../../contract/register.js';
+import { documentPage, lapsingReport, legalDocumentSchema } from '../../contract/register.views.js';
 
 export async function documentsRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -9,7 +9,8 @@ import {
   canPublishList,
   canSubmitList,
 } from '../../core/policies.js';
-import type { DraftCan, DraftStatus } from '../../contract/register.js';
+import type { DraftStatus } from '../../contract/register.js';
+import type { DraftCan } from '../../contract/register.views.js';
 
 /** The draft header fields the abilities depend on (draft.repo.ts DraftHeader). */
 interface DraftState {

@@ -27,21 +27,23 @@ import { errorResponses, idParam } from '../../contract/common.js';
 import {
   draftListQuery,
   draftPowerParams,
-  draftPowerSchema,
-  draftRowSchema,
-  draftSchema,
   dutiesBody,
-  dutySchema,
   editVersion,
   newDraftBody,
   overrideBody,
   powerBatchBody,
-  powerBatchResult,
   powerInput,
   publishBody,
-  publishResult,
   reviewBody,
 } from '../../contract/register.js';
+import {
+  draftPowerSchema,
+  draftRowSchema,
+  draftSchema,
+  dutySchema,
+  powerBatchResult,
+  publishResult,
+} from '../../contract/register.views.js';
 
 const tags = ['权责清单编制'];
 

@@ -11,14 +11,8 @@ import { findBody } from '../bodies/bodies.repo.js';
 import { compareVersions, listVersions, versionMeta } from './versions.repo.js';
 import { loadCurrentList, loadListAt } from './publish.js';
 import { errorResponses } from '../../contract/common.js';
-import {
-  bodyParams,
-  comparisonSchema,
-  compareQuery,
-  listQuery,
-  publishedListSchema,
-  versionInfoSchema,
-} from '../../contract/register.js';
+import { bodyParams, compareQuery, listQuery } from '../../contract/register.js';
+import { comparisonSchema, publishedListSchema, versionInfoSchema } from '../../contract/register.views.js';
 import { z } from 'zod';
 
 const tags = ['权责清单版本'];

@@ -1,6 +1,7 @@
 // Chinese words for the adjustment pages: statuses, kinds (colours), power fields, actions.
 // Step and kind names themselves come from the rulebook (rulebook.ts).
 import { STATUS_LABELS } from '../../../contract/adjustments.ts';
+import { FIELD_LABEL } from '../../../contract/power-words.ts';
 import { POWER_STATUS_LABELS as CONTRACT_POWER_STATUS_LABELS } from '../../../contract/register.ts';
 import type {
   Action,
@@ -34,22 +35,8 @@ export const KIND_COLORS: Record<AdjustmentKind, string> = {
   takeBack: 'orange',
 };
 
-/** 职权信息表 fields (§6) in the order the form shows them. */
-export const FIELD_LABELS: Record<string, string> = {
-  name: '行政职权名称',
-  category: '权力类别',
-  responsibleSubject: '责任主体',
-  implementingAgency: '实施机构',
-  legalBases: '法定依据',
-  responsibilities: '责任事项',
-  accountabilityCases: '追责情形',
-  accountabilityBasis: '追责依据',
-  remarks: '备注',
-  status: '状态',
-  code: '权力编码',
-  links: '关联事项',
-  mergedFrom: '合并自',
-};
+/** 职权信息表 fields (§6): the contract's names; on an application a link reads 关联事项. */
+export const FIELD_LABELS: Record<string, string> = { ...FIELD_LABEL, links: '关联事项', mergedFrom: '合并自' };
 
 const LINK_WORDS: Record<string, string> = { delegatedTo: '已下放至', delegatedFrom: '下放自', entrustedTo: '已委托' };
 

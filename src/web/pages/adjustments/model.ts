@@ -3,7 +3,7 @@
 // responses. Nothing here is kept by hand.
 import type { z } from 'zod';
 import type { contentBody, dutyItemInput, itemInput } from '../../../contract/adjustments.ts';
-import type { exclusionOverrideSchema } from '../../../contract/register.ts';
+import type { exclusionOverrideSchema } from '../../../contract/register.views.ts';
 
 export type {
   Action,
@@ -25,11 +25,11 @@ export type {
   Duplicate,
   DutyItem,
   HistoryRecord,
-  InboxItem,
   Item,
   RebaseResult,
   StepDeadline,
 } from '../../../contract/adjustments.views.ts';
+export type { InboxItem } from '../../../contract/adjustments.records.ts';
 export type {
   Citation as LegalBasis,
   ExclusionFlag,
@@ -38,7 +38,7 @@ export type {
   PowerFields as Power,
   PublishedList,
   Responsibility,
-} from '../../../contract/register.ts';
+} from '../../../contract/register.views.ts';
 
 export type ExclusionOverride = z.input<typeof exclusionOverrideSchema>;
 /** What a draft's content form sends (every field optional on a change). */

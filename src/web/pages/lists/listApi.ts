@@ -3,21 +3,21 @@
 // contract's schemas (src/contract/register.ts), which its routes declare as their responses.
 // The import upload is multipart, so it does not go through http.* (JSON only).
 import type { z } from 'zod';
-import type { powerInput } from '../../../contract/register.ts';
+import type { DraftStatus, powerInput } from '../../../contract/register.ts';
 import type {
   Comparison,
   Draft,
   DraftPower,
   DraftRow,
-  DraftStatus,
   Duty,
+  ImportResult,
   LegalDocument,
-  PowerFields,
   PublishedList,
   VersionInfo,
-} from '../../../contract/register.ts';
+} from '../../../contract/register.views.ts';
 import { ApiError, http, type ErrorDetail } from '../../api.ts';
 
+export type { DraftStatus, PowerStatus } from '../../../contract/register.ts';
 export type {
   Citation,
   Comparison,
@@ -26,17 +26,16 @@ export type {
   DraftPower,
   DraftReview,
   DraftRow,
-  DraftStatus,
   Duty,
   ExclusionFlag,
   FieldChange,
+  ImportResult,
   LegalDocument,
   PowerFields,
-  PowerStatus,
   PublishedList,
   Responsibility,
   VersionInfo,
-} from '../../../contract/register.ts';
+} from '../../../contract/register.views.ts';
 
 export interface Category {
   code: string;
@@ -46,24 +45,6 @@ export interface Rulebook {
   id: string;
   label: string;
   categories: Category[];
-}
-
-export interface ImportResult {
-  draftId: number;
-  draftCreated: boolean;
-  mode: 'replace' | 'merge';
-  dryRun: boolean;
-  rows: number;
-  inserted: number;
-  updated: number;
-  removed: number;
-  issuedCodes: number;
-  flagged: number;
-  draftPowerCount: number;
-  /** compared power by power with the draft as it was */
-  changes: { added: number; modified: number; removed: number; unchanged: number };
-  /** nothing changed: nothing was written */
-  noChange: boolean;
 }
 
 /** A refused import: every problem with its row and column, and the error report to download. */

@@ -1,20 +1,12 @@
 // 拟调整内容: field by field, 原值 → 拟调整为, against the body's current published version (the
 // server's preview of the publication), or — once published — as recorded on the application.
 import { Alert, Card, Empty, Space, Table, Tag, Typography } from 'antd';
+import { PROPOSABLE_FIELDS } from '../../../../contract/adjustments.ts';
 import { FIELD_LABELS, pathWords, valueText } from '../labels.ts';
 import type { Adjustment, FieldChange, ListDiff, Power } from '../model.ts';
 
-const CONTENT_FIELDS = [
-  'name',
-  'category',
-  'responsibleSubject',
-  'implementingAgency',
-  'legalBases',
-  'responsibilities',
-  'accountabilityCases',
-  'accountabilityBasis',
-  'remarks',
-] as const;
+// the fields an application may propose (§13.1), in the form's order
+const CONTENT_FIELDS = PROPOSABLE_FIELDS;
 
 interface Row {
   key: string;

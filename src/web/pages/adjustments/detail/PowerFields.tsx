@@ -2,20 +2,11 @@
 // new power and for the proposed values of an existing one.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Form, Input, Row, Select, Space, Typography } from 'antd';
+import { LEGAL_LEVELS } from '../../../../contract/register.ts';
 import LegalBasisField from '../../lists/editor/LegalBasisField.tsx';
 
-/** §7 levels of a 设定依据, as the server accepts them (src/core/register/power.ts). */
-export const LEGAL_LEVELS = [
-  '法律',
-  '行政法规',
-  '国务院决定',
-  '地方性法规',
-  '自治区政府规章',
-  '市政府规章',
-  '临时性行政许可',
-  '部门规章',
-  '规范性文件',
-];
+/** §7 levels of a 设定依据, as the server accepts them: the contract's list. */
+export { LEGAL_LEVELS };
 
 const req = (label: string) => [{ required: true, whitespace: true, message: `请填写${label}` }];
 

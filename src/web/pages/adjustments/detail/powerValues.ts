@@ -1,18 +1,10 @@
 // Between the editor's form and the API's item values: the content fields of a power, trimmed,
 // with 责任事项 numbered in order; for a modification only the fields that differ are sent.
+import { PROPOSABLE_FIELDS } from '../../../../contract/adjustments.ts';
 import type { FieldChange, Power } from '../model.ts';
 
-export const CONTENT_KEYS = [
-  'name',
-  'category',
-  'responsibleSubject',
-  'implementingAgency',
-  'legalBases',
-  'responsibilities',
-  'accountabilityCases',
-  'accountabilityBasis',
-  'remarks',
-] as const;
+/** The content fields of a power an application may propose (§13.1): the contract's list. */
+export const CONTENT_KEYS = PROPOSABLE_FIELDS;
 export type Values = Partial<Pick<Power, (typeof CONTENT_KEYS)[number]>>;
 
 const s = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
