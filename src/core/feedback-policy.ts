@@ -6,7 +6,7 @@
 import type { FeedbackKind, FeedbackOutcome, FeedbackStatus } from '../contract/feedback.js';
 import { OUTCOMES_BY_KIND } from '../contract/feedback.js';
 import type { Actor } from './actor.js';
-import { officeLevelPath, roleAtBody, roleReachesRegion } from './policies.js';
+import { officeLevelPath, roleAtBody, roleReachesRegion } from './policies/index.js';
 
 export type Routing = 'office' | 'body';
 

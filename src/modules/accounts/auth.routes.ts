@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { loginAnswerSchema, loginBody, passwordChangeBody, sessionSchema } from '../../contract/accounts.js';
 import { errorResponses, errorSchema, okSchema } from '../../contract/common.js';
 import { ROLE_LABELS } from '../../core/actor.js';
-import { abilitiesOf } from '../../core/policies.js';
+import { abilitiesOf } from '../../core/policies/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { actorOf, metaOf } from '../../platform/http.js';
 import { login } from './login.command.js';

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { passwordRulesSchema, policyBody, securityPolicySchema } from '../../contract/accounts.js';
 import { errorResponses } from '../../contract/common.js';
 import { forbidden } from '../../core/errors.js';
-import { canManagePolicy } from '../../core/policies.js';
+import { canManagePolicy } from '../../core/policies/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { actorOf, metaOf } from '../../platform/http.js';
 import { getPolicy } from './policy.repo.js';

@@ -5,7 +5,7 @@ import type { PasswordChange, SecurityPolicy } from '../../contract/accounts.js'
 import type { Actor, RequestMeta } from '../../core/actor.js';
 import { AppError, forbidden } from '../../core/errors.js';
 import { checkPassword } from '../../core/password-policy.js';
-import { canManagePolicy } from '../../core/policies.js';
+import { canManagePolicy } from '../../core/policies/index.js';
 import type { Database } from '../../db/connect.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { hashPassword, verifyPassword } from './password.js';

@@ -6,7 +6,7 @@ import type { CreateUser, RoleChange, UserPatch } from '../../contract/accounts.
 import { ROLE_LABELS, type Actor, type RequestMeta, type Role } from '../../core/actor.js';
 import { AppError, forbidden, notFound } from '../../core/errors.js';
 import { checkPassword } from '../../core/password-policy.js';
-import { canManageRoles, canManageUsers, canViewUser, conflictingAdminRole } from '../../core/policies.js';
+import { canManageRoles, canManageUsers, canViewUser, conflictingAdminRole } from '../../core/policies/index.js';
 import type { Database } from '../../db/connect.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { findBody } from '../bodies/bodies.repo.js';

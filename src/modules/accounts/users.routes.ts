@@ -15,7 +15,7 @@ import {
   usersQuery,
 } from '../../contract/accounts.js';
 import { errorResponses } from '../../contract/common.js';
-import { scopesOf } from '../../core/policies.js';
+import { scopesOf } from '../../core/policies/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { actorOf, idParam, metaOf } from '../../platform/http.js';
 import { type ChangeOutcome, changeRole, createUser, unlockUser, updateUser, visibleUser } from './users.commands.js';

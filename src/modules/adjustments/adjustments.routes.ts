@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError, notFound } from '../../core/errors.js';
-import { bodiesWithRole, canViewAdjustment } from '../../core/policies.js';
+import { bodiesWithRole, canViewAdjustment } from '../../core/policies/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { actorOf, metaOf } from '../../platform/http.js';
 import { errorResponses, idParam } from '../../contract/common.js';

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { Actor, RequestMeta } from '../../core/actor.js';
 import { AppError, notFound } from '../../core/errors.js';
-import { adjustmentRolesOf, canViewAdjustment } from '../../core/policies.js';
+import { adjustmentRolesOf, canViewAdjustment } from '../../core/policies/index.js';
 import type { DB } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { currentConsultation, involvementOf, lockAdjustment, stepRecords, workflowState } from './adjustments.repo.js';

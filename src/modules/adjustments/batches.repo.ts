@@ -1,6 +1,6 @@
 // 集中调整 batches (2025 rulebook, 解读二(二)): reading them, scoped to what the actor may see.
 import type { Actor } from '../../core/actor.js';
-import { OFFICE_ROLES, scopesOf } from '../../core/policies.js';
+import { OFFICE_ROLES, scopesOf } from '../../core/policies/index.js';
 import type { Db } from '../../platform/db.js';
 
 /** The batches of the actor's own regions, and of every region its office roles reach. */

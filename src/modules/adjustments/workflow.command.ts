@@ -5,7 +5,7 @@ import type { Transaction, Updateable } from 'kysely';
 import type { Actor, RequestMeta } from '../../core/actor.js';
 import { todayInBeijing, type IsoDate, type WorkdayCalendar } from '../../core/calendar/index.js';
 import { AppError, notFound } from '../../core/errors.js';
-import { canViewAdjustment } from '../../core/policies.js';
+import { canViewAdjustment } from '../../core/policies/index.js';
 import { citeArticle, findStep, getRulebook, meetsMinimum, dueFor, type StepId } from '../../core/rulebook/index.js';
 import type { Database } from '../../db/connect.js';
 import type { AdjustmentTable, DB } from '../../db/schema.js';

@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditActionsSchema, auditPageSchema, auditQuery, auditVerifySchema } from '../../contract/audit.js';
 import { errorResponses } from '../../contract/common.js';
 import { forbidden } from '../../core/errors.js';
-import { canReadAudit, scopesOf } from '../../core/policies.js';
+import { canReadAudit, scopesOf } from '../../core/policies/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { actorOf } from '../../platform/http.js';
 import { listAuditEvents } from './audit-list.repo.js';

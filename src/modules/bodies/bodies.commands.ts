@@ -5,7 +5,7 @@ import type { BodyInput, BodyPatch } from '../../contract/bodies.js';
 import type { Actor, RequestMeta } from '../../core/actor.js';
 import { AppError, forbidden, notFound } from '../../core/errors.js';
 import { nameKey } from '../../core/names.js';
-import { canManageBodies, pathWithin } from '../../core/policies.js';
+import { bodyManagerGrant, canManageBodies } from '../../core/policies/index.js';
 import type { Database } from '../../db/connect.js';
 import type { DB } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.repo.js';
@@ -49,7 +49,7 @@ export async function createBody(db: Database, input: BodyInput, { actor, meta, 
       })
       .returning(['id'])
       .executeTakeFirstOrThrow();
-    const sysGrant = actor.grants.find((g) => g.role === 'sysAdmin' && pathWithin(region.path, g.regionPath));
+    const sysGrant = bodyManagerGrant(actor, region.path);
     await recordAudit(trx, {
       actor,
       role: 'sysAdmin',

@@ -4,7 +4,7 @@
 import type { OverlayBody } from '../../contract/calendar.js';
 import type { Actor, RequestMeta } from '../../core/actor.js';
 import { forbidden } from '../../core/errors.js';
-import { canConfigureInstallation } from '../../core/policies.js';
+import { canConfigureInstallation, installationGrant } from '../../core/policies/index.js';
 import type { Database } from '../../db/connect.js';
 import { confirmPlan, planOverlay, planRemoval } from './overlay.js';
 
@@ -21,8 +21,7 @@ interface Confirmation {
 
 function confirmContext({ actor, meta, at }: Ctx) {
   if (!canConfigureInstallation(actor)) throw forbidden('只有市级系统管理员可以录入或更正节假日安排');
-  const sysGrant = actor.grants.find((g) => g.role === 'sysAdmin' && !g.regionPath.includes('/'));
-  return { actor, bodyId: sysGrant?.bodyId, meta, at };
+  return { actor, bodyId: installationGrant(actor)?.bodyId, meta, at };
 }
 
 /** A year's notice entered, or a shipped year corrected, as an overlay: the plan, or the plan carried out. */

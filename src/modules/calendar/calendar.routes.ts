@@ -24,7 +24,7 @@ import {
   STATUTORY_BASIS,
 } from '../../core/calendar/index.js';
 import { AppError, forbidden } from '../../core/errors.js';
-import { canConfigureInstallation } from '../../core/policies.js';
+import { canConfigureInstallation } from '../../core/policies/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { actorOf, metaOf } from '../../platform/http.js';
 import { removeOverlay, setOverlay } from './calendar.commands.js';

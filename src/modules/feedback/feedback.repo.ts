@@ -3,7 +3,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../../core/actor.js';
 import type { FeedbackRef } from '../../core/feedback-policy.js';
-import { scopesOf } from '../../core/policies.js';
+import { scopesOf } from '../../core/policies/index.js';
 import type { FeedbackListQuery } from '../../contract/feedback.js';
 import type { DB } from '../../db/schema.js';
 

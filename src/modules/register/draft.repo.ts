@@ -10,7 +10,7 @@ import {
   type PowerStatus,
 } from '../../core/register/index.js';
 import type { Actor } from '../../core/actor.js';
-import { legalityReviewRoles } from '../../core/policies.js';
+import { legalityReviewRoles } from '../../core/policies/index.js';
 import { officeLevelPath } from '../../contract/scope.js';
 import { DRAFT_STATUS_LABELS, type DraftStatus } from '../../contract/register.js';
 import { getRulebook } from '../../core/rulebook/index.js';
