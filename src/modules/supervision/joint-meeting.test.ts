@@ -53,6 +53,7 @@ describe('联席会议 (§4)', () => {
 
   it('a meeting: agenda, then attendance and decisions, then published minutes — in that order', async () => {
     const finding = await t.db.selectFrom('finding').select('id').orderBy('id').executeTakeFirstOrThrow();
+    const seeded = await meetings(); // the demo year's meeting
     const input = {
       region: '150200',
       title: '2026年第二次权责清单管理联席会议',
@@ -73,7 +74,7 @@ describe('联席会议 (§4)', () => {
       ).statusCode,
     ).toBe(400);
     expect((await (await t.login('coord.kdl')).post('/api/joint-meetings', input)).statusCode).toBe(404);
-    expect(await meetings()).toEqual([]);
+    expect(await meetings()).toEqual(seeded);
     const created = await office.post('/api/joint-meetings', input);
     expect(created.statusCode, created.body).toBe(201);
     const m = created.json();
@@ -111,6 +112,7 @@ describe('联席会议 (§4)', () => {
     expect(page.body).toContain(input.title);
     expect(page.body).toContain('各成员单位于12月底前完成牵头机构登记');
     expect(page.body).toContain('出席成员单位：包头市市场监督管理局');
+    expect(page.body).toContain('2026年第一次权责清单管理联席会议'); // the demo's, published in June
     const audit = await t.db
       .selectFrom('audit_event')
       .select('action')

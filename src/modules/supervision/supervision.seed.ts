@@ -11,6 +11,7 @@ import { loadActor } from '../accounts/actor.repo.js';
 import { designateLeadUnit } from './lead-unit.commands.js';
 import { decideRectification, issueOrder, reportRectification } from './rectification.commands.js';
 import { approveReprimand, draftReprimand, publishReprimand } from './reprimand.commands.js';
+import { loadDemoJointMeeting } from './joint-meeting.seed.js';
 import { openFindingByOffice } from './supervision.commands.js';
 
 const CITY = '150200';
@@ -51,7 +52,7 @@ export const SUPERVISION_ACCOUNTS: {
   },
 ];
 
-async function actor(db: Database, username: string): Promise<Actor> {
+export async function actor(db: Database, username: string): Promise<Actor> {
   const u = await db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirstOrThrow();
   const a = await loadActor(db, u.id);
   if (!a) throw new Error(`演示账户 ${username} 无法加载`);
@@ -196,4 +197,6 @@ export async function loadDemoSupervision(db: Database) {
     .executeTakeFirstOrThrow();
   await approveReprimand(db, await actor(db, 'coord2.kdl'), rep.id, META, bj('2026-07-09T15:00:00'));
   await publishReprimand(db, kdl, rep.id, META, bj('2026-07-10T09:00:00'));
+
+  await loadDemoJointMeeting(db);
 }
