@@ -6,7 +6,7 @@ import { setupTestApp, type Client, type TestApp } from '../../../test/harness.j
 import type { Power } from '../../core/register/index.js';
 import { issueCodes, publishVersion } from '../register/publish.js';
 import { COLUMNS } from './columns.js';
-import { bodyWithClerk, ensureDocuments, multipart, readSheets } from './test-fixtures.js';
+import { bodyWithClerk, ensureDocuments, multipart, readSheets, zipEntry } from './test-fixtures.js';
 
 let t: TestApp;
 let clerk: Client;
@@ -208,6 +208,20 @@ describe('export of a published list', () => {
     expect(data[0][col('依据层级')]).toBe('法律\n法律；未核实');
     expect(data[3][col('依据层级')]).toBe('法律\n临时性行政许可；施行日期2026-03-01；有效期至2027-03-01');
     expect(data[2][col('状态')]).toBe('已取消');
+  });
+
+  it('is a workbook Excel and WPS open as the template: Chinese sheet names, inline strings, widths, frozen header, drop-downs', async () => {
+    const book = zipEntry(list, 'xl/workbook.xml')!;
+    expect([...book.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1])).toEqual(['职权信息表', '导出说明']);
+    expect(zipEntry(list, '[Content_Types].xml')).toContain('/xl/worksheets/sheet2.xml');
+    const xml = zipEntry(list, 'xl/worksheets/sheet1.xml')!;
+    // text as inline strings (no shared-string table to hold in memory), the header styled and tall
+    expect(xml).toMatch(/<row r="1" ht="30" customHeight="1"><c r="A1" s="4" t="inlineStr"><is><t>行政职权名称<\/t>/);
+    expect(xml).toMatch(/<pane xSplit="1" ySplit="2" topLeftCell="B3" activePane="bottomRight" state="frozen"\/>/);
+    expect(xml).toContain('<col min="6" max="6" width="60" customWidth="1" style="1"/>');
+    const dv = [...xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((m) => m[1]);
+    expect(dv).toEqual(['D3:D200002', 'M3:M200002']);
+    expect(zipEntry(list, 'xl/styles.xml')).toContain('<cellXfs count="14">');
   });
 
   it('imports back into a draft field by field, unchanged', async () => {

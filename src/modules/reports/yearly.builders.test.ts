@@ -1,4 +1,5 @@
 // The report writers read back: the docx and xlsx hold the counts of the data they were given.
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { readDocx, readXlsx } from './read-back.js';
 import { FONTS, yearlyReportDocx } from './yearly.docx.js';
@@ -108,5 +109,21 @@ describe('yearly report (§12 协调小组办公室按年度报告)', () => {
         .slice(2),
     ).toEqual([1, 0, 1, '0.0%']);
     expect(sheets.get('公开征求意见')![2]!.slice(3)).toEqual([4, 1, 1, 0, 1, 1]);
+  });
+
+  it('lays the xlsx out for Excel and WPS: frozen table headers, widths, merged paragraphs, styled tables', async () => {
+    const zip = await JSZip.loadAsync(await yearlyReportXlsx(report), { checkCRC32: true });
+    const names = [...(await zip.file('xl/workbook.xml')!.async('string')).matchAll(/<sheet name="([^"]+)"/g)];
+    expect(names.map((m) => m[1])).toEqual(['总体情况', '按调整类型', '按职权行使机构', '环节按时率', '公开征求意见']);
+    const overview = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(overview).toContain('<pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/>');
+    expect(overview).toContain('<col min="1" max="1" width="40" customWidth="1"/>');
+    expect(overview).toMatch(/<mergeCells count="\d+"><mergeCell ref="A18:B18"\/>/);
+    const byKind = await zip.file('xl/worksheets/sheet2.xml')!.async('string');
+    expect(byKind).toContain('<pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/>');
+    expect(byKind).toMatch(/<row r="2"><c r="A2" s="8" t="inlineStr">/);
+    const styles = await zip.file('xl/styles.xml')!.async('string');
+    expect(styles).toContain('<name val="仿宋_GB2312"/>');
+    expect(styles).toContain('<name val="黑体"/>');
   });
 });
