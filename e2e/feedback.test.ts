@@ -2,6 +2,8 @@
 // power's page, files a complaint and gets a receipt code; the city's 协调小组办公室 accepts it,
 // takes it on and answers it in the workspace (查实, which opens a supervision finding); the
 // citizen, still without JavaScript, reads the answer by the code.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/modules/demo/users.seed.js';
@@ -129,4 +131,56 @@ describeBrowser('opinions, complaints and reports in the browser', () => {
     await screenshot(citizen, 'feedback-status');
     expect(problems.flat()).toEqual([]);
   });
+
+  it('the form, its refusal and the status page pass axe-core and do not scroll sideways at 390 px, 长者模式 included', async () => {
+    const scjg = await bodyIdOf(t.db, '包头市市场监督管理局');
+    const power = await somePower(t.db, scjg);
+    const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const found: Record<string, string[]> = {};
+    const overflow: Record<string, number> = {};
+    for (const elder of [false, true]) {
+      // the portal's CSP allows no script; axe is the test's own, evaluated past it
+      const ctx = await browser.newContext({
+        locale: 'zh-CN',
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        // the pages carry no script; axe needs the page's own script engine to run
+        bypassCSP: true,
+      });
+      if (elder) await ctx.addCookies([{ name: 'elder', value: '1', url: t.baseUrl }]);
+      const page = await ctx.newPage();
+      const check = async (name: string) => {
+        const key = `${elder ? 'elder ' : ''}${name}`;
+        const { scroll, client } = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          client: document.documentElement.clientWidth,
+        }));
+        if (scroll > client) overflow[key] = scroll - client;
+        await page.evaluate(axeSource);
+        found[key] = await page.evaluate(async () => {
+          const r = await (
+            window as unknown as {
+              axe: {
+                run: (d: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+              };
+            }
+          ).axe.run(document);
+          return r.violations
+            .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+            .map((v) => `${v.impact} ${v.id} × ${v.nodes.length}`);
+        });
+      };
+      await page.goto(`${t.baseUrl}/feedback?body=${scjg}&power=${power.code}`);
+      await check('form');
+      // a refused submission: the error summary and the fields in error
+      await page.getByRole('button', { name: '提交', exact: true }).click();
+      await page.locator('#form-errors').waitFor();
+      await check('refused');
+      await page.goto(`${t.baseUrl}/feedback/status`);
+      await check('lookup');
+      await ctx.close();
+    }
+    expect(overflow).toEqual({});
+    expect(Object.values(found).flat()).toEqual([]);
+  }, 300_000);
 });

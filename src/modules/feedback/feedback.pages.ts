@@ -31,7 +31,15 @@ export interface FormPage {
   power: { code: string; name: string } | null;
 }
 
-const CSS = html`<link rel="stylesheet" href="/consultations.css">`;
+const CSS = html`<link rel="stylesheet" href="/consultations.css"><link rel="stylesheet" href="/feedback.css">`;
+
+/** What the consultation form's styles lack here: the body list, the kinds, the receipt code. */
+export const FEEDBACK_CSS = `
+.comment-form select{width:100%;max-width:640px;padding:8px;font:inherit;border:1px solid #8a8f98;border-radius:4px}
+.comment-form fieldset{border:0;padding:0}.comment-form legend{padding:0}
+.comment-form input[type=file]{max-width:100%}
+#receipt-code{font-size:1.6em;letter-spacing:.05em;overflow-wrap:anywhere}
+`;
 
 function field(id: string, label: string, err: string | undefined, hint: string, control: (aria: Html) => Html): Html {
   const aria = html` aria-describedby="${id}-hint${err ? ` ${id}-error` : ''}"${err ? html` aria-invalid="true"` : ''}`;

@@ -18,7 +18,7 @@ import { page } from '../portal/layout.js';
 import { cnDate, cnDateOf } from '../portal/labels.js';
 import { isElder } from '../portal/respond.js';
 import { normalReceiptCode, submitFeedback, type NewFileIn } from './feedback.commands.js';
-import { formPage, lookupPage, receiptPage, statusPage, type FormValues } from './feedback.pages.js';
+import { FEEDBACK_CSS, formPage, lookupPage, receiptPage, statusPage, type FormValues } from './feedback.pages.js';
 import { currentPower, findByReceipt, findFeedback, publicBodies } from './feedback.repo.js';
 
 /** The form token is the consultation form's, bound to this pseudo-consultation 0 (ids start at 1). */
@@ -204,6 +204,9 @@ export async function feedbackPortalRoutes(app: FastifyInstance, { db, clock }: 
   });
 
   const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/feedback.css', { schema: { hide: true, response: { 200: z.string() } } }, async (_req, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(FEEDBACK_CSS),
+  );
   r.get('/feedback/status', { schema: { hide: true, response: html200 } }, async (req, reply) =>
     send(reply, 200, frame(req, '查看办理情况', lookupPage())),
   );
