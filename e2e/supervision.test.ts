@@ -1,7 +1,8 @@
 // Issue 12.2 in headless Chromium: the city office (coord.city) opens a finding about 包头市市场
 // 监督管理局, orders it to rectify; the body's lead unit reports; the office rejects the report,
 // drafts a 通报批评; a second office user (coord2.city) approves and publishes it, and the portal
-// shows it to anyone. The drafter's own approval is not offered to her.
+// shows it to anyone. The drafter's own approval is not offered to her. The demo's 联席会议 (§4)
+// shows in the office's tab and its minutes on the portal.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/modules/demo/users.seed.js';
@@ -147,6 +148,12 @@ describeBrowser('supervision: a finding through rectification to a published 通
     await portal.getByRole('heading', { level: 2, name: title }).waitFor();
     expect(await portal.locator('main').innerText()).toContain('被通报单位：包头市市场监督管理局');
     await screenshot(portal, 'supervision-portal');
+    // §4: the demo's joint meeting, in the office's tab and its minutes on the portal
+    await other.goto(`${t.baseUrl}/app/supervision?tab=joint-meetings`);
+    await other.getByText('2026年第一次权责清单管理联席会议').waitFor();
+    await other.getByText('纪要已公开').waitFor();
+    await portal.goto(`${t.baseUrl}/joint-meetings`);
+    await portal.getByRole('heading', { level: 2, name: '2026年第一次权责清单管理联席会议' }).waitFor();
     await other.context().close();
     expect(problems.flat()).toEqual([]);
   });
