@@ -246,6 +246,36 @@ describe('handling: moderation → assign → answer, read back by the code', ()
     expect(page.body).not.toContain('13847211234');
   });
 
+  it('moderation refuses with a reason the citizen reads; a refused one cannot be assigned or merged into', async () => {
+    const { code, id } = await complaint({ content: '广告推广：低价代办各类许可证件，联系微信，包过包办。' });
+    const kdl = await t.login('coord.kdl');
+    expect((await kdl.post(`/api/feedback/${id}/moderate`, { decision: 'reject', reason: '广告' })).statusCode).toBe(
+      404,
+    );
+    const r = await coord.post(`/api/feedback/${id}/moderate`, {
+      decision: 'reject',
+      reason: '内容为商业广告，与行政职权及其实施情况无关。',
+    });
+    expect(r.statusCode).toBe(200);
+    expect(await row(id)).toMatchObject({
+      status: 'rejected',
+      decision_reason: '内容为商业广告，与行政职权及其实施情况无关。',
+    });
+    expect(await audits('feedback.rejected', id)).toBe(1);
+    const coordId = (
+      await t.db.selectFrom('app_user').select('id').where('username', '=', 'coord.city').executeTakeFirstOrThrow()
+    ).id;
+    expect((await coord.post(`/api/feedback/${id}/assign`, { handlerId: coordId })).statusCode).toBe(409);
+    const other = await complaint();
+    await coord.post(`/api/feedback/${other.id}/moderate`, { decision: 'accept' });
+    expect((await coord.post(`/api/feedback/${other.id}/merge`, { intoId: id, reason: '重复' })).statusCode).toBe(409);
+    expect((await row(other.id)).status).toBe('open');
+    expect((await row(id)).status).toBe('rejected');
+    const page = await status(code);
+    expect(page.body).toContain('不予受理');
+    expect(page.body).toContain('内容为商业广告');
+  });
+
   it('an unknown code is 404 and says so; a malformed one 400', async () => {
     const r = await status('ABCD-EFGH-JKMN-PQRS');
     expect(r.statusCode).toBe(404);
