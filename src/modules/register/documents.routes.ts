@@ -1,20 +1,22 @@
 // Legal documents (§7): the basis picker's search, the register kept by the coordination and
-// legal offices, and the 临时性行政许可 lapse flags over the published lists.
+// legal offices, and the 临时性行政许可 lapse flags over the published lists. Each route: parse →
+// actor → one command or query.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { todayInBeijing } from '../../core/calendar/index.js';
-import { AppError, forbidden, notFound } from '../../core/errors.js';
-import { canManageLegalDocuments } from '../../core/policies.js';
+import { notFound } from '../../core/errors.js';
 import { DEFAULT_RULEBOOK_ID, getRulebook } from '../../core/rulebook/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { actorOf, metaOf } from '../../platform/http.js';
 import { errorResponses, idParam } from '../../contract/common.js';
-import { recordAudit } from '../audit/audit.repo.js';
-import { findDocument, insertDocument, lapsingPublishedPowers, listDocuments } from './documents.repo.js';
+import { findRegion } from '../bodies/bodies.repo.js';
+import { createDocument } from './documents.commands.js';
+import { findDocument, lapsingPublishedPowers, listDocuments } from './documents.repo.js';
 import { documentQuery, lapsingQuery, newDocumentBody } from '../../contract/register.js';
 import { documentPage, lapsingReport, legalDocumentSchema } from '../../contract/register.views.js';
 
-export async function documentsRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
+export async function documentsRoutes(app: FastifyInstance, deps: AppDeps) {
+  const { db, clock } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
@@ -61,33 +63,7 @@ export async function documentsRoutes(app: FastifyInstance, { db, clock }: AppDe
         response: { 201: legalDocumentSchema, ...errorResponses },
       },
     },
-    async (req, reply) => {
-      const actor = actorOf(req);
-      if (!canManageLegalDocuments(actor)) throw forbidden('只有协调小组办公室或法制机构可以录入法律文件');
-      const b = req.body;
-      if (b.level !== '临时性行政许可' && b.expiryDate && b.effectiveDate && b.expiryDate <= b.effectiveDate)
-        throw new AppError('VALIDATION_FAILED', '失效日期应晚于生效日期', [
-          { field: 'expiryDate', message: '失效日期应晚于生效日期' },
-        ]);
-      const grant = actor.grants.find((g) => g.role === 'coordinator' || g.role === 'legalReviewer')!;
-      const doc = await db.transaction().execute(async (trx) => {
-        // §7: the validity of a 临时性行政许可 comes from the rulebook in force
-        const doc = await insertDocument(trx, b, getRulebook(DEFAULT_RULEBOOK_ID));
-        await recordAudit(trx, {
-          actor,
-          role: grant.role,
-          bodyId: grant.bodyId,
-          action: 'legalDocument.created',
-          objectType: 'legal_document',
-          objectId: doc.id,
-          after: doc,
-          meta: metaOf(req),
-          at: clock(),
-        });
-        return doc;
-      });
-      return reply.status(201).send(doc);
-    },
+    async (req, reply) => reply.status(201).send(await createDocument(deps, actorOf(req), metaOf(req), req.body)),
   );
 
   r.get(
@@ -104,11 +80,7 @@ export async function documentsRoutes(app: FastifyInstance, { db, clock }: AppDe
       actorOf(req);
       let regionPath: string | undefined;
       if (req.query.region) {
-        const region = await db
-          .selectFrom('region')
-          .select('path')
-          .where('code', '=', req.query.region)
-          .executeTakeFirst();
+        const region = await findRegion(db, req.query.region);
         if (!region) throw notFound('行政区划');
         regionPath = region.path;
       }
