@@ -16,6 +16,8 @@ export function sitemapMain(regions: Awaited<ReturnType<typeof regionsWithCounts
   <li>${LEVEL_LABEL[3]}：见所属旗县区页面</li>
   </ul></li>
 <li><a href="/consultations">公开征求意见</a>（调整事项的意见征集及采纳情况）</li>
+<li><a href="/reprimands">通报批评</a>（不按要求整改的职权行使机构，第十六条）</li>
+<li><a href="/joint-meetings">联席会议纪要</a>（权责清单管理联席会议，第四条）</li>
 <li><a href="/search">检索权责清单</a></li>
 <li>各机构页面提供历史版本、版本对比及开放数据下载（JSON、CSV）</li>
 <li><a href="/app/">工作人员登录</a></li>
