@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../../../test/harness.js';
 import { BUILTIN_SOURCE, builtinYears } from '../../core/calendar/index.js';
+import { readJsonb } from '../../platform/db.js';
 import { at, expectOk, power, publishFixture } from '../adjustments/test-fixtures.js';
 
 let t: TestApp;
@@ -236,7 +237,7 @@ describe('correcting a shipped year: preview, confirm, remove', () => {
       .select(['action', 'before', 'after', 'actor_id'])
       .where('action', '=', 'calendar.overlaySet')
       .executeTakeFirstOrThrow();
-    const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+    const json = readJsonb<Record<string, unknown>>;
     expect(json(row.before)).toMatchObject({ origin: 'shipped', holidays: SHIPPED_2026 });
     expect(json(row.after)).toMatchObject({
       origin: 'overlay',
@@ -319,7 +320,7 @@ describe('correcting a shipped year: preview, confirm, remove', () => {
       .select(['before', 'after'])
       .where('action', '=', 'calendar.overlayRemoved')
       .executeTakeFirstOrThrow();
-    const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+    const json = readJsonb<Record<string, unknown>>;
     expect(json(row.before)).toMatchObject({ origin: 'overlay', holidays: CORRECTION.holidays, reason: REASON });
     expect(json(row.after)).toMatchObject({
       origin: 'shipped',

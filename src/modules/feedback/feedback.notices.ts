@@ -1,15 +1,12 @@
 // Inbox tasks and reminders for opinions, complaints and reports (§15). Each notice has a dedupe
 // key `feedback:<id>:…`, so a retried command or a second sweep delivers nothing twice; a state
 // change marks the earlier tasks of that item read (they no longer ask anything).
-import type { Kysely, Transaction } from 'kysely';
 import { FEEDBACK_KIND_LABELS, type FeedbackKind } from '../../contract/feedback.js';
 import { todayInBeijing } from '../../core/calendar/index.js';
 import { getRulebook, type Role } from '../../core/rulebook/index.js';
-import type { DB } from '../../db/schema.js';
+import type { Db } from '../../platform/db.js';
 import { notify, peopleFor, type NoticeKind } from '../adjustments/inbox.repo.js';
 import { loadCalendar } from '../calendar/calendar.repo.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export interface NoticeTarget {
   id: number;
