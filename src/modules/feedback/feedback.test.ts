@@ -99,6 +99,20 @@ describe('the portal form (no script)', () => {
       .where('feedback_id', '=', f.id)
       .execute();
     expect(files).toEqual([{ filename: '证明.pdf', size: PDF.length }]);
+    // the office reads the file as sent; another level's office cannot
+    const fileId = (
+      await t.db
+        .selectFrom('feedback_attachment')
+        .select('id')
+        .where('feedback_id', '=', f.id)
+        .executeTakeFirstOrThrow()
+    ).id;
+    const got = await coord.get(`/api/feedback/${f.id}/attachments/${fileId}`);
+    expect(got.statusCode).toBe(200);
+    expect(got.headers['content-type']).toBe('application/pdf');
+    expect(got.rawPayload.equals(PDF)).toBe(true);
+    const kdl = await t.login('coord.kdl');
+    expect((await kdl.get(`/api/feedback/${f.id}/attachments/${fileId}`)).statusCode).toBe(404);
     expect(await audits('feedback.received', f.id)).toBe(1);
     // the office's moderation task is in its inbox
     const inbox = (await coord.get('/api/inbox')).json();
