@@ -196,12 +196,31 @@ export const findingSchema = z.object({
   sourceAdjustmentId: z.number().nullable(),
 });
 
+// §13.3: 委托要有法律、法规、规章作为依据；行政处罚严格依法采用书面委托形式.
+export const ENTRUSTMENT_BASIS_LEVELS = ['法律', '法规', '规章'] as const;
+export const entrustmentInput = z.object({
+  basisLevel: z.enum(ENTRUSTMENT_BASIS_LEVELS, { message: '委托依据须为法律、法规或规章（第十三条第3项）' }),
+  basisDocument: text('委托依据的法律文件名称', 200),
+  basisArticle: text('条款', 100),
+  instrumentAttachmentId: z.number().int().positive().nullable().default(null),
+});
+export type EntrustmentInput = z.infer<typeof entrustmentInput>;
+export const entrustmentSchema = z.object({
+  basisLevel: z.enum(ENTRUSTMENT_BASIS_LEVELS),
+  basisDocument: z.string(),
+  basisArticle: z.string(),
+  instrument: attachmentRef.nullable(),
+  recordedBy: z.string(),
+});
+
 export const delegationSchema = z.object({
   adjustmentId: z.number(),
   kind: z.enum(['delegate', 'entrust']),
   delegatingBodyName: z.string(),
   receivingBodyName: z.string().nullable(),
   assessment: assessmentSchema.nullable(),
+  /** §13.3: a 委托's legal basis and written instrument (null for a 下放, or not yet recorded). */
+  entrustment: entrustmentSchema.nullable(),
   related: z.array(relatedSchema),
   trainings: z.array(trainingSchema),
   trainingNeeds: z.array(trainingNeedSchema),
@@ -210,6 +229,7 @@ export const delegationSchema = z.object({
   /** What the signed-in user may do (the server checks every call again). */
   can: z.object({
     assess: z.boolean(),
+    entrust: z.boolean(),
     nameRelated: z.boolean(),
     waive: z.boolean(),
     train: z.boolean(),

@@ -1,4 +1,4 @@
-// Table types of migrations 0050–0053 (src/modules/delegation): the prior assessment, the related
+// Table types of migrations 0050–0054 (src/modules/delegation): the prior assessment, the related
 // bodies' answers, training, the handover and the delegation watch's findings (§13.2–§13.5).
 import type { ColumnType, Generated } from 'kysely';
 
@@ -77,7 +77,18 @@ export interface DelegationFindingTable {
   detected_at: Timestamp;
 }
 
+export interface DelegationEntrustmentTable {
+  adjustment_id: number;
+  basis_level: '法律' | '法规' | '规章';
+  basis_document: string;
+  basis_article: string;
+  instrument_attachment_id: number | null;
+  recorded_by: number;
+  recorded_at: Timestamp;
+}
+
 export interface DelegationTables {
+  delegation_entrustment: DelegationEntrustmentTable;
   delegation_assessment: DelegationAssessmentTable;
   delegation_related: DelegationRelatedTable;
   delegation_training: DelegationTrainingTable;

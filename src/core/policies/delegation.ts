@@ -147,3 +147,17 @@ export function disguisedRetention(
   }
   return out;
 }
+
+/**
+ * §13.3: 委托要有法律、法规、规章作为依据；行政处罚严格依法采用书面委托形式. Null when a 委托 may be
+ * submitted; otherwise why not.
+ */
+export function entrustmentRefusal(
+  e: { basisLevel: string; instrument: boolean } | null,
+  categories: readonly string[],
+): string | null {
+  if (!e) return '委托须有法律、法规、规章作为依据，请填写委托依据后再报送（第十三条第3项）';
+  if (categories.includes('CF') && !e.instrument)
+    return '行政处罚事项的委托须采用书面委托形式，请上传委托书后再报送（第十三条第3项）';
+  return null;
+}

@@ -141,7 +141,7 @@ export async function drive(t: TestApp, id: number, until: string | null, users 
     const c = await t.login(users[def.roles[0]] ?? (await receiverOf(t, a.receivingBodyId)));
     // §13.2: a 下放 or 委托 is submitted with a prior assessment that finds no refusal
     if (stepId === 'submit' && (a.kind === 'delegate' || a.kind === 'entrust'))
-      await assessFixture(t, id, users.clerk ?? 'clerk.scjg');
+      await assessFixture(t, id, users.clerk ?? 'clerk.scjg', a.kind);
     if (stepId === 'consultation' && !a.consultation) {
       await expectOk(await c.post(`/api/adjustments/${id}/consultation`, { closesOn: plusDays(t, 5) }));
       t.clock.now = new Date(t.clock.now.getTime() + 6 * 86_400_000);
@@ -193,10 +193,19 @@ export function assessmentFixture(assessedOn: string, yes: string[] = []) {
   };
 }
 
-/** Record the passing assessment of application `id` as `clerk`, if it has none yet. */
-export async function assessFixture(t: TestApp, id: number, clerk: string) {
+/** Record the passing assessment of application `id` as `clerk` (and a 委托's basis), if it has none yet. */
+export async function assessFixture(t: TestApp, id: number, clerk: string, kind = 'delegate') {
   const c = await t.login(clerk);
   const d = await expectOk(await c.get(`/api/adjustments/${id}/delegation`));
-  if (d.assessment) return;
-  await expectOk(await c.put(`/api/adjustments/${id}/delegation/assessment`, assessmentFixture(plusDays(t, 0))));
+  if (!d.assessment)
+    await expectOk(await c.put(`/api/adjustments/${id}/delegation/assessment`, assessmentFixture(plusDays(t, 0))));
+  // §13.3: a 委托 rests on a law, regulation or rule
+  if (kind === 'entrust' && !d.entrustment)
+    await expectOk(
+      await c.put(`/api/adjustments/${id}/delegation/entrustment`, {
+        basisLevel: '法律',
+        basisDocument: '《中华人民共和国行政许可法》',
+        basisArticle: '第二十四条',
+      }),
+    );
 }

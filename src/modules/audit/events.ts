@@ -99,6 +99,7 @@ export const AUDIT_ACTIONS = {
   'jointMeeting.recorded': '记录联席会议出席情况与议定事项',
   'jointMeeting.minutesPublished': '公开联席会议纪要',
   'delegation.assessed': '填写下放事前调研评估',
+  'delegation.entrustmentRecorded': '填写委托依据与书面委托书',
   'delegation.relatedNamed': '征求关联部门意见',
   'delegation.relatedAnswered': '关联部门回复意见',
   'delegation.relatedWaived': '说明不再等待关联部门意见',

@@ -7,6 +7,7 @@ import { errorResponses, idParam } from '../../contract/common.js';
 import {
   assessmentInput,
   delegationSchema,
+  entrustmentInput,
   handItemInput,
   handoverItemParam,
   handoverPlanInput,
@@ -20,6 +21,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import { actorOf, metaOf } from '../../platform/http.js';
 import { answerRelated, nameRelated, saveAssessment, waiveRelated } from './delegation.commands.js';
 import { requestsFor } from './delegation.repo.js';
+import { saveEntrustment } from './entrustment.commands.js';
 import { readDelegation, scoped } from './delegation.view.js';
 import { confirmItem, handItem, planHandover, recordTraining } from './handover.commands.js';
 
@@ -48,6 +50,20 @@ export async function delegationRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req) => saveAssessment(deps, actorOf(req), metaOf(req), req.params.id, req.body),
+  );
+
+  r.put(
+    '/api/adjustments/:id/delegation/entrustment',
+    {
+      schema: {
+        tags,
+        summary: '填写委托依据与书面委托书（第十三条第3项）',
+        params: idParam,
+        body: entrustmentInput,
+        response: ok,
+      },
+    },
+    async (req) => saveEntrustment(deps, actorOf(req), metaOf(req), req.params.id, req.body),
   );
 
   r.post(

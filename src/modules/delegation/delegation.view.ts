@@ -29,6 +29,7 @@ import {
   assessmentOf,
   attachmentsAmong,
   delegatedCategories,
+  entrustmentOf,
   findingsOf,
   handoverOf,
   relatedOf,
@@ -84,13 +85,14 @@ export async function readDelegation(db: Db, s: Scoped, at: Date): Promise<Deleg
   const { a, roles } = s;
   const today = todayInBeijing(at);
   const rb = getRulebook(a.rulebookId);
-  const [assessment, related, trainings, handover, findings, categories] = await Promise.all([
+  const [assessment, related, trainings, handover, findings, categories, entrustment] = await Promise.all([
     assessmentOf(db, a.id),
     relatedOf(db, a.id),
     trainingsOf(db, a.id),
     handoverOf(db, a.id),
     findingsOf(db, a.id),
     delegatedCategories(db, a.id),
+    entrustmentOf(db, a.id),
   ]);
   const allIds = [
     ...Object.values(assessment?.sections ?? {}).flatMap((x) => x.attachmentIds),
@@ -119,6 +121,7 @@ export async function readDelegation(db: Db, s: Scoped, at: Date): Promise<Deleg
       recordedAt: iso(assessment.recordedAt),
       permitsSubmission: assessmentRefusal(assessment.refusals) === null,
     },
+    entrustment,
     related: related.map((r) => ({
       ...r,
       canAnswer:
@@ -165,6 +168,7 @@ export async function readDelegation(db: Db, s: Scoped, at: Date): Promise<Deleg
     })),
     can: {
       assess: applicant && beforeSubmission(a),
+      entrust: applicant && beforeSubmission(a) && a.kind === 'entrust',
       nameRelated: applicant && beforeGovernment(a),
       waive: roles.includes('coordinator') && beforeGovernment(a),
       train: applicant && handingOver(a),
