@@ -4,6 +4,7 @@ import { Alert, Card, Divider } from 'antd';
 import { FINDING_LABELS, type Delegation } from '../../../contract/delegation.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import AssessmentPanel from './AssessmentPanel.tsx';
+import EntrustmentPanel from './EntrustmentPanel.tsx';
 import HandoverPanel from './HandoverPanel.tsx';
 import { delegationApi } from './delegationApi.ts';
 import RelatedPanel from './RelatedPanel.tsx';
@@ -44,6 +45,12 @@ export default function DelegationCard({ id, kind, attachments }: Props) {
         />
       ))}
       <AssessmentPanel id={id} d={d} attachments={attachments} onChanged={set} />
+      {kind === 'entrust' && (
+        <>
+          <Divider />
+          <EntrustmentPanel id={id} d={d} attachments={attachments} onChanged={set} />
+        </>
+      )}
       <Divider />
       <RelatedPanel id={id} d={d} onChanged={set} />
       <Divider />

@@ -4,6 +4,7 @@ import { http } from '../../api.ts';
 import type {
   AssessmentInput,
   Delegation,
+  EntrustmentInput,
   HandoverItem,
   RelatedAnswer,
   RelatedRequest,
@@ -15,6 +16,7 @@ const base = (id: number) => `/api/adjustments/${id}/delegation`;
 export const delegationApi = {
   get: (id: number) => http.get<Delegation>(base(id)),
   assess: (id: number, body: AssessmentInput) => http.put<Delegation>(`${base(id)}/assessment`, body),
+  entrust: (id: number, body: EntrustmentInput) => http.put<Delegation>(`${base(id)}/entrustment`, body),
   nameRelated: (id: number, bodyIds: number[]) => http.post<Delegation>(`${base(id)}/related`, { bodyIds }),
   answer: (relatedId: number, body: { answer: RelatedAnswer; reason: string; ownApprovalMovesDown: boolean }) =>
     http.post<Delegation>(`/api/delegation/related/${relatedId}/answer`, body),
