@@ -32,7 +32,7 @@ import { readinessProblems } from './items.js';
 import { powerProblems, unresolvedExclusions } from './content-rules.js';
 import { staleDutyItems } from './duties.js';
 import { loadCurrentList } from '../register/publish.js';
-import { checkNotStale, publishAdjustment, type PublicationHooks } from './publication.js';
+import { assertNotStale, publishAdjustment, type PublicationHooks } from './publication.js';
 import { apply, decide, grantRole, openSteps, type StepAction } from './transitions.js';
 import { applicationRoles } from './receiving.js';
 import { assertDuplicatesResolved } from './duplicates.command.js';
@@ -217,8 +217,10 @@ async function doStep(x: Ctx): Promise<{ patch: Patch; data: Record<string, unkn
         const msg = `请填写政府审定制发的规范性文件文号（${citeArticle(rb, step.article, step.inherited2023 === true)}）`;
         throw new AppError('VALIDATION_FAILED', msg, [{ field: 'normativeDocumentNumber', message: msg }]);
       }
-      await checkNotStale(trx, a, await loadItems(trx, a.id), '报请审定批准');
-      const stale = staleDutyItems(a.dutyItems, (await loadCurrentList(trx, a.bodyId)).duties);
+      // the body's list read once for both checks (issue 11.5)
+      const list = await loadCurrentList(trx, a.bodyId);
+      assertNotStale(await loadItems(trx, a.id), list.powers, '报请审定批准');
+      const stale = staleDutyItems(a.dutyItems, list.duties);
       if (stale.length)
         throw new AppError(
           'INVALID_STATE',
@@ -235,7 +237,7 @@ async function doStep(x: Ctx): Promise<{ patch: Patch; data: Record<string, unkn
       const problems = [...powerProblems(a.kind, items), ...unresolvedExclusions(items)];
       if (problems.length)
         throw new AppError('INVALID_STATE', `不能公布：${problems.map((p) => p.message).join('；')}`, problems);
-      const p = await publishAdjustment(trx, a, await loadItems(trx, a.id), x.actor, x.meta, at, x.hooks);
+      const p = await publishAdjustment(trx, a, items, x.actor, x.meta, at, x.hooks);
       return {
         patch: { published_at: at, published_version: p.version, receiving_published_version: p.receivingVersion },
         data: { version: p.version, receivingVersion: p.receivingVersion, resultCodes: p.resultCodes },
