@@ -8,12 +8,24 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createReadStream } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
+import { errorResponses, errorSchema, idParam } from '../../contract/common.js';
+import {
+  importQuery,
+  importResultSchema,
+  notModifiedSchema,
+  regionParam,
+  reportParam,
+  uploadErrorResponses,
+  versionQuery,
+  XLSX_MIME,
+  xlsxFileSchema,
+} from '../../contract/exchange.js';
 import { AppError, notFound } from '../../core/errors.js';
 import { canDraftList, canSubmitList } from '../../core/policies/index.js';
 import { currentRulebookId } from '../rulebook/rulebook.repo.js';
 import { getRulebook, isRulebookId } from '../../core/rulebook/index.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { actorOf, idParam, metaOf } from '../../platform/http.js';
+import { actorOf, metaOf } from '../../platform/http.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { findBody } from '../bodies/bodies.repo.js';
 import { MAX_UPLOAD_BYTES } from './columns.js';
@@ -24,7 +36,7 @@ import { writeTemplate } from './template.js';
 import { sweepSpool } from './temp-files.js';
 import { receiveXlsx } from './upload.js';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_MIME };
 
 function sendXlsx(
   reply: FastifyReply,
@@ -40,22 +52,6 @@ function sendXlsx(
   return reply.type(XLSX_MIME).header('content-disposition', contentDisposition(fileName, { fallback })).send(out);
 }
 
-const importQuery = z.object({
-  mode: z
-    .enum(['replace', 'merge'], { message: '导入方式须为 replace（覆盖导入）或 merge（合并导入）' })
-    .default('replace'),
-  dryRun: z.enum(['true', 'false', '1', '0'], { message: 'dryRun 须为 true 或 false' }).optional(),
-});
-const versionQuery = z.object({
-  version: z.coerce
-    .number({ message: '版本号须为正整数' })
-    .int('版本号须为正整数')
-    .positive('版本号须为正整数')
-    .max(1_000_000)
-    .optional(),
-});
-const regionParam = z.object({ code: z.string().regex(/^\d{6}(\d{3})?$/, '区划代码应为6位或9位数字') });
-const reportParam = z.object({ reportId: z.string().uuid('错误报告编号格式不正确') });
 const rulebookQuery = z.object({ rulebook: z.string().refine(isRulebookId, '未知的规则集').optional() });
 
 // Public exports are heavy: a modest per-address limit, and HTTP caching by the version digest.
@@ -70,7 +66,14 @@ export async function exchangeRoutes(app: FastifyInstance, { db, clock }: AppDep
 
     r.get(
       '/api/exchange/template.xlsx',
-      { schema: { tags: ['清单导入导出'], summary: '下载职权信息表导入模板', querystring: rulebookQuery } },
+      {
+        schema: {
+          tags: ['清单导入导出'],
+          summary: '下载职权信息表导入模板',
+          querystring: rulebookQuery,
+          response: { 200: xlsxFileSchema, ...errorResponses },
+        },
+      },
       async (req, reply) => {
         actorOf(req);
         const rulebook = getRulebook(req.query.rulebook ?? (await currentRulebookId(db)));
@@ -87,6 +90,7 @@ export async function exchangeRoutes(app: FastifyInstance, { db, clock }: AppDep
           params: idParam,
           querystring: importQuery,
           consumes: ['multipart/form-data'],
+          response: { 200: importResultSchema, ...uploadErrorResponses },
         },
       },
       async (req, reply) => {
@@ -117,7 +121,7 @@ export async function exchangeRoutes(app: FastifyInstance, { db, clock }: AppDep
             at,
             message: e.message,
           });
-          return reply.status(e.status).send({
+          return reply.status(422).send({
             error: {
               code: e.code,
               message: e.message,
@@ -134,7 +138,14 @@ export async function exchangeRoutes(app: FastifyInstance, { db, clock }: AppDep
 
     r.get(
       '/api/exchange/import-reports/:reportId',
-      { schema: { tags: ['清单导入导出'], summary: '下载导入错误报告（仅上传者本人）', params: reportParam } },
+      {
+        schema: {
+          tags: ['清单导入导出'],
+          summary: '下载导入错误报告（仅上传者本人）',
+          params: reportParam,
+          response: { 200: xlsxFileSchema, ...errorResponses },
+        },
+      },
       async (req, reply) => {
         const actor = actorOf(req);
         const path = await findErrorReport(actor.userId, req.params.reportId);
@@ -146,13 +157,20 @@ export async function exchangeRoutes(app: FastifyInstance, { db, clock }: AppDep
             'content-disposition',
             contentDisposition('权责清单导入错误报告.xlsx', { fallback: 'import-errors.xlsx' }),
           )
-          .send(createReadStream(path));
+          .send(createReadStream(path) as never); // the file itself (xlsxFileSchema), streamed from disk
       },
     );
 
     r.get(
       '/api/exchange/bodies/:id/draft.xlsx',
-      { schema: { tags: ['清单导入导出'], summary: '导出本部门清单草稿（本部门经办人、牵头机构）', params: idParam } },
+      {
+        schema: {
+          tags: ['清单导入导出'],
+          summary: '导出本部门清单草稿（本部门经办人、牵头机构）',
+          params: idParam,
+          response: { 200: xlsxFileSchema, ...errorResponses },
+        },
+      },
       async (req, reply) => {
         const actor = actorOf(req);
         const body = await findBody(db, req.params.id);
@@ -200,6 +218,7 @@ export async function exchangeRoutes(app: FastifyInstance, { db, clock }: AppDep
           summary: '导出部门已公布的权责清单（公开）',
           params: idParam,
           querystring: versionQuery,
+          response: { 200: xlsxFileSchema, 304: notModifiedSchema, 429: errorSchema, ...errorResponses },
         },
       },
       async (req, reply) => {
@@ -217,6 +236,7 @@ export async function exchangeRoutes(app: FastifyInstance, { db, clock }: AppDep
           tags: ['清单导入导出'],
           summary: '导出一个层级（区划）各部门已公布的权责清单（公开）',
           params: regionParam,
+          response: { 200: xlsxFileSchema, 304: notModifiedSchema, 429: errorSchema, ...errorResponses },
         },
       },
       async (req, reply) => {

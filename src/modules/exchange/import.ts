@@ -18,7 +18,8 @@ import { documentKey } from './notation.js';
 import { ParseJob } from './parse-client.js';
 import { SheetError, type SheetRow } from './xlsx-read.js';
 
-export type ImportMode = 'replace' | 'merge';
+export type { ImportMode, ImportResult } from '../../contract/exchange.js';
+import type { ImportMode, ImportResult } from '../../contract/exchange.js';
 
 export interface ImportInput {
   bodyId: number;
@@ -33,27 +34,6 @@ export interface ImportInput {
   meta?: RequestMeta;
   fileName?: string;
   fileSha256?: string;
-}
-
-export interface ImportResult {
-  draftId: number;
-  draftCreated: boolean;
-  mode: ImportMode;
-  dryRun: boolean;
-  /** power rows in the file */
-  rows: number;
-  inserted: number;
-  updated: number;
-  /** draft powers replaced away (replace mode) */
-  removed: number;
-  issuedCodes: number;
-  /** rows the §8 exclusion screening flagged */
-  flagged: number;
-  draftPowerCount: number;
-  /** what the import changed in the draft, compared power by power with the draft as it was */
-  changes: { added: number; modified: number; removed: number; unchanged: number };
-  /** nothing changed (e.g. an exported draft imported again unchanged): nothing was written */
-  noChange: boolean;
 }
 
 /** A draft power's content for comparison: what the 职权信息表 carries (not its place or §8 flags). */

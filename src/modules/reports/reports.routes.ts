@@ -3,7 +3,13 @@
 import { create as contentDisposition } from 'content-disposition';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { errorResponses } from '../../contract/common.js';
+import {
+  REPORT_MIME as MIME,
+  reportFileSchema,
+  type YearlyReportQuery,
+  yearlyReportQuery as query,
+} from '../../contract/reports.js';
 import { notFound } from '../../core/errors.js';
 import { canReadYearlyReport, defaultReportRegion, yearlyReportGrant } from '../../core/policies/index.js';
 import type { AppDeps } from '../../platform/deps.js';
@@ -14,27 +20,10 @@ import { buildYearlyReport } from './yearly.model.js';
 import { findReportRegion, yearlyReportInput } from './yearly.repo.js';
 import { yearlyReportXlsx } from './yearly.xlsx.js';
 
-const query = z.object({
-  region: z
-    .string()
-    .regex(/^\d{6}(\d{3})?$/, '区划代码应为6位或9位数字')
-    .optional(),
-  year: z.coerce
-    .number({ message: '请填写年度' })
-    .int('年度应为整数')
-    .min(2000, '年度不能早于2000年')
-    .max(2100, '年度不能晚于2100年'),
-});
-
-const MIME = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const;
-
 export async function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  async function load(req: FastifyRequest, q: z.infer<typeof query>) {
+  async function load(req: FastifyRequest, q: YearlyReportQuery) {
     const actor = actorOf(req);
     // without a region: the actor's own level (the first coordination office they serve)
     const code = q.region ?? defaultReportRegion(actor);
@@ -50,12 +39,7 @@ export async function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps)
     async (req) => (await load(req, req.query)).report,
   );
 
-  async function download(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    q: z.infer<typeof query>,
-    format: keyof typeof MIME,
-  ) {
+  async function download(req: FastifyRequest, reply: FastifyReply, q: YearlyReportQuery, format: keyof typeof MIME) {
     const { actor, region, now, report } = await load(req, q);
     const file = format === 'docx' ? await yearlyReportDocx(report) : await yearlyReportXlsx(report);
     const grant = yearlyReportGrant(actor, region.path);
@@ -85,12 +69,26 @@ export async function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps)
 
   r.get(
     '/api/reports/yearly.docx',
-    { schema: { tags: ['年度报告'], summary: '年度报告（Word）', querystring: query } },
+    {
+      schema: {
+        tags: ['年度报告'],
+        summary: '年度报告（Word）',
+        querystring: query,
+        response: { 200: reportFileSchema('docx'), ...errorResponses },
+      },
+    },
     (req, reply) => download(req, reply, req.query, 'docx'),
   );
   r.get(
     '/api/reports/yearly.xlsx',
-    { schema: { tags: ['年度报告'], summary: '年度报告（Excel，每部分一个工作表）', querystring: query } },
+    {
+      schema: {
+        tags: ['年度报告'],
+        summary: '年度报告（Excel，每部分一个工作表）',
+        querystring: query,
+        response: { 200: reportFileSchema('xlsx'), ...errorResponses },
+      },
+    },
     (req, reply) => download(req, reply, req.query, 'xlsx'),
   );
 }
