@@ -8,18 +8,14 @@ import type { AppDeps } from '../../platform/deps.js';
 import { html } from './html.js';
 import { cnDate, cnDateTime } from './labels.js';
 import { page } from './layout.js';
+import { latestAnchors } from './portal.repo.js';
 import { isElder } from './respond.js';
 
 const DAYS_SHOWN = 31;
 
 export async function auditAnchorRoutes(app: FastifyInstance, { db }: AppDeps) {
   app.get('/audit-anchor', { schema: { hide: true, response: { 200: htmlSchema } } }, async (req, reply) => {
-    const rows = await db
-      .selectFrom('audit_anchor')
-      .select(['day', 'at', 'head_seq', 'row_count', 'head_digest', 'key_id'])
-      .orderBy('day', 'desc')
-      .limit(DAYS_SHOWN)
-      .execute();
+    const rows = await latestAnchors(db, DAYS_SHOWN);
     const main = html`<h1>审计日志每日锚定公告</h1>
 <p class="summary">本平台的审计日志逐条以 HMAC-SM3 密钥摘要串联。每日首次锚定时的链头（记录数与最后一条记录的摘要）在此公布，并同时写入审计管理员保管的锚定文件。日后若有记录被删除或改写，与此处公布的摘要比对即可发现。</p>
 ${

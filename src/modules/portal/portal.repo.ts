@@ -183,3 +183,12 @@ export async function publishedBodies(db: Database) {
       order by r.path, b.seq`.execute(db);
   return rows.rows;
 }
+
+/** The audit chain's daily anchors, newest first (the /audit-anchor page). */
+export const latestAnchors = (db: Database, days: number) =>
+  db
+    .selectFrom('audit_anchor')
+    .select(['day', 'at', 'head_seq', 'row_count', 'head_digest', 'key_id'])
+    .orderBy('day', 'desc')
+    .limit(days)
+    .execute();
