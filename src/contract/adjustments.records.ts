@@ -49,6 +49,8 @@ export const inboxItemSchema = z.object({
   id: z.number(),
   kind: z.enum(INBOX_KINDS),
   adjustmentId: z.number().nullable(),
+  /** an opinion, complaint or report the notice is about (§15) */
+  feedbackId: z.number().nullable().optional(),
   step: z.string().nullable(),
   title: z.string(),
   body: z.string(),

@@ -114,6 +114,10 @@ export async function listInbox(db: Db, userId: number, opts: { unreadOnly?: boo
       'title',
       'body',
       sql<string | null>`due_on::text`.as('due_on'),
+      // §15: the feedback module's notices are keyed feedback:<id>:… (src/modules/feedback/feedback.notices.ts)
+      sql<number | null>`case when dedupe_key ~ '^feedback:[0-9]+:' then split_part(dedupe_key, ':', 2)::int end`.as(
+        'feedback_id',
+      ),
       'created_at',
       'read_at',
     ])
@@ -138,6 +142,7 @@ export async function listInbox(db: Db, userId: number, opts: { unreadOnly?: boo
       id: r.id,
       kind: r.kind,
       adjustmentId: r.adjustment_id,
+      feedbackId: r.feedback_id,
       step: r.step,
       title: r.title,
       body: r.body,

@@ -116,7 +116,11 @@ describe('the portal form (no script)', () => {
     expect(await audits('feedback.received', f.id)).toBe(1);
     // the office's moderation task is in its inbox
     const inbox = (await coord.get('/api/inbox')).json();
-    expect(inbox.items.some((i: { title: string }) => i.title.includes(`编号 ${f.id}`))).toBe(true);
+    expect(
+      inbox.items.some(
+        (i: { title: string; feedbackId: number | null }) => i.title.includes(`编号 ${f.id}`) && i.feedbackId === f.id,
+      ),
+    ).toBe(true);
   });
 
   it('refuses a file whose content is not what its name says, and a missing kind, storing nothing', async () => {

@@ -66,6 +66,7 @@ export default function InboxPage() {
   async function open(item: InboxItem) {
     if (!item.readAt) await adjApi.markRead(item.id).catch(() => {});
     if (item.adjustmentId) navigate(`/adjustments/${item.adjustmentId}`);
+    else if (item.feedbackId) navigate(`/feedback/${item.feedbackId}`);
     else void inbox.reload();
   }
 
