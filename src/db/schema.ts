@@ -2,6 +2,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { FeedbackTables } from './feedback.schema.js';
 import type { SupervisionTables } from './supervision.schema.js';
+import type { AssessmentTables } from './assessment.schema.js';
 import type { JointMeetingTables } from './joint-meeting.schema.js';
 import type { DelegationTables } from './delegation.schema.js';
 
@@ -420,7 +421,12 @@ export interface ServerSecretTable {
   secret: string;
 }
 
-export interface DB extends SupervisionTables, FeedbackTables, DelegationTables, JointMeetingTables {
+export interface DB
+  extends SupervisionTables,
+    FeedbackTables,
+    DelegationTables,
+    JointMeetingTables,
+    AssessmentTables {
   region: RegionTable;
   body: BodyTable;
   app_user: AppUserTable;

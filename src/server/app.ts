@@ -51,6 +51,7 @@ import { onStepCompleting } from '../modules/adjustments/step-gates.js';
 import { delegationGate } from '../modules/delegation/delegation.gates.js';
 import { feedbackSweep } from '../modules/feedback/sweep.listener.js';
 import { supervisionRoutes } from '../modules/supervision/supervision.routes.js';
+import { assessmentRoutes } from '../modules/assessment/assessment.routes.js';
 
 z.config(z.locales.zhCN());
 // issue 9.7: every validation message Chinese and naming its field (a schema's own message still wins)
@@ -143,6 +144,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await feedbackRoutes(app, deps);
   await registerRoutes(app, deps);
   await supervisionRoutes(app, deps);
+  await assessmentRoutes(app, deps);
   await delegationRoutes(app, deps);
   await webRoutes(app);
   return app;

@@ -2,6 +2,7 @@
 // docs/regulation.zh.txt. '§N' = 第N条, '§13.1' = 第十三条第1项.
 // Data only: every number here is quoted from the article it cites.
 import type {
+  AssessmentRules,
   DelegationRules,
   FeedbackRules,
   PeriodRules,
@@ -274,6 +275,84 @@ export const supervision2023: SupervisionRules = {
   },
 };
 
+// §5, §16 ¶1: the office assesses how each body keeps its list; the regulation sets no weights, so
+// every weight and cap below is a platform setting (issue 12 item 3), each term naming the article
+// that makes its fact a duty. 100 points less capped deductions; an accepted rectification gives back.
+const SETTING = 'weight and cap: platform setting; the regulation sets none.';
+export const assessment2023: AssessmentRules = {
+  base: 100,
+  note: 'score = clamp(100 − Σ min(cap, weight × measure), 0, 100); rate terms measure missed percentage points.',
+  terms: [
+    {
+      fact: 'filingOnTimeRate',
+      label: '按时报送率',
+      measure: 'rate',
+      weight: 0.2,
+      cap: 20,
+      article: '§12',
+      note: SETTING,
+    },
+    {
+      fact: 'stepOnTimeRate',
+      label: '环节按时办理率',
+      measure: 'rate',
+      weight: 0.1,
+      cap: 10,
+      article: '§12',
+      note: SETTING,
+    },
+    { fact: 'lateFindings', label: '迟报', measure: 'count', weight: 3, cap: 15, article: '§14', note: SETTING },
+    { fact: 'delayedFindings', label: '缓报', measure: 'count', weight: 2, cap: 10, article: '§14', note: SETTING },
+    { fact: 'missingFindings', label: '漏报', measure: 'count', weight: 5, cap: 20, article: '§16', note: SETTING },
+    {
+      fact: 'otherFindings',
+      label: '擅自增加或更改职权等其他问题',
+      measure: 'count',
+      weight: 3,
+      cap: 15,
+      article: '§16',
+      note: SETTING,
+    },
+    {
+      fact: 'rectificationsAccepted',
+      label: '整改验收通过',
+      measure: 'count',
+      weight: -1,
+      cap: 5,
+      article: '§16',
+      note: SETTING,
+    },
+    {
+      fact: 'rectificationsFailed',
+      label: '整改不通过或逾期',
+      measure: 'count',
+      weight: 5,
+      cap: 20,
+      article: '§16',
+      note: SETTING,
+    },
+    {
+      fact: 'complaintsSubstantiated',
+      label: '投诉举报查实',
+      measure: 'count',
+      weight: 3,
+      cap: 15,
+      article: '§15',
+      note: SETTING,
+    },
+    { fact: 'reprimands', label: '通报批评', measure: 'count', weight: 10, cap: 30, article: '§16', note: SETTING },
+    {
+      fact: 'dispositionRate',
+      label: '公众意见答复率',
+      measure: 'rate',
+      weight: 0.1,
+      cap: 10,
+      article: '§12',
+      note: SETTING,
+    },
+  ],
+};
+
 // §15 sets no period for answering the public. 15 working days is the platform's choice (issue
 // 12), the same span as the §12 reviews and well inside the 60 days of 《信访工作条例》第三十二条.
 export const feedback2023: FeedbackRules = {
@@ -406,4 +485,5 @@ export const baotou2023: Rulebook = {
   feedback: feedback2023,
   supervision: supervision2023,
   delegation: delegation2023,
+  assessment: assessment2023,
 };

@@ -222,6 +222,43 @@ export interface FeedbackRules extends Provenance {
   readonly reminderWorkdays: number;
 }
 
+/** A fact the assessment measures per body and year (src/modules/assessment/assessment.repo.ts). */
+export type AssessmentFactId =
+  | 'filingOnTimeRate'
+  | 'stepOnTimeRate'
+  | 'lateFindings'
+  | 'delayedFindings'
+  | 'missingFindings'
+  | 'otherFindings'
+  | 'rectificationsAccepted'
+  | 'rectificationsFailed'
+  | 'complaintsSubstantiated'
+  | 'reprimands'
+  | 'dispositionRate';
+
+/**
+ * One term of the score. `rate`: a share 0..1 with no cases counting as 1; the deduction is
+ * weight × missed percentage points. `count`: weight × count. A negative weight is a credit.
+ * The deduction (or credit) is capped at `cap` points.
+ */
+export interface AssessmentTerm extends Provenance {
+  readonly fact: AssessmentFactId;
+  readonly label: string;
+  readonly measure: 'rate' | 'count';
+  readonly weight: number;
+  readonly cap: number;
+  readonly article: ArticleRef;
+}
+
+/**
+ * §5, §16 ¶1: the office assesses how each body keeps its list (绩效考核). The regulation names what
+ * is assessed, not how: score = clamp(base − Σ min(cap, weight × measure), 0, base).
+ */
+export interface AssessmentRules extends Provenance {
+  readonly base: number;
+  readonly terms: readonly AssessmentTerm[];
+}
+
 export interface Rulebook {
   readonly id: RulebookId;
   readonly label: string;
@@ -247,4 +284,5 @@ export interface Rulebook {
   readonly feedback: FeedbackRules;
   readonly supervision: SupervisionRules;
   readonly delegation: DelegationRules;
+  readonly assessment: AssessmentRules;
 }

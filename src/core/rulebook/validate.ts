@@ -101,6 +101,11 @@ function unique<T>(values: readonly T[], path: string, what: string, issues: Rul
 /** Everything wrong with a rulebook; an empty list means it can be used. */
 export function validateRulebook(rb: Rulebook): RulebookIssue[] {
   const issues: RulebookIssue[] = [];
+  // §5, §16 ¶1: each assessment term names its article; a cap bounds what one fact can cost
+  for (const [i, t] of rb.assessment.terms.entries()) {
+    if (blank(t.label) || blank(t.article) || !(t.cap >= 0) || !Number.isFinite(t.weight))
+      issues.push({ path: `assessment.terms.${i}`, message: 'term needs a label, an article, a weight and a cap' });
+  }
   if (blank(rb.id) || blank(rb.label) || blank(rb.regulation.title)) {
     issues.push({ path: 'id', message: 'rulebook needs an id, a label and a regulation title' });
   }
