@@ -75,6 +75,24 @@ const utf8Write: Utf8Write =
   };
 const CELL_END = '</t></is></c>';
 
+/** The characters String#trim removes (ECMAScript WhiteSpace and LineTerminator). */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+/** `s.trim() !== s` without making the trimmed copy (once per cell of an export). */
+const edgeSpace = (s: string) => isSpace(s.charCodeAt(0)) || isSpace(s.charCodeAt(s.length - 1));
+
 /** Where a sheet's bytes go: its zip entry's stream, and the book's failure (a closed download). */
 interface SheetSink {
   part: PassThrough;
@@ -172,7 +190,7 @@ export class SheetWriter {
         style === undefined ? (this.colStyle[i] ?? '') : ` s="${typeof style === 'number' ? style : (style[i] ?? 0)}"`;
       if (typeof v === 'number') this.put(`${ref}${r}"${s}><v>${v}</v></c>`);
       else {
-        const space = v.trim() === v ? '' : ' xml:space="preserve"';
+        const space = edgeSpace(v) ? ' xml:space="preserve"' : '';
         this.put(`${ref}${r}"${s} t="inlineStr"><is><t${space}>`);
         this.put(escapeText(v));
         this.put(CELL_END);
