@@ -118,7 +118,8 @@ export const mergeInput = z.object({
   reason: text('合并理由', 2, 500),
 });
 export const openAdjustmentInput = z.object({
-  kind: z.enum(['modify', 'cancel', 'delegate', 'entrust'], { message: '调整类型须为：修改要素、取消、下放或委托' }),
+  // a 下放 or 委托 needs its receiving body chosen: started from the adjustments page instead
+  kind: z.enum(['modify', 'cancel'], { message: '调整类型须为：修改要素或取消' }),
 });
 export const feedbackListQuery = z.object({
   status: z.enum(FEEDBACK_STATUSES).optional(),

@@ -381,6 +381,36 @@ describe('staff intake, routing to the body, merge and an adjustment from an ado
     expect(page.body).toContain('您的建议已采纳');
   });
 
+  it('an opinion taken by e-mail and partly adopted opens a cancellation with the power as its target', async () => {
+    const clerk = await t.login('clerk.scjg');
+    const lead = await t.login('lead.scjg');
+    const clerkId = (
+      await t.db.selectFrom('app_user').select('id').where('username', '=', 'clerk.scjg').executeTakeFirstOrThrow()
+    ).id;
+    const id = (
+      await clerk.post('/api/feedback', {
+        channel: 'email',
+        kind: 'suggestion',
+        bodyId: scjg,
+        powerCode: power.code,
+        content: '来信建议：该事项已由告知承诺替代，建议从清单中取消。',
+      })
+    ).json().id as number;
+    expect((await row(id)).channel).toBe('email');
+    await lead.post(`/api/feedback/${id}/assign`, { handlerId: clerkId });
+    await clerk.post(`/api/feedback/${id}/answer`, {
+      outcome: 'partlyAdopted',
+      reasoning: '经研究，该事项的部分情形已改为告知承诺，拟按程序申请取消。',
+      answer: '您的建议部分采纳，我局将按第十二条程序申请调整。',
+    });
+    expect((await clerk.post(`/api/feedback/${id}/adjustment`, { kind: 'delegate' })).statusCode).toBe(400);
+    const opened = await clerk.post(`/api/feedback/${id}/adjustment`, { kind: 'cancel' });
+    expect(opened.statusCode, opened.body).toBe(200);
+    const adj = (await clerk.get(`/api/adjustments/${opened.json().adjustmentId}`)).json();
+    expect(adj.kind).toBe('cancel');
+    expect(JSON.stringify(adj.items)).toContain(power.code);
+  });
+
   it('a clerk lists only the opinions routed to its body, never a complaint about it', async () => {
     const clerk = await t.login('clerk.scjg');
     const list = (await clerk.get('/api/feedback')).json() as { kind: string; routedTo: string }[];

@@ -203,7 +203,7 @@ export function MergeForm({ id, onDone }: { id: number; onDone: Done }) {
 }
 
 export function AdjustmentForm({ id, onDone }: { id: number; onDone: (adjustmentId: number) => unknown }) {
-  const [kind, setKind] = useState<'modify' | 'cancel' | 'delegate' | 'entrust'>('modify');
+  const [kind, setKind] = useState<'modify' | 'cancel'>('modify');
   const { busy, send } = useSend();
   return (
     <Card title="采纳意见：发起权责清单调整申请" size="small">
@@ -216,8 +216,6 @@ export function AdjustmentForm({ id, onDone }: { id: number; onDone: (adjustment
           options={[
             { value: 'modify', label: '修改要素' },
             { value: 'cancel', label: '取消' },
-            { value: 'delegate', label: '下放' },
-            { value: 'entrust', label: '委托' },
           ]}
         />
         <Button

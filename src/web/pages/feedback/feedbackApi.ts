@@ -23,7 +23,7 @@ export const feedbackApi = {
     http.post<Ok>(`/api/feedback/${id}/answer`, body),
   merge: (id: number, intoId: number, reason: string) => http.post<Ok>(`/api/feedback/${id}/merge`, { intoId, reason }),
   contact: (id: number) => http.get<{ name: string | null; contact: string | null }>(`/api/feedback/${id}/contact`),
-  openAdjustment: (id: number, kind: 'modify' | 'cancel' | 'delegate' | 'entrust') =>
+  openAdjustment: (id: number, kind: 'modify' | 'cancel') =>
     http.post<{ adjustmentId: number }>(`/api/feedback/${id}/adjustment`, { kind }),
   attachmentUrl: (id: number, fileId: number) => `/api/feedback/${id}/attachments/${fileId}`,
 };
