@@ -125,6 +125,14 @@ export const ROUTES: AppRoute[] = [
     ability: 'review',
     page: lazy(() => import('./pages/reports/ReportsPage.tsx')),
   },
+  // 监管看板与绩效考核 (issue 12.5; §5, §16 ¶1): the offices' picture of their level
+  {
+    path: '/dashboard',
+    label: '监管看板',
+    icon: <BarChartOutlined />,
+    ability: 'review',
+    page: lazy(() => import('./pages/dashboard/DashboardPage.tsx')),
+  },
   // 监督管理 (§14 ¶2, §16, §17): the office and the bodies it supervises
   {
     path: '/supervision',
