@@ -2,7 +2,7 @@
 // document is one transaction with its audit row.
 import type { Actor, RequestMeta } from '../../core/actor.js';
 import { AppError, forbidden } from '../../core/errors.js';
-import { canManageLegalDocuments } from '../../core/policies/index.js';
+import { canManageLegalDocuments, legalDocumentGrant } from '../../core/policies/index.js';
 import { DEFAULT_RULEBOOK_ID, getRulebook } from '../../core/rulebook/index.js';
 import type { Database } from '../../db/connect.js';
 import { recordAudit } from '../audit/audit.repo.js';
@@ -19,7 +19,7 @@ export async function createDocument(
     throw new AppError('VALIDATION_FAILED', '失效日期应晚于生效日期', [
       { field: 'expiryDate', message: '失效日期应晚于生效日期' },
     ]);
-  const grant = actor.grants.find((g) => g.role === 'coordinator' || g.role === 'legalReviewer')!;
+  const grant = legalDocumentGrant(actor)!;
   return db.transaction().execute(async (trx) => {
     // §7: the validity of a 临时性行政许可 comes from the rulebook in force
     const doc = await insertDocument(trx, b, getRulebook(DEFAULT_RULEBOOK_ID));
