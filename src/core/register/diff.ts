@@ -3,7 +3,7 @@
 // Spec §2: every published list is an immutable numbered version; anyone can see the
 // field-level difference between any two versions.
 
-import * as canonical from '../canonical-json.js';
+import { canonicalJson } from '../canonical-json.js';
 import type { Power } from './power.js';
 
 /**
@@ -180,7 +180,7 @@ export function diffPowerLists(
  * ids left out (NON_CONTENT_KEYS unless told), strings NFC, so equal content is equal text.
  */
 export function contentJson(value: unknown, opts: DiffOptions = {}): string {
-  return canonical.canonicalJson(value, { ignoreKeys: opts.ignoreKeys ?? NON_CONTENT_KEYS, nfc: true });
+  return canonicalJson(value, { ignoreKeys: opts.ignoreKeys ?? NON_CONTENT_KEYS, nfc: true });
 }
 
 /**
@@ -193,6 +193,3 @@ export function canonicalListJson(powers: readonly Power[], opts: DiffOptions = 
   const sorted = [...powers].sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
   return contentJson(sorted, opts);
 }
-
-/** @deprecated the name contentJson had before issue 11; kept until every caller says contentJson */
-export const canonicalJson = contentJson;

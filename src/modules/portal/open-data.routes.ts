@@ -1,6 +1,7 @@
 // Open data API (spec §7), no login: the bodies with their current versions, a body's
 // version history, and a body's list (current or ?version=) as JSON or CSV. Every response of
 // published content carries an ETag from the publication digest; If-None-Match → 304.
+import { create as contentDisposition } from 'content-disposition';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
@@ -13,7 +14,7 @@ import {
 import { AppError } from '../../core/errors.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { errorSchema, idParam } from '../../platform/http.js';
-import { attachment, listCsv, listJson } from './open-data.js';
+import { listCsv, listJson } from './open-data.js';
 import * as repo from './portal.repo.js';
 import { answerIfFresh, etagOf } from './respond.js';
 
@@ -155,7 +156,9 @@ export async function openDataRoutes(app: FastifyInstance, deps: AppDeps) {
         .type('text/csv; charset=utf-8')
         .header(
           'content-disposition',
-          attachment(`list-${body.id}-v${v.version}.csv`, `${body.name}权责清单（第${v.version}版）.csv`),
+          contentDisposition(`${body.name}权责清单（第${v.version}版）.csv`, {
+            fallback: `list-${body.id}-v${v.version}.csv`,
+          }),
         )
         .send(listCsv(v, powers));
     },

@@ -1,6 +1,5 @@
 // Open data formats of a published list (spec §7): JSON whose powers hash back to the
 // version's SM3 digest, and CSV with the 职权信息表 columns for Excel.
-import { create as contentDisposition } from 'content-disposition';
 import { neutralise } from '../../core/formula-text.js';
 import type { ListedPower } from '../register/power-rows.js';
 import { categoriesOf, categoryLabel, LEVEL_LABEL, statusLabel } from './labels.js';
@@ -94,7 +93,3 @@ export function listCsv(v: VersionInfo, powers: ListedPower[]): string {
   // BOM: Excel opens UTF-8 CSV correctly only with it
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
-
-/** attachment with an ASCII fallback and the Chinese name (RFC 6266/5987), by the content-disposition package. */
-export const attachment = (asciiName: string, name: string): string =>
-  contentDisposition(name, { fallback: asciiName });
