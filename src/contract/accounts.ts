@@ -48,13 +48,50 @@ export type Session = z.infer<typeof sessionSchema>;
 
 // ---------------------------------------------------------------- security policy
 
+/** The bounds an administrator may set (等保 practice); the form and the server both take them from here. */
+export const POLICY_BOUNDS = {
+  passwordMinLength: { min: 8, max: 64 },
+  passwordMinClasses: { min: 3, max: 4 },
+  maxFailedLogins: { min: 3, max: 10 },
+  lockoutMinutes: { min: 5, max: 1440 },
+  sessionIdleMinutes: { min: 5, max: 120 },
+  sessionAbsoluteMinutes: { min: 30, max: 1440 },
+} as const;
+const B = POLICY_BOUNDS;
+const bounded = (k: keyof typeof B, low: string, high: string) =>
+  z.number().int().min(B[k].min, low).max(B[k].max, high);
+
 export const policyBody = z.object({
-  passwordMinLength: z.number().int().min(8, '密码最小长度不能低于8位').max(64, '密码最小长度不能超过64位'),
-  passwordMinClasses: z.number().int().min(3, '字符类别不能少于3类').max(4, '字符类别最多4类'),
-  maxFailedLogins: z.number().int().min(3, '失败次数阈值不能低于3次').max(10, '失败次数阈值不能超过10次'),
-  lockoutMinutes: z.number().int().min(5, '锁定时长不能少于5分钟').max(1440, '锁定时长不能超过1440分钟'),
-  sessionIdleMinutes: z.number().int().min(5, '空闲超时不能少于5分钟').max(120, '空闲超时不能超过120分钟'),
-  sessionAbsoluteMinutes: z.number().int().min(30, '会话最长不能少于30分钟').max(1440, '会话最长不能超过1440分钟'),
+  passwordMinLength: bounded(
+    'passwordMinLength',
+    `密码最小长度不能低于${B.passwordMinLength.min}位`,
+    `密码最小长度不能超过${B.passwordMinLength.max}位`,
+  ),
+  passwordMinClasses: bounded(
+    'passwordMinClasses',
+    `字符类别不能少于${B.passwordMinClasses.min}类`,
+    `字符类别最多${B.passwordMinClasses.max}类`,
+  ),
+  maxFailedLogins: bounded(
+    'maxFailedLogins',
+    `失败次数阈值不能低于${B.maxFailedLogins.min}次`,
+    `失败次数阈值不能超过${B.maxFailedLogins.max}次`,
+  ),
+  lockoutMinutes: bounded(
+    'lockoutMinutes',
+    `锁定时长不能少于${B.lockoutMinutes.min}分钟`,
+    `锁定时长不能超过${B.lockoutMinutes.max}分钟`,
+  ),
+  sessionIdleMinutes: bounded(
+    'sessionIdleMinutes',
+    `空闲超时不能少于${B.sessionIdleMinutes.min}分钟`,
+    `空闲超时不能超过${B.sessionIdleMinutes.max}分钟`,
+  ),
+  sessionAbsoluteMinutes: bounded(
+    'sessionAbsoluteMinutes',
+    `会话最长不能少于${B.sessionAbsoluteMinutes.min}分钟`,
+    `会话最长不能超过${B.sessionAbsoluteMinutes.max}分钟`,
+  ),
 });
 /** The policy as stored (the bounds are the form's: a policy set before them is still shown as it is). */
 export const securityPolicySchema = z.object({

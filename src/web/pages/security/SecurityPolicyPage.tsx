@@ -8,28 +8,31 @@ import { modal, toast } from '../../lib/feedback.ts';
 import { applyServerErrors } from '../../lib/forms.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import type { SecurityPolicy } from '../../types.ts';
+import { POLICY_BOUNDS } from '../../../contract/accounts.ts';
 
 interface FieldSpec {
   name: keyof SecurityPolicy;
   label: string;
-  min: number;
-  max: number;
   unit: string;
-  help: string;
+  /** the field's explanation, with the contract's bounds */
+  help: (b: { min: number; max: number }) => string;
 }
 
-const GROUPS: { title: string; fields: FieldSpec[] }[] = [
+const SPECS: { title: string; fields: FieldSpec[] }[] = [
   {
     title: '密码策略',
     fields: [
-      { name: 'passwordMinLength', label: '密码最小长度', min: 8, max: 64, unit: '位', help: '不少于8位，不超过64位' },
+      {
+        name: 'passwordMinLength',
+        label: '密码最小长度',
+        unit: '位',
+        help: (b) => `不少于${b.min}位，不超过${b.max}位`,
+      },
       {
         name: 'passwordMinClasses',
         label: '字符类别下限',
-        min: 3,
-        max: 4,
         unit: '类',
-        help: '大写字母、小写字母、数字、特殊字符中至少包含的类别数（3或4）',
+        help: (b) => `大写字母、小写字母、数字、特殊字符中至少包含的类别数（${b.min}或${b.max}）`,
       },
     ],
   },
@@ -39,18 +42,14 @@ const GROUPS: { title: string; fields: FieldSpec[] }[] = [
       {
         name: 'maxFailedLogins',
         label: '连续登录失败次数',
-        min: 3,
-        max: 10,
         unit: '次',
-        help: '达到该次数后锁定账户（3至10次）',
+        help: (b) => `达到该次数后锁定账户（${b.min}至${b.max}次）`,
       },
       {
         name: 'lockoutMinutes',
         label: '锁定时长',
-        min: 5,
-        max: 1440,
         unit: '分钟',
-        help: '锁定期间不能登录，安全管理员可提前解锁（5至1440分钟）',
+        help: (b) => `锁定期间不能登录，安全管理员可提前解锁（${b.min}至${b.max}分钟）`,
       },
     ],
   },
@@ -60,22 +59,20 @@ const GROUPS: { title: string; fields: FieldSpec[] }[] = [
       {
         name: 'sessionIdleMinutes',
         label: '空闲超时',
-        min: 5,
-        max: 120,
         unit: '分钟',
-        help: '无操作超过该时长需重新登录（5至120分钟）',
+        help: (b) => `无操作超过该时长需重新登录（${b.min}至${b.max}分钟）`,
       },
       {
         name: 'sessionAbsoluteMinutes',
         label: '会话最长时长',
-        min: 30,
-        max: 1440,
         unit: '分钟',
-        help: '自登录起超过该时长需重新登录（30至1440分钟）',
+        help: (b) => `自登录起超过该时长需重新登录（${b.min}至${b.max}分钟）`,
       },
     ],
   },
 ];
+// the bounds are the contract's (the server refuses the same values)
+const GROUPS = SPECS.map((g) => ({ ...g, fields: g.fields.map((f) => ({ ...f, ...POLICY_BOUNDS[f.name] })) }));
 
 export default function SecurityPolicyPage() {
   const policy = useLoad(() => api.policy());
@@ -124,23 +121,23 @@ export default function SecurityPolicyPage() {
           <div key={g.title}>
             <Divider titlePlacement="start">{g.title}</Divider>
             <Row gutter={24}>
-              {g.fields.map((f) => (
+              {g.fields.map(({ min, max, ...f }) => (
                 <Col key={f.name} xs={24} md={12}>
                   <Form.Item
                     name={f.name}
                     label={f.label}
-                    extra={f.help}
+                    extra={f.help({ min, max })}
                     rules={[
                       { required: true, message: `请输入${f.label}` },
                       {
                         type: 'integer',
-                        min: f.min,
-                        max: f.max,
-                        message: `${f.label}应为${f.min}至${f.max}之间的整数`,
+                        min,
+                        max,
+                        message: `${f.label}应为${min}至${max}之间的整数`,
                       },
                     ]}
                   >
-                    <InputNumber style={{ width: '100%' }} min={f.min} max={f.max} precision={0} suffix={f.unit} />
+                    <InputNumber style={{ width: '100%' }} min={min} max={max} precision={0} suffix={f.unit} />
                   </Form.Item>
                 </Col>
               ))}
