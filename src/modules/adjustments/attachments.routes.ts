@@ -10,7 +10,7 @@ import { attachmentParams, attachmentQuery } from '../../contract/adjustments.js
 import { attachmentAdded } from '../../contract/adjustments.views.js';
 import { attachmentList as attachmentListSchema } from '../../contract/adjustments.records.js';
 import { notFound } from '../../core/errors.js';
-import { canViewAdjustment } from '../../core/policies.js';
+import { canViewAdjustment } from '../../core/policies/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { actorOf, metaOf } from '../../platform/http.js';
 import { findAdjustment } from './adjustments.repo.js';

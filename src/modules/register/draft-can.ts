@@ -8,7 +8,7 @@ import {
   canPreliminaryReviewList,
   canPublishList,
   canSubmitList,
-} from '../../core/policies.js';
+} from '../../core/policies/index.js';
 import type { DraftStatus } from '../../contract/register.js';
 import type { DraftCan } from '../../contract/register.views.js';
 

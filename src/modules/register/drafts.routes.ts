@@ -15,7 +15,7 @@ import {
   canSubmitList,
   canViewDraft,
   type BodyRef,
-} from '../../core/policies.js';
+} from '../../core/policies/index.js';
 import type { DB } from '../../db/schema.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { actorOf, metaOf } from '../../platform/http.js';
