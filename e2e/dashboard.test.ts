@@ -55,7 +55,7 @@ describeBrowser('dashboard: charts with their tables, and the assessment ranking
     for (const title of [
       '各环节按时办理情况',
       '待办与逾期事项（当前）',
-      '绩效考核得分',
+      '绩效考核得分（得分最低的10个机构，完整排名见“绩效考核”）',
       '意见建议、投诉举报（按状态）',
     ]) {
       await expect.poll(() => page.locator('figure', { hasText: title }).locator('table').count()).toBe(1);

@@ -99,7 +99,7 @@ function Charts({ d }: { d: Dashboard }) {
       rows: d.supervision,
     },
     {
-      title: '绩效考核得分',
+      title: '绩效考核得分（得分最低的10个机构，完整排名见“绩效考核”）',
       kind: 'bar',
       category: 'bodyName',
       series: [{ key: 'score', label: '得分' }],
@@ -107,7 +107,7 @@ function Charts({ d }: { d: Dashboard }) {
         { key: 'bodyName', label: '机构' },
         { key: 'score', label: '得分' },
       ],
-      rows: d.scores,
+      rows: [...d.scores].sort((x, y) => x.score - y.score).slice(0, 10),
     },
   ] as const;
   return (
