@@ -172,7 +172,11 @@ export const baotou2025: Rulebook = {
   temporaryLicense: { ...y2023.temporaryLicense2023, inherited2023: true },
   supervision: { ...y2023.supervision2023, inherited2023: true },
   assessment: { ...y2023.assessment2023, inherited2023: true },
-  feedback: { ...y2023.feedback2023, answer: { ...y2023.feedback2023.answer, inherited2023: true }, inherited2023: true },
+  feedback: {
+    ...y2023.feedback2023,
+    answer: { ...y2023.feedback2023.answer, inherited2023: true },
+    inherited2023: true,
+  },
   delegation: {
     ...y2023.delegation2023,
     relatedBodyClock: { ...y2023.delegation2023.relatedBodyClock, inherited2023: true },
