@@ -22,6 +22,12 @@ export interface Config {
   auditAnchorMinutes: number;
   /** The portal's site identity (政府网站发展指引: 主办单位, contact, 网站标识码, ICP and 公安 备案). */
   site: SiteIdentity;
+  /** SMTP_URL (e.g. smtp://user:pass@mail.example.gov.cn:587): e-mail notices; unset = none sent (issue 12.6) */
+  smtpUrl?: string;
+  /** SMTP_FROM: the sender of notices */
+  smtpFrom: string;
+  /** PUBLIC_URL: the platform's address as users reach it, for links in e-mail */
+  publicUrl: string;
 }
 
 /** What the portal's footer must show. Unset variables fall back to Baotou examples, marked （示例）. */
@@ -81,5 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditAnchorFile: env.AUDIT_ANCHOR_FILE || './data/audit-anchors.jsonl',
     auditAnchorMinutes: Number(env.AUDIT_ANCHOR_MINUTES ?? 60),
     site: siteIdentity(env),
+    smtpUrl: env.SMTP_URL?.trim() || undefined,
+    smtpFrom: env.SMTP_FROM?.trim() || '权责清单管理平台 <noreply@localhost>',
+    publicUrl: (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
   };
 }

@@ -5,6 +5,7 @@ import type { SupervisionTables } from './supervision.schema.js';
 import type { AssessmentTables } from './assessment.schema.js';
 import type { JointMeetingTables } from './joint-meeting.schema.js';
 import type { DelegationTables } from './delegation.schema.js';
+import type { MailTables } from './mail.schema.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json = ColumnType<unknown, string | null, string | null>;
@@ -40,6 +41,8 @@ export interface AppUserTable {
   disabled: Generated<boolean>;
   created_at: Generated<Timestamp>;
   must_change_password: Generated<boolean>;
+  /** 0045: where notices are e-mailed (issue 12.6); null = in-app only */
+  email: Generated<string | null>;
 }
 
 export interface AdminChangeTable {
@@ -426,7 +429,8 @@ export interface DB
     FeedbackTables,
     DelegationTables,
     JointMeetingTables,
-    AssessmentTables {
+    AssessmentTables,
+    MailTables {
   region: RegionTable;
   body: BodyTable;
   app_user: AppUserTable;

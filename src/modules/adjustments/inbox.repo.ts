@@ -19,29 +19,58 @@ export interface Notice {
   dedupeKey: string;
 }
 
-/** Deliver notices; returns how many were new. */
+/**
+ * Deliver notices; returns how many were new. Each new item for a user with an e-mail address also
+ * queues one mail in mail_outbox, in the same statement and so the same transaction (issue 12.6):
+ * the mail leaves only after the action commits (inbox.mail.ts drains the outbox), and a rolled-back
+ * action sends nothing.
+ */
 export async function notify(db: Db, notices: readonly Notice[], at: Date): Promise<number> {
   let added = 0;
   for (let i = 0; i < notices.length; i += 200) {
     const part = notices.slice(i, i + 200);
     const res = await db
-      .insertInto('inbox_item')
-      .values(
-        part.map((n) => ({
-          user_id: n.userId,
-          kind: n.kind,
-          adjustment_id: n.adjustmentId ?? null,
-          step: n.step ?? null,
-          title: n.title,
-          body: n.body ?? '',
-          due_on: n.dueOn ?? null,
-          dedupe_key: n.dedupeKey,
-          created_at: at,
-        })),
+      .with('ins', (qb) =>
+        qb
+          .insertInto('inbox_item')
+          .values(
+            part.map((n) => ({
+              user_id: n.userId,
+              kind: n.kind,
+              adjustment_id: n.adjustmentId ?? null,
+              step: n.step ?? null,
+              title: n.title,
+              body: n.body ?? '',
+              due_on: n.dueOn ?? null,
+              dedupe_key: n.dedupeKey,
+              created_at: at,
+            })),
+          )
+          .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing())
+          .returning(['id', 'user_id']),
       )
-      .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing())
-      .executeTakeFirst();
-    added += Number(res.numInsertedOrUpdatedRows ?? 0);
+      .with('mail', (qb) =>
+        qb
+          .insertInto('mail_outbox')
+          .columns(['inbox_item_id', 'recipient', 'next_attempt_at', 'created_at'])
+          .expression((eb) =>
+            eb
+              .selectFrom('ins')
+              .innerJoin('app_user as u', 'u.id', 'ins.user_id')
+              .select([
+                'ins.id',
+                'u.email',
+                sql<Date>`${at}::timestamptz`.as('n'),
+                sql<Date>`${at}::timestamptz`.as('c'),
+              ])
+              .where('u.email', 'is not', null)
+              .where('u.disabled', '=', false),
+          ),
+      )
+      .selectFrom('ins')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow();
+    added += Number(res.n);
   }
   return added;
 }
