@@ -1,5 +1,6 @@
 // Rectification orders (督促整改, §16 ¶2; 责令整改, §17): issued on a finding, reported by the
 // body with evidence (raw file bodies, checked by content), accepted or rejected by the office.
+import { create as contentDisposition } from 'content-disposition';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorResponses, idParam } from '../../contract/common.js';
@@ -128,10 +129,7 @@ export async function rectificationRoutes(app: FastifyInstance, { db, clock }: A
       if (!f) throw notFound('佐证材料');
       return reply
         .header('content-type', f.media_type)
-        .header(
-          'content-disposition',
-          `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(f.filename)}`,
-        )
+        .header('content-disposition', contentDisposition(f.filename, { fallback: 'evidence' }))
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, no-store')
         .send(Buffer.from(f.content));
