@@ -5,6 +5,8 @@ export * from './abilities.js';
 export * from './adjustments.js';
 export * from './administration.js';
 export * from './consultations.js';
+export * from './feedback.js';
 export * from './register.js';
 export * from './reports.js';
 export * from './scope.js';
+export * from './supervision.js';

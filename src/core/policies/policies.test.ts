@@ -3,6 +3,8 @@
 // that allows and one that denies (deny by default: nobody signed in, no grant, wrong scope).
 import { describe, expect, it } from 'vitest';
 import type { Actor, Role, RoleGrant } from '../actor.js';
+import { createWorkdayCalendar } from '../calendar/index.js';
+import { getRulebook } from '../rulebook/index.js';
 import * as policies from './index.js';
 
 // The world: the city (150200), two 旗县区 (150203 昆都仑区, 150204 青山区), one 街道 under 150203.
@@ -63,7 +65,186 @@ const adj = (bodyId: number, receivingBodyId: number | null = null) => ({
   regionPath: REGIONS[BODIES[bodyId]].path,
 });
 
+// An opinion, complaint or report about the 街道办事处 (20); its office is 昆都仑区's (11). Actors are user 7.
+const fb = (over: Partial<policies.FeedbackRef> = {}): policies.FeedbackRef => ({
+  kind: 'complaint',
+  status: 'open',
+  bodyId: 20,
+  regionPath: REGIONS.street.path,
+  routedTo: 'office',
+  officeBodyId: 11,
+  handlerId: null,
+  powerCode: null,
+  outcome: null,
+  adjustmentId: null,
+  ...over,
+});
+const opinion = (over: Partial<policies.FeedbackRef> = {}) => fb({ kind: 'suggestion', routedTo: 'body', ...over });
+const adopted = opinion({ status: 'answered', outcome: 'adopted', powerCode: '150203001-XK-0001' });
+const OK = { ok: true };
+const refused = (code: string) => expect.objectContaining({ ok: false, code });
+const cal = createWorkdayCalendar();
+const rectification = getRulebook('baotou-2023').supervision.rectification;
+
 const TABLE: Record<PolicyName, Row[]> = {
+  // ---- opinions, complaints and reports (§15 ¶1–2)
+  routeOf: [
+    ['-', ['suggestion'], 'body'],
+    ['-', ['complaint'], 'office'],
+    ['-', ['report'], 'office'],
+  ],
+  canSeeFeedback: [
+    ['coordinator@11', [fb()], true],
+    ['coordinator@2', [fb()], true],
+    ['coordinator@30', [fb()], false],
+    ['clerk@20', [fb()], false],
+    ['clerk@20', [opinion()], true],
+    ['clerk@20', [opinion({ status: 'moderation' })], false],
+    ['nobody', [opinion()], false],
+  ],
+  canIntake: [
+    ['coordinator@11', [street], true],
+    ['clerk@20', [street], true],
+    ['coordinator@2', [street], false],
+    ['clerk@10', [street], false],
+    ['nobody', [street], false],
+  ],
+  canModerateFeedback: [
+    ['coordinator@11', [fb({ status: 'moderation' })], true],
+    ['coordinator@11', [fb()], false],
+    ['coordinator@2', [fb({ status: 'moderation' })], false],
+    ['nobody', [fb({ status: 'moderation' })], false],
+  ],
+  canAssign: [
+    ['coordinator@11', [fb()], true],
+    ['leadUnit@20', [opinion()], true],
+    ['leadUnit@20', [fb()], false],
+    ['clerk@20', [opinion()], false],
+    ['coordinator@11', [fb({ status: 'answered' })], false],
+  ],
+  handlerBodyOf: [
+    ['-', [fb()], 11],
+    ['-', [opinion()], 20],
+  ],
+  canAnswer: [
+    ['clerk@20', [opinion({ status: 'assigned', handlerId: 7 })], true],
+    ['clerk@20', [opinion({ status: 'assigned', handlerId: 8 })], false],
+    ['clerk@20', [opinion({ status: 'answered', handlerId: 7 })], false],
+    ['nobody', [opinion({ status: 'assigned', handlerId: 7 })], false],
+  ],
+  canReadContact: [
+    ['coordinator@11', [fb({ status: 'assigned', handlerId: 7 })], true],
+    ['coordinator@11', [fb({ status: 'answered', handlerId: 7 })], true],
+    ['coordinator@11', [fb({ status: 'assigned', handlerId: 8 })], false],
+    ['coordinator@11', [fb({ status: 'merged', handlerId: 7 })], false],
+  ],
+  canMerge: [
+    ['coordinator@11', [fb({ status: 'moderation' })], true],
+    ['leadUnit@20', [opinion()], true],
+    ['clerk@20', [opinion()], false],
+    ['coordinator@11', [fb({ status: 'answered' })], false],
+  ],
+  outcomeFits: [
+    ['-', ['suggestion', 'partlyAdopted'], true],
+    ['-', ['complaint', 'adopted'], false],
+    ['-', ['report', 'substantiated'], true],
+  ],
+  canOpenAdjustment: [
+    ['clerk@20', [adopted], true],
+    ['clerk@20', [{ ...adopted, adjustmentId: 5 }], false],
+    ['clerk@20', [{ ...adopted, outcome: 'notAdopted' }], false],
+    ['leadUnit@20', [adopted], false],
+    ['clerk@10', [adopted], false],
+  ],
+  isSubstantiated: [
+    ['-', [fb({ outcome: 'partlySubstantiated' })], true],
+    ['-', [fb({ outcome: 'unsubstantiated' })], false],
+    ['-', [opinion({ outcome: 'adopted' })], false],
+  ],
+  // ---- supervision (§14 ¶2, §16, §17; §4 the joint meeting)
+  canViewSupervision: [
+    ['clerk@20', [street], true],
+    ['coordinator@2', [street], true],
+    ['coordinator@11', [qs], false],
+    ['clerk@10', [street], false],
+    ['nobody', [street], false],
+  ],
+  canSuperviseBody: [
+    ['coordinator@11', [street], true],
+    ['coordinator@2', [street], false],
+    ['coordinator@2', [city], true],
+    ['clerk@20', [street], false],
+  ],
+  canReportRectification: [
+    ['leadUnit@10', [kdl], true],
+    ['clerk@10', [kdl], true],
+    ['clerk@10', [qs], false],
+    ['coordinator@11', [kdl], false],
+  ],
+  canDesignateLeadUnit: [
+    ['clerk@30', [qs], true],
+    ['clerk@10', [qs], false],
+    ['coordinator@2', [qs], false],
+    ['nobody', [qs], false],
+  ],
+  factKey: [
+    ['-', [{ kind: 'noLeadUnit', bodyId: 10 }], 'noLeadUnit:10'],
+    ['-', [{ kind: 'late', adjustmentId: 3, bodyId: 10 }], 'late:3'],
+    ['-', [{ kind: 'delayed', adjustmentId: 3, bodyId: 10, step: 'review' }], 'delayed:3:1:review'],
+    ['-', [{ kind: 'late', bodyId: 10 }], null],
+  ],
+  mayIssueOrder: [
+    ['-', ['open'], OK],
+    ['-', ['rectifying'], refused('INVALID_STATE')],
+  ],
+  mayDismiss: [
+    ['-', ['open'], OK],
+    ['-', ['dismissed'], refused('INVALID_STATE')],
+  ],
+  mayReport: [
+    ['-', ['issued', '2026-10-20', '2026-10-20'], OK],
+    ['-', ['issued', '2026-10-20', '2026-10-21'], refused('DEADLINE')],
+    ['-', ['reported', '2026-10-20', '2026-10-01'], refused('INVALID_STATE')],
+  ],
+  mayDecide: [
+    ['-', ['reported'], OK],
+    ['-', ['issued'], refused('INVALID_STATE')],
+  ],
+  mayAddEvidence: [
+    ['-', ['issued'], OK],
+    ['-', ['reported'], refused('INVALID_STATE')],
+  ],
+  mayDraftReprimand: [
+    ['-', ['escalated', false], OK],
+    ['-', ['escalated', true], refused('INVALID_STATE')],
+    ['-', ['rectifying', false], refused('INVALID_STATE')],
+  ],
+  mayApproveReprimand: [
+    ['-', ['draft', 8, 7], OK],
+    ['-', ['draft', 7, 7], refused('SELF_REVIEW')],
+    ['-', ['approved', 8, 7], refused('INVALID_STATE')],
+  ],
+  mayPublishReprimand: [
+    ['-', ['approved'], OK],
+    ['-', ['draft'], refused('INVALID_STATE')],
+  ],
+  rectificationDue: [
+    [
+      '-',
+      ['baotou-2023', '2026-09-28', cal],
+      expect.objectContaining({ date: cal.addWorkdays('2026-09-28', rectification.amount).date }),
+    ],
+  ],
+  canManageJointMeeting: [
+    ['coordinator@11', [REGIONS.kdl.path], true],
+    ['coordinator@2', [REGIONS.kdl.path], false],
+    ['clerk@10', [REGIONS.kdl.path], false],
+  ],
+  canViewJointMeeting: [
+    ['coordinator@2', [REGIONS.kdl.path], true],
+    ['coordinator@11', [REGIONS.city.path], false],
+    ['nobody', [REGIONS.kdl.path], false],
+  ],
   // ---- scope grammar
   pathWithin: [
     ['-', ['150200/150203', '150200'], true],

@@ -12,7 +12,7 @@ import {
   canSeeFeedback,
   isSubstantiated,
   outcomeFits,
-} from '../../core/feedback-policy.js';
+} from '../../core/policies/index.js';
 import { FINDING_KIND_LABELS, type FindingKind } from '../../contract/supervision.js';
 import { openFinding } from '../supervision/supervision.commands.js';
 import type { AdjustmentKind } from '../../core/rulebook/index.js';

@@ -11,12 +11,12 @@ import { AppError, forbidden, notFound } from '../../core/errors.js';
 import {
   canAssign,
   canIntake,
-  canModerate,
+  canModerateFeedback,
   canSeeFeedback,
   handlerBodyOf,
   routeOf,
   type FeedbackRef,
-} from '../../core/feedback-policy.js';
+} from '../../core/policies/index.js';
 import { dueFor, getRulebook } from '../../core/rulebook/index.js';
 import type { Database } from '../../db/connect.js';
 import type { DB } from '../../db/schema.js';
@@ -238,7 +238,7 @@ export async function moderateFeedback(db: Database, a: Act & { decision: 'accep
     const f = await guarded(trx, a, {
       state: (r) => r.status === 'moderation',
       stateMessage: '该事项不在待审核状态',
-      allowed: (r) => canModerate(a.actor, r),
+      allowed: (r) => canModerateFeedback(a.actor, r),
       forbidden: '只有本级协调小组办公室可以审核网站收到的事项',
     });
     const accept = a.decision === 'accept';

@@ -1,8 +1,8 @@
 // Reads of opinions, complaints and reports (§15). Scope is applied in SQL for lists and by the
-// pure policy (core/feedback-policy.ts) for one row; the contact stays encrypted here.
+// pure policy (core/policies/feedback.ts) for one row; the contact stays encrypted here.
 import { sql, type Transaction } from 'kysely';
 import type { Actor } from '../../core/actor.js';
-import type { FeedbackRef } from '../../core/feedback-policy.js';
+import type { FeedbackRef } from '../../core/policies/index.js';
 import { scopesOf } from '../../core/policies/index.js';
 import type { FeedbackListQuery } from '../../contract/feedback.js';
 import type { DB } from '../../db/schema.js';

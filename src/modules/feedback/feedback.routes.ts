@@ -26,12 +26,12 @@ import {
   canAnswer,
   canAssign,
   canMerge,
-  canModerate,
+  canModerateFeedback,
   canOpenAdjustment,
   canReadContact,
   canSeeFeedback,
   handlerBodyOf,
-} from '../../core/feedback-policy.js';
+} from '../../core/policies/index.js';
 import { citeArticle, getRulebook } from '../../core/rulebook/index.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { actorOf, metaOf } from '../../platform/http.js';
@@ -136,7 +136,7 @@ export async function feedbackRoutes(app: FastifyInstance, { db, clock }: AppDep
         handlers,
         outcomes: [...OUTCOMES_BY_KIND[f.kind]],
         can: {
-          moderate: canModerate(actor, ref),
+          moderate: canModerateFeedback(actor, ref),
           assign: canAssign(actor, ref),
           answer: canAnswer(actor, ref),
           merge: canMerge(actor, ref),

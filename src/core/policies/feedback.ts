@@ -3,10 +3,10 @@
 // level; a 苏木乡镇·街道 body is served by its 旗县区's, §18, officeLevelPath); an opinion on a
 // power is studied by the body that exercises it (¶2 职权行使机构……研究论证), under the eye of
 // the same office, which reads everything at its level and below.
-import type { FeedbackKind, FeedbackOutcome, FeedbackStatus } from '../contract/feedback.js';
-import { OUTCOMES_BY_KIND } from '../contract/feedback.js';
-import type { Actor } from './actor.js';
-import { officeLevelPath, roleAtBody, roleReachesRegion } from './policies/index.js';
+import type { FeedbackKind, FeedbackOutcome, FeedbackStatus } from '../../contract/feedback.js';
+import { OUTCOMES_BY_KIND } from '../../contract/feedback.js';
+import type { Actor } from '../actor.js';
+import { officeLevelPath, roleAtBody, roleReachesRegion } from './scope.js';
 
 export type Routing = 'office' | 'body';
 
@@ -45,7 +45,7 @@ export function canSeeFeedback(a: Actor | null, f: FeedbackRef): boolean {
 export const canIntake = (a: Actor | null, body: { id: number; regionPath: string }) =>
   levelOffice(a, body.regionPath) || bodyStaff(a, body.id);
 
-export const canModerate = (a: Actor | null, f: FeedbackRef) =>
+export const canModerateFeedback = (a: Actor | null, f: FeedbackRef) =>
   f.status === 'moderation' && levelOffice(a, f.regionPath);
 
 /**

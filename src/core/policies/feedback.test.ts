@@ -1,18 +1,18 @@
 // §15 ¶1–2 authorization, pure: routing, who sees, moderates, assigns, answers, reads the
 // contact, opens an adjustment. Deny by default: no actor, no grant, wrong state → false.
 import { describe, expect, it } from 'vitest';
-import type { Actor, Role } from './actor.js';
+import type { Actor, Role } from '../actor.js';
 import {
   canAnswer,
   canAssign,
-  canModerate,
+  canModerateFeedback,
   canOpenAdjustment,
   canReadContact,
   canSeeFeedback,
   isSubstantiated,
   routeOf,
   type FeedbackRef,
-} from './feedback-policy.js';
+} from './feedback.js';
 
 const CITY = '150200';
 const KDL = '150200/150203';
@@ -64,9 +64,9 @@ describe('feedback policy (§15)', () => {
   });
 
   it('moderation and assignment belong to the level office; an opinion also to the body’s lead unit', () => {
-    expect(canModerate(cityOffice, ref({ status: 'moderation' }))).toBe(true);
-    expect(canModerate(cityOffice, ref({ status: 'moderation', regionPath: KDL }))).toBe(false);
-    expect(canModerate(cityOffice, ref({ status: 'open' }))).toBe(false);
+    expect(canModerateFeedback(cityOffice, ref({ status: 'moderation' }))).toBe(true);
+    expect(canModerateFeedback(cityOffice, ref({ status: 'moderation', regionPath: KDL }))).toBe(false);
+    expect(canModerateFeedback(cityOffice, ref({ status: 'open' }))).toBe(false);
     expect(canAssign(lead, ref())).toBe(false);
     expect(canAssign(lead, ref({ kind: 'suggestion', routedTo: 'body' }))).toBe(true);
     expect(canAssign(clerk, ref({ kind: 'suggestion', routedTo: 'body' }))).toBe(false);
