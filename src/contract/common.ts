@@ -100,6 +100,11 @@ export const okSchema = z.object({ ok: z.literal(true) });
 
 /** An HTML page (portal, anchor page): the body is text, not JSON. */
 export const htmlSchema = z.string().describe('text/html');
+/**
+ * A portal page's refusal: its own HTML page (a form shown again with its errors), or — when the
+ * request never reached the handler (bad input, rate limit) — the JSON error body.
+ */
+export const htmlOrErrorSchema = z.union([htmlSchema, errorSchema]);
 /** A stylesheet, script or plain text the portal serves. */
 export const textSchema = z.string().describe('text');
 /** A redirect (the Location header says where); no body. */

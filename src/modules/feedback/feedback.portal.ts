@@ -6,7 +6,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { htmlSchema } from '../../contract/common.js';
+import { htmlOrErrorSchema, htmlSchema } from '../../contract/common.js';
 import { feedbackKindSchema, FEEDBACK_LIMITS, ROUTED_LABELS } from '../../contract/feedback.js';
 import { AppError } from '../../core/errors.js';
 import type { AppDeps } from '../../platform/deps.js';
@@ -25,11 +25,11 @@ import { currentPower, findByReceipt, findFeedback, publicBodies } from './feedb
 const FEEDBACK_FORM = 0;
 const html200 = {
   200: htmlSchema,
-  400: htmlSchema,
-  403: htmlSchema,
-  404: htmlSchema,
-  409: htmlSchema,
-  429: htmlSchema,
+  400: htmlOrErrorSchema,
+  403: htmlOrErrorSchema,
+  404: htmlOrErrorSchema,
+  409: htmlOrErrorSchema,
+  429: htmlOrErrorSchema,
 };
 
 const send = (reply: FastifyReply, status: number, body: string) =>
