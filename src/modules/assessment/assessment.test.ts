@@ -14,7 +14,7 @@ let wjw: number;
 const YEAR = 2026;
 
 beforeAll(async () => {
-  t = await setupTestApp();
+  t = await setupTestApp({ countQueries: true });
   [city, kdl, leadJt, leadWjw] = await Promise.all(
     ['coord.city', 'coord.kdl', 'lead.jtj', 'lead.kdl.wjw'].map((u) => t.login(u)),
   );
@@ -96,6 +96,38 @@ describe('the seeded demo year', () => {
     expect(w.statusCode).toBe(200);
     expect(w.headers['content-type']).toContain('wordprocessingml');
     expect(w.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+describe('the dashboard', () => {
+  it('shows the level’s year, filters by body, in the same number of queries at every level', async () => {
+    const res = await city.get(`/api/dashboard?level=150200&year=${YEAR}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const d = res.json();
+    const sup = Object.fromEntries(d.supervision.map((r: { key: string; n: number }) => [r.key, r.n]));
+    expect(sup['finding.late']).toBe(1); // the demo's 迟报 of 包头市交通运输局
+    expect(sup['order.accepted']).toBe(1);
+    expect(d.scores.find((x: { bodyName: string }) => x.bodyName === '包头市交通运输局').score).toBeLessThan(100);
+    // one body: its own figures only
+    const one = (await city.get(`/api/dashboard?level=150200&year=${YEAR}&bodyId=${jt}`)).json();
+    expect(one.scores).toHaveLength(1);
+    expect(one.supervision.find((r: { key: string }) => r.key === 'finding.late').n).toBe(1);
+    // a body of another level is not a filter of this one
+    expect((await city.get(`/api/dashboard?level=150200&year=${YEAR}&bodyId=${wjw}`)).statusCode).toBe(404);
+    const kdlDash = (await kdl.get(`/api/dashboard?level=150203&year=${YEAR}`)).json();
+    expect(kdlDash.supervision.some((r: { key: string }) => r.key === 'order.rejected')).toBe(true);
+    // a fixed number of statements, whatever the number of bodies (the city has many more than one)
+    const q = t.queries!;
+    const counted = async (url: string) => (await q.during(() => city.get(url))).length;
+    const cityLevel = await counted(`/api/dashboard?level=150200&year=${YEAR}`);
+    // the level, the rulebook, the facts, seven aggregates (and the session's own reads)
+    expect(cityLevel).toBeGreaterThanOrEqual(10);
+    expect(cityLevel).toBeLessThan(20);
+    expect(cityLevel).toBe(await counted(`/api/dashboard?level=150203&year=${YEAR}`));
+    expect(cityLevel).toBe(await counted(`/api/dashboard?level=150200&year=${YEAR}&bodyId=${jt}`));
+    expect(await counted(`/api/assessment?level=150200&year=${YEAR}`)).toBe(
+      await counted(`/api/assessment?level=150203&year=${YEAR}`),
+    );
   });
 });
 
