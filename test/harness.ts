@@ -111,7 +111,9 @@ async function cloneDatabase(): Promise<{ handle: DbHandle; drop: () => Promise<
   return { handle, drop: () => handle.close() };
 }
 
-export async function setupTestApp(opts: { countQueries?: boolean } = {}): Promise<TestApp> {
+export async function setupTestApp(
+  opts: { countQueries?: boolean; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const { handle, drop } = await cloneDatabase();
   // counting wraps the app's handle in a plugin (same connection and transactions); the test's own
   // t.db stays unwrapped, so seeding a case is not counted
@@ -119,7 +121,13 @@ export async function setupTestApp(opts: { countQueries?: boolean } = {}): Promi
   const clock = new TestClock();
   // no anchor file: a test that anchors names its own (./data/ belongs to the demo)
   // the tests stand behind a proxy on loopback, so X-Forwarded-For tells their clients apart
-  const config = { ...loadConfig({}), loginRateLimitPerMinute: 1000, auditAnchorFile: null, trustProxy: ['loopback'] };
+  // env: variables a test sets, e.g. SMTP_URL for the e-mail notices (issue 12.6)
+  const config = {
+    ...loadConfig(opts.env ?? {}),
+    loginRateLimitPerMinute: 1000,
+    auditAnchorFile: null,
+    trustProxy: ['loopback'],
+  };
   const app = await buildApp({ db: queries ? handle.db.withPlugin(queries) : handle.db, config, clock: clock.read });
   await app.ready();
   return {

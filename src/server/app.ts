@@ -52,6 +52,7 @@ import { delegationGate } from '../modules/delegation/delegation.gates.js';
 import { feedbackSweep } from '../modules/feedback/sweep.listener.js';
 import { supervisionRoutes } from '../modules/supervision/supervision.routes.js';
 import { assessmentRoutes } from '../modules/assessment/assessment.routes.js';
+import { registerMailSender } from '../modules/adjustments/inbox.mail.js';
 
 z.config(z.locales.zhCN());
 // issue 9.7: every validation message Chinese and naming its field (a schema's own message still wins)
@@ -146,6 +147,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await supervisionRoutes(app, deps);
   await assessmentRoutes(app, deps);
   await delegationRoutes(app, deps);
+  // issue 12.6: inbox notices also by e-mail, sent after commit (SMTP_URL; none when unset)
+  registerMailSender(app, deps);
   await webRoutes(app);
   return app;
 }
