@@ -1,5 +1,7 @@
 // The yearly report from the database: a year with known data, downloaded as docx and xlsx by
 // the coordination office, read back, counts checked. Other years and other levels stay out.
+// The scenario sits in 2025: the demo data files its own applications in 2026 (the delegation of
+// issue 13), and the counts below are this file's alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type Client, type TestApp } from '../../../test/harness.js';
 import { makeApplication, makeComment, makeConsultation } from '../consultations/test-factory.js';
@@ -38,60 +40,60 @@ beforeAll(async () => {
     bodyName: scjg,
     kind: 'modify',
     status: 'done',
-    firstSubmittedAt: d('2026-03-10'),
+    firstSubmittedAt: d('2025-03-10'),
   });
   const b = await makeApplication(t.db, {
     bodyName: scjg,
     kind: 'cancel',
     status: 'open',
     late: true,
-    firstSubmittedAt: d('2026-05-10'),
+    firstSubmittedAt: d('2025-05-10'),
     items: [],
   });
   await makeApplication(t.db, {
     bodyName: '包头市住房和城乡建设局',
     kind: 'add',
     status: 'withdrawn',
-    firstSubmittedAt: d('2026-07-01'),
+    firstSubmittedAt: d('2025-07-01'),
     items: [],
   });
   const lastYear = await makeApplication(t.db, {
     bodyName: scjg,
     kind: 'modify',
     status: 'done',
-    firstSubmittedAt: d('2025-12-20'),
+    firstSubmittedAt: d('2024-12-20'),
   });
   const kdl = await makeApplication(t.db, {
     bodyName: '昆都仑区市场监督管理局',
     kind: 'modify',
-    firstSubmittedAt: d('2026-04-01'),
+    firstSubmittedAt: d('2025-04-01'),
   });
   await makeApplication(t.db, {
     bodyName: scjg,
     kind: 'modify',
     status: 'due',
     firstSubmittedAt: null,
-    missingAt: d('2026-09-01'),
+    missingAt: d('2025-09-01'),
     items: [],
   });
 
-  await step(t, a.id, 'submit', 'complete', '2026-03-10', true);
-  await step(t, a.id, 'preliminaryReview', 'start', '2026-03-11', true); // not an answer to the step
-  await step(t, a.id, 'preliminaryReview', 'complete', '2026-03-20', true);
-  await step(t, a.id, 'legalityReview', 'return', '2026-04-20', false);
-  await step(t, a.id, 'consultation', 'openConsultation', '2026-04-01', null);
-  await step(t, b.id, 'submit', 'complete', '2026-05-10', false);
-  await step(t, lastYear.id, 'submit', 'complete', '2025-12-20', true);
-  await step(t, kdl.id, 'submit', 'complete', '2026-04-01', true);
+  await step(t, a.id, 'submit', 'complete', '2025-03-10', true);
+  await step(t, a.id, 'preliminaryReview', 'start', '2025-03-11', true); // not an answer to the step
+  await step(t, a.id, 'preliminaryReview', 'complete', '2025-03-20', true);
+  await step(t, a.id, 'legalityReview', 'return', '2025-04-20', false);
+  await step(t, a.id, 'consultation', 'openConsultation', '2025-04-01', null);
+  await step(t, b.id, 'submit', 'complete', '2025-05-10', false);
+  await step(t, lastYear.id, 'submit', 'complete', '2024-12-20', true);
+  await step(t, kdl.id, 'submit', 'complete', '2025-04-01', true);
 
-  const c = await makeConsultation(t.db, a.id, '2026-04-01', '2026-04-07', 'closed');
+  const c = await makeConsultation(t.db, a.id, '2025-04-01', '2025-04-07', 'closed');
   await makeComment(t.db, c, 1, { disposition: 'adopted' });
   await makeComment(t.db, c, 2, { disposition: 'notAdopted' });
   await makeComment(t.db, c, 3, {});
   await makeComment(t.db, c, 4, { hidden: true });
-  const old = await makeConsultation(t.db, lastYear.id, '2025-12-25', '2025-12-31', 'closed');
+  const old = await makeConsultation(t.db, lastYear.id, '2024-12-25', '2024-12-31', 'closed');
   await makeComment(t.db, old, 1, { disposition: 'adopted' });
-  const kc = await makeConsultation(t.db, kdl.id, '2026-04-10', '2026-04-16', 'closed');
+  const kc = await makeConsultation(t.db, kdl.id, '2025-04-10', '2025-04-16', 'closed');
   await makeComment(t.db, kc, 1, { disposition: 'adopted' });
   coord = await t.login('coord.city');
 });
@@ -99,14 +101,14 @@ afterAll(() => t.close());
 
 describe('yearly report downloads (§12)', () => {
   it('the docx holds the right counts', async () => {
-    const res = await coord.get('/api/reports/yearly.docx?region=150200&year=2026');
+    const res = await coord.get('/api/reports/yearly.docx?region=150200&year=2025');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('wordprocessingml');
     expect(res.headers['content-disposition']).toContain(
-      encodeURIComponent('包头市2026年度权责清单动态调整情况报告.docx'),
+      encodeURIComponent('包头市2025年度权责清单动态调整情况报告.docx'),
     );
     const doc = await readDocx(res.rawPayload);
-    expect(doc.paragraphs[0]).toBe('包头市2026年度权责清单动态调整情况报告');
+    expect(doc.paragraphs[0]).toBe('包头市2025年度权责清单动态调整情况报告');
     expect(doc.xml).toContain('w:eastAsia="仿宋_GB2312"');
     expect(doc.xml).toContain('w:eastAsia="黑体"');
     const [byKind, byBody, steps, cons] = doc.tables;
@@ -127,7 +129,7 @@ describe('yearly report downloads (§12)', () => {
   });
 
   it('the xlsx holds the same counts, one sheet per section', async () => {
-    const res = await coord.get('/api/reports/yearly.xlsx?region=150200&year=2026');
+    const res = await coord.get('/api/reports/yearly.xlsx?region=150200&year=2025');
     expect(res.statusCode).toBe(200);
     const sheets = await readXlsx(res.rawPayload);
     const overview = new Map(
@@ -169,18 +171,18 @@ describe('yearly report downloads (§12)', () => {
       .where('r.parent_code', '=', '150203')
       .orderBy('b.id')
       .executeTakeFirstOrThrow();
-    await makeApplication(t.db, { bodyName: township.name, kind: 'add', firstSubmittedAt: d('2026-06-01'), items: [] });
+    await makeApplication(t.db, { bodyName: township.name, kind: 'add', firstSubmittedAt: d('2025-06-01'), items: [] });
     const kdl = await t.login('coord.kdl');
-    expect((await kdl.get('/api/reports/yearly.docx?region=150200&year=2026')).statusCode).toBe(404);
-    const own = await kdl.get('/api/reports/yearly?year=2026');
+    expect((await kdl.get('/api/reports/yearly.docx?region=150200&year=2025')).statusCode).toBe(404);
+    const own = await kdl.get('/api/reports/yearly?year=2025');
     expect(own.statusCode).toBe(200);
-    expect(own.json().title).toBe('包头市昆都仑区2026年度权责清单动态调整情况报告');
+    expect(own.json().title).toBe('包头市昆都仑区2025年度权责清单动态调整情况报告');
     expect(own.json().totals).toMatchObject({ applications: 2, comments: 1 });
-    expect((await coord.get('/api/reports/yearly?region=150200&year=2026')).json().totals.applications).toBe(3);
+    expect((await coord.get('/api/reports/yearly?region=150200&year=2025')).json().totals.applications).toBe(3);
     expect(
-      (await (await t.login('clerk.scjg')).get('/api/reports/yearly.xlsx?region=150200&year=2026')).statusCode,
+      (await (await t.login('clerk.scjg')).get('/api/reports/yearly.xlsx?region=150200&year=2025')).statusCode,
     ).toBe(404);
     expect((await coord.get('/api/reports/yearly.docx?region=150200')).statusCode).toBe(400);
-    expect((await t.anon.get('/api/reports/yearly.docx?region=150200&year=2026')).statusCode).toBe(401);
+    expect((await t.anon.get('/api/reports/yearly.docx?region=150200&year=2025')).statusCode).toBe(401);
   });
 });
