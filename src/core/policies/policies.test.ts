@@ -283,6 +283,27 @@ const TABLE: Record<PolicyName, Row[]> = {
     ['leadUnit@30', ['clerk'], []],
     ['nobody', ['clerk'], []],
   ],
+  staffedBodies: [
+    ['clerk@10+leadUnit@10+leadUnit@30+coordinator@11', [], [10, 30]],
+    ['coordinator@2', [], []],
+    ['nobody', [], []],
+  ],
+  officeLevels: [
+    ['coordinator@2+approver@11+legalReviewer@11', [], ['150200', '150200/150203']],
+    ['coordinator@20+clerk@10', [], []],
+    ['nobody', [], []],
+  ],
+  bodyRoleOf: [
+    ['clerk@10+leadUnit@10', [10], 'leadUnit'],
+    ['clerk@10', [10], 'clerk'],
+    ['clerk@10+coordinator@11', [11], undefined],
+    ['nobody', [10], undefined],
+  ],
+  ownOfficeRegion: [
+    ['clerk@1+coordinator@11+coordinator@2', [], '150203'],
+    ['approver@2', [], undefined],
+    ['nobody', [], undefined],
+  ],
   officeLevelPath: [
     ['-', [REGIONS.street.path], REGIONS.kdl.path],
     ['-', [REGIONS.kdl.path], REGIONS.kdl.path],

@@ -49,3 +49,25 @@ export const officeGrantFor = (actor: Actor | null, role: Role, bodyRegionPath: 
 export function officeRoleFor(actor: Actor | null, role: Role, body: Pick<BodyRef, 'regionPath'>): boolean {
   return !!officeGrantFor(actor, role, body.regionPath);
 }
+
+/** The bodies whose own records the actor sees as their clerk or lead unit (the SQL scopes' body half). */
+export const staffedBodies = (actor: Actor | null): number[] => [
+  ...new Set((actor?.grants ?? []).filter((g) => BODY_ROLES.includes(g.role)).map((g) => g.bodyId)),
+];
+
+/** The levels (市 or 旗县区 region paths) the actor's office roles serve; a grant below a level serves none. */
+export const officeLevels = (actor: Actor | null): string[] => [
+  ...new Set(
+    (actor?.grants ?? [])
+      .filter((g) => OFFICE_ROLES.includes(g.role) && officeLevelPath(g.regionPath) === g.regionPath)
+      .map((g) => g.regionPath),
+  ),
+];
+
+/** The role a body's own act is recorded under: its 牵头机构 (§14 ¶2) before its clerk; none outside it. */
+export const bodyRoleOf = (actor: Actor | null, bodyId: number): 'leadUnit' | 'clerk' | undefined =>
+  roleAtBody(actor, 'leadUnit', bodyId) ? 'leadUnit' : roleAtBody(actor, 'clerk', bodyId) ? 'clerk' : undefined;
+
+/** The region code of the first coordination office the actor serves: the default level of its views. */
+export const ownOfficeRegion = (actor: Actor | null): string | undefined =>
+  actor?.grants.find((g) => g.role === 'coordinator')?.regionCode;

@@ -3,7 +3,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Actor } from '../../core/actor.js';
 import type { FeedbackRef } from '../../core/policies/index.js';
-import { scopesOf } from '../../core/policies/index.js';
+import { scopesOf, staffedBodies } from '../../core/policies/index.js';
 import type { FeedbackListQuery } from '../../contract/feedback.js';
 import type { DB } from '../../db/schema.js';
 import type { Db } from '../../platform/db.js';
@@ -74,7 +74,7 @@ export const findByReceipt = (db: Db, code: string) => base(db).where('f.receipt
 /** What the actor may see: offices their level and below, a body the opinions routed to it. */
 export async function listFeedback(db: Db, actor: Actor, q: FeedbackListQuery) {
   const offices = scopesOf(actor, 'coordinator');
-  const bodies = actor.grants.filter((g) => g.role === 'clerk' || g.role === 'leadUnit').map((g) => g.bodyId);
+  const bodies = staffedBodies(actor);
   if (!offices.length && !bodies.length) return [];
   let query = base(db).where((eb) => {
     const ors = offices.flatMap((p) => [eb('r.path', '=', p), eb('r.path', 'like', `${p}/%`)]);

@@ -10,8 +10,7 @@ import {
   type PowerStatus,
 } from '../../core/register/index.js';
 import type { Actor } from '../../core/actor.js';
-import { legalityReviewRoles } from '../../core/policies/index.js';
-import { officeLevelPath } from '../../contract/scope.js';
+import { legalityReviewRoles, officeLevels, staffedBodies } from '../../core/policies/index.js';
 import { DRAFT_STATUS_LABELS, type DraftStatus } from '../../contract/register.js';
 import { getRulebook } from '../../core/rulebook/index.js';
 import type { DraftPowerTable } from '../../db/schema.js';
@@ -38,18 +37,9 @@ export const bodyRefOf = (d: DraftHeader) => ({ id: d.body_id, regionPath: d.reg
  * 旗县区's offices). No other draft leaves the database.
  */
 export async function listDrafts(db: Db, actor: Actor, f: { status?: string[] }) {
-  const bodyIds = [
-    ...new Set(actor.grants.filter((g) => g.role === 'clerk' || g.role === 'leadUnit').map((g) => g.bodyId)),
-  ];
+  const bodyIds = staffedBodies(actor);
   // office grants sit at a level's own region; a body is served by the level of its first two path segments
-  const levels = [
-    ...new Set(
-      actor.grants
-        .filter((g) => g.role === 'coordinator' || g.role === 'legalReviewer' || g.role === 'approver')
-        .map((g) => g.regionPath)
-        .filter((p) => officeLevelPath(p) === p),
-    ),
-  ];
+  const levels = officeLevels(actor);
   if (!bodyIds.length && !levels.length) return [];
   let q = db
     .selectFrom('list_draft as d')

@@ -13,6 +13,7 @@ import {
 } from '../../contract/joint-meeting.js';
 import type { Actor } from '../../core/actor.js';
 import { notFound } from '../../core/errors.js';
+import { ownOfficeRegion, scopesOf } from '../../core/policies/scope.js';
 import { canManageJointMeeting, canViewJointMeeting } from '../../core/policies/supervision.js';
 import type { AppDeps } from '../../platform/deps.js';
 import type { Db } from '../../platform/db.js';
@@ -24,7 +25,7 @@ const TAGS = ['联席会议'];
 
 async function membersView(db: Db, actor: Actor, code: string | undefined) {
   // by default the level of the actor's own coordination office
-  const own = actor.grants.find((g) => g.role === 'coordinator')?.regionCode;
+  const own = ownOfficeRegion(actor);
   const r = await findRegion(db, code ?? own ?? '');
   if (!r || r.level > 2 || !canViewJointMeeting(actor, r.path)) throw notFound('区划');
   return {
@@ -75,7 +76,7 @@ export async function jointMeetingRoutes(app: FastifyInstance, { db, clock }: Ap
     { schema: { tags: TAGS, summary: '联席会议列表（本级及下级）', response: ok(meetingListSchema) } },
     async (req) => {
       const actor = actorOf(req);
-      const paths = actor.grants.filter((g) => g.role === 'coordinator').map((g) => g.regionPath);
+      const paths = scopesOf(actor, 'coordinator');
       return { items: await listMeetings(db, actor, paths) };
     },
   );

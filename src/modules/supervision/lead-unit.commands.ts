@@ -10,6 +10,7 @@ import {
   canViewSupervision,
   factKey,
 } from '../../core/policies/supervision.js';
+import { bodyRoleOf, scopesOf, staffedBodies } from '../../core/policies/scope.js';
 import type { Database } from '../../db/connect.js';
 import type { Db } from '../../platform/db.js';
 import { recordAudit } from '../audit/audit.repo.js';
@@ -42,7 +43,7 @@ export async function designateLeadUnit(
       .execute();
     await recordAudit(trx, {
       actor,
-      role: actor.grants.some((g) => g.role === 'leadUnit' && g.bodyId === body.id) ? 'leadUnit' : 'clerk',
+      role: bodyRoleOf(actor, body.id) ?? 'clerk',
       bodyId: body.id,
       action: 'supervision.leadUnitDesignated',
       objectType: 'body',
@@ -57,8 +58,8 @@ export async function designateLeadUnit(
 
 /** The bodies (职权行使机构, not the offices) of the level the actor supervises, with their 牵头机构. */
 export async function leadUnitsOf(db: Db, actor: Actor) {
-  const bodies = actor.grants.filter((g) => g.role === 'clerk' || g.role === 'leadUnit').map((g) => g.bodyId);
-  const scopes = actor.grants.filter((g) => g.role === 'coordinator').map((g) => g.regionPath);
+  const bodies = staffedBodies(actor);
+  const scopes = scopesOf(actor, 'coordinator');
   const where = [
     ...(bodies.length ? [sql`b.id in (${sql.join(bodies)})`] : []),
     ...scopes.map((s) => sql`(r.path = ${s} or r.path like ${`${s}/%`})`),

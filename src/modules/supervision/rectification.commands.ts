@@ -17,6 +17,7 @@ import {
   mayReport,
   rectificationDue,
 } from '../../core/policies/supervision.js';
+import { bodyRoleOf } from '../../core/policies/scope.js';
 import type { Database } from '../../db/connect.js';
 import type { DB } from '../../db/schema.js';
 import { checkAttachment, MAX_ATTACHMENTS } from '../adjustments/attachments.js';
@@ -103,7 +104,7 @@ async function lockedOrder(trx: Transaction<DB>, actor: Actor, id: number): Prom
 function bodyActor(actor: Actor, o: OrderRecord) {
   if (!canReportRectification(actor, { id: o.bodyId, regionPath: o.regionPath }))
     throw new AppError('FORBIDDEN', '只有被督促整改的机构可以报送整改情况');
-  return actor.grants.some((g) => g.role === 'leadUnit' && g.bodyId === o.bodyId) ? 'leadUnit' : 'clerk';
+  return bodyRoleOf(actor, o.bodyId) ?? 'clerk';
 }
 
 /** Evidence (整改佐证材料), checked by content like an application's attachments. */

@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { FindingKind, FindingStatus, OrderStatus } from '../../contract/supervision.js';
 import type { Actor } from '../../core/actor.js';
+import { scopesOf, staffedBodies } from '../../core/policies/index.js';
 import type { Db } from '../../platform/db.js';
 
 export interface BodyRow {
@@ -28,8 +29,8 @@ export async function findBody(db: Db, id: number): Promise<BodyRow | undefined>
  * reach. Every query below joins finding as f and region as r.
  */
 function visibleTo(actor: Actor) {
-  const bodies = actor.grants.filter((g) => g.role === 'clerk' || g.role === 'leadUnit').map((g) => g.bodyId);
-  const scopes = actor.grants.filter((g) => g.role === 'coordinator').map((g) => g.regionPath);
+  const bodies = staffedBodies(actor);
+  const scopes = scopesOf(actor, 'coordinator');
   const parts = [
     ...(bodies.length ? [sql`f.body_id in (${sql.join(bodies)})`] : []),
     ...scopes.map((s) => sql`(r.path = ${s} or r.path like ${`${s}/%`})`),
