@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { roleSchema } from './common.js';
 import { DRAFT_STATUSES, LEGAL_LEVELS, POWER_STATUSES } from './register.js';
+import type { importResultSchema } from './exchange.js';
 import { timestamp } from './wire.js';
 
 /** A database row id: a number on the wire (the core types ids loosely as number or string). */
@@ -232,27 +233,7 @@ export const comparisonSchema = listDiffSchema.extend({
   duties: z.object({ added: z.array(dutySchema), removed: z.array(dutySchema) }),
 });
 
-/** What importing a workbook into a draft did (src/modules/exchange): counts, and the change against the draft as it was. */
-export const importResultSchema = z.object({
-  draftId: z.number(),
-  draftCreated: z.boolean(),
-  mode: z.enum(['replace', 'merge']),
-  dryRun: z.boolean(),
-  /** power rows in the file */
-  rows: z.number(),
-  inserted: z.number(),
-  updated: z.number(),
-  /** draft powers replaced away (replace mode) */
-  removed: z.number(),
-  issuedCodes: z.number(),
-  /** rows the §8 exclusion screening flagged */
-  flagged: z.number(),
-  draftPowerCount: z.number(),
-  changes: z.object({ added: z.number(), modified: z.number(), removed: z.number(), unchanged: z.number() }),
-  /** nothing changed (e.g. an exported draft imported again unchanged): nothing was written */
-  noChange: z.boolean(),
-});
-
+/** What importing a workbook into a draft did: the exchange contract's answer (src/contract/exchange.ts). */
 export type ImportResult = z.input<typeof importResultSchema>;
 export type Citation = z.input<typeof citationSchema>;
 export type Responsibility = z.input<typeof responsibilitySchema>;
