@@ -3,6 +3,7 @@
 export { ADMIN_ROLES, type Abilities } from '../../contract/common.js';
 export * from './abilities.js';
 export * from './adjustments.js';
+export * from './assessment.js';
 export * from './administration.js';
 export * from './consultations.js';
 export * from './feedback.js';

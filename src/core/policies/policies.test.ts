@@ -161,6 +161,24 @@ const TABLE: Record<PolicyName, Row[]> = {
     ['-', [fb({ outcome: 'unsubstantiated' })], false],
     ['-', [opinion({ outcome: 'adopted' })], false],
   ],
+  // ---- performance assessment (§5, §16 ¶1)
+  canViewAssessmentLevel: [
+    ['coordinator@2', [REGIONS.kdl.path], true],
+    ['coordinator@11', [REGIONS.kdl.path], true],
+    ['coordinator@11', [REGIONS.city.path], false],
+    ['clerk@10', [REGIONS.kdl.path], false],
+  ],
+  canViewAssessment: [
+    ['leadUnit@20', [street], true],
+    ['coordinator@2', [street], true],
+    ['coordinator@30', [street], false],
+    ['nobody', [street], false],
+  ],
+  canAdjustAssessment: [
+    ['coordinator@11', [street], true],
+    ['coordinator@2', [street], false],
+    ['clerk@20', [street], false],
+  ],
   // ---- supervision (§14 ¶2, §16, §17; §4 the joint meeting)
   canViewSupervision: [
     ['clerk@20', [street], true],
