@@ -1,6 +1,7 @@
 // Issue 12.5 and 12.3 in headless Chromium: the city office (coord.city) opens 监管看板, sees the
-// ECharts charts each with its table (the demo year: findings, a rectification, scores), switches to
-// 昆都仑区, reads the 绩效考核 ranking and opens a body's drill-down to the facts behind its score.
+// ECharts charts each with its table (the demo year: findings, a rectification, scores),
+// reads the 绩效考核 ranking and opens a body's drill-down to the facts behind its score;
+// a body's lead unit sees only its own score.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/modules/demo/users.seed.js';
@@ -70,6 +71,16 @@ describeBrowser('dashboard: charts with their tables, and the assessment ranking
     await drawer.getByText('每项得分所依据的事实').waitFor();
     await expect.poll(() => drawer.locator('tr', { hasText: '迟报' }).first().innerText()).toMatch(/1 件/);
     await screenshot(page, 'assessment-drilldown');
+    expect(problems).toEqual([]);
+  });
+
+  it('a body’s lead unit sees its own score and the facts behind it, no level', async () => {
+    const page = await signIn('lead.jtj', '/app/dashboard');
+    await page.getByText('本机构绩效考核').waitFor();
+    const facts = page.locator('table', { hasText: '每项得分所依据的事实' });
+    await expect.poll(() => facts.locator('tr', { hasText: '迟报' }).first().innerText()).toMatch(/1 件/);
+    expect(await page.getByRole('button', { name: '调整得分' }).count()).toBe(0);
+    expect(await page.getByRole('tab', { name: '绩效考核' }).count()).toBe(0);
     expect(problems).toEqual([]);
   });
 });

@@ -130,7 +130,8 @@ export const ROUTES: AppRoute[] = [
     path: '/dashboard',
     label: '监管看板',
     icon: <BarChartOutlined />,
-    ability: 'review',
+    // the offices see their level; a body's clerk and lead unit see their own score (§16 ¶1)
+    ability: ['review', 'draftList', 'submitList'],
     page: lazy(() => import('./pages/dashboard/DashboardPage.tsx')),
   },
   // 监督管理 (§14 ¶2, §16, §17): the office and the bodies it supervises

@@ -16,17 +16,8 @@ const valueText = (v: Term['value']) =>
       ? '无应办事项'
       : `${v.done} / ${v.of}（${Math.round((1000 * v.done) / v.of) / 10}%）`;
 
-function BodyDrawer({
-  id,
-  year,
-  onClose,
-  onChanged,
-}: {
-  id: number;
-  year: number;
-  onClose: () => void;
-  onChanged: () => void;
-}) {
+/** One body's score and the facts behind each point; the office of its level may adjust it. */
+export function BodyScore({ id, year, onChanged }: { id: number; year: number; onChanged?: () => void }) {
   const d = useLoad(() => http.get<DrillDown>(`/api/assessment/bodies/${id}`, { year }), [id, year]);
   const [adjusting, setAdjusting] = useState(false);
   const [form] = Form.useForm<{ score: number; reason: string }>();
@@ -37,14 +28,14 @@ function BodyDrawer({
       setAdjusting(false);
       form.resetFields();
       await d.reload();
-      onChanged();
+      onChanged?.();
     } catch (e) {
       showError(e);
     }
   };
   const x = d.data;
   return (
-    <Drawer open width={760} title={x ? `${x.bodyName} ${year}年度考核` : '考核详情'} onClose={onClose}>
+    <>
       {x && (
         <>
           <Descriptions size="small" column={3} bordered>
@@ -104,6 +95,14 @@ function BodyDrawer({
           </Modal>
         </>
       )}
+    </>
+  );
+}
+
+function BodyDrawer(p: { id: number; year: number; onClose: () => void; onChanged: () => void }) {
+  return (
+    <Drawer open width={760} title={`${p.year}年度考核详情`} onClose={p.onClose}>
+      <BodyScore id={p.id} year={p.year} onChanged={p.onChanged} />
     </Drawer>
   );
 }

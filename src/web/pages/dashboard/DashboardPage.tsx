@@ -8,7 +8,7 @@ import { api, http } from '../../api.ts';
 import { filterByLabel } from '../../lib/options.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { useActor } from '../../session.tsx';
-import { AssessmentTab } from './AssessmentTab.tsx';
+import { AssessmentTab, BodyScore } from './AssessmentTab.tsx';
 import { Chart, type ChartRow } from './Chart.tsx';
 
 const N = { key: 'n', label: '数量' };
@@ -123,7 +123,45 @@ function Charts({ d }: { d: Dashboard }) {
   );
 }
 
+/** A body's own users (§16 ¶1: 纳入绩效考核) read their own score and its facts, nothing else. */
+function OwnScores({ bodies }: { bodies: { id: number; name: string }[] }) {
+  const [year, setYear] = useState(dayjs().year());
+  const years = Array.from({ length: 6 }, (_, i) => dayjs().year() + 1 - i);
+  return (
+    <Card
+      title="本机构绩效考核"
+      extra={
+        <Select
+          style={{ width: 110 }}
+          value={year}
+          onChange={setYear}
+          options={years.map((y) => ({ value: y, label: `${y}年` }))}
+          aria-label="年度"
+        />
+      }
+    >
+      {bodies.map((b) => (
+        <Card key={b.id} type="inner" title={b.name} style={{ marginBottom: 16 }}>
+          <BodyScore id={b.id} year={year} />
+        </Card>
+      ))}
+    </Card>
+  );
+}
+
 export default function DashboardPage() {
+  const actor = useActor();
+  const own = [
+    ...new Map(
+      actor.roles
+        .filter((g) => g.role === 'clerk' || g.role === 'leadUnit')
+        .map((g) => [g.bodyId, { id: g.bodyId, name: g.bodyName }]),
+    ).values(),
+  ];
+  return actor.roles.some((g) => g.role === 'coordinator') ? <OfficeDashboard /> : <OwnScores bodies={own} />;
+}
+
+function OfficeDashboard() {
   const actor = useActor();
   const scopes = useMemo(() => actor.roles.filter((g) => g.role === 'coordinator').map((g) => g.regionPath), [actor]);
   const regions = useLoad(() => api.regions());
