@@ -13,7 +13,7 @@ import { afterAll, beforeAll, expect, it, onTestFailed } from 'vitest';
 import { draftApplication, drive } from '../src/modules/adjustments/test-fixtures.js';
 import { DEMO_PASSWORD } from '../src/modules/demo/users.seed.js';
 import { unlistedBody, type UnlistedBody } from '../src/modules/register/test-support.js';
-import { RESPONSIBILITY_TEMPLATES } from '../src/web/pages/lists/editor/templates.js';
+import { RESPONSIBILITY_TEMPLATES } from '../src/contract/responsibility-templates.js';
 import {
   collectProblems,
   describeBrowser,

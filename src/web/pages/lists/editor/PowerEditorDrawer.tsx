@@ -20,7 +20,7 @@ import {
 import { PowerAlerts } from '../PowerDetail.tsx';
 import LegalBasisField from './LegalBasisField.tsx';
 import { CasesField, ResponsibilitiesField } from './ListFields.tsx';
-import { RESPONSIBILITY_TEMPLATES } from './templates.ts';
+import { RESPONSIBILITY_TEMPLATES } from '../../../../contract/responsibility-templates.ts';
 
 interface Values {
   kind: 'main' | 'sub';

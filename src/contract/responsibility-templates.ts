@@ -1,8 +1,9 @@
 // 责任事项、追责情形、追责依据的通行模板（按权力类别）, from data/reference/responsibility-templates.json
-// (the templates the demo data uses). The editor offers them as a starting point only: the clerk
+// (the templates the demo data uses). The workspace's editor offers them as a starting point only: the clerk
 // adapts them to the power, and nothing is filled in unless the clerk asks. For 行政检查 the
 // reference's cases come from one 社会救助 item, so its general cases (genericCasesInferred) are
-// used instead, without the 《社会救助暂行办法》 basis.
+// used instead, without the 《社会救助暂行办法》 basis. The Excel template's worked example
+// (src/modules/exchange/example.ts) fills its 行政许可 row from the same text.
 
 export interface ResponsibilityTemplate {
   steps: { name: string; content: string }[];
