@@ -17,6 +17,7 @@ import { auditAnchorRoutes } from '../modules/portal/anchor.page.js';
 import { authRoutes } from '../modules/accounts/auth.routes.js';
 import { policyRoutes } from '../modules/accounts/policy.routes.js';
 import { usersRoutes } from '../modules/accounts/users.routes.js';
+import { emailRoutes } from '../modules/accounts/email.routes.js';
 import { adminChangeRoutes } from '../modules/accounts/admin-change.routes.js';
 import { bodiesRoutes } from '../modules/bodies/bodies.routes.js';
 import { portalRoutes } from '../modules/portal/portal.routes.js';
@@ -127,6 +128,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
 
   await authRoutes(app, deps);
   await usersRoutes(app, deps);
+  await emailRoutes(app, deps);
   await adminChangeRoutes(app, deps);
   await policyRoutes(app, deps);
   await bodiesRoutes(app, deps);

@@ -48,11 +48,43 @@ beforeAll(async () => {
   });
   at(t, '2026-11-30T09:00:00');
   ({ codes } = await publishFixture(t, '包头市市场监督管理局', [power('邮件通知测试许可')]));
-  await setEmail(t, 'coord.city', COORD_MAIL);
+  // the system administrator sets the coordinator's address in the users page's API
+  const admin = await t.login('sysadmin');
+  const coordId = (
+    await t.db.selectFrom('app_user').select('id').where('username', '=', 'coord.city').executeTakeFirstOrThrow()
+  ).id;
+  const res = await admin.request('PUT', `/api/users/${coordId}/email`, { email: COORD_MAIL });
+  expect(res.statusCode, res.body).toBe(200);
 });
 afterAll(async () => {
   await t.close();
   await sink.close();
+});
+
+describe('the notice address (issue 12.6)', () => {
+  it('each user sets their own; a bad one is refused in Chinese and changes nothing; another’s is not theirs', async () => {
+    const clerk = await t.login('clerk.scjg');
+    const bad = await clerk.request('PUT', '/api/me/email', { email: '不是邮箱' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('VALIDATION_FAILED');
+    expect(JSON.stringify(bad.json().error)).toContain('邮箱格式不正确');
+    expect((await clerk.get('/api/me/email')).json().email).toBeNull();
+    const ok = await clerk.request('PUT', '/api/me/email', { email: 'Clerk.SCJG@baotou.gov.cn' });
+    expect(ok.json().email).toBe('clerk.scjg@baotou.gov.cn');
+    const coordId = (
+      await t.db.selectFrom('app_user').select('id').where('username', '=', 'coord.city').executeTakeFirstOrThrow()
+    ).id;
+    const other = await clerk.request('PUT', `/api/users/${coordId}/email`, { email: 'x@baotou.gov.cn' });
+    expect([403, 404]).toContain(other.statusCode);
+    expect((await (await t.login('coord.city')).get('/api/me/email')).json().email).toBe(COORD_MAIL);
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .select(['object_id'])
+      .where('action', '=', 'user.emailChanged')
+      .execute();
+    expect(audit).toHaveLength(2); // the administrator's for the coordinator, the clerk's own
+    await clerk.request('PUT', '/api/me/email', { email: null });
+  });
 });
 
 describe('e-mail notices (issue 12.6)', () => {

@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = {
   'user.created': '创建用户',
   'user.updated': '修改用户',
   'user.unlocked': '解除锁定',
+  'user.emailChanged': '修改通知邮箱',
   'role.granted': '授予角色',
   'role.revoked': '撤销角色',
   'policy.updated': '修改安全策略',
