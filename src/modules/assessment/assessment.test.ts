@@ -1,6 +1,7 @@
 // Issue 12.3 (§5, §16 ¶1): the assessment of the seeded demo year on a real database — the ranked
 // table, the drill-down whose facts recompute each score by hand, the office's adjustment with a
 // reason (the computed score kept, audited), scope refusals that change nothing, and the exports.
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type Client, type TestApp } from '../../../test/harness.js';
 
@@ -92,10 +93,23 @@ describe('the seeded demo year', () => {
     expect(x.statusCode).toBe(200);
     expect(x.headers['content-type']).toContain('spreadsheetml');
     expect(x.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    // read back: the ranking's rows and the formula are in the workbook
+    const book = await JSZip.loadAsync(x.rawPayload);
+    const sheets = await Promise.all(
+      Object.keys(book.files)
+        .filter((f) => f.startsWith('xl/worksheets/'))
+        .map((f) => book.file(f)!.async('string')),
+    );
+    const all = sheets.join('');
+    expect(all).toContain('包头市交通运输局');
+    expect(all).toContain('2026年度权责清单实施情况绩效考核结果');
+    expect(all).toMatch(/迟报（§14）/);
     const w = await kdl.get(`/api/assessment/export.docx?level=150203&year=${YEAR}`);
     expect(w.statusCode).toBe(200);
     expect(w.headers['content-type']).toContain('wordprocessingml');
-    expect(w.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const doc = await (await JSZip.loadAsync(w.rawPayload)).file('word/document.xml')!.async('string');
+    expect(doc).toContain('昆都仑区卫生健康委员会');
+    expect(doc).toContain('通报批评扣分');
   });
 });
 
