@@ -6,6 +6,7 @@ export * from './adjustments.js';
 export * from './assessment.js';
 export * from './administration.js';
 export * from './consultations.js';
+export * from './delegation.js';
 export * from './feedback.js';
 export * from './register.js';
 export * from './reports.js';

@@ -86,6 +86,25 @@ const refused = (code: string) => expect.objectContaining({ ok: false, code });
 const cal = createWorkdayCalendar();
 const rectification = getRulebook('baotou-2023').supervision.rectification;
 
+// A 下放/委托 (§13): the prior assessment's 三不放 answers, related bodies' answers, the handover.
+const rb2023 = getRulebook('baotou-2023');
+const noRefusal = {
+  unlawful: { answer: 'no', reason: '有法律法规依据' },
+  policyRisk: { answer: 'no', reason: '无政策风险' },
+  cannotCarry: { answer: 'no', reason: '承接部门人员、设备到位' },
+} as const;
+const related = (bodyName: string, answer: string | null, waivedReason: string | null = null) => ({
+  bodyName,
+  answer,
+  waivedReason,
+});
+const handed = (item: string, confirmed = true) => ({
+  item,
+  handedAt: new Date('2026-10-01T02:00:00Z'),
+  confirmedAt: confirmed ? new Date('2026-10-01T03:00:00Z') : null,
+});
+const delegatedPower = { adjustmentId: 4, code: '150200-XK-0107', name: '特种设备使用登记' };
+
 const TABLE: Record<PolicyName, Row[]> = {
   // ---- opinions, complaints and reports (§15 ¶1–2)
   routeOf: [
@@ -178,6 +197,113 @@ const TABLE: Record<PolicyName, Row[]> = {
     ['coordinator@11', [street], true],
     ['coordinator@2', [street], false],
     ['clerk@20', [street], false],
+  ],
+  // ---- delegation and entrustment (§13.2–§13.5)
+  isDelegationKind: [
+    ['-', ['delegate'], true],
+    ['-', ['entrust'], true],
+    ['-', ['cancel'], false],
+  ],
+  assessmentRefusal: [
+    ['-', [noRefusal], null],
+    ['-', [null], expect.stringContaining('尚未完成事前调研评估')],
+    [
+      '-',
+      [{ ...noRefusal, cannotCarry: { answer: 'yes', reason: '基层执法人员不足' } }],
+      expect.stringContaining('不具备调整下放条件'),
+    ],
+  ],
+  relatedPending: [
+    [
+      '-',
+      [[related('市住建局', 'agree'), related('市应急局', null, '已电话征求'), related('市公安局', null)]],
+      [related('市公安局', null)],
+    ],
+    ['-', [[related('市住建局', 'disagree')]], []],
+  ],
+  relatedRefusal: [
+    ['-', [[related('市住建局', 'conditional'), related('市应急局', null, '已电话征求')]], null],
+    ['-', [[related('市住建局', 'agree'), related('市公安局', null)]], expect.stringContaining('市公安局')],
+  ],
+  answerNeedsReason: [
+    ['-', ['agree'], false],
+    ['-', ['conditional'], true],
+    ['-', ['disagree'], true],
+  ],
+  trainingNeeds: [
+    [
+      '-',
+      [rb2023, ['CF'], ['执法范围']],
+      [expect.objectContaining({ track: 'enforcement', missing: ['执法方式', '执法流程', '处罚裁量权', '救济途径'] })],
+    ],
+    [
+      '-',
+      [rb2023, ['XK', 'QZ'], []],
+      [expect.objectContaining({ track: 'approval' }), expect.objectContaining({ track: 'enforcement' })],
+    ],
+    ['-', [rb2023, ['JL'], []], []],
+  ],
+  knownTopics: [
+    [
+      '-',
+      [rb2023],
+      new Set([
+        '受理',
+        '材料审核',
+        '实地踏察',
+        '审核验收',
+        '裁量权',
+        '执法范围',
+        '执法方式',
+        '执法流程',
+        '处罚裁量权',
+        '救济途径',
+      ]),
+    ],
+  ],
+  trainingRefusal: [
+    ['-', [[], 0], expect.stringContaining('尚未对承接部门开展业务培训')],
+    ['-', [[], 1], null],
+    [
+      '-',
+      [[{ track: 'enforcement', label: '执法类', citation: '', topics: [], missing: ['执法方式'] }], 2],
+      expect.stringContaining('执法方式'),
+    ],
+  ],
+  countRequired: [
+    ['-', ['data'], true],
+    ['-', ['caseFiles'], true],
+    ['-', ['permissions'], false],
+  ],
+  handoverComplete: [
+    ['-', [[handed('permissions'), handed('data'), handed('policyBasis'), handed('caseFiles')]], true],
+    ['-', [[handed('permissions'), handed('data'), handed('policyBasis'), handed('caseFiles', false)]], false],
+    ['-', [[handed('permissions'), handed('data'), handed('policyBasis')]], false],
+  ],
+  receivingResponsible: [
+    ['-', ['2026-10-01', '2026-10-01', true], true],
+    ['-', ['2026-10-01', '2026-09-30', true], false],
+    ['-', ['2026-10-01', '2026-10-02', false], false],
+  ],
+  handoverMissed: [
+    ['-', ['2026-10-01', '2026-10-02', false], true],
+    ['-', ['2026-10-01', '2026-10-01', false], false],
+    ['-', ['2026-10-01', '2026-10-02', true], false],
+  ],
+  disguisedRetention: [
+    [
+      '-',
+      [[delegatedPower], [{ name: '特种设备使用登记备案', category: 'BA' }]],
+      [{ delegated: delegatedPower, proposed: { name: '特种设备使用登记备案', category: 'BA' } }],
+    ],
+    ['-', [[delegatedPower], [{ name: '特种设备使用登记', category: 'XK' }]], []],
+    ['-', [[delegatedPower], [{ name: '燃气经营许可证核准', category: 'XK' }]], []],
+  ],
+  entrustmentRefusal: [
+    ['-', [null, ['XK']], expect.stringContaining('第十三条第3项')],
+    ['-', [{ basisLevel: 'law', instrument: false }, ['CF']], expect.stringContaining('书面委托')],
+    ['-', [{ basisLevel: 'law', instrument: false }, ['XK']], null],
+    ['-', [{ basisLevel: 'regulation', instrument: true }, ['CF']], null],
   ],
   // ---- supervision (§14 ¶2, §16, §17; §4 the joint meeting)
   canViewSupervision: [
