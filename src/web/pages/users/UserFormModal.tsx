@@ -2,7 +2,7 @@
 // security admin's (三员分立).
 import { Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, isPending, type NewUser } from '../../api.ts';
+import { api, http, isPending, type NewUser } from '../../api.ts';
 import { bodyOptions, filterByLabel } from '../../lib/options.ts';
 import { toast } from '../../lib/feedback.ts';
 import { applyServerErrors } from '../../lib/forms.ts';
@@ -17,7 +17,8 @@ interface Props {
   onSaved: () => void;
 }
 
-type Values = NewUser & { confirm: string };
+// email (issue 12.6): where the user's inbox notices are also mailed; empty = in-app only
+type Values = NewUser & { confirm: string; email?: string };
 
 export default function UserFormModal({ open, user, bodies, defaultBodyId, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
@@ -26,9 +27,13 @@ export default function UserFormModal({ open, user, bodies, defaultBodyId, onClo
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    if (user)
+    if (user) {
       form.setFieldsValue({ username: user.username, displayName: user.displayName, homeBodyId: user.homeBodyId });
-    else if (defaultBodyId) form.setFieldsValue({ homeBodyId: defaultBodyId });
+      http
+        .get<{ email: string | null }>(`/api/users/${user.id}/email`)
+        .then((r) => form.setFieldsValue({ email: r.email ?? '' }))
+        .catch(() => undefined);
+    } else if (defaultBodyId) form.setFieldsValue({ homeBodyId: defaultBodyId });
   }, [open, user, defaultBodyId, form]);
 
   async function submit() {
@@ -37,6 +42,7 @@ export default function UserFormModal({ open, user, bodies, defaultBodyId, onClo
     setSaving(true);
     try {
       if (user) {
+        await http.put(`/api/users/${user.id}/email`, { email: v.email?.trim() || null });
         const r = await api.updateUser(user.id, { displayName: v.displayName.trim() });
         if (isPending(r)) toast.info('已提交，待另一名管理员确认后生效');
         else toast.success('用户信息已保存');
@@ -95,6 +101,16 @@ export default function UserFormModal({ open, user, bodies, defaultBodyId, onClo
         >
           <Input placeholder="请输入真实姓名" maxLength={30} />
         </Form.Item>
+        {user && (
+          <Form.Item
+            name="email"
+            label="通知邮箱"
+            extra="待办与提醒除站内消息外，也发送到此邮箱（服务器配置 SMTP_URL 后生效）；留空则不发邮件"
+            rules={[{ type: 'email', message: '邮箱格式不正确' }]}
+          >
+            <Input placeholder="例如 zhangsan@baotou.gov.cn" maxLength={254} />
+          </Form.Item>
+        )}
         <Form.Item name="homeBodyId" label="所属机构" rules={[{ required: true, message: '请选择所属机构' }]}>
           <Select
             disabled={!!user}
