@@ -28,10 +28,10 @@ export const ROLE_LABELS: Record<Role, string> = {
   auditor: '审计管理员',
 };
 
-/** 三员分立: the three admin duties, never held by one person (core/policies.ts enforces it). */
+/** 三员分立: the three admin duties, never held by one person (core/policies/ enforces it). */
 export const ADMIN_ROLES: Role[] = ['sysAdmin', 'secAdmin', 'auditor'];
 
-/** What the UI may offer a signed-in user (core/policies.ts abilitiesOf); the server checks every call again. */
+/** What the UI may offer a signed-in user (core/policies/ abilitiesOf); the server checks every call again. */
 export const abilitiesSchema = z.object({
   manageBodies: z.boolean(),
   manageUsers: z.boolean(),
