@@ -1,13 +1,13 @@
 // §5, §16 ¶1: the performance score of one body and year from its measured facts, by the rulebook's
-// formula (AssessmentRules): clamp(base − Σ min(cap, weight × measure), 0, base). Pure.
-import type { AssessmentFactId, AssessmentRules } from '../rulebook/types.js';
+// formula (PerformanceReviewRules): clamp(base − Σ min(cap, weight × measure), 0, base). Pure.
+import type { PerformanceReviewFactId, PerformanceReviewRules } from '../rulebook/types.js';
 
 /** A rate's parts (no cases → no deduction) or a plain count. */
 export type FactValue = { kind: 'rate'; done: number; of: number } | { kind: 'count'; n: number };
-export type AssessmentFacts = Record<AssessmentFactId, FactValue>;
+export type PerformanceReviewFacts = Record<PerformanceReviewFactId, FactValue>;
 
 export interface ScoredTerm {
-  fact: AssessmentFactId;
+  fact: PerformanceReviewFactId;
   label: string;
   article: string;
   weight: number;
@@ -26,7 +26,10 @@ export function measureOf(v: FactValue): number {
   return v.of === 0 ? 0 : round2((1 - v.done / v.of) * 100);
 }
 
-export function scoreFacts(rules: AssessmentRules, facts: AssessmentFacts): { score: number; terms: ScoredTerm[] } {
+export function scoreFacts(
+  rules: PerformanceReviewRules,
+  facts: PerformanceReviewFacts,
+): { score: number; terms: ScoredTerm[] } {
   const terms = rules.terms.map((t) => {
     const value = facts[t.fact];
     const measure = measureOf(value);

@@ -2,7 +2,7 @@
 // (role × action × scope → allowed; deny by default), and the formula on facts written by hand.
 import { describe, expect, it } from 'vitest';
 import type { Actor, Role } from '../actor.js';
-import { scoreFacts, type AssessmentFacts } from '../assessment/score.js';
+import { scoreFacts, type PerformanceReviewFacts } from '../assessment/score.js';
 import { getRulebook } from '../rulebook/index.js';
 import { canAdjustAssessment, canViewAssessment, canViewAssessmentLevel } from './assessment.js';
 
@@ -51,9 +51,9 @@ describe('scope (§5, §16: 本级; the city office sees every level)', () => {
 
 describe('the formula (rulebook data)', () => {
   const rules = getRulebook('baotou-2025').assessment;
-  const none: AssessmentFacts = Object.fromEntries(
+  const none: PerformanceReviewFacts = Object.fromEntries(
     rules.terms.map((t) => [t.fact, t.measure === 'rate' ? { kind: 'rate', done: 0, of: 0 } : { kind: 'count', n: 0 }]),
-  ) as AssessmentFacts;
+  ) as PerformanceReviewFacts;
   it('no facts, no deductions: full marks', () => expect(scoreFacts(rules, none).score).toBe(100));
   it('every term names an article and is a platform setting', () => {
     for (const t of rules.terms) expect(t.article).toMatch(/^§\d+/);
@@ -61,7 +61,7 @@ describe('the formula (rulebook data)', () => {
   });
   it('weights, caps, credits and the floor', () => {
     const w = (f: string) => rules.terms.find((t) => t.fact === f)!;
-    const facts: AssessmentFacts = {
+    const facts: PerformanceReviewFacts = {
       ...none,
       filingOnTimeRate: { kind: 'rate', done: 3, of: 4 }, // 25 points missed
       lateFindings: { kind: 'count', n: 1 },
@@ -80,6 +80,6 @@ describe('the formula (rulebook data)', () => {
       missingFindings: { kind: 'count', n: 99 },
       rectificationsFailed: { kind: 'count', n: 99 },
     };
-    expect(scoreFacts(rules, worst as AssessmentFacts).score).toBeGreaterThanOrEqual(0);
+    expect(scoreFacts(rules, worst as PerformanceReviewFacts).score).toBeGreaterThanOrEqual(0);
   });
 });

@@ -2,7 +2,7 @@
 // docs/regulation.zh.txt. '§N' = 第N条, '§13.1' = 第十三条第1项.
 // Data only: every number here is quoted from the article it cites.
 import type {
-  AssessmentRules,
+  PerformanceReviewRules,
   DelegationRules,
   FeedbackRules,
   PeriodRules,
@@ -279,7 +279,7 @@ export const supervision2023: SupervisionRules = {
 // every weight and cap below is a platform setting (issue 12 item 3), each term naming the article
 // that makes its fact a duty. 100 points less capped deductions; an accepted rectification gives back.
 const SETTING = 'weight and cap: platform setting; the regulation sets none.';
-export const assessment2023: AssessmentRules = {
+export const assessment2023: PerformanceReviewRules = {
   base: 100,
   note: 'score = clamp(100 − Σ min(cap, weight × measure), 0, 100); rate terms measure missed percentage points.',
   terms: [

@@ -223,7 +223,7 @@ export interface FeedbackRules extends Provenance {
 }
 
 /** A fact the assessment measures per body and year (src/modules/assessment/assessment.repo.ts). */
-export type AssessmentFactId =
+export type PerformanceReviewFactId =
   | 'filingOnTimeRate'
   | 'stepOnTimeRate'
   | 'lateFindings'
@@ -241,8 +241,8 @@ export type AssessmentFactId =
  * weight × missed percentage points. `count`: weight × count. A negative weight is a credit.
  * The deduction (or credit) is capped at `cap` points.
  */
-export interface AssessmentTerm extends Provenance {
-  readonly fact: AssessmentFactId;
+export interface PerformanceReviewTerm extends Provenance {
+  readonly fact: PerformanceReviewFactId;
   readonly label: string;
   readonly measure: 'rate' | 'count';
   readonly weight: number;
@@ -254,9 +254,9 @@ export interface AssessmentTerm extends Provenance {
  * §5, §16 ¶1: the office assesses how each body keeps its list (绩效考核). The regulation names what
  * is assessed, not how: score = clamp(base − Σ min(cap, weight × measure), 0, base).
  */
-export interface AssessmentRules extends Provenance {
+export interface PerformanceReviewRules extends Provenance {
   readonly base: number;
-  readonly terms: readonly AssessmentTerm[];
+  readonly terms: readonly PerformanceReviewTerm[];
 }
 
 export interface Rulebook {
@@ -284,5 +284,5 @@ export interface Rulebook {
   readonly feedback: FeedbackRules;
   readonly supervision: SupervisionRules;
   readonly delegation: DelegationRules;
-  readonly assessment: AssessmentRules;
+  readonly assessment: PerformanceReviewRules;
 }

@@ -2,14 +2,14 @@
 // set-based query (an aggregate per source, joined on the body), never a query per body.
 // A year is a Beijing calendar year; a 旗县区 level includes the 苏木乡镇·街道 bodies it serves (§18).
 import { sql } from 'kysely';
-import type { AssessmentFacts } from '../../core/assessment/score.js';
+import type { PerformanceReviewFacts } from '../../core/assessment/score.js';
 import type { Db } from '../../platform/db.js';
 
 export interface BodyFactsRow {
   bodyId: number;
   bodyName: string;
   regionName: string;
-  facts: AssessmentFacts;
+  facts: PerformanceReviewFacts;
   /** the office's adjustment in force, if any */
   adjusted: { score: number; reason: string; by: string; at: Date } | null;
 }
