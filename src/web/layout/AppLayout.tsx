@@ -1,6 +1,13 @@
 // The frame of every signed-in page: side menu from ROUTES filtered by abilities; header with
-// the user's name, roles, 修改密码 and 退出.
-import { KeyOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
+// the user's name, roles, 修改密码, 通知邮箱 and 退出.
+import {
+  KeyOutlined,
+  LogoutOutlined,
+  MailOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Avatar, Badge, Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -10,6 +17,7 @@ import { usePendingAdminChangeCount } from '../pages/admin-changes/pending.ts';
 import { ADMINS, ROUTES } from '../routes.tsx';
 import { useActor, useSession } from '../session.tsx';
 import ChangePasswordModal from './ChangePasswordModal.tsx';
+import NoticeEmailModal from './NoticeEmailModal.tsx';
 
 const { Sider, Header, Content, Footer } = Layout;
 
@@ -28,6 +36,7 @@ export default function AppLayout() {
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
   const [pwdOpen, setPwdOpen] = useState(false);
+  const [mailOpen, setMailOpen] = useState(false);
 
   // 管理员变更确认 shows how many changes wait for this administrator's confirmation
   const toConfirm = usePendingAdminChangeCount(can(ADMINS), location.pathname);
@@ -106,6 +115,9 @@ export default function AppLayout() {
             <Button size="small" icon={<KeyOutlined />} onClick={() => setPwdOpen(true)}>
               修改密码
             </Button>
+            <Button size="small" icon={<MailOutlined />} onClick={() => setMailOpen(true)}>
+              通知邮箱
+            </Button>
             <Button size="small" danger icon={<LogoutOutlined />} onClick={onLogout}>
               退出
             </Button>
@@ -117,6 +129,7 @@ export default function AppLayout() {
         <Footer className="app-footer">包头市权责清单管理平台 · 工作人员工作台</Footer>
       </Layout>
       <ChangePasswordModal open={pwdOpen} onClose={() => setPwdOpen(false)} />
+      <NoticeEmailModal open={mailOpen} onClose={() => setMailOpen(false)} />
     </Layout>
   );
 }
