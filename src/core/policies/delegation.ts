@@ -9,7 +9,9 @@ import {
   type Refusal,
   type RelatedAnswer,
 } from '../../contract/delegation.js';
-import { citeArticle, type Rulebook, type TrainingTrack } from '../rulebook/index.js';
+import type { Actor } from '../actor.js';
+import { citeArticle, type Role as WorkflowRole, type Rulebook, type TrainingTrack } from '../rulebook/index.js';
+import { roleAtBody } from './scope.js';
 
 /** The kinds of application §13.2–§13.5 apply to. */
 export const DELEGATION_KINDS = ['delegate', 'entrust'] as const;
@@ -161,3 +163,23 @@ export function entrustmentRefusal(
     return '行政处罚事项的委托须采用书面委托形式，请上传委托书后再报送（第十三条第3项）';
   return null;
 }
+
+// Who acts on a delegation's records. `roles` are the actor's workflow roles on the application
+// (applicationRoles: the receiving body's lead unit included as receiver); none held → denied.
+
+/** §13.2–§13.5: the applying body keeps its records through its own clerk or lead unit. */
+export const isDelegationApplicant = (roles: readonly WorkflowRole[]) =>
+  roles.includes('clerk') || roles.includes('leadUnit');
+
+/** The role an applying body's act is audited under: its clerk's when held, else its lead unit's. */
+export const delegationApplicantRole = (roles: readonly WorkflowRole[]): 'clerk' | 'leadUnit' =>
+  roles.includes('clerk') ? 'clerk' : 'leadUnit';
+
+/** §13.2 ¶2: only the coordination office of the body's level stops waiting for a related body. */
+export const canWaiveRelated = (roles: readonly WorkflowRole[]) => roles.includes('coordinator');
+
+/** §13.5: the receiving body's lead unit (workflow role receiver) confirms what it has received. */
+export const canConfirmHandover = (roles: readonly WorkflowRole[]) => roles.includes('receiver');
+
+/** §13.2 ¶2: a related body answers the request put to it through its own lead unit. */
+export const canAnswerRelated = (a: Actor | null, relatedBodyId: number) => roleAtBody(a, 'leadUnit', relatedBodyId);

@@ -305,6 +305,33 @@ const TABLE: Record<PolicyName, Row[]> = {
     ['-', [{ basisLevel: 'law', instrument: false }, ['XK']], null],
     ['-', [{ basisLevel: 'regulation', instrument: true }, ['CF']], null],
   ],
+  // the workflow roles an actor holds on the application (applicationRoles) → what it may do
+  isDelegationApplicant: [
+    ['-', [['clerk']], true],
+    ['-', [['leadUnit', 'receiver']], true],
+    ['-', [['coordinator', 'receiver']], false],
+    ['-', [[]], false],
+  ],
+  delegationApplicantRole: [
+    ['-', [['clerk', 'leadUnit']], 'clerk'],
+    ['-', [['leadUnit']], 'leadUnit'],
+  ],
+  canWaiveRelated: [
+    ['-', [['coordinator']], true],
+    ['-', [['clerk', 'leadUnit', 'approver']], false],
+    ['-', [[]], false],
+  ],
+  canConfirmHandover: [
+    ['-', [['receiver']], true],
+    ['-', [['clerk', 'leadUnit']], false],
+    ['-', [[]], false],
+  ],
+  canAnswerRelated: [
+    ['leadUnit@30', [30], true],
+    ['clerk@30', [30], false],
+    ['leadUnit@10', [30], false],
+    ['nobody', [30], false],
+  ],
   // ---- supervision (§14 ¶2, §16, §17; §4 the joint meeting)
   canViewSupervision: [
     ['clerk@20', [street], true],

@@ -4,7 +4,13 @@ import type { Transaction } from 'kysely';
 import type { Actor, RequestMeta } from '../../core/actor.js';
 import { todayInBeijing } from '../../core/calendar/index.js';
 import type { AssessmentInput } from '../../contract/delegation.js';
-import { answerNeedsReason } from '../../core/policies/delegation.js';
+import {
+  answerNeedsReason,
+  canAnswerRelated,
+  canWaiveRelated,
+  delegationApplicantRole,
+  isDelegationApplicant,
+} from '../../core/policies/delegation.js';
 import { AppError, notFound } from '../../core/errors.js';
 import { dueFor, getRulebook } from '../../core/rulebook/index.js';
 import type { Database } from '../../db/connect.js';
@@ -13,14 +19,7 @@ import { recordAudit } from '../audit/audit.repo.js';
 import { loadCalendar } from '../calendar/calendar.repo.js';
 import { notify } from '../adjustments/inbox.repo.js';
 import { attachmentsAmong, leadUnitsOf, relatedById } from './delegation.repo.js';
-import {
-  beforeGovernment,
-  beforeSubmission,
-  isApplicant,
-  readDelegation,
-  scoped,
-  type Scoped,
-} from './delegation.view.js';
+import { beforeGovernment, beforeSubmission, readDelegation, scoped, type Scoped } from './delegation.view.js';
 
 export interface Deps {
   db: Database;
@@ -52,7 +51,7 @@ export async function assertOwnAttachments(trx: Transaction<DB>, adjustmentId: n
 /** §13.2 ¶1: the applicant records (or corrects) the prior assessment until the application is submitted. */
 export function saveAssessment(deps: Deps, actor: Actor, meta: RequestMeta, id: number, input: AssessmentInput) {
   return onDelegation(deps, actor, id, async (trx, { a, roles }, at) => {
-    if (!isApplicant(roles))
+    if (!isDelegationApplicant(roles))
       throw refuse('FORBIDDEN', '只有申请单位的经办人或牵头机构可以填写事前调研评估（第十三条第2项）');
     if (!beforeSubmission(a))
       throw refuse('INVALID_STATE', '调整申请已报送，事前调研评估不能再修改（退回修改后可以修改）');
@@ -82,7 +81,7 @@ export function saveAssessment(deps: Deps, actor: Actor, meta: RequestMeta, id: 
       .execute();
     await recordAudit(trx, {
       actor,
-      role: roles.includes('clerk') ? 'clerk' : 'leadUnit',
+      role: delegationApplicantRole(roles),
       bodyId: a.bodyId,
       action: 'delegation.assessed',
       objectType: 'adjustment',
@@ -98,7 +97,7 @@ export function saveAssessment(deps: Deps, actor: Actor, meta: RequestMeta, id: 
 /** §13.2 ¶2: the applicant names related bodies; each gets a task with the rulebook's clock. */
 export function nameRelated(deps: Deps, actor: Actor, meta: RequestMeta, id: number, bodyIds: number[]) {
   return onDelegation(deps, actor, id, async (trx, { a, roles }, at) => {
-    if (!isApplicant(roles)) throw refuse('FORBIDDEN', '只有申请单位的经办人或牵头机构可以征求关联部门意见');
+    if (!isDelegationApplicant(roles)) throw refuse('FORBIDDEN', '只有申请单位的经办人或牵头机构可以征求关联部门意见');
     if (!beforeGovernment(a)) throw refuse('INVALID_STATE', '调整申请已报请政府审定，不能再增加关联部门');
     const wanted = [...new Set(bodyIds)];
     if (wanted.includes(a.bodyId) || (a.receivingBodyId && wanted.includes(a.receivingBodyId)))
@@ -145,7 +144,7 @@ export function nameRelated(deps: Deps, actor: Actor, meta: RequestMeta, id: num
     }
     await recordAudit(trx, {
       actor,
-      role: roles.includes('clerk') ? 'clerk' : 'leadUnit',
+      role: delegationApplicantRole(roles),
       bodyId: a.bodyId,
       action: 'delegation.relatedNamed',
       objectType: 'adjustment',
@@ -174,8 +173,7 @@ export async function answerRelated(
   const at = deps.clock();
   const adjustmentId = await deps.db.transaction().execute(async (trx) => {
     const seen = await relatedById(trx, relatedId);
-    if (!seen || !actor.grants.some((g) => g.role === 'leadUnit' && g.bodyId === seen.body_id))
-      throw notFound('征求意见');
+    if (!seen || !canAnswerRelated(actor, seen.body_id)) throw notFound('征求意见');
     // every writer locks the application first, so the request read after the lock is current
     const { a } = await scoped(trx, actor, seen.adjustment_id, trx);
     const r = (await relatedById(trx, relatedId))!;
@@ -222,7 +220,7 @@ export async function waiveRelated(deps: Deps, actor: Actor, meta: RequestMeta, 
   const r = await relatedById(deps.db, relatedId);
   if (!r) throw notFound('征求意见');
   return onDelegation(deps, actor, r.adjustment_id, async (trx, { a, roles }, at) => {
-    if (!roles.includes('coordinator')) throw refuse('FORBIDDEN', '只有本级协调小组办公室可以说明不再等待关联部门意见');
+    if (!canWaiveRelated(roles)) throw refuse('FORBIDDEN', '只有本级协调小组办公室可以说明不再等待关联部门意见');
     const now = await relatedById(trx, relatedId);
     if (now?.answer) throw refuse('CONFLICT', '该关联部门已回复意见');
     if (now?.waived_reason) throw refuse('CONFLICT', '已说明不再等待该关联部门意见');

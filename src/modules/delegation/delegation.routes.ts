@@ -18,6 +18,7 @@ import {
   waiveInput,
 } from '../../contract/delegation.js';
 import type { AppDeps } from '../../platform/deps.js';
+import { bodiesWithRole } from '../../core/policies/index.js';
 import { actorOf, metaOf } from '../../platform/http.js';
 import { answerRelated, nameRelated, saveAssessment, waiveRelated } from './delegation.commands.js';
 import { requestsFor } from './delegation.repo.js';
@@ -82,9 +83,7 @@ export async function delegationRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req) => {
-      const actor = actorOf(req);
-      const mine = actor.grants.filter((g) => g.role === 'leadUnit').map((g) => g.bodyId);
-      return { items: await requestsFor(db, mine) };
+      return { items: await requestsFor(db, bodiesWithRole(actorOf(req), 'leadUnit')) };
     },
   );
 

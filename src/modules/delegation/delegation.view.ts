@@ -11,14 +11,18 @@ import {
 } from '../../contract/delegation.js';
 import {
   assessmentRefusal,
+  canAnswerRelated,
+  canConfirmHandover,
+  canWaiveRelated,
   handoverComplete,
   handoverMissed,
+  isDelegationApplicant,
   isDelegationKind,
   receivingResponsible,
   trainingNeeds,
 } from '../../core/policies/delegation.js';
 import { AppError, notFound } from '../../core/errors.js';
-import { canViewAdjustment } from '../../core/policies/index.js';
+import { bodiesWithRole, canViewAdjustment } from '../../core/policies/index.js';
 import { getRulebook, type Role } from '../../core/rulebook/index.js';
 import type { Db } from '../../platform/db.js';
 import { findAdjustment, lockAdjustment, type AdjustmentRecord } from '../adjustments/adjustments.repo.js';
@@ -44,7 +48,7 @@ export interface Scoped {
 
 /** §13.2 ¶2: the bodies whose lead unit the actor is and that are asked about this application. */
 async function askedOf(db: Db, actor: Actor, adjustmentId: number): Promise<number[]> {
-  const mine = actor.grants.filter((g) => g.role === 'leadUnit').map((g) => g.bodyId);
+  const mine = bodiesWithRole(actor, 'leadUnit');
   if (!mine.length) return [];
   const rows = await db
     .selectFrom('delegation_related')
@@ -69,7 +73,6 @@ export async function scoped(db: Db, actor: Actor, id: number, trx?: Transaction
   return { a: a as Scoped['a'], roles: applicationRoles(actor, a), actor };
 }
 
-export const isApplicant = (roles: readonly Role[]) => roles.includes('clerk') || roles.includes('leadUnit');
 export const live = (a: AdjustmentRecord) => a.status === 'open' || a.status === 'due';
 /** §13.1: the applicant changes its assessment until it is submitted (a return opens it again). */
 export const beforeSubmission = (a: AdjustmentRecord) => live(a) && a.submittedAt === null;
@@ -100,7 +103,7 @@ export async function readDelegation(db: Db, s: Scoped, at: Date): Promise<Deleg
   ];
   const files = new Map((await attachmentsAmong(db, a.id, allIds)).map((f) => [f.id, f]));
   const refs = (ids: number[]) => ids.flatMap((id) => (files.has(id) ? [files.get(id)!] : []));
-  const applicant = isApplicant(roles);
+  const applicant = isDelegationApplicant(roles);
   const complete = handover ? handoverComplete(handover.items) : false;
   return {
     adjustmentId: a.id,
@@ -124,11 +127,7 @@ export async function readDelegation(db: Db, s: Scoped, at: Date): Promise<Deleg
     entrustment,
     related: related.map((r) => ({
       ...r,
-      canAnswer:
-        !r.answer &&
-        !r.waivedReason &&
-        beforeGovernment(a) &&
-        s.actor.grants.some((g) => g.role === 'leadUnit' && g.bodyId === r.bodyId),
+      canAnswer: !r.answer && !r.waivedReason && beforeGovernment(a) && canAnswerRelated(s.actor, r.bodyId),
     })),
     trainings: trainings.map((t) => ({ ...t, materials: refs(t.materialIds) })),
     trainingNeeds: trainingNeeds(
@@ -170,10 +169,10 @@ export async function readDelegation(db: Db, s: Scoped, at: Date): Promise<Deleg
       assess: applicant && beforeSubmission(a),
       entrust: applicant && beforeSubmission(a) && a.kind === 'entrust',
       nameRelated: applicant && beforeGovernment(a),
-      waive: roles.includes('coordinator') && beforeGovernment(a),
+      waive: canWaiveRelated(roles) && beforeGovernment(a),
       train: applicant && handingOver(a),
       hand: applicant && handingOver(a) && !!handover,
-      confirm: roles.includes('receiver') && handingOver(a) && !!handover,
+      confirm: canConfirmHandover(roles) && handingOver(a) && !!handover,
     },
   };
 }

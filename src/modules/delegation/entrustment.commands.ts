@@ -5,13 +5,14 @@ import type { EntrustmentInput } from '../../contract/delegation.js';
 import { AppError } from '../../core/errors.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { assertOwnAttachments, onDelegation, type Deps } from './delegation.commands.js';
-import { beforeSubmission, isApplicant } from './delegation.view.js';
+import { delegationApplicantRole, isDelegationApplicant } from '../../core/policies/delegation.js';
+import { beforeSubmission } from './delegation.view.js';
 
 export function saveEntrustment(deps: Deps, actor: Actor, meta: RequestMeta, id: number, input: EntrustmentInput) {
   return onDelegation(deps, actor, id, async (trx, { a, roles }, at) => {
     if (a.kind !== 'entrust')
       throw new AppError('INVALID_STATE', '只有委托申请需要填写委托依据和委托书（第十三条第3项）');
-    if (!isApplicant(roles))
+    if (!isDelegationApplicant(roles))
       throw new AppError('FORBIDDEN', '只有委托机关的经办人或牵头机构可以填写委托依据（第十三条第3项）');
     if (!beforeSubmission(a))
       throw new AppError('INVALID_STATE', '调整申请已报送，委托依据不能再修改（退回修改后可以修改）');
@@ -31,7 +32,7 @@ export function saveEntrustment(deps: Deps, actor: Actor, meta: RequestMeta, id:
       .execute();
     await recordAudit(trx, {
       actor,
-      role: roles.includes('clerk') ? 'clerk' : 'leadUnit',
+      role: delegationApplicantRole(roles),
       bodyId: a.bodyId,
       action: 'delegation.entrustmentRecorded',
       objectType: 'adjustment',

@@ -11,8 +11,11 @@ import {
   type TrainingInput,
 } from '../../contract/delegation.js';
 import {
+  canConfirmHandover,
   countRequired,
+  delegationApplicantRole,
   handoverComplete,
+  isDelegationApplicant,
   knownTopics,
   trainingNeeds,
   trainingRefusal,
@@ -23,13 +26,13 @@ import type { DB } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { assertOwnAttachments, onDelegation, type Deps } from './delegation.commands.js';
 import { delegatedCategories, handoverOf, trainingsOf } from './delegation.repo.js';
-import { handingOver, isApplicant, type Scoped } from './delegation.view.js';
+import { handingOver, type Scoped } from './delegation.view.js';
 
 const refuse = (code: 'FORBIDDEN' | 'INVALID_STATE' | 'VALIDATION_FAILED' | 'CONFLICT', msg: string, field?: string) =>
   new AppError(code, msg, field ? [{ field, message: msg }] : undefined);
 
 function assertApplicant({ a, roles }: Scoped, what: string) {
-  if (!isApplicant(roles)) throw refuse('FORBIDDEN', `只有放权部门的经办人或牵头机构可以${what}`);
+  if (!isDelegationApplicant(roles)) throw refuse('FORBIDDEN', `只有放权部门的经办人或牵头机构可以${what}`);
   if (!handingOver(a)) throw refuse('INVALID_STATE', '调整申请已撤回或未获批准，不能办理培训和移交');
 }
 
@@ -44,8 +47,6 @@ async function assertTrained(trx: Transaction<DB>, s: Scoped) {
   const refusal = trainingRefusal(needs, trainings.length);
   if (refusal) throw refuse('INVALID_STATE', refusal);
 }
-
-const applicantRole = (s: Scoped) => (s.roles.includes('clerk') ? 'clerk' : 'leadUnit');
 
 export function recordTraining(deps: Deps, actor: Actor, meta: RequestMeta, id: number, input: TrainingInput) {
   return onDelegation(deps, actor, id, async (trx, s, at) => {
@@ -77,7 +78,7 @@ export function recordTraining(deps: Deps, actor: Actor, meta: RequestMeta, id: 
       .executeTakeFirstOrThrow();
     await recordAudit(trx, {
       actor,
-      role: applicantRole(s),
+      role: delegationApplicantRole(s.roles),
       bodyId: s.a.bodyId,
       action: 'delegation.trainingRecorded',
       objectType: 'adjustment',
@@ -109,7 +110,7 @@ export function planHandover(deps: Deps, actor: Actor, meta: RequestMeta, id: nu
       .execute();
     await recordAudit(trx, {
       actor,
-      role: applicantRole(s),
+      role: delegationApplicantRole(s.roles),
       bodyId: s.a.bodyId,
       action: 'delegation.handoverPlanned',
       objectType: 'adjustment',
@@ -151,7 +152,7 @@ export function handItem(
       .execute();
     await recordAudit(trx, {
       actor,
-      role: applicantRole(s),
+      role: delegationApplicantRole(s.roles),
       bodyId: s.a.bodyId,
       action: 'delegation.itemHanded',
       objectType: 'adjustment',
@@ -167,7 +168,7 @@ export function handItem(
 /** §13.5: the receiving body (its lead unit, role receiver) confirms what it has received. */
 export function confirmItem(deps: Deps, actor: Actor, meta: RequestMeta, id: number, item: HandoverItem) {
   return onDelegation(deps, actor, id, async (trx, s, at) => {
-    if (!s.roles.includes('receiver'))
+    if (!canConfirmHandover(s.roles))
       throw refuse('FORBIDDEN', '只有承接部门的牵头机构可以确认接收移交事项（第十三条第5项）');
     if (!handingOver(s.a)) throw refuse('INVALID_STATE', '调整申请已撤回或未获批准，不能确认移交');
     const x = await itemOf(trx, s, item);
