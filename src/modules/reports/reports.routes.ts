@@ -7,6 +7,7 @@ import { errorResponses } from '../../contract/common.js';
 import {
   REPORT_MIME as MIME,
   reportFileSchema,
+  yearlyReportSchema,
   type YearlyReportQuery,
   yearlyReportQuery as query,
 } from '../../contract/reports.js';
@@ -35,7 +36,14 @@ export async function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps)
 
   r.get(
     '/api/reports/yearly',
-    { schema: { tags: ['年度报告'], summary: '年度权责清单动态调整情况（预览）', querystring: query } },
+    {
+      schema: {
+        tags: ['年度报告'],
+        summary: '年度权责清单动态调整情况（预览）',
+        querystring: query,
+        response: { 200: yearlyReportSchema, ...errorResponses },
+      },
+    },
     async (req) => (await load(req, req.query)).report,
   );
 
