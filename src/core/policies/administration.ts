@@ -21,6 +21,24 @@ export const canReadAudit = (a: Actor | null) => hasRole(a, 'auditor');
 /** A change to an administrator's account waits for another administrator: any of the three may see and decide. */
 export const canReviewAdminChanges = (a: Actor | null) => ADMIN_ROLES.some((r) => hasRole(a, r));
 
+/** 三员分立: a change waits for a second administrator when its subject is one, or when it grants an admin role. */
+export const changeNeedsSecondAdmin = (targetRoles: readonly Role[], grantedRole?: Role) =>
+  targetRoles.some((r) => ADMIN_ROLES.includes(r)) || (grantedRole !== undefined && ADMIN_ROLES.includes(grantedRole));
+
+/** A pending admin change is seen by an administrator (any of the three) whose scope reaches its subject. */
+export const canSeeAdminChange = (a: Actor | null, targetRegionPath: string) =>
+  ADMIN_ROLES.some((r) => roleReachesRegion(a, r, targetRegionPath));
+
+/** It is confirmed by such an administrator who is neither its requester nor its subject. */
+export function canConfirmAdminChange(
+  a: Actor | null,
+  change: { requestedBy: number; targetUserId: number },
+  targetRegionPath: string,
+): boolean {
+  if (!a || a.userId === change.requestedBy || a.userId === change.targetUserId) return false;
+  return canSeeAdminChange(a, targetRegionPath);
+}
+
 /** A user record is visible to its own colleagues and to the admins whose scope covers it. */
 export function canViewUser(a: Actor | null, home: BodyRef): boolean {
   if (!a) return false;

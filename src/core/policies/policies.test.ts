@@ -532,6 +532,26 @@ const TABLE: Record<PolicyName, Row[]> = {
     ['coordinator@2', [], false],
     ['nobody', [], false],
   ],
+  changeNeedsSecondAdmin: [
+    ['-', [['clerk', 'auditor']], true],
+    ['-', [['clerk'], 'secAdmin'], true],
+    ['-', [['clerk'], 'leadUnit'], false],
+    ['-', [[]], false],
+  ],
+  canSeeAdminChange: [
+    ['auditor@11', [REGIONS.street.path], true],
+    ['sysAdmin@2', [REGIONS.qs.path], true],
+    ['secAdmin@11', [REGIONS.qs.path], false],
+    ['coordinator@2', [REGIONS.city.path], false],
+    ['nobody', [REGIONS.city.path], false],
+  ],
+  canConfirmAdminChange: [
+    ['secAdmin@2', [{ requestedBy: 8, targetUserId: 9 }, REGIONS.kdl.path], true],
+    ['secAdmin@2', [{ requestedBy: 7, targetUserId: 9 }, REGIONS.kdl.path], false],
+    ['secAdmin@2', [{ requestedBy: 8, targetUserId: 7 }, REGIONS.kdl.path], false],
+    ['secAdmin@11', [{ requestedBy: 8, targetUserId: 9 }, REGIONS.qs.path], false],
+    ['nobody', [{ requestedBy: 8, targetUserId: 9 }, REGIONS.kdl.path], false],
+  ],
   canViewUser: [
     ['clerk@10', [body(10)], true],
     ['sysAdmin@11', [street], true],

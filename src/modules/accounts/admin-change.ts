@@ -5,7 +5,12 @@
 import type { Transaction } from 'kysely';
 import { ROLE_LABELS, type Actor, type RequestMeta, type Role } from '../../core/actor.js';
 import { AppError, notFound } from '../../core/errors.js';
-import { ADMIN_ROLES, conflictingAdminRole, roleReachesRegion } from '../../core/policies/index.js';
+import {
+  canConfirmAdminChange,
+  canSeeAdminChange,
+  changeNeedsSecondAdmin,
+  conflictingAdminRole,
+} from '../../core/policies/index.js';
 import type { Database } from '../../db/connect.js';
 import type { DB } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.repo.js';
@@ -18,18 +23,7 @@ type Payload = UserUpdate | RoleChange;
 
 /** Does this change need a second administrator? Its subject is an administrator, or it makes one. */
 export function needsSecondAdmin(targetRoles: Role[], kind: AdminChangeKind, payload: Payload): boolean {
-  if (targetRoles.some((r) => ADMIN_ROLES.includes(r))) return true;
-  return kind === 'role.grant' && ADMIN_ROLES.includes((payload as RoleChange).role);
-}
-
-/** Who may confirm: an administrator reaching the subject's region, neither the requester nor the subject. */
-export function canConfirm(
-  a: Actor,
-  change: { requestedBy: number; targetUserId: number },
-  targetRegionPath: string,
-): boolean {
-  if (a.userId === change.requestedBy || a.userId === change.targetUserId) return false;
-  return ADMIN_ROLES.some((r) => roleReachesRegion(a, r, targetRegionPath));
+  return changeNeedsSecondAdmin(targetRoles, kind === 'role.grant' ? (payload as RoleChange).role : undefined);
 }
 
 const ACTING_ROLE: Record<AdminChangeKind, Role> = {
@@ -244,10 +238,7 @@ export async function listChanges(db: Database, actor: Actor, which: 'pending' |
       : q.where('status', '!=', 'pending').orderBy('decided_at', 'desc').orderBy('id', 'desc');
   const rows = await q.execute();
   const all = (await Promise.all(rows.map((r) => findChange(db, r.id))))
-    .filter(
-      (c): c is NonNullable<typeof c> =>
-        !!c && ADMIN_ROLES.some((r) => roleReachesRegion(actor, r, c.targetRegionPath)),
-    )
+    .filter((c): c is NonNullable<typeof c> => !!c && canSeeAdminChange(actor, c.targetRegionPath))
     .slice(0, which === 'decided' ? 20 : undefined);
   const bodyIds = [
     ...new Set(
@@ -265,7 +256,7 @@ export async function listChanges(db: Database, actor: Actor, which: 'pending' |
   return all.map((c) => ({
     ...c,
     description: describeChange(c.kind, c.payload, names.get((c.payload as Partial<RoleChange>).bodyId ?? 0)),
-    mayConfirm: c.status === 'pending' && canConfirm(actor, c, c.targetRegionPath),
+    mayConfirm: c.status === 'pending' && canConfirmAdminChange(actor, c, c.targetRegionPath),
   }));
 }
 
@@ -282,10 +273,9 @@ export async function decideChange(
   reason?: string,
 ) {
   const c = await findChange(db, id);
-  if (!c || !ADMIN_ROLES.some((r) => roleReachesRegion(actor, r, c.targetRegionPath)))
-    throw notFound('待确认的管理员变更');
+  if (!c || !canSeeAdminChange(actor, c.targetRegionPath)) throw notFound('待确认的管理员变更');
   if (c.status !== 'pending') throw new AppError('INVALID_STATE', '该变更已处理，不能再次确认或否决');
-  if (!canConfirm(actor, c, c.targetRegionPath))
+  if (!canConfirmAdminChange(actor, c, c.targetRegionPath))
     throw new AppError(
       'FORBIDDEN',
       c.requestedBy === actor.userId

@@ -2,6 +2,7 @@
 // applications join while being drafted. Only under a rulebook that has batches.
 import type { Actor, RequestMeta } from '../../core/actor.js';
 import { AppError, forbidden } from '../../core/errors.js';
+import { canOpenBatch, coordinatorGrants } from '../../core/policies/index.js';
 import { getRulebook } from '../../core/rulebook/index.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { currentRulebookId } from '../rulebook/rulebook.repo.js';
@@ -14,10 +15,8 @@ export async function createBatch(
   input: { title: string; regionCode?: string },
 ) {
   // 解读二(二): the managing office (协调小组办公室) of exactly one level opens it
-  const grants = actor.grants.filter(
-    (g) => g.role === 'coordinator' && (!input.regionCode || g.regionCode === input.regionCode),
-  );
-  if (grants.length !== 1) throw forbidden('只有本级管理机构可以创建集中调整批次');
+  if (!canOpenBatch(actor, input.regionCode)) throw forbidden('只有本级管理机构可以创建集中调整批次');
+  const grants = coordinatorGrants(actor, input.regionCode);
   const rulebookId = await currentRulebookId(db);
   const rb = getRulebook(rulebookId);
   if (!rb.batchKinds.some((b) => b.id === 'batch'))
