@@ -1,6 +1,7 @@
 // Workspace API for opinions, complaints and reports (§15): list and detail in the actor's scope,
 // staff intake, moderation, assigning, the written answer, merging, the contact (handler only,
 // audited), attachments, and an adjustment from an adopted opinion. Parse → actor → command → present.
+import { create as contentDisposition } from 'content-disposition';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -286,10 +287,7 @@ export async function feedbackRoutes(app: FastifyInstance, { db, clock }: AppDep
       if (!file) throw notFound('附件');
       return reply
         .type(file.media_type)
-        .header(
-          'content-disposition',
-          `attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-        )
+        .header('content-disposition', contentDisposition(file.filename, { fallback: 'attachment' }))
         .header('cache-control', 'private, no-store')
         .header('x-content-type-options', 'nosniff')
         .send(Buffer.from(file.content));
