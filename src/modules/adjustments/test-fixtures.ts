@@ -79,6 +79,18 @@ export async function publishFixture(t: TestApp, bodyName: string, powers: Fixtu
   });
 }
 
+/** The audit actions written about one application, oldest first: a refusal must add none. */
+export async function auditActionsOf(t: TestApp, id: number): Promise<string[]> {
+  const rows = await t.db
+    .selectFrom('audit_event')
+    .select('action')
+    .where('object_type', '=', 'adjustment')
+    .where('object_id', '=', String(id))
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => r.action);
+}
+
 export async function versionOf(t: TestApp, bodyId: number): Promise<number | null> {
   return (await loadCurrentList(t.db, bodyId)).version;
 }

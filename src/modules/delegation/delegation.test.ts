@@ -9,6 +9,7 @@ import { loadCalendar } from '../calendar/calendar.repo.js';
 import {
   assessmentFixture,
   at,
+  auditActionsOf,
   bodyIdOf,
   draftApplication,
   drive,
@@ -22,15 +23,7 @@ let kdl: number;
 let zjj: number;
 let codes: string[];
 
-const audits = async (id: number) =>
-  (
-    await t.db
-      .selectFrom('audit_event')
-      .select('action')
-      .where('object_type', '=', 'adjustment')
-      .where('object_id', '=', String(id))
-      .execute()
-  ).map((r) => r.action);
+const audits = (id: number) => auditActionsOf(t, id);
 const state = async (id: number) => {
   const a = await expectOk(await (await t.login('coord.city')).get(`/api/adjustments/${id}`));
   return { status: a.status, openSteps: a.openSteps, version: a.version, audits: await audits(id) };

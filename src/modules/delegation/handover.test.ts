@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../../../test/harness.js';
 import {
   at,
+  auditActionsOf,
   bodyIdOf,
   complete,
   draftApplication,
@@ -20,15 +21,7 @@ let t: TestApp;
 let kdl: number;
 let codes: string[];
 
-const audits = async (id: number) =>
-  (
-    await t.db
-      .selectFrom('audit_event')
-      .select('action')
-      .where('object_type', '=', 'adjustment')
-      .where('object_id', '=', String(id))
-      .execute()
-  ).map((r) => r.action);
+const audits = (id: number) => auditActionsOf(t, id);
 const record = async (id: number, user = 'clerk.scjg') =>
   expectOk(await (await t.login(user)).get(`/api/adjustments/${id}/delegation`));
 const snapshot = async (id: number) => {
