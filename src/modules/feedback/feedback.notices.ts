@@ -38,10 +38,11 @@ async function tell(
   title: string,
   body: string,
   at: Date,
-) {
+): Promise<number> {
   const people = await peopleFor(db, roles, { bodyId: f.bodyId, regionPath: f.regionPath });
   const ids = [...new Set(people.map((p) => p.userId))];
-  await notify(
+  // how many were new (notify skips a dedupe key a user already has)
+  return notify(
     db,
     ids.map((userId) => ({ userId, kind, title, body, dueOn: f.dueOn, dedupeKey: `feedback:${f.id}:${tag}` })),
     at,
@@ -123,8 +124,7 @@ export async function sweepFeedback(db: Db, now: Date): Promise<number> {
         now,
       );
     } else {
-      const before = await countKey(db, f.id, tag);
-      await tell(
+      sent += await tell(
         db,
         f,
         f.routedTo === 'office' ? ['coordinator'] : ['leadUnit'],
@@ -134,17 +134,7 @@ export async function sweepFeedback(db: Db, now: Date): Promise<number> {
         '尚未指定承办人',
         now,
       );
-      sent += (await countKey(db, f.id, tag)) - before;
     }
   }
   return sent;
-}
-
-async function countKey(db: Db, id: number, tag: string) {
-  const r = await db
-    .selectFrom('inbox_item')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('dedupe_key', '=', `feedback:${id}:${tag}`)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
 }
