@@ -7,6 +7,8 @@ export type Command =
   | { cmd: 'exportAnchor'; body: ListBody; rows: number }
   | { cmd: 'snapshotPage'; path: string; acceptEncoding: string }
   | { cmd: 'memory' }
+  /** an operation of an extra phase (extra/server-ops.ts) */
+  | { cmd: 'extra'; phase: string; op: string; args?: unknown }
   | { cmd: 'stop' };
 
 /** Asked for by every load request, as browsers do. */

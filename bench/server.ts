@@ -8,6 +8,7 @@ import { parseQuery } from '../src/modules/search/query.js';
 import { searchPowersSql } from '../src/modules/search/search.repo.js';
 import { buildApp } from '../src/server/app.js';
 import { exportAnchor, importAnchor } from './anchors.js';
+import { SERVER_OPS } from './extra/server-ops.js';
 import { openBenchDb, type BenchDbTarget } from './db.js';
 import { benchListPowers, listCells } from './fixtures.js';
 import { HELLO_PATH, STATIC_PATH, type Command } from './protocol.js';
@@ -53,6 +54,11 @@ async function run(c: Command): Promise<unknown> {
       // read only here, for the report
       const heap = (handle.pglite as unknown as { mod?: { HEAPU8?: Uint8Array } } | undefined)?.mod?.HEAPU8;
       return { ...process.memoryUsage(), wasm: heap?.byteLength ?? 0 };
+    }
+    case 'extra': {
+      const op = SERVER_OPS[c.phase]?.[c.op];
+      if (!op) throw new Error(`no server operation ${c.phase}.${c.op} (bench/extra/server-ops.ts)`);
+      return op({ handle, app, target }, c.args);
     }
     case 'stop':
       await app.close();

@@ -1,0 +1,4 @@
+// The bench's phases beyond the register's own, in the order they run (see types.ts).
+import type { ExtraPhase } from './types.js';
+
+export const EXTRA_PHASES: ExtraPhase[] = [];
