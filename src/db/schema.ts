@@ -6,6 +6,7 @@ import type { AssessmentTables } from './assessment.schema.js';
 import type { JointMeetingTables } from './joint-meeting.schema.js';
 import type { DelegationTables } from './delegation.schema.js';
 import type { MailTables } from './mail.schema.js';
+import type { OpenDataTables } from './open-data.schema.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json = ColumnType<unknown, string | null, string | null>;
@@ -430,7 +431,8 @@ export interface DB
     DelegationTables,
     JointMeetingTables,
     AssessmentTables,
-    MailTables {
+    MailTables,
+    OpenDataTables {
   region: RegionTable;
   body: BodyTable;
   app_user: AppUserTable;
