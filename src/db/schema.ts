@@ -7,6 +7,7 @@ import type { JointMeetingTables } from './joint-meeting.schema.js';
 import type { DelegationTables } from './delegation.schema.js';
 import type { MailTables } from './mail.schema.js';
 import type { OpenDataTables } from './open-data.schema.js';
+import type { ImportMappingTables } from './import-mapping.schema.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json = ColumnType<unknown, string | null, string | null>;
@@ -432,7 +433,8 @@ export interface DB
     JointMeetingTables,
     AssessmentTables,
     MailTables,
-    OpenDataTables {
+    OpenDataTables,
+    ImportMappingTables {
   region: RegionTable;
   body: BodyTable;
   app_user: AppUserTable;
