@@ -28,6 +28,10 @@ export interface Config {
   smtpFrom: string;
   /** PUBLIC_URL: the platform's address as users reach it, for links in e-mail */
   publicUrl: string;
+  /** WEBHOOK_ALLOW_PRIVATE: loopback/private addresses (IPs or CIDRs, comma-separated) webhooks may
+   *  still be sent to; every other such address is refused (SSRF). Default: loopback outside
+   *  production, none in production (issue 14.3, docs/OPEN-DATA.md) */
+  webhookAllowPrivate: string[];
 }
 
 /** What the portal's footer must show. Unset variables fall back to Baotou examples, marked （示例）. */
@@ -90,5 +94,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL?.trim() || undefined,
     smtpFrom: env.SMTP_FROM?.trim() || '权责清单管理平台 <noreply@localhost>',
     publicUrl: (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
+    webhookAllowPrivate: (
+      env.WEBHOOK_ALLOW_PRIVATE ?? (!!env.DATABASE_URL || env.NODE_ENV === 'production' ? '' : '127.0.0.1,::1')
+    )
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
   };
 }
