@@ -2,7 +2,7 @@
 // assembly (src/server/app.ts: the supervision module opens 迟报/缓报/漏报 findings, §14 ¶2, §16).
 // The adjustments module never imports its listeners, so supervision may read adjustments
 // without a module cycle.
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 
 /**
@@ -33,6 +33,12 @@ export interface SweepListener {
   facts(trx: Transaction<DB>, facts: readonly SweepFact[], ctx: SweepContext): Promise<number>;
   /** Once per run after the applications, in its own transaction (e.g. deadlines of the listener's own). */
   after?(trx: Transaction<DB>, ctx: SweepContext): Promise<number>;
+  /**
+   * Once per run after every transaction above has committed, outside any transaction: work that
+   * waits on the network (open data's webhook deliveries, issue 14.3), which must not hold a
+   * transaction (PGlite has one connection) while a receiver answers.
+   */
+  afterCommit?(db: Kysely<DB>, ctx: SweepContext): Promise<number>;
 }
 
 const listeners = new Set<SweepListener>();
@@ -56,5 +62,11 @@ export async function emitSweepFacts(
 export async function runSweepEnd(trx: Transaction<DB>, ctx: SweepContext): Promise<number> {
   let n = 0;
   for (const l of listeners) if (l.after) n += await l.after(trx, ctx);
+  return n;
+}
+
+export async function runSweepAfterCommit(db: Kysely<DB>, ctx: SweepContext): Promise<number> {
+  let n = 0;
+  for (const l of listeners) if (l.afterCommit) n += await l.afterCommit(db, ctx);
   return n;
 }

@@ -12,7 +12,7 @@ import { clockStarts, currentConsultation, findAdjustment, type AdjustmentRecord
 import { describeDue, stepDue } from './deadlines.js';
 import { filingDue, refreshFilingDue } from './filing-due.js';
 import { notify, peopleFor, type Notice } from './inbox.repo.js';
-import { emitSweepFacts, runSweepEnd, type SweepFact } from './sweep-hooks.js';
+import { emitSweepFacts, runSweepAfterCommit, runSweepEnd, type SweepFact } from './sweep-hooks.js';
 
 /**
  * How early the reminder comes. A platform choice, not a regulation deadline: the deadlines
@@ -33,6 +33,8 @@ export interface SweepResult {
   findings: number;
   /** what the listeners' own end-of-run pass changed (e.g. rectification orders past their deadline) */
   followUps: number;
+  /** what the listeners did after commit (webhook deliveries attempted, issue 14.3) */
+  afterCommit: number;
 }
 
 async function noticesFor(
@@ -159,6 +161,7 @@ export async function runSweep(db: Kysely<DB>, now: Date): Promise<SweepResult> 
     refreshedDeadlines: refreshed,
     findings: 0,
     followUps: 0,
+    afterCommit: 0,
   };
   const ctx = { now, today };
   for (const { id } of ids) {
@@ -226,5 +229,6 @@ export async function runSweep(db: Kysely<DB>, now: Date): Promise<SweepResult> 
     return emitSweepFacts(trx, facts, ctx);
   });
   result.followUps = await db.transaction().execute((trx) => runSweepEnd(trx, ctx));
+  result.afterCommit = await runSweepAfterCommit(db, ctx);
   return result;
 }
