@@ -8,6 +8,7 @@ import type { DelegationTables } from './delegation.schema.js';
 import type { MailTables } from './mail.schema.js';
 import type { OpenDataTables } from './open-data.schema.js';
 import type { ImportMappingTables } from './import-mapping.schema.js';
+import type { RegionalPlatformTables } from './regional-platform.schema.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json = ColumnType<unknown, string | null, string | null>;
@@ -434,6 +435,7 @@ export interface DB
     AssessmentTables,
     MailTables,
     OpenDataTables,
+    RegionalPlatformTables,
     ImportMappingTables {
   region: RegionTable;
   body: BodyTable;
