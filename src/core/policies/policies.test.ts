@@ -304,6 +304,18 @@ const TABLE: Record<PolicyName, Row[]> = {
     ['-', [{ basisLevel: 'law', instrument: false }, ['CF']], expect.stringContaining('书面委托')],
     ['-', [{ basisLevel: 'law', instrument: false }, ['XK']], null],
     ['-', [{ basisLevel: 'regulation', instrument: true }, ['CF']], null],
+    ['-', [{ basisLevel: 'law', instrument: true }, ['XK'], null], expect.stringContaining('受委托的行政机关或者')],
+    ['-', [{ basisLevel: 'law', instrument: false }, ['XK'], 'organisation'], expect.stringContaining('双方签署')],
+    ['-', [{ basisLevel: 'law', instrument: true }, ['XK'], 'organisation'], null],
+  ],
+  reEntrustmentRefusal: [
+    [
+      '-',
+      [[{ name: '对发布虚假广告的处罚', category: 'CF', fromBodyName: '包头市市场监督管理局' }], [{ name: '对发布虚假广告的处罚', category: 'CF' }]],
+      expect.stringContaining('不得再委托'),
+    ],
+    ['-', [[{ name: '特种设备检查', category: 'JC', fromBodyName: '包头市市场监督管理局' }], [{ name: '特种设备检查', category: 'JC' }]], null],
+    ['-', [[], [{ name: '对发布虚假广告的处罚', category: 'CF' }]], null],
   ],
   // the workflow roles an actor holds on the application (applicationRoles) → what it may do
   isDelegationApplicant: [
@@ -326,6 +338,11 @@ const TABLE: Record<PolicyName, Row[]> = {
     ['-', [['clerk', 'leadUnit']], false],
     ['-', [[]], false],
   ],
+  canAcknowledgeFiling: [
+    ['-', [['coordinator']], true],
+    ['-', [['clerk', 'leadUnit', 'receiver']], false],
+    ['-', [[]], false],
+  ],
   canAnswerRelated: [
     ['leadUnit@30', [30], true],
     ['clerk@30', [30], false],
@@ -339,6 +356,20 @@ const TABLE: Record<PolicyName, Row[]> = {
     ['coordinator@11', [qs], false],
     ['clerk@10', [street], false],
     ['nobody', [street], false],
+  ],
+  // §15 ¶3: the city's office closes and reopens the city's publishing site
+  canGuardPortal: [
+    ['coordinator@2', [], true],
+    ['coordinator@11', [], false],
+    ['approver@2', [], false],
+    ['nobody', [], false],
+  ],
+  canViewIntegrity: [
+    ['coordinator@2', [], true],
+    ['auditor@2', [], true],
+    ['secAdmin@2', [], true],
+    ['clerk@1', [], false],
+    ['nobody', [], false],
   ],
   canSuperviseBody: [
     ['coordinator@11', [street], true],
@@ -357,6 +388,27 @@ const TABLE: Record<PolicyName, Row[]> = {
     ['clerk@10', [qs], false],
     ['coordinator@2', [qs], false],
     ['nobody', [qs], false],
+  ],
+  canImportExercise: [
+    ['coordinator@2', [REGIONS.kdl.path], true],
+    ['coordinator@11', [REGIONS.kdl.path], true],
+    ['coordinator@11', [REGIONS.city.path], false],
+    ['clerk@10', [REGIONS.kdl.path], false],
+    ['nobody', [REGIONS.kdl.path], false],
+  ],
+  canViewExerciseImport: [
+    ['coordinator@2', [REGIONS.qs.path], true],
+    ['coordinator@11', [REGIONS.qs.path], false],
+    ['leadUnit@10', [REGIONS.kdl.path], false],
+  ],
+  canManageExerciseSources: [
+    ['sysAdmin@2', [REGIONS.kdl.path], true],
+    ['sysAdmin@11', [REGIONS.city.path], false],
+    ['coordinator@2', [REGIONS.city.path], false],
+  ],
+  exerciseFactKey: [
+    ['-', ['retired', 10, '150203-CF-001', null], 'exercise:retired:10:code:150203-CF-001'],
+    ['-', ['notInList', 10, null, '食品经营许可'], 'exercise:notInList:10:name:食品经营许可'],
   ],
   factKey: [
     ['-', [{ kind: 'noLeadUnit', bodyId: 10 }], 'noLeadUnit:10'],
@@ -566,6 +618,15 @@ const TABLE: Record<PolicyName, Row[]> = {
     ['sysAdmin@2', [], true],
     ['sysAdmin@11', [], false],
     ['secAdmin@2', [], false],
+    ['nobody', [], false],
+  ],
+  // ---- open data (issue 14.3, §15 ¶2): webhook consumers
+  canManageWebhooks: [
+    ['sysAdmin@2', [], true],
+    ['coordinator@2', [], true],
+    ['coordinator@11', [], false],
+    ['sysAdmin@11', [], false],
+    ['clerk@1', [], false],
     ['nobody', [], false],
   ],
   // ---- the register (§4, §5, §7, §12, §18)
