@@ -114,6 +114,13 @@ export const AUDIT_ACTIONS = {
   'delegation.itemHanded': '放权部门移交办理权限、数据、依据或卷宗',
   'delegation.itemConfirmed': '承接部门确认接收移交事项',
   'delegation.findingRaised': '发现下放事项督查线索（未按时移交或明放暗不放）',
+  'delegation.entrustmentAnnounced': '发布委托公告并向协调小组办公室报备',
+  'delegation.filingAcknowledged': '协调小组办公室确认委托报备',
+  'delegation.supervisionRecorded': '登记对受委托方的指导和监督',
+  // open data (issue 14.3, §15 ¶2): webhook consumers
+  'webhook.registered': '登记开放数据订阅方（Webhook）',
+  'webhook.disabled': '停用开放数据订阅方',
+  'webhook.pinged': '向开放数据订阅方发送测试推送',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
