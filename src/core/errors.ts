@@ -22,6 +22,8 @@ export type ErrorCode =
   | 'SHIPPED_YEAR_READONLY'
   | 'PREVIEW_REQUIRED'
   | 'DUPLICATE_UNRESOLVED'
+  /** §13.1: the platform-update step without a reconciliation showing the changes on the regional platform */
+  | 'PLATFORM_NOT_RECONCILED'
   | 'INTERNAL';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -47,6 +49,7 @@ const STATUS: Record<ErrorCode, number> = {
   SHIPPED_YEAR_READONLY: 409,
   PREVIEW_REQUIRED: 409,
   DUPLICATE_UNRESOLVED: 409,
+  PLATFORM_NOT_RECONCILED: 409,
   INTERNAL: 500,
 };
 
