@@ -12,6 +12,7 @@ export * from './feedback.js';
 export * from './open-data.js';
 export * from './integrity.js';
 export * from './register.js';
+export * from './regional-platform.js';
 export * from './reports.js';
 export * from './scope.js';
 export * from './supervision.js';
