@@ -69,27 +69,35 @@ export function csvCell(value: string | number): string {
 
 export function listCsv(v: VersionInfo, powers: ListedPower[]): string {
   const lines = [CSV_HEADER.map(csvCell).join(',')];
-  powers.forEach((p, i) => {
-    const cells = [
-      i + 1,
-      p.code,
-      p.parentCode ?? '',
-      p.name,
-      categoryLabel(p.category, v.rulebookId),
-      p.responsibleSubject,
-      p.implementingAgency,
-      p.legalBases.map((b) => `${b.documentName}（${b.level}）${b.article}${b.text ? `：${b.text}` : ''}`).join('\n'),
-      [...p.responsibilities]
-        .sort((a, b) => a.order - b.order)
-        .map((r, k) => `${k + 1}. ${r.name}${r.content ? `：${r.content}` : ''}`)
-        .join('\n'),
-      p.accountabilityCases.map((c, k) => `${k + 1}. ${c}`).join('\n'),
-      p.accountabilityBasis,
-      p.remarks,
-      statusLabel(p.status),
-    ];
-    lines.push(cells.map(csvCell).join(','));
-  });
+  powers.forEach((p, i) =>
+    lines.push(
+      csvCells(v.rulebookId, p, i + 1)
+        .map(csvCell)
+        .join(','),
+    ),
+  );
   // BOM: Excel opens UTF-8 CSV correctly only with it
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+/** One power's CSV_HEADER cells (unescaped); also the bulk downloads' columns (modules/open-data). */
+export function csvCells(rulebookId: string, p: ListedPower, seq: number): (string | number)[] {
+  return [
+    seq,
+    p.code,
+    p.parentCode ?? '',
+    p.name,
+    categoryLabel(p.category, rulebookId),
+    p.responsibleSubject,
+    p.implementingAgency,
+    p.legalBases.map((b) => `${b.documentName}（${b.level}）${b.article}${b.text ? `：${b.text}` : ''}`).join('\n'),
+    [...p.responsibilities]
+      .sort((a, b) => a.order - b.order)
+      .map((r, k) => `${k + 1}. ${r.name}${r.content ? `：${r.content}` : ''}`)
+      .join('\n'),
+    p.accountabilityCases.map((c, k) => `${k + 1}. ${c}`).join('\n'),
+    p.accountabilityBasis,
+    p.remarks,
+    statusLabel(p.status),
+  ];
 }
