@@ -198,19 +198,73 @@ export const findingSchema = z.object({
 
 // §13.3: 委托要有法律、法规、规章作为依据；行政处罚严格依法采用书面委托形式.
 export const ENTRUSTMENT_BASIS_LEVELS = ['法律', '法规', '规章'] as const;
+/** §13.3 具有管理公共事务职能的组织: an entrusted organisation outside the body register. */
+export const organisationInput = z.object({
+  name: z.string().trim().min(2, '请填写受委托组织名称').max(100, '受委托组织名称不能超过100个字'),
+  // GB 32100: 18 characters, no I, O, Z, S, V
+  creditCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, '统一社会信用代码应为18位（数字和大写字母，不含I、O、Z、S、V）'),
+  publicFunction: text('该组织管理公共事务的职能及其依据', 500),
+});
+export type OrganisationInput = z.infer<typeof organisationInput>;
 export const entrustmentInput = z.object({
   basisLevel: z.enum(ENTRUSTMENT_BASIS_LEVELS, { message: '委托依据须为法律、法规或规章（第十三条第3项）' }),
   basisDocument: text('委托依据的法律文件名称', 200),
   basisArticle: text('条款', 100),
   instrumentAttachmentId: z.number().int().positive().nullable().default(null),
+  /** null when the entrusted party is the body chosen on the application (受委托机构) */
+  organisation: organisationInput.nullable().default(null),
 });
 export type EntrustmentInput = z.infer<typeof entrustmentInput>;
+
+// §13.3 向社会公告，同时向本级协调小组办公室报备; 指导和监督.
+export const SUPERVISION_KINDS = ['guidance', 'inspection'] as const;
+export const SUPERVISION_KIND_LABELS: Record<(typeof SUPERVISION_KINDS)[number], string> = {
+  guidance: '业务指导',
+  inspection: '监督检查',
+};
+export const acknowledgeInput = z.object({ note: z.string().trim().max(500, '说明不能超过500个字').default('') });
+export const supervisionInput = z.object({
+  kind: z.enum(SUPERVISION_KINDS, { message: '请选择业务指导或监督检查' }),
+  heldOn: isoDate('日期'),
+  summary: text('指导或检查情况'),
+  problems: z.string().trim().max(2000, '发现的问题不能超过2000个字').default(''),
+});
+export type SupervisionInput = z.infer<typeof supervisionInput>;
+export const announcementSchema = z.object({
+  partyName: z.string(),
+  partyKind: z.enum(['body', 'organisation']),
+  powers: z.array(z.object({ code: z.string(), name: z.string(), category: z.string() })),
+  basis: z.string(),
+  decision: z.string().nullable(),
+  announcedOn: z.string(),
+  /** 报备: acknowledged by the coordination office, or null while it waits */
+  acknowledgedBy: z.string().nullable(),
+  acknowledgedAt: z.string().nullable(),
+  acknowledgementNote: z.string().nullable(),
+});
+export type Announcement = z.infer<typeof announcementSchema>;
+export const supervisionSchema = z.object({
+  id: z.number(),
+  kind: z.enum(SUPERVISION_KINDS),
+  label: z.string(),
+  heldOn: z.string(),
+  summary: z.string(),
+  problems: z.string(),
+  recordedBy: z.string(),
+});
 export const entrustmentSchema = z.object({
   basisLevel: z.enum(ENTRUSTMENT_BASIS_LEVELS),
   basisDocument: z.string(),
   basisArticle: z.string(),
   instrument: attachmentRef.nullable(),
   recordedBy: z.string(),
+  organisation: z.object({ name: z.string(), creditCode: z.string(), publicFunction: z.string() }).nullable(),
+  announcement: announcementSchema.nullable(),
+  supervision: z.array(supervisionSchema),
 });
 
 export const delegationSchema = z.object({
@@ -235,6 +289,10 @@ export const delegationSchema = z.object({
     train: z.boolean(),
     hand: z.boolean(),
     confirm: z.boolean(),
+    /** §13.3: publish the 委托公告 (and file it with the office) */
+    announce: z.boolean(),
+    acknowledge: z.boolean(),
+    supervise: z.boolean(),
   }),
 });
 export type Delegation = z.infer<typeof delegationSchema>;

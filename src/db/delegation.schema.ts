@@ -1,4 +1,4 @@
-// Table types of migrations 0050–0054 (src/modules/delegation): the prior assessment, the related
+// Table types of migrations 0050–0054 and 0085 (src/modules/delegation): the prior assessment, the related
 // bodies' answers, training, the handover and the delegation watch's findings (§13.2–§13.5).
 import type { ColumnType, Generated } from 'kysely';
 
@@ -85,6 +85,39 @@ export interface DelegationEntrustmentTable {
   instrument_attachment_id: number | null;
   recorded_by: number;
   recorded_at: Timestamp;
+  // 0085: an entrusted organisation outside the body register (§13.3)
+  organisation_name: ColumnType<string | null, string | null | undefined, string | null>;
+  organisation_credit_code: ColumnType<string | null, string | null | undefined, string | null>;
+  organisation_function: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** 0085: the 委托公告 as published, which is the 报备 too, and the office's acknowledgement (§13.3). */
+export interface DelegationAnnouncementTable {
+  adjustment_id: number;
+  body_id: number;
+  party_name: string;
+  party_kind: 'body' | 'organisation';
+  powers: Json;
+  basis: string;
+  decision: string | null;
+  announced_on: DateCol;
+  announced_by: number;
+  announced_at: Timestamp;
+  acknowledged_by: ColumnType<number | null, number | null | undefined, number | null>;
+  acknowledged_at: TimestampN;
+  acknowledgement_note: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** 0085: the entrusting body's guidance and inspections of the entrusted party (§13.3). */
+export interface DelegationSupervisionTable {
+  id: Generated<number>;
+  adjustment_id: number;
+  kind: 'guidance' | 'inspection';
+  held_on: DateCol;
+  summary: string;
+  problems: ColumnType<string, string | undefined, string>;
+  recorded_by: number;
+  recorded_at: Timestamp;
 }
 
 export interface DelegationTables {
@@ -95,4 +128,6 @@ export interface DelegationTables {
   delegation_handover: DelegationHandoverTable;
   delegation_handover_item: DelegationHandoverItemTable;
   delegation_finding: DelegationFindingTable;
+  delegation_announcement: DelegationAnnouncementTable;
+  delegation_supervision: DelegationSupervisionTable;
 }

@@ -157,10 +157,38 @@ export function disguisedRetention(
 export function entrustmentRefusal(
   e: { basisLevel: string; instrument: boolean } | null,
   categories: readonly string[],
+  /** §13.3 委托行政机关或者具有管理公共事务职能的组织: who is entrusted, null when nobody is named */
+  party: 'body' | 'organisation' | null = 'body',
 ): string | null {
   if (!e) return '委托须有法律、法规、规章作为依据，请填写委托依据后再报送（第十三条第3项）';
+  if (!party)
+    return '委托须指定受委托的行政机关或者具有管理公共事务职能的组织，请选择受委托机构或填写受委托组织（第十三条第3项）';
   if (categories.includes('CF') && !e.instrument)
     return '行政处罚事项的委托须采用书面委托形式，请上传委托书后再报送（第十三条第3项）';
+  // platform reading: an organisation outside the register has no one on the platform to confirm,
+  // so its acceptance is the instrument it signed with the entrusting body
+  if (party === 'organisation' && !e.instrument)
+    return '委托平台外的组织须上传双方签署的书面委托书，作为受委托组织的承接确认（第十三条第3项）';
+  return null;
+}
+
+/** The categories §13.3 forbids an entrusted party to entrust onward: 行政许可, 行政处罚. */
+export const NO_REENTRUSTMENT = ['XK', 'CF'] as const;
+
+/**
+ * §13.3 受委托行政机关、组织不得再委托其他组织或者个人实施行政许可、行政处罚: an 委托 whose power
+ * (same name and category) is one the applying body holds by another body's entrustment.
+ */
+export function reEntrustmentRefusal(
+  held: readonly { name: string; category: string; fromBodyName: string }[],
+  proposed: readonly { name: string; category: string }[],
+): string | null {
+  for (const p of proposed) {
+    if (!(NO_REENTRUSTMENT as readonly string[]).includes(p.category)) continue;
+    const h = held.find((x) => x.name === p.name && x.category === p.category);
+    if (h)
+      return `“${p.name}”系${h.fromBodyName}委托本机关实施的事项，受委托行政机关、组织不得再委托其他组织或者个人实施行政许可、行政处罚（第十三条第3项）`;
+  }
   return null;
 }
 
@@ -180,6 +208,9 @@ export const canWaiveRelated = (roles: readonly WorkflowRole[]) => roles.include
 
 /** §13.5: the receiving body's lead unit (workflow role receiver) confirms what it has received. */
 export const canConfirmHandover = (roles: readonly WorkflowRole[]) => roles.includes('receiver');
+
+/** §13.3 向本级协调小组办公室报备: the office of the body's level acknowledges the filing. */
+export const canAcknowledgeFiling = (roles: readonly WorkflowRole[]) => roles.includes('coordinator');
 
 /** §13.2 ¶2: a related body answers the request put to it through its own lead unit. */
 export const canAnswerRelated = (a: Actor | null, relatedBodyId: number) => roleAtBody(a, 'leadUnit', relatedBodyId);

@@ -72,7 +72,8 @@ export class ApplyError extends Error {
 /** §13.5: the link a delegated (or entrusted) power carries to the other body, both ways. */
 export interface PowerLink {
   direction: 'delegatedTo' | 'delegatedFrom' | 'entrustedTo';
-  bodyId: number;
+  /** null: §13.3 an organisation outside the register, named in the entrustment record */
+  bodyId: number | null;
   code: string | null;
   adjustmentId: number;
 }
@@ -194,27 +195,31 @@ export function applyAdjustment(
   const newMain = (p: ListPower, scope: BodyScope, codes: string[]) =>
     nextCode(codes, { regionCode: scope.regionCode, bodyCode: scope.bodyCode, category: p.category });
 
+  if (kind === 'entrust') {
+    // §13.3: the power stays the body's own; the entrusted party is announced and linked (a body,
+    // or with bodyId null an organisation outside the register, named in the entrustment record).
+    for (const it of items) {
+      const target = activeTarget(powers, it.targetCode!, kind);
+      replace(target.code, {
+        ...target,
+        status: 'entrusted',
+        links: [
+          ...(target.links ?? []),
+          link({ direction: 'entrustedTo', bodyId: receiving?.bodyId ?? null, code: null, adjustmentId }),
+        ],
+      });
+      resultCodes.push(target.code);
+    }
+    return { powers, newCodes, resultCodes };
+  }
   let recv: ApplyResult['receiving'];
-  if (kind === 'delegate' || kind === 'entrust') {
+  if (kind === 'delegate') {
     if (!receiving) throw new ApplyError('请指定承接（受委托）机构');
     const rPowers = receiving.current.map((p) => ({ ...p }));
     const rIssued = [...receiving.issuedCodes];
     const rNew: string[] = [];
     for (const it of items) {
       const target = activeTarget(powers, it.targetCode!, kind);
-      if (kind === 'entrust') {
-        // §13.3: the power stays the body's own; the entrusted body is announced and linked.
-        replace(target.code, {
-          ...target,
-          status: 'entrusted',
-          links: [
-            ...(target.links ?? []),
-            link({ direction: 'entrustedTo', bodyId: receiving.bodyId, code: null, adjustmentId }),
-          ],
-        });
-        resultCodes.push(target.code);
-        continue;
-      }
       // §13.5: the delegated power enters the receiving body's list under a code of its own —
       // unless the receiving body already lists it and the application decided to merge into
       // it or replace its content (duplicate_resolution, receiving.ts).
@@ -269,7 +274,7 @@ export function applyAdjustment(
       });
       resultCodes.push(code);
     }
-    if (kind === 'delegate') recv = { powers: rPowers, newCodes: rNew };
+    recv = { powers: rPowers, newCodes: rNew };
     return { powers, newCodes, resultCodes, ...(recv ? { receiving: recv } : {}) };
   }
 

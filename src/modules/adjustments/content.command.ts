@@ -69,10 +69,11 @@ async function checkReceiving(
   receivingBodyId: number | null | undefined,
 ) {
   if (receivingBodyId == null) {
-    // §13.1–§13.3: a delegation names the receiving level's body, an entrustment the entrusted one
-    if (a.kind === 'delegate' || a.kind === 'entrust')
-      throw new AppError('VALIDATION_FAILED', a.kind === 'delegate' ? '下放须选择承接部门' : '委托须选择受委托机构', [
-        { field: 'receivingBodyId', message: a.kind === 'delegate' ? '请选择承接部门' : '请选择受委托机构' },
+    // §13.1–§13.2: a delegation names the receiving level's body. §13.3: an entrustment may go to
+    // an organisation outside the register instead, named in its entrustment record (delegation).
+    if (a.kind === 'delegate')
+      throw new AppError('VALIDATION_FAILED', '下放须选择承接部门', [
+        { field: 'receivingBodyId', message: '请选择承接部门' },
       ]);
     return;
   }

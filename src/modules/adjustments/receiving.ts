@@ -10,11 +10,15 @@ import { workflowRoles } from './transitions.js';
 /** The workflow roles of an actor on an application, the receiving body's included. */
 export function applicationRoles(
   actor: Actor,
-  a: { bodyId: number; regionPath: string; receivingBodyId: number | null },
+  a: { bodyId: number; regionPath: string; receivingBodyId: number | null; kind?: string },
 ): Role[] {
   const roles = workflowRoles(adjustmentRolesOf(actor, a));
   // §13(五), §14: the receiving body confirms through its lead unit.
   if (actsForReceivingBody(actor, a.receivingBodyId)) roles.push('receiver');
+  // §13.3: an organisation outside the register has no one on the platform; the coordination
+  // office of the level, which the entrustment is filed with, records its written acceptance (the
+  // delegation gate asks for the instrument both signed) — not the entrusting body itself.
+  else if (a.kind === 'entrust' && a.receivingBodyId === null && roles.includes('coordinator')) roles.push('receiver');
   return roles;
 }
 

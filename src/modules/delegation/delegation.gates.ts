@@ -9,12 +9,14 @@ import {
   assessmentRefusal,
   entrustmentRefusal,
   isDelegationKind,
+  reEntrustmentRefusal,
   relatedRefusal,
 } from '../../core/policies/delegation.js';
 import { AppError } from '../../core/errors.js';
 import type { StepId } from '../../core/rulebook/index.js';
 import type { DB } from '../../db/schema.js';
-import type { AdjustmentRecord } from '../adjustments/adjustments.repo.js';
+import { loadItems, type AdjustmentRecord } from '../adjustments/adjustments.repo.js';
+import { entrustedToBody } from './entrustment.repo.js';
 import { assessmentOf, delegatedCategories, entrustmentOf, relatedOf } from './delegation.repo.js';
 import { watchDisguisedRetention } from './delegation.watch.js';
 
@@ -28,13 +30,26 @@ export async function delegationGate(
     const refusal = assessmentRefusal((await assessmentOf(trx, a.id))?.refusals ?? null);
     if (refusal) throw new AppError('INVALID_STATE', refusal);
   }
-  // §13.3: a 委托 rests on a 法律/法规/规章, and a 行政处罚 is entrusted in writing
-  if (step === 'submit' && a.kind === 'entrust') {
+  // §13.3: a 委托 rests on a 法律/法规/规章, names its party, and a 行政处罚 is entrusted in writing;
+  // checked again when the party confirms (the record may not change after submission, but a
+  // return reopens it)
+  if ((step === 'submit' || step === 'receivingConfirm') && a.kind === 'entrust') {
     const e = await entrustmentOf(trx, a.id);
+    const party = a.receivingBodyId !== null ? 'body' : e?.organisation ? 'organisation' : null;
     const refusal = entrustmentRefusal(
       e && { basisLevel: e.basisLevel, instrument: !!e.instrument },
       await delegatedCategories(trx, a.id),
+      party,
     );
+    if (refusal) throw new AppError('INVALID_STATE', refusal);
+  }
+  // §13.3 受委托行政机关、组织不得再委托: not a 行政许可 or 行政处罚 the body holds by entrustment
+  if (step === 'submit' && a.kind === 'entrust') {
+    const proposed = (await loadItems(trx, a.id)).flatMap((i) => {
+      const p = i.proposed ?? i.base;
+      return p ? [{ name: p.name, category: p.category }] : [];
+    });
+    const refusal = reEntrustmentRefusal(await entrustedToBody(trx, a.bodyId), proposed);
     if (refusal) throw new AppError('INVALID_STATE', refusal);
   }
   // after the refusals, so a refused submission leaves no finding behind either

@@ -224,21 +224,4 @@ export async function requestsFor(db: Db, bodyIds: readonly number[]) {
 }
 
 /** §13.3: a 委托's legal basis and written instrument, if recorded. */
-export async function entrustmentOf(db: Db, adjustmentId: number) {
-  const r = await db
-    .selectFrom('delegation_entrustment as e')
-    .innerJoin('app_user as u', 'u.id', 'e.recorded_by')
-    .leftJoin('adjustment_attachment as f', 'f.id', 'e.instrument_attachment_id')
-    .select(['e.basis_level', 'e.basis_document', 'e.basis_article', 'f.id as file_id', 'f.filename'])
-    .select('u.display_name')
-    .where('e.adjustment_id', '=', adjustmentId)
-    .executeTakeFirst();
-  if (!r) return null;
-  return {
-    basisLevel: r.basis_level,
-    basisDocument: r.basis_document,
-    basisArticle: r.basis_article,
-    instrument: r.file_id && r.filename ? { id: r.file_id, filename: r.filename } : null,
-    recordedBy: r.display_name,
-  };
-}
+export { entrustmentOf } from './entrustment.repo.js';

@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, idParam } from '../../contract/common.js';
 import {
+  acknowledgeInput,
   assessmentInput,
   delegationSchema,
   entrustmentInput,
@@ -14,6 +15,7 @@ import {
   relatedAnswerInput,
   relatedBodiesInput,
   relatedRequestSchema,
+  supervisionInput,
   trainingInput,
   waiveInput,
 } from '../../contract/delegation.js';
@@ -22,7 +24,7 @@ import { bodiesWithRole } from '../../core/policies/index.js';
 import { actorOf, metaOf } from '../../platform/http.js';
 import { answerRelated, nameRelated, saveAssessment, waiveRelated } from './delegation.commands.js';
 import { requestsFor } from './delegation.repo.js';
-import { saveEntrustment } from './entrustment.commands.js';
+import { acknowledgeFiling, announceEntrustment, recordSupervision, saveEntrustment } from './entrustment.commands.js';
 import { readDelegation, scoped } from './delegation.view.js';
 import { confirmItem, handItem, planHandover, recordTraining } from './handover.commands.js';
 
@@ -65,6 +67,34 @@ export async function delegationRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req) => saveEntrustment(deps, actorOf(req), metaOf(req), req.params.id, req.body),
+  );
+
+  r.post(
+    '/api/adjustments/:id/delegation/announcement',
+    { schema: { tags, summary: '发布委托公告并向协调小组办公室报备（第十三条第3项）', params: idParam, response: ok } },
+    async (req) => announceEntrustment(deps, actorOf(req), metaOf(req), req.params.id),
+  );
+
+  r.post(
+    '/api/adjustments/:id/delegation/announcement/acknowledge',
+    {
+      schema: { tags, summary: '协调小组办公室确认委托报备', params: idParam, body: acknowledgeInput, response: ok },
+    },
+    async (req) => acknowledgeFiling(deps, actorOf(req), metaOf(req), req.params.id, req.body.note),
+  );
+
+  r.post(
+    '/api/adjustments/:id/delegation/supervision',
+    {
+      schema: {
+        tags,
+        summary: '登记对受委托方的指导和监督（第十三条第3项）',
+        params: idParam,
+        body: supervisionInput,
+        response: ok,
+      },
+    },
+    async (req) => recordSupervision(deps, actorOf(req), metaOf(req), req.params.id, req.body),
   );
 
   r.post(

@@ -11,6 +11,7 @@ import {
 } from '../../contract/delegation.js';
 import {
   assessmentRefusal,
+  canAcknowledgeFiling,
   canAnswerRelated,
   canConfirmHandover,
   canWaiveRelated,
@@ -109,7 +110,8 @@ export async function readDelegation(db: Db, s: Scoped, at: Date): Promise<Deleg
     adjustmentId: a.id,
     kind: a.kind,
     delegatingBodyName: a.bodyName,
-    receivingBodyName: a.receivingBodyName,
+    // §13.3: an organisation outside the register is named in the entrustment record
+    receivingBodyName: a.receivingBodyName ?? entrustment?.organisation?.name ?? null,
     assessment: assessment && {
       sections: Object.fromEntries(
         ASSESSMENT_SECTIONS.map((k) => {
@@ -173,6 +175,11 @@ export async function readDelegation(db: Db, s: Scoped, at: Date): Promise<Deleg
       train: applicant && handingOver(a),
       hand: applicant && handingOver(a) && !!handover,
       confirm: canConfirmHandover(roles) && handingOver(a) && !!handover,
+      // §13.3: announced (and filed) once after the government's decision; acknowledged once
+      announce:
+        applicant && a.kind === 'entrust' && a.approvedAt !== null && handingOver(a) && !!entrustment && !entrustment.announcement,
+      acknowledge: canAcknowledgeFiling(roles) && !!entrustment?.announcement && !entrustment.announcement.acknowledgedAt,
+      supervise: applicant && a.status === 'done' && !!entrustment?.announcement,
     },
   };
 }
