@@ -7,8 +7,12 @@ import { onSweep } from '../adjustments/sweep-hooks.js';
 import { supervisionSweep } from '../supervision/sweep.listener.js';
 import { delegationSweep } from '../delegation/sweep.listener.js';
 import { feedbackSweep } from '../feedback/sweep.listener.js';
+import { webhookSweep } from '../open-data/webhooks.sweep.js';
+import { loadConfig } from '../../config.js';
 
 onSweep(supervisionSweep);
 onSweep(delegationSweep);
 onSweep(feedbackSweep);
+// issue 14.3: webhook deliveries (and their retries) after the sweep's transactions have committed
+onSweep(webhookSweep(loadConfig()));
 await import('../adjustments/sweep.cli.js');
