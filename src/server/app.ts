@@ -54,6 +54,10 @@ import { feedbackSweep } from '../modules/feedback/sweep.listener.js';
 import { supervisionRoutes } from '../modules/supervision/supervision.routes.js';
 import { assessmentRoutes } from '../modules/assessment/assessment.routes.js';
 import { registerMailSender } from '../modules/adjustments/inbox.mail.js';
+import { webhookSweep } from '../modules/open-data/webhooks.sweep.js';
+import { bulkRoutes } from '../modules/open-data/bulk.routes.js';
+import { publicApiRoutes } from '../modules/open-data/public-api.routes.js';
+import { webhookRoutes } from '../modules/open-data/webhooks.routes.js';
 
 z.config(z.locales.zhCN());
 // issue 9.7: every validation message Chinese and naming its field (a schema's own message still wins)
@@ -73,6 +77,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   // once its related bodies have answered; adjustments never imports delegation
   onStepCompleting(delegationGate);
   onSweep(feedbackSweep);
+  // issue 14.3: webhook deliveries ride on the sweep, after its transactions have committed
+  onSweep(webhookSweep(deps.config));
   const app = Fastify({
     logger: opts.logger ?? false,
     genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
@@ -149,6 +155,10 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await supervisionRoutes(app, deps);
   await assessmentRoutes(app, deps);
   await delegationRoutes(app, deps);
+  // issue 14.3 (§15 ¶2): the public v1 API, bulk data and feeds (under /api/public/), and the office's webhooks
+  await publicApiRoutes(app, deps);
+  await bulkRoutes(app, deps);
+  await webhookRoutes(app, deps);
   // issue 12.6: inbox notices also by e-mail, sent after commit (SMTP_URL; none when unset)
   registerMailSender(app, deps);
   await webRoutes(app);
