@@ -50,13 +50,14 @@ export const FINDING_STATUS_LABELS: Record<FindingStatus, string> = {
   dismissed: '已核销',
 };
 
-export const FINDING_SOURCES = ['sweep', 'office', 'feedback'] as const;
+export const FINDING_SOURCES = ['sweep', 'office', 'feedback', 'exercise'] as const;
 export const findingSourceSchema = z.enum(FINDING_SOURCES);
 export type FindingSource = z.infer<typeof findingSourceSchema>;
 export const FINDING_SOURCE_LABELS: Record<FindingSource, string> = {
   sweep: '期限巡查',
   office: '协调小组办公室',
   feedback: '投诉举报查实',
+  exercise: '行使记录比对',
 };
 
 export const ORDER_STATUSES = ['issued', 'reported', 'accepted', 'rejected', 'missed'] as const;

@@ -7,6 +7,7 @@ import type { JointMeetingTables } from './joint-meeting.schema.js';
 import type { DelegationTables } from './delegation.schema.js';
 import type { MailTables } from './mail.schema.js';
 import type { OpenDataTables } from './open-data.schema.js';
+import type { ExerciseTables } from './exercise.schema.js';
 import type { ImportMappingTables } from './import-mapping.schema.js';
 import type { RegionalPlatformTables } from './regional-platform.schema.js';
 
@@ -436,7 +437,8 @@ export interface DB
     MailTables,
     OpenDataTables,
     RegionalPlatformTables,
-    ImportMappingTables {
+    ImportMappingTables,
+    ExerciseTables {
   region: RegionTable;
   body: BodyTable;
   app_user: AppUserTable;

@@ -18,7 +18,7 @@ export interface FindingTable {
   id: Generated<number>;
   body_id: number;
   kind: string;
-  source: 'sweep' | 'office' | 'feedback';
+  source: 'sweep' | 'office' | 'feedback' | 'exercise';
   source_key: string | null;
   adjustment_id: number | null;
   feedback_id: number | null;

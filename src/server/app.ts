@@ -28,6 +28,7 @@ import { onCalendarChange } from '../modules/calendar/calendar-hooks.js';
 import { adjustmentDeadlines } from '../modules/adjustments/calendar-impact.js';
 import { rulebookRoutes } from '../modules/rulebook/rulebook.routes.js';
 import { exchangeRoutes } from '../modules/exchange/exchange.routes.js';
+import { exerciseRoutes } from '../modules/exercise/exercise.routes.js';
 import { consultationPortalRoutes } from '../modules/consultations/consultations.portal.js';
 import { consultationRoutes } from '../modules/consultations/consultations.routes.js';
 import { reportRoutes } from '../modules/reports/reports.routes.js';
@@ -155,6 +156,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await supervisionRoutes(app, deps);
   await assessmentRoutes(app, deps);
   await delegationRoutes(app, deps);
+  await exerciseRoutes(app, deps);
   // issue 14.3 (§15 ¶2): the public v1 API, bulk data and feeds (under /api/public/), and the office's webhooks
   await publicApiRoutes(app, deps);
   await bulkRoutes(app, deps);

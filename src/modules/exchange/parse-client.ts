@@ -7,6 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../core/errors.js';
 import type { FromParser, ParseWorkerData } from './parse-protocol.js';
+import type { TableLayout, TableRow } from './table-read.js';
 import { SheetError, type SheetRow } from './xlsx-read.js';
 import { workerUrl } from '../../platform/worker-url.js';
 
@@ -45,7 +46,11 @@ export class ParseJob {
   private closed = false;
   private readonly started: Promise<void>;
 
-  constructor(private readonly path: string) {
+  /** `table`: read another module's simple table sheet (table-read.ts); rows come from tableRows() */
+  constructor(
+    private readonly path: string,
+    private readonly table?: TableLayout,
+  ) {
     this.started = acquire().then(() => this.start());
   }
 
@@ -54,7 +59,7 @@ export class ParseJob {
     let w: Worker;
     try {
       w = new Worker(workerUrl(import.meta.url, 'parse-worker'), {
-        workerData: { path: this.path } satisfies ParseWorkerData,
+        workerData: { path: this.path, table: this.table } satisfies ParseWorkerData,
         resourceLimits: { maxOldGenerationSizeMb: PARSER_HEAP_MB, maxYoungGenerationSizeMb: 8, stackSizeMb: 4 },
       });
     } catch (e) {
@@ -98,9 +103,14 @@ export class ParseJob {
       this.queue.shift();
       if (e.type === 'done') return;
       if (e.type !== 'rows') this.fail(e);
-      yield* e.rows;
+      yield* e.rows as SheetRow[];
       this.worker?.postMessage('more');
     }
+  }
+
+  /** The rows of a table layout (constructed with `table`). */
+  tableRows(): AsyncGenerator<TableRow> {
+    return this.rows() as unknown as AsyncGenerator<TableRow>;
   }
 
   private fail(e: Event): never {

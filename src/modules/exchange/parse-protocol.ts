@@ -1,16 +1,19 @@
 // Messages between the server's thread (parse-client.ts) and an upload parse worker (parse-worker.ts).
 import type { RowError } from './row-codec.js';
+import type { TableLayout, TableRow } from './table-read.js';
 import type { SheetRow } from './xlsx-read.js';
 
 export interface ParseWorkerData {
   path: string;
+  /** another module's simple table (table-read.ts) instead of the 职权信息表 */
+  table?: TableLayout;
 }
 
 /** server → worker: room for one more batch */
 export type ToParser = 'more';
 
 export type FromParser =
-  | { type: 'rows'; rows: SheetRow[] }
+  | { type: 'rows'; rows: SheetRow[] | TableRow[] }
   | { type: 'done' }
   /** the file is not a readable 职权信息表 (422 with the problems) */
   | { type: 'sheetError'; details: RowError[] }

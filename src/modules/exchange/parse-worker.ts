@@ -4,11 +4,12 @@
 // and this thread's bounded heap, never the server's (issue 10 item 1).
 import { parentPort, workerData } from 'node:worker_threads';
 import { BATCH_CHARS, BATCH_ROWS, IN_FLIGHT, type FromParser, type ParseWorkerData } from './parse-protocol.js';
+import { readTableRows, type TableRow } from './table-read.js';
 import { readPowerRows, SheetError, type SheetRow } from './xlsx-read.js';
 import { WorkbookRefused } from './zip-read.js';
 
 const port = parentPort!;
-const { path } = workerData as ParseWorkerData;
+const { path, table } = workerData as ParseWorkerData;
 const post = (m: FromParser) => port.postMessage(m);
 
 let credit = IN_FLIGHT;
@@ -19,25 +20,25 @@ const onMore = () => {
 };
 port.on('message', onMore);
 
-async function send(rows: SheetRow[]) {
+async function send(rows: SheetRow[] | TableRow[]) {
   while (credit === 0) await new Promise<void>((r) => (wake = r));
   credit--;
   post({ type: 'rows', rows });
 }
 
 try {
-  let batch: SheetRow[] = [];
+  let batch: (SheetRow | TableRow)[] = [];
   let chars = 0;
-  for await (const row of readPowerRows(path)) {
+  for await (const row of table ? readTableRows(path, table) : readPowerRows(path)) {
     batch.push(row);
-    for (const k in row.cells) chars += row.cells[k as keyof typeof row.cells].length;
+    for (const c of Object.values(row.cells)) chars += c.length;
     if (batch.length >= BATCH_ROWS || chars >= BATCH_CHARS) {
-      await send(batch);
+      await send(batch as SheetRow[] | TableRow[]);
       batch = [];
       chars = 0;
     }
   }
-  if (batch.length) await send(batch);
+  if (batch.length) await send(batch as SheetRow[] | TableRow[]);
   post({ type: 'done' });
 } catch (e) {
   if (e instanceof SheetError) post({ type: 'sheetError', details: e.details });

@@ -15,7 +15,7 @@ import { findBody, findFinding } from './supervision.repo.js';
 export interface NewFinding {
   bodyId: number;
   kind: FindingKind;
-  source: 'sweep' | 'office' | 'feedback';
+  source: 'sweep' | 'office' | 'feedback' | 'exercise';
   description: string;
   adjustmentId?: number | null;
   /** §15: the complaint or report found true (查实) that opens it */
