@@ -35,6 +35,7 @@ import { importDraftFromXlsx } from './import.js';
 import { writeTemplate } from './template.js';
 import { sweepSpool } from './temp-files.js';
 import { receiveXlsx } from './upload.js';
+import { foreignImportRoutes, mappingField } from './foreign.routes.js';
 
 export { XLSX_MIME };
 
@@ -57,12 +58,15 @@ const rulebookQuery = z.object({ rulebook: z.string().refine(isRulebookId, '未�
 // Public exports are heavy: a modest per-address limit, and HTTP caching by the version digest.
 const PUBLIC_LIMIT = { rateLimit: { max: 60, timeWindow: '1 minute' } };
 
-export async function exchangeRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
+export async function exchangeRoutes(app: FastifyInstance, deps: AppDeps) {
+  const { db, clock } = deps;
   // at start: what a crashed process left behind (spooled uploads, half-written or expired reports)
   await Promise.all([sweepSpool(), sweepReports(clock())]);
   await app.register(async (scope) => {
     await scope.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
     const r = scope.withTypeProvider<ZodTypeProvider>();
+    // issue 14.2: a body's own layout — inspect, preview, saved mappings (the import below takes `mapping`)
+    foreignImportRoutes(scope, deps);
 
     r.get(
       '/api/exchange/template.xlsx',
@@ -101,7 +105,9 @@ export async function exchangeRoutes(app: FastifyInstance, { db, clock }: AppDep
         const upload = await receiveXlsx(req);
         const at = clock();
         try {
+          const mapping = mappingField(upload);
           return await importDraftFromXlsx(db, {
+            mapping: mapping ?? undefined,
             bodyId: body.id,
             actor,
             path: upload.path,

@@ -17,6 +17,8 @@ import { parseRow, type ParsedRow, type RowContext, type RowError } from './row-
 import { documentKey } from './notation.js';
 import { ParseJob } from './parse-client.js';
 import { SheetError, type SheetRow } from './xlsx-read.js';
+import type { ForeignMapping } from '../../contract/exchange-mapping.js';
+import { renameColumns } from './foreign-read.js';
 
 export type { ImportMode, ImportResult } from '../../contract/exchange.js';
 import type { ImportMode, ImportResult } from '../../contract/exchange.js';
@@ -34,6 +36,10 @@ export interface ImportInput {
   meta?: RequestMeta;
   fileName?: string;
   fileSha256?: string;
+  /** issue 14.2: the file is the body's own layout, read by this mapping (foreign-read.ts) */
+  mapping?: ForeignMapping;
+  /** sees every row as read, before it is checked (the mapped import's preview) */
+  onRow?: (row: SheetRow) => void;
 }
 
 /** A draft power's content for comparison: what the 职权信息表 carries (not its place or §8 flags). */
@@ -118,16 +124,26 @@ async function writeBatch(trx: Transaction<DB>, ctx: ImportContext, rows: DraftR
  */
 export async function importDraftFromXlsx(db: Database, input: ImportInput): Promise<ImportResult> {
   const mode = input.mode ?? 'replace';
-  const parse = new ParseJob(input.path);
+  const parse = new ParseJob(input.path, undefined, input.mapping ? { mapping: input.mapping } : {});
   try {
     // a file refused as a whole is refused before the transaction takes the body's locks
     await parse.ready();
-    return await db.transaction().execute((trx) => runImport(trx, input, mode, parse.rows()));
+    return await db.transaction().execute((trx) => runImport(trx, input, mode, tapped(parse.rows(), input.onRow)));
   } catch (e) {
     if (e instanceof DryRun) return e.result;
+    // a mapped sheet's problems name its own columns (“实施依据（法定依据）”)
+    if (input.mapping && e instanceof AppError && e.code === 'IMPORT_INVALID' && e.details)
+      throw new AppError(e.code, e.message, renameColumns(e.details, input.mapping));
     throw e;
   } finally {
     await parse.close();
+  }
+}
+
+async function* tapped(rows: AsyncIterable<SheetRow>, onRow?: (row: SheetRow) => void) {
+  for await (const r of rows) {
+    onRow?.(r);
+    yield r;
   }
 }
 

@@ -50,6 +50,8 @@ export class ParseJob {
   constructor(
     private readonly path: string,
     private readonly table?: TableLayout,
+    /** issue 14.2: a body's own layout read by a mapping, or only inspected */
+    private readonly foreign: Pick<ParseWorkerData, 'mapping' | 'inspect'> = {},
   ) {
     this.started = acquire().then(() => this.start());
   }
@@ -59,7 +61,7 @@ export class ParseJob {
     let w: Worker;
     try {
       w = new Worker(workerUrl(import.meta.url, 'parse-worker'), {
-        workerData: { path: this.path, table: this.table } satisfies ParseWorkerData,
+        workerData: { path: this.path, table: this.table, ...this.foreign } satisfies ParseWorkerData,
         resourceLimits: { maxOldGenerationSizeMb: PARSER_HEAP_MB, maxYoungGenerationSizeMb: 8, stackSizeMb: 4 },
       });
     } catch (e) {
@@ -111,6 +113,13 @@ export class ParseJob {
   /** The rows of a table layout (constructed with `table`). */
   tableRows(): AsyncGenerator<TableRow> {
     return this.rows() as unknown as AsyncGenerator<TableRow>;
+  }
+
+  /** The answer of a job started with `inspect`. */
+  async inspected(): Promise<Extract<FromParser, { type: 'inspected' }>['result']> {
+    const e = await this.next();
+    if (e.type !== 'inspected') this.fail(e);
+    return e.result;
   }
 
   private fail(e: Event): never {

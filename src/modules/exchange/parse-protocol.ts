@@ -2,11 +2,16 @@
 import type { RowError } from './row-codec.js';
 import type { TableLayout, TableRow } from './table-read.js';
 import type { SheetRow } from './xlsx-read.js';
+import type { ForeignMapping, InspectResult } from '../../contract/exchange-mapping.js';
 
 export interface ParseWorkerData {
   path: string;
   /** another module's simple table (table-read.ts) instead of the 职权信息表 */
   table?: TableLayout;
+  /** a body's own layout (issue 14.2): read the sheet by this mapping instead of the 职权信息表 */
+  mapping?: ForeignMapping;
+  /** only look at the sheet and propose a mapping */
+  inspect?: { sheet?: string; defaults: ForeignMapping['defaults'] };
 }
 
 /** server → worker: room for one more batch */
@@ -15,6 +20,8 @@ export type ToParser = 'more';
 export type FromParser =
   | { type: 'rows'; rows: SheetRow[] | TableRow[] }
   | { type: 'done' }
+  /** the answer to `inspect` */
+  | { type: 'inspected'; result: Omit<InspectResult, 'saved'> }
   /** the file is not a readable 职权信息表 (422 with the problems) */
   | { type: 'sheetError'; details: RowError[] }
   /** the file is refused as a whole (413 / 415) */

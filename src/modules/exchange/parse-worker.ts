@@ -7,9 +7,10 @@ import { BATCH_CHARS, BATCH_ROWS, IN_FLIGHT, type FromParser, type ParseWorkerDa
 import { readTableRows, type TableRow } from './table-read.js';
 import { readPowerRows, SheetError, type SheetRow } from './xlsx-read.js';
 import { WorkbookRefused } from './zip-read.js';
+import { inspectSheet, readMappedRows } from './foreign-read.js';
 
 const port = parentPort!;
-const { path, table } = workerData as ParseWorkerData;
+const { path, table, mapping, inspect } = workerData as ParseWorkerData;
 const post = (m: FromParser) => port.postMessage(m);
 
 let credit = IN_FLIGHT;
@@ -27,9 +28,17 @@ async function send(rows: SheetRow[] | TableRow[]) {
 }
 
 try {
+  // issue 14.2: only look at the sheet (no rows follow)
+  if (inspect) post({ type: 'inspected', result: await inspectSheet(path, inspect.sheet, inspect.defaults) });
   let batch: (SheetRow | TableRow)[] = [];
   let chars = 0;
-  for await (const row of table ? readTableRows(path, table) : readPowerRows(path)) {
+  for await (const row of inspect
+    ? []
+    : table
+      ? readTableRows(path, table)
+      : mapping
+        ? readMappedRows(path, mapping)
+        : readPowerRows(path)) {
     batch.push(row);
     for (const c of Object.values(row.cells)) chars += c.length;
     if (batch.length >= BATCH_ROWS || chars >= BATCH_CHARS) {

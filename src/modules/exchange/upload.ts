@@ -21,6 +21,8 @@ export interface Upload {
   fileName: string;
   size: number;
   sha256: string;
+  /** text fields sent before the file (the mapped import's `mapping`, issue 14.2) */
+  fields: Record<string, string>;
   cleanup(): Promise<void>;
 }
 
@@ -86,7 +88,10 @@ export async function receiveXlsx(req: FastifyRequest): Promise<Upload> {
     await cleanup();
     throw e instanceof AppError ? e : mapMultipartError(e);
   }
-  return { path, fileName, size, sha256: hash.digest('hex'), cleanup };
+  const fields: Record<string, string> = {};
+  for (const [k, f] of Object.entries(part.fields ?? {}))
+    if (f && !Array.isArray(f) && f.type === 'field' && typeof f.value === 'string') fields[k] = f.value;
+  return { path, fileName, size, sha256: hash.digest('hex'), fields, cleanup };
 }
 
 const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', `文件超过 ${MB} MB 上限，请拆分为多个文件分别导入`);
