@@ -9,6 +9,7 @@ import type { MailTables } from './mail.schema.js';
 import type { OpenDataTables } from './open-data.schema.js';
 import type { ExerciseTables } from './exercise.schema.js';
 import type { ImportMappingTables } from './import-mapping.schema.js';
+import type { IntegrityTables } from './integrity.schema.js';
 import type { RegionalPlatformTables } from './regional-platform.schema.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -438,6 +439,7 @@ export interface DB
     OpenDataTables,
     RegionalPlatformTables,
     ImportMappingTables,
+    IntegrityTables,
     ExerciseTables {
   region: RegionTable;
   body: BodyTable;

@@ -55,6 +55,8 @@ import { feedbackSweep } from '../modules/feedback/sweep.listener.js';
 import { supervisionRoutes } from '../modules/supervision/supervision.routes.js';
 import { assessmentRoutes } from '../modules/assessment/assessment.routes.js';
 import { registerMailSender } from '../modules/adjustments/inbox.mail.js';
+import { registerPortalClosure } from '../modules/integrity/closure.js';
+import { integrityRoutes } from '../modules/integrity/integrity.routes.js';
 import { webhookSweep } from '../modules/open-data/webhooks.sweep.js';
 import { bulkRoutes } from '../modules/open-data/bulk.routes.js';
 import { publicApiRoutes } from '../modules/open-data/public-api.routes.js';
@@ -123,6 +125,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   app.decorateRequest('session', null);
   app.decorateRequest('sessionExpired', false);
   registerGuard(app, deps, { cookie: SESSION_COOKIE, lookup: lookupSession });
+  // §15 ¶3: while the office (or the integrity monitor) has closed the portal, every public route answers 503
+  registerPortalClosure(app, deps);
 
   app.get('/healthz', { schema: { hide: true, response: { 200: healthSchema } } }, async () => {
     await deps.db.selectFrom('region').select('code').limit(1).execute();
@@ -156,6 +160,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await supervisionRoutes(app, deps);
   await assessmentRoutes(app, deps);
   await delegationRoutes(app, deps);
+  await integrityRoutes(app, deps);
   await exerciseRoutes(app, deps);
   // issue 14.3 (§15 ¶2): the public v1 API, bulk data and feeds (under /api/public/), and the office's webhooks
   await publicApiRoutes(app, deps);

@@ -126,6 +126,8 @@ export const AUDIT_ACTIONS = {
   'webhook.registered': '登记开放数据订阅方（Webhook）',
   'webhook.disabled': '停用开放数据订阅方',
   'webhook.pinged': '向开放数据订阅方发送测试推送',
+  'portal.closed': '暂时关闭权责清单发布网站（第十五条）',
+  'portal.reopened': '重新开放权责清单发布网站',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -75,6 +75,7 @@ ${d.asked.date ? html`<p>您查看的是${cnDate(d.asked.date)}当日有效的�
 <p class="actions"><a href="${base}/versions">历史版本与变更对比</a>
 <span aria-hidden="true">·</span> 开放数据下载：<a href="/api/public/bodies/${d.body.id}/list.json?version=${v.version}" download>JSON</a>
 <a href="/api/public/bodies/${d.body.id}/list.csv?version=${v.version}" download>CSV（Excel 可直接打开）</a></p>
+<p class="digest">本版 SM3 摘要：<code>${v.digest}</code> <a href="/integrity?digest=${v.digest}">核验</a></p>
 </div>`;
 }
 

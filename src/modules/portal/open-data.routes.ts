@@ -17,6 +17,7 @@ import { errorSchema, idParam } from '../../platform/http.js';
 import { listCsv, listJson } from './open-data.js';
 import * as repo from './portal.repo.js';
 import { answerIfFresh, etagOf } from './respond.js';
+import { PUBLICATION_DIGEST_HEADER, publicationDigest } from '../../contract/integrity.js';
 
 const TAG = ['公开数据'];
 export async function openDataRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -116,6 +117,7 @@ export async function openDataRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (req, reply) => {
       const { body, v } = await resolve(req.params.id, req.query.version);
+      reply.header(PUBLICATION_DIGEST_HEADER, publicationDigest(v.digest));
       if (
         answerIfFresh(req, reply, {
           etag: etagOf('list.json', body.id, body.name, body.regionName, v.version, v.digest),
@@ -144,6 +146,7 @@ export async function openDataRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (req, reply) => {
       const { body, v } = await resolve(req.params.id, req.query.version);
+      reply.header(PUBLICATION_DIGEST_HEADER, publicationDigest(v.digest));
       if (
         answerIfFresh(req, reply, {
           etag: etagOf('list.csv', body.id, body.name, v.version, v.digest),

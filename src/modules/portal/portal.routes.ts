@@ -24,6 +24,7 @@ import { powerPageMain } from './power.page.js';
 import { safeBack } from './back-path.js';
 import { answerIfFresh, ELDER_COOKIE, etagOf, isElder, portalErrorHandler, sendHtml, sendPage } from './respond.js';
 import { diffMain, versionsMain } from './versions.page.js';
+import { PUBLICATION_DIGEST_HEADER, publicationDigest } from '../../contract/integrity.js';
 
 export { ELDER_COOKIE, isElder };
 
@@ -245,6 +246,8 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps, pages: P
           const first = (await repo.listVersions(db, body.id)).at(-1);
           return sendHtml(reply.header('cache-control', 'public, max-age=60'), frame(noListMain(body, asOf, first)));
         }
+        // issue 14.4: the page carries its publication's digest (the integrity monitor reads it)
+        reply.header(PUBLICATION_DIGEST_HEADER, publicationDigest(v.digest));
         const x = await extras(req, body.id);
         // powers entrusted to this body are shown with its current list only
         const entrusted = v.version === latest.version ? x.entrustedIn : [];
@@ -301,6 +304,7 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps, pages: P
         if (!latest) throw notFound(`${body.name}尚未公布权责清单`);
         const v = req.query.version ? await repo.findVersion(db, body.id, { version: req.query.version }) : latest;
         if (!v) throw notFound(`${body.name}权责清单没有第 ${req.query.version} 版`);
+        reply.header(PUBLICATION_DIGEST_HEADER, publicationDigest(v.digest));
         const codeUp = req.params.code.toUpperCase();
         const consultations = await links.openConsultations(db, today(), { bodyId: body.id, code: codeUp });
         return versioned(
@@ -345,6 +349,7 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps, pages: P
       async (req, reply) => {
         const { body, latest } = await head(req, req.params.id);
         if (!latest) throw notFound(`${body.name}尚未公布权责清单`);
+        reply.header(PUBLICATION_DIGEST_HEADER, publicationDigest(latest.digest));
         return versioned(req, reply, ['versions', bodyKey(body), latest.version, latest.digest], 60, async () => {
           const [versions, sources] = await Promise.all([
             repo.listVersions(db, body.id),

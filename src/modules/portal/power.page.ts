@@ -73,6 +73,7 @@ ${p.status !== 'active' ? html`<p class="notice" role="note">本事项${statusLa
 ${came.length ? html`<p class="notice" role="note">本事项${came}。</p>` : ''}
 ${consultationNotice(d.consultations, '本事项')}
 <p class="banner">所属清单：<a href="/bodies/${body.id}${q}">${body.name}权责清单 第 ${v.version} 版</a>（${cnDate(v.effectiveDate)}起施行）${v.version === d.latest ? '，现行清单' : html` <span class="tag old">历史版本</span> <a href="/bodies/${body.id}/powers/${p.code}">查看现行版本</a>`}</p>
+<p class="digest">所属清单版本 SM3 摘要：<code>${v.digest}</code> <a href="/integrity?digest=${v.digest}">核验</a></p>
 <p class="feedback-link"><a href="/feedback?body=${body.id}&amp;power=${encodeURIComponent(p.code)}">对本事项提意见建议或投诉举报</a>（第十五条）</p>
 <div class="scroll"><table class="fields"><tbody>
 ${row('行政职权名称', p.name)}
