@@ -30,6 +30,16 @@ export async function delegationGate(
     const refusal = assessmentRefusal((await assessmentOf(trx, a.id))?.refusals ?? null);
     if (refusal) throw new AppError('INVALID_STATE', refusal);
   }
+  // §13.3 受委托行政机关、组织不得再委托: not a 行政许可 or 行政处罚 the body holds by entrustment
+  // (first: no instrument or basis can make such an entrustment lawful)
+  if (step === 'submit' && a.kind === 'entrust') {
+    const proposed = (await loadItems(trx, a.id)).flatMap((i) => {
+      const p = i.proposed ?? i.base;
+      return p ? [{ name: p.name, category: p.category }] : [];
+    });
+    const refusal = reEntrustmentRefusal(await entrustedToBody(trx, a.bodyId), proposed);
+    if (refusal) throw new AppError('INVALID_STATE', refusal);
+  }
   // §13.3: a 委托 rests on a 法律/法规/规章, names its party, and a 行政处罚 is entrusted in writing;
   // checked again when the party confirms (the record may not change after submission, but a
   // return reopens it)
@@ -41,15 +51,6 @@ export async function delegationGate(
       await delegatedCategories(trx, a.id),
       party,
     );
-    if (refusal) throw new AppError('INVALID_STATE', refusal);
-  }
-  // §13.3 受委托行政机关、组织不得再委托: not a 行政许可 or 行政处罚 the body holds by entrustment
-  if (step === 'submit' && a.kind === 'entrust') {
-    const proposed = (await loadItems(trx, a.id)).flatMap((i) => {
-      const p = i.proposed ?? i.base;
-      return p ? [{ name: p.name, category: p.category }] : [];
-    });
-    const refusal = reEntrustmentRefusal(await entrustedToBody(trx, a.bodyId), proposed);
     if (refusal) throw new AppError('INVALID_STATE', refusal);
   }
   // after the refusals, so a refused submission leaves no finding behind either

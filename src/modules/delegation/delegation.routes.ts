@@ -27,6 +27,7 @@ import { requestsFor } from './delegation.repo.js';
 import { acknowledgeFiling, announceEntrustment, recordSupervision, saveEntrustment } from './entrustment.commands.js';
 import { readDelegation, scoped } from './delegation.view.js';
 import { confirmItem, handItem, planHandover, recordTraining } from './handover.commands.js';
+import { delegationPortalRoutes } from './delegation.portal.js';
 
 const tags = ['下放与委托'];
 const ok = { 200: delegationSchema, ...errorResponses };
@@ -34,6 +35,8 @@ const ok = { 200: delegationSchema, ...errorResponses };
 export async function delegationRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, clock } = deps;
+  // the public side: 委托公告 and the chain of a delegated power (server-rendered portal pages)
+  await delegationPortalRoutes(app, deps);
 
   r.get(
     '/api/adjustments/:id/delegation',

@@ -1,0 +1,202 @@
+// Issue 13.3, the rest, through the API on a real database (§13.3): an organisation outside the
+// register as the entrusted party, the 委托公告 published on the portal (which is the 报备 too),
+// the office's acknowledgement, the entrusting body's supervision record, and the refusal of
+// re-entrustment. Each refusal: a Chinese message, a stable code, nothing changed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupTestApp, type TestApp } from '../../../test/harness.js';
+import {
+  assessFixture,
+  at,
+  auditActionsOf,
+  bodyIdOf,
+  draftApplication,
+  drive,
+  expectOk,
+  power,
+  publishFixture,
+} from '../adjustments/test-fixtures.js';
+
+let t: TestApp;
+let kdl: number;
+let codes: string[];
+const PDF = Buffer.from('%PDF-1.7\n委托书（双方签署）\n%%EOF');
+const org = {
+  name: '包头市特种设备检验所',
+  creditCode: '12150200MB1234567X',
+  publicFunction: '依《中华人民共和国特种设备安全法》第五十条承担特种设备检验检测的公益服务职能',
+};
+const basis = { basisLevel: '法律', basisDocument: '《中华人民共和国行政许可法》', basisArticle: '第二十四条' };
+
+const state = async (id: number) => {
+  const a = await expectOk(await (await t.login('coord.city')).get(`/api/adjustments/${id}`));
+  return { status: a.status, openSteps: a.openSteps, audits: await auditActionsOf(t, id) };
+};
+const upload = async (id: number, name: string) =>
+  (
+    await expectOk(
+      await (await t.login('clerk.scjg')).request(
+        'POST',
+        `/api/adjustments/${id}/attachments?filename=${encodeURIComponent(name)}`,
+        PDF,
+        { 'content-type': 'application/pdf' },
+      ),
+      201,
+    )
+  ).id as number;
+
+beforeAll(async () => {
+  t = await setupTestApp();
+  at(t, '2026-11-02T09:00:00');
+  ({ codes } = await publishFixture(t, '包头市市场监督管理局', [
+    power('特种设备检验检测机构核准', 'XK'),
+    power('对发布虚假广告的处罚', 'CF'),
+  ]));
+  kdl = await bodyIdOf(t, '昆都仑区市场监督管理局');
+}, 120_000);
+afterAll(() => t?.close());
+
+describe('委托具有管理公共事务职能的组织 (§13.3)', () => {
+  let id: number;
+  let instrument: number;
+  beforeAll(async () => {
+    id = await draftApplication(t, 'clerk.scjg', { title: '委托“特种设备检验检测机构核准”', kind: 'entrust', receivingBodyId: null }, [
+      { targetCode: codes[0] },
+    ]);
+    instrument = await upload(id, '委托书.pdf');
+    await drive(t, id, 'submit');
+    await assessFixture(t, id, 'clerk.scjg', 'delegate');
+  }, 120_000);
+
+  it('names nobody: submission refused, nothing changed; a bad 统一社会信用代码 is 400', async () => {
+    const clerk = await t.login('clerk.scjg');
+    await expectOk(await clerk.put(`/api/adjustments/${id}/delegation/entrustment`, basis));
+    const before = await state(id);
+    const r = await (await t.login('lead.scjg')).post(`/api/adjustments/${id}/steps/submit/complete`);
+    expect(r.statusCode).toBe(409);
+    expect(r.json().error).toMatchObject({ code: 'INVALID_STATE' });
+    expect(r.json().error.message).toContain('具有管理公共事务职能的组织');
+    expect(await state(id)).toEqual(before);
+    const bad = await clerk.put(`/api/adjustments/${id}/delegation/entrustment`, {
+      ...basis,
+      organisation: { ...org, creditCode: '12150200MB123456' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('统一社会信用代码应为18位');
+  });
+
+  it('an organisation without the signed instrument is refused; with it the office confirms for it', async () => {
+    const clerk = await t.login('clerk.scjg');
+    await expectOk(await clerk.put(`/api/adjustments/${id}/delegation/entrustment`, { ...basis, organisation: org }));
+    const before = await state(id);
+    const r = await (await t.login('lead.scjg')).post(`/api/adjustments/${id}/steps/submit/complete`);
+    expect(r.statusCode).toBe(409);
+    expect(r.json().error.message).toContain('双方签署的书面委托书');
+    expect(await state(id)).toEqual(before);
+    const d = await expectOk(
+      await clerk.put(`/api/adjustments/${id}/delegation/entrustment`, {
+        ...basis,
+        organisation: org,
+        instrumentAttachmentId: instrument,
+      }),
+    );
+    expect(d.receivingBodyName).toBe(org.name);
+    expect(d.entrustment.organisation).toEqual(org);
+    await drive(t, id, 'receivingConfirm');
+    // nobody of the organisation is on the platform: the entrusting body may not confirm for it
+    const self = await (await t.login('lead.scjg')).post(`/api/adjustments/${id}/steps/receivingConfirm/complete`);
+    expect(self.statusCode).toBe(403);
+    await expectOk(await (await t.login('coord.city')).post(`/api/adjustments/${id}/steps/receivingConfirm/complete`));
+  });
+
+  it('the 委托公告 is published once after the decision, filed, acknowledged once by the office', async () => {
+    const clerk = await t.login('clerk.scjg');
+    const coord = await t.login('coord.city');
+    const early = await coord.post(`/api/adjustments/${id}/delegation/announcement/acknowledge`, {});
+    expect(early.statusCode).toBe(409);
+    const d = await expectOk(await clerk.post(`/api/adjustments/${id}/delegation/announcement`));
+    expect(d.entrustment.announcement).toMatchObject({
+      partyName: org.name,
+      partyKind: 'organisation',
+      powers: [{ code: codes[0], name: '特种设备检验检测机构核准', category: 'XK' }],
+      acknowledgedAt: null,
+    });
+    expect(d.can).toMatchObject({ announce: false, acknowledge: false, supervise: false });
+    const again = await clerk.post(`/api/adjustments/${id}/delegation/announcement`);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('CONFLICT');
+    const inbox = await expectOk(await coord.get('/api/inbox'));
+    expect(JSON.stringify(inbox)).toContain(`委托报备：包头市市场监督管理局委托${org.name}`);
+    const notOffice = await clerk.post(`/api/adjustments/${id}/delegation/announcement/acknowledge`, {});
+    expect(notOffice.statusCode).toBe(403);
+    expect(notOffice.json().error.message).toContain('由本级协调小组办公室确认');
+    const ack = await expectOk(
+      await coord.post(`/api/adjustments/${id}/delegation/announcement/acknowledge`, { note: '已收到报备材料' }),
+    );
+    expect(ack.entrustment.announcement).toMatchObject({ acknowledgedBy: expect.any(String), acknowledgementNote: '已收到报备材料' });
+    const twice = await coord.post(`/api/adjustments/${id}/delegation/announcement/acknowledge`, {});
+    expect(twice.statusCode).toBe(409);
+    expect(await auditActionsOf(t, id)).toEqual(
+      expect.arrayContaining(['delegation.entrustmentAnnounced', 'delegation.filingAcknowledged']),
+    );
+  });
+
+  it('supervision is recorded once the entrustment is in force; the portal shows the announcement', async () => {
+    const clerk = await t.login('clerk.scjg');
+    const input = { kind: 'inspection', heldOn: '2026-11-02', summary: '抽查受委托组织核准卷宗10件', problems: '' };
+    const before = await state(id);
+    const early = await clerk.post(`/api/adjustments/${id}/delegation/supervision`, input);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toContain('委托公布施行');
+    expect(await state(id)).toEqual(before);
+    const a = await drive(t, id, null);
+    expect(a.status).toBe('done');
+    const future = await clerk.post(`/api/adjustments/${id}/delegation/supervision`, { ...input, heldOn: '2099-01-01' });
+    expect(future.statusCode).toBe(400);
+    const d = await expectOk(await clerk.post(`/api/adjustments/${id}/delegation/supervision`, input));
+    expect(d.entrustment.supervision).toMatchObject([{ kind: 'inspection', label: '监督检查', summary: input.summary }]);
+    const page = await t.anon.get('/entrustments');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(org.name);
+    expect(page.body).toContain('特种设备检验检测机构核准');
+    expect(page.body).toContain('包头市市场监督管理局');
+    expect(page.body).toContain('责任主体');
+  });
+});
+
+describe('受委托行政机关不得再委托 (§13.3)', () => {
+  it('a body entrusted with a 行政处罚 may not entrust it onward: 409, nothing changed', async () => {
+    const first = await draftApplication(
+      t,
+      'clerk.scjg',
+      { title: '委托“对发布虚假广告的处罚”', kind: 'entrust', receivingBodyId: kdl },
+      [{ targetCode: codes[1] }],
+    );
+    const f = await upload(first, '委托书（处罚）.pdf');
+    await drive(t, first, 'submit');
+    await assessFixture(t, first, 'clerk.scjg', 'delegate');
+    await expectOk(
+      await (await t.login('clerk.scjg')).put(`/api/adjustments/${first}/delegation/entrustment`, {
+        ...basis,
+        instrumentAttachmentId: f,
+      }),
+    );
+    await drive(t, first, 'receivingConfirm');
+    // the district bureau lists the same 处罚 as its own entry and files an entrustment of it
+    const { codes: own } = await publishFixture(t, '昆都仑区市场监督管理局', [power('对发布虚假广告的处罚', 'CF')]);
+    const onward = await draftApplication(
+      t,
+      'clerk.kdl.scjg',
+      { title: '再委托“对发布虚假广告的处罚”', kind: 'entrust', receivingBodyId: await bodyIdOf(t, '昆都仑区行政审批政务服务与数据管理局') },
+      [{ targetCode: own[0] }],
+    );
+    const KDL = { clerk: 'clerk.kdl.scjg', leadUnit: 'lead.kdl.scjg', coordinator: 'coord.kdl', legalReviewer: 'legal.kdl', approver: 'gov.kdl' };
+    await drive(t, onward, 'submit', KDL);
+    await assessFixture(t, onward, 'clerk.kdl.scjg', 'entrust');
+    const before = await state(onward);
+    const r = await (await t.login('lead.kdl.scjg')).post(`/api/adjustments/${onward}/steps/submit/complete`);
+    expect(r.statusCode).toBe(409);
+    expect(r.json().error.code).toBe('INVALID_STATE');
+    expect(r.json().error.message).toContain('受委托行政机关、组织不得再委托');
+    expect(await state(onward)).toEqual(before);
+  });
+});
