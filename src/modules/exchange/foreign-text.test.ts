@@ -82,7 +82,7 @@ describe('headers and rows', () => {
 
   it('a merged range gives its top-left value to every cell it covers, below and to the right', () => {
     const fill = new MergeFill([parseRange('B2:B4')!, parseRange('A5:C5')!]);
-    const rows: unknown[][] = [[], [, 1, '行政许可'], [, 2], [, 3], [, '注：…']];
+    const rows: unknown[][] = [[], [undefined, 1, '行政许可'], [undefined, 2], [undefined, 3], [undefined, '注：…']];
     const above = rows.map((v, i) => [...fill.fill(i + 1, v)]);
     expect(rows.map((r) => r[2])).toEqual([undefined, '行政许可', '行政许可', '行政许可', '注：…']);
     expect(rows[4]).toEqual([undefined, '注：…', '注：…', '注：…']);
