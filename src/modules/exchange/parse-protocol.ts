@@ -30,6 +30,12 @@ export type FromParser =
 
 /** batches waiting for the server at most */
 export const IN_FLIGHT = 2;
-/** a batch: at most this many rows, or this many characters of cell text */
-export const BATCH_ROWS = 500;
-export const BATCH_CHARS = 4 * 1024 * 1024;
+/**
+ * A batch: at most this many rows, or this many characters of cell text. Small, so that a
+ * batch dies young in both threads: with 500 rows (~4 MB of text) each batch outlived the
+ * young generation and the worker's old space grew to hold them — reading the bench's
+ * 100,000-row file grew the process by 107 MB, with 100 rows by 67 MB, at the same speed
+ * (docs/BENCHMARKS.md, peak RSS).
+ */
+export const BATCH_ROWS = 100;
+export const BATCH_CHARS = 1024 * 1024;
