@@ -50,6 +50,8 @@ import { onSweep } from '../modules/adjustments/sweep-hooks.js';
 import { supervisionSweep } from '../modules/supervision/sweep.listener.js';
 import { delegationSweep } from '../modules/delegation/sweep.listener.js';
 import { onStepCompleting } from '../modules/adjustments/step-gates.js';
+import { platformSyncGate } from '../modules/regional-platform/platform-sync.js';
+import { regionalPlatformRoutes } from '../modules/regional-platform/regional-platform.routes.js';
 import { delegationGate } from '../modules/delegation/delegation.gates.js';
 import { feedbackSweep } from '../modules/feedback/sweep.listener.js';
 import { supervisionRoutes } from '../modules/supervision/supervision.routes.js';
@@ -79,6 +81,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   // §13.2: a 下放/委托 is filed only after its prior assessment, and reported to the government only
   // once its related bodies have answered; adjustments never imports delegation
   onStepCompleting(delegationGate);
+  // §13.1: the platform-update step rests on a reconciliation with the regional platform; adjustments never imports it
+  onStepCompleting(platformSyncGate);
   onSweep(feedbackSweep);
   // issue 14.3: webhook deliveries ride on the sweep, after its transactions have committed
   onSweep(webhookSweep(deps.config));
@@ -160,6 +164,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await supervisionRoutes(app, deps);
   await assessmentRoutes(app, deps);
   await delegationRoutes(app, deps);
+  await regionalPlatformRoutes(app, deps);
   await integrityRoutes(app, deps);
   await exerciseRoutes(app, deps);
   // issue 14.3 (§15 ¶2): the public v1 API, bulk data and feeds (under /api/public/), and the office's webhooks

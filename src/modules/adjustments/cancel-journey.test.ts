@@ -2,7 +2,7 @@
 // (regulation §12, §13.1 under baotou-2023).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../../../test/harness.js';
-import { at, expectOk, powerAt, publishFixture, power, versionOf } from './test-fixtures.js';
+import { at, expectOk, powerAt, publishFixture, power, reconcileFixture, versionOf } from './test-fixtures.js';
 
 let t: TestApp;
 let code: string;
@@ -151,7 +151,18 @@ describe('a cancel application through every role', () => {
     });
   });
 
-  it('the body confirms the platforms and files it: done', async () => {
+  it('a click alone does not confirm the platforms (§13.1): refused, nothing changed', async () => {
+    const before = await t.db.selectFrom('adjustment').select(['version', 'open_steps']).where('id', '=', id).executeTakeFirstOrThrow();
+    const res = await step('clerk.scjg', 'platformSync', 'complete', { note: '已同步自治区事项管理平台' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('PLATFORM_NOT_RECONCILED');
+    expect(res.json().error.message).toContain('对账');
+    const after = await t.db.selectFrom('adjustment').select(['version', 'open_steps']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(after).toEqual(before);
+  });
+
+  it('the body attaches a reconciliation with the regional platform, confirms the platforms and files it: done', async () => {
+    await reconcileFixture(t, id, await t.login('clerk.scjg'));
     await expectOk(await step('clerk.scjg', 'platformSync', 'complete', { note: '已同步自治区事项管理平台' }));
     const a = await expectOk(await step('lead.scjg', 'filing', 'complete', { note: '已告知各旗县区市场监管局' }));
     expect(a.status).toBe('done');
@@ -180,6 +191,7 @@ describe('a cancel application through every role', () => {
       'adjustment.reportedToGovernment',
       'adjustment.approved',
       'adjustment.published',
+      'regionalPlatform.syncAttached',
       'adjustment.platformSynced',
       'adjustment.filed',
     ]);

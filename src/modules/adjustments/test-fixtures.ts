@@ -159,10 +159,48 @@ export async function drive(t: TestApp, id: number, until: string | null, users 
       t.clock.now = new Date(t.clock.now.getTime() + 6 * 86_400_000);
       continue;
     }
+    // §13.1: the platform step rests on a reconciliation that shows the changes on the regional platform
+    if (stepId === 'platformSync') await reconcileFixture(t, id, c, users);
     const body = stepId === 'approval' ? { normativeDocumentNumber: `包府发〔2026〕${id}号` } : {};
     await expectOk(await c.post(`/api/adjustments/${id}/steps/${stepId}/complete`, body));
   }
   throw new Error('drive: too many steps');
+}
+
+/** A multipart body of one file in field `file`, as a browser sends it. */
+function fileUpload(file: Buffer, filename: string, type: string) {
+  const boundary = `----qzFixture${Math.random().toString(16).slice(2)}`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`;
+  return {
+    payload: Buffer.concat([Buffer.from(head), file, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+/**
+ * §13.1 (issue 14.1): as if the regional platform had taken the published changes — each list the
+ * application changed is exported in the exchange format, imported back as the platform's export
+ * (by the body's own staff), and the reconciliation attached to the application by `attacher`.
+ */
+export async function reconcileFixture(t: TestApp, id: number, attacher: Client, users = CITY) {
+  const a = await t.db
+    .selectFrom('adjustment')
+    .select(['body_id', 'receiving_body_id', 'receiving_published_version'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  const sides: [number, string][] = [[a.body_id, users.clerk ?? 'clerk.scjg']];
+  if (a.receiving_body_id !== null && a.receiving_published_version !== null && a.receiving_body_id !== a.body_id)
+    sides.push([a.receiving_body_id, await receiverOf(t, a.receiving_body_id)]);
+  for (const [bodyId, who] of sides) {
+    const c = await t.login(who);
+    const file = (await c.get(`/api/regional-platform/bodies/${bodyId}/export.json`)).rawPayload;
+    const m = fileUpload(file, 'regional-platform.json', 'application/json');
+    const rec = await expectOk(
+      await c.request('POST', `/api/regional-platform/bodies/${bodyId}/reconciliations`, m.payload, m.headers),
+      201,
+    );
+    await expectOk(await attacher.post(`/api/regional-platform/adjustments/${id}/sync`, { reconciliationId: rec.id }));
+  }
 }
 
 /** Create an application as the clerk and list its items; returns its id. */
