@@ -11,6 +11,7 @@ import { buildApp } from './app.js';
 import { runSweep } from '../modules/adjustments/sweep.js';
 import { prepareAuditKey, startAuditTrail } from '../modules/audit/startup.js';
 import { loadContactKey } from '../modules/feedback/contact-crypto.js';
+import { injectFetcher, runIntegrityCheck } from '../modules/integrity/monitor.js';
 
 const config = loadConfig();
 // 等保2.0 安全审计: the audit chain's key before anything is written (production: none = no start)
@@ -24,7 +25,8 @@ const handle = await connect({ databaseUrl: config.databaseUrl, dataDir: config.
 await migrate(handle.db);
 if (demo) console.log('› 演示模式：数据库为空时写入包头市演示数据…');
 const state = await prepareData(handle.db, { demo });
-const app = await buildApp({ db: handle.db, config, clock: () => new Date() }, { logger: { level: config.logLevel } });
+const deps = { db: handle.db, config, clock: () => new Date() };
+const app = await buildApp(deps, { logger: { level: config.logLevel } });
 
 // §12 deadlines: the daily sweep runs in the server too (the embedded database admits one
 // process). It is idempotent, so running it hourly sends each reminder once and catches the
@@ -36,6 +38,15 @@ async function sweep() {
     app.log.info({ sweep: r }, 'deadline sweep');
   } catch (err) {
     app.log.error({ err }, 'deadline sweep failed');
+  }
+  // §15 ¶3: on the same timer, the integrity monitor compares what this instance serves with the
+  // register; a mismatch closes the portal (src/modules/integrity/monitor.ts)
+  try {
+    const c = await runIntegrityCheck(deps, injectFetcher(app), 'schedule');
+    if (c.ok) app.log.info({ integrity: { bodies: c.bodies, ms: c.durationMs } }, 'integrity check');
+    else app.log.error({ integrity: c }, 'integrity check found a mismatch: portal closed');
+  } catch (err) {
+    app.log.error({ err }, 'integrity check failed');
   }
 }
 const sweepTimer = setInterval(() => void sweep(), SWEEP_EVERY_MS);
