@@ -70,7 +70,7 @@ export async function bulkRoutes(app: FastifyInstance, { db, config }: AppDeps) 
     [`${V1}/city`, () => scopeOf()],
     [`${V1}/levels/:level`, (p: { level?: number }) => scopeOf(p.level)],
   ] as const) {
-    const params = path.includes(':level') ? levelParam : undefined;
+    const params = path.includes(':level') ? { params: levelParam } : {};
     const who = path.includes(':level') ? '一个层级（1 市本级、2 旗县区、3 苏木乡镇）' : '全市';
     r.get(
       `${path}/manifest.json`,
@@ -79,7 +79,7 @@ export async function bulkRoutes(app: FastifyInstance, { db, config }: AppDeps) 
         schema: {
           tags: TAGS,
           summary: `${who}批量数据清单：各机构现行版本、摘要与整份数据的公布摘要`,
-          params,
+          ...params,
           response: { 200: manifestSchema, 400: errorSchema },
         },
       },
@@ -99,7 +99,7 @@ export async function bulkRoutes(app: FastifyInstance, { db, config }: AppDeps) 
           tags: TAGS,
           summary: `${who}现行权责清单（JSON Lines，逐机构流式输出）`,
           description: `每行一项行政职权，格式见 ${LINE_SCHEMA_PATH}；响应头 X-Publication-Digest 为整份数据的公布摘要（与 manifest.json 的 digest 相同）。`,
-          params,
+          ...params,
           response: { 200: textSchema, 400: errorSchema },
         },
       },
@@ -123,7 +123,7 @@ export async function bulkRoutes(app: FastifyInstance, { db, config }: AppDeps) 
           tags: TAGS,
           summary: `${who}现行权责清单（CSV，UTF-8 带 BOM，逐机构流式输出）`,
           description: '前六列为区划代码、区划、机构编号、机构、版本、版本摘要，其后为职权信息表各列。',
-          params,
+          ...params,
           response: { 200: textSchema, 400: errorSchema },
         },
       },
@@ -145,7 +145,7 @@ export async function bulkRoutes(app: FastifyInstance, { db, config }: AppDeps) 
         schema: {
           tags: TAGS,
           summary: `${who}权责清单变更订阅（Atom）：每次公布一条，附与上一版本的差异`,
-          params,
+          ...params,
           response: { 200: textSchema, 400: errorSchema },
         },
       },

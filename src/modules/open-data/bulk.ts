@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { canonicalJson } from '../../core/canonical-json.js';
 import type { Database } from '../../db/connect.js';
 import { CSV_HEADER, csvCell, csvCells, publicPower } from '../portal/open-data.js';
-import { powersIn } from '../portal/portal.repo.js';
+import { rowToPower, type ListedPower } from '../register/power-rows.js';
 
 export interface BulkBody {
   id: number;
@@ -49,12 +49,35 @@ export function bulkDigest(bodies: readonly BulkBody[]): string {
 export const lastPublished = (bodies: readonly BulkBody[]): Date | null =>
   bodies.reduce<Date | null>((m, b) => (!m || b.publishedAt > m ? b.publishedAt : m), null);
 
+/** bodies read per query: few round trips, memory bounded by one batch of lists */
+const BATCH = 40;
+
+/** The lists of the bodies, a batch of bodies per query, in the bodies' order and each list's own. */
+async function* listsOf(db: Database, bodies: readonly BulkBody[]): AsyncGenerator<[BulkBody, ListedPower[]]> {
+  for (let i = 0; i < bodies.length; i += BATCH) {
+    const part = bodies.slice(i, i + BATCH);
+    const r = await sql<Parameters<typeof rowToPower>[0] & { body_id: number }>`
+      select p.id, p.body_id, p.code, p.parent_code, p.name, p.category, p.responsible_subject, p.implementing_agency,
+             p.legal_bases, p.responsibilities, p.accountability_cases, p.accountability_basis, p.remarks, p.status,
+             p.predecessor_codes, p.links
+      from unnest(${sql.val(part.map((b) => b.id))}::int[], ${sql.val(part.map((b) => b.version))}::int[]) as s(body_id, v)
+      join power p on p.body_id = s.body_id and p.valid_from <= s.v and (p.valid_to is null or p.valid_to > s.v)
+      order by p.body_id, p.ord, p.code`.execute(db);
+    const byBody = new Map<number, ListedPower[]>();
+    for (const row of r.rows) {
+      const list = byBody.get(row.body_id) ?? [];
+      list.push(rowToPower(row));
+      byBody.set(row.body_id, list);
+    }
+    for (const b of part) yield [b, byBody.get(b.id) ?? []];
+  }
+}
+
 /** One JSON object per line (schema: power-line.v1): the body, its version and digest, the power. */
 export function jsonLines(db: Database, bodies: readonly BulkBody[]): Readable {
   return Readable.from(
     (async function* () {
-      for (const b of bodies) {
-        const powers = await powersIn(db, b.id, b.version);
+      for await (const [b, powers] of listsOf(db, bodies)) {
         const head = {
           body: { id: b.id, name: b.name, region: { code: b.regionCode, name: b.regionName, level: b.level } },
           version: b.version,
@@ -75,8 +98,7 @@ export function csvLines(db: Database, bodies: readonly BulkBody[]): Readable {
     (async function* () {
       // BOM: Excel opens UTF-8 CSV correctly only with it
       yield `\uFEFF${BULK_CSV_HEADER.map(csvCell).join(',')}\r\n`;
-      for (const b of bodies) {
-        const powers = await powersIn(db, b.id, b.version);
+      for await (const [b, powers] of listsOf(db, bodies)) {
         const lead = [b.regionCode, b.regionName, b.id, b.name, b.version, b.digest];
         yield powers
           .map((p, i) => `${[...lead, ...csvCells(b.rulebookId, p, i + 1)].map(csvCell).join(',')}\r\n`)

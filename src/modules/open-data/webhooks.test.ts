@@ -49,7 +49,8 @@ afterAll(async () => {
 const sweep = () => runSweep(t.db, t.clock.now);
 // the test clock runs past the session's idle timeout: sign in again before each use
 const office = async () => (coord = await t.login('coord.city'));
-const deliveries = async (id: number) => (await (await office()).get(`/api/open-data/webhooks/${id}/deliveries`)).json();
+const deliveries = async (id: number) =>
+  (await (await office()).get(`/api/open-data/webhooks/${id}/deliveries`)).json();
 
 describe('registration', () => {
   it('refuses anyone but the city office or system administrator, bad addresses and internal ones; nothing is written', async () => {
@@ -57,13 +58,21 @@ describe('registration', () => {
     const ok = { name: '测试订阅方', url, events: ['list.published'] };
     expect((await clerk.post('/api/open-data/webhooks', ok)).statusCode).toBe(403);
     expect((await (await t.login('coord.kdl')).post('/api/open-data/webhooks', ok)).statusCode).toBe(403);
-    for (const bad of ['ftp://127.0.0.1/x', 'http://user:pw@127.0.0.1/', 'http://10.0.0.8/hook', 'http://[::ffff:192.168.1.1]/']) {
+    for (const bad of [
+      'ftp://127.0.0.1/x',
+      'http://user:pw@127.0.0.1/',
+      'http://10.0.0.8/hook',
+      'http://[::ffff:192.168.1.1]/',
+    ]) {
       const r = await coord.post('/api/open-data/webhooks', { ...ok, url: bad });
       expect(r.statusCode, bad).toBe(400);
       expect(r.json().error.code).toBe('VALIDATION_FAILED');
     }
     expect((await coord.post('/api/open-data/webhooks', { ...ok, events: [] })).statusCode).toBe(400);
-    const n = await t.db.selectFrom('webhook_consumer').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const n = await t.db
+      .selectFrom('webhook_consumer')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(0);
   });
 });
@@ -73,14 +82,22 @@ describe('delivery by the sweep, a failure and its retry', () => {
   let secret: string;
 
   it('registers a consumer: the secret is shown once, never listed, never audited', async () => {
-    const r = await coord.post('/api/open-data/webhooks', { name: '包头市数据开放平台', url, events: ['list.published'] });
+    const r = await coord.post('/api/open-data/webhooks', {
+      name: '包头市数据开放平台',
+      url,
+      events: ['list.published'],
+    });
     expect(r.statusCode).toBe(201);
     ({ secret } = r.json());
     id = r.json().consumer.id;
     expect(secret).toMatch(/^whsec_/);
     const list = await coord.get('/api/open-data/webhooks');
     expect(JSON.stringify(list.json())).not.toContain(secret);
-    const audit = await t.db.selectFrom('audit_event').select(['action', 'after']).where('action', '=', 'webhook.registered').execute();
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .select(['action', 'after'])
+      .where('action', '=', 'webhook.registered')
+      .execute();
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit[0]!.after)).not.toContain(secret);
   });
@@ -96,7 +113,9 @@ describe('delivery by the sweep, a failure and its retry', () => {
     let log = await deliveries(id);
     expect(log.items).toHaveLength(1);
     expect(log.items[0]).toMatchObject({ event: 'list.published', status: 'pending', attempts: 1, lastStatus: 500 });
-    expect(log.items[0].nextAttemptAt).toBe(new Date(t.clock.now.getTime() + BACKOFF_MINUTES[0] * 60_000).toISOString());
+    expect(log.items[0].nextAttemptAt).toBe(
+      new Date(t.clock.now.getTime() + BACKOFF_MINUTES[0] * 60_000).toISOString(),
+    );
 
     // before the backoff has passed, the sweep sends nothing
     expect((await sweep()).afterCommit).toBe(0);
@@ -106,7 +125,13 @@ describe('delivery by the sweep, a failure and its retry', () => {
     expect((await sweep()).afterCommit).toBe(1);
     expect(received).toHaveLength(2);
     log = await deliveries(id);
-    expect(log.items[0]).toMatchObject({ status: 'sent', attempts: 2, lastStatus: 200, lastError: null, nextAttemptAt: null });
+    expect(log.items[0]).toMatchObject({
+      status: 'sent',
+      attempts: 2,
+      lastStatus: 200,
+      lastError: null,
+      nextAttemptAt: null,
+    });
     expect(log.items[0].tries.map((x: { statusCode: number }) => x.statusCode)).toEqual([500, 200]);
     expect(log.consumer).toMatchObject({ sent: 1, pending: 0, failed: 0 });
 
@@ -140,9 +165,15 @@ describe('delivery by the sweep, a failure and its retry', () => {
     // signed with another key
     expect(verify(secret, b.body, sign('whsec_forged', b.body, now), now)).toEqual({ ok: false, reason: 'mismatch' });
     // the body changed on the way (one digit of the version)
-    expect(verify(secret, b.body.replace('"version":1', '"version":2'), header, now)).toEqual({ ok: false, reason: 'mismatch' });
+    expect(verify(secret, b.body.replace('"version":1', '"version":2'), header, now)).toEqual({
+      ok: false,
+      reason: 'mismatch',
+    });
     // the same delivery replayed ten minutes later
-    expect(verify(secret, b.body, header, new Date(now.getTime() + 10 * 60_000))).toEqual({ ok: false, reason: 'stale' });
+    expect(verify(secret, b.body, header, new Date(now.getTime() + 10 * 60_000))).toEqual({
+      ok: false,
+      reason: 'stale',
+    });
     expect(verify(secret, b.body, undefined, now)).toEqual({ ok: false, reason: 'malformed' });
     expect(verify(secret, b.body, 't=1,v1=zz', now)).toEqual({ ok: false, reason: 'malformed' });
   });
@@ -179,7 +210,9 @@ describe('delivery by the sweep, a failure and its retry', () => {
   });
 
   it('a disabled consumer receives nothing more', async () => {
-    expect((await (await office()).post(`/api/open-data/webhooks/${id}/disable`, {})).json().consumer.active).toBe(false);
+    expect((await (await office()).post(`/api/open-data/webhooks/${id}/disable`, {})).json().consumer.active).toBe(
+      false,
+    );
     t.clock.advanceMinutes(1);
     await publish(t, body, [power(`${body.prefix}-XK-00002-000`, '特种设备使用登记')], { at: t.clock.now });
     const before = received.length;
