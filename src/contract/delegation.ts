@@ -194,6 +194,8 @@ export const findingSchema = z.object({
   detail: z.string(),
   detectedAt: z.string(),
   sourceAdjustmentId: z.number().nullable(),
+  /** §13.5: heard from a later application, exercise records or a complaint */
+  source: z.enum(['application', 'exercise', 'complaint']),
 });
 
 // §13.3: 委托要有法律、法规、规章作为依据；行政处罚严格依法采用书面委托形式.

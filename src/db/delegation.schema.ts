@@ -75,6 +75,9 @@ export interface DelegationFindingTable {
   detail: string;
   dedupe_key: string;
   detected_at: Timestamp;
+  // 0087: where the watch heard it
+  source: ColumnType<'application' | 'exercise' | 'complaint', 'application' | 'exercise' | 'complaint' | undefined, never>;
+  source_ref: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface DelegationEntrustmentTable {

@@ -138,7 +138,7 @@ export async function handoverOf(db: Db, adjustmentId: number) {
 export async function findingsOf(db: Db, adjustmentId: number) {
   return db
     .selectFrom('delegation_finding')
-    .select(['id', 'kind', 'detail', 'detected_at', 'source_adjustment_id'])
+    .select(['id', 'kind', 'detail', 'detected_at', 'source_adjustment_id', 'source'])
     .where('adjustment_id', '=', adjustmentId)
     .orderBy('id')
     .execute();

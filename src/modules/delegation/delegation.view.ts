@@ -166,6 +166,7 @@ export async function readDelegation(db: Db, s: Scoped, at: Date): Promise<Deleg
       detail: f.detail,
       detectedAt: iso(f.detected_at),
       sourceAdjustmentId: f.source_adjustment_id,
+      source: f.source,
     })),
     can: {
       assess: applicant && beforeSubmission(a),

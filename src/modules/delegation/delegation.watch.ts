@@ -16,8 +16,13 @@ import { notify, peopleFor } from '../adjustments/inbox.repo.js';
 import { openFinding } from '../supervision/supervision.commands.js';
 import { delegatedBy, handoverOf } from './delegation.repo.js';
 
-interface NewFinding {
+export interface NewFinding {
   kind: FindingKind;
+  /** 0087: where the watch heard it (default: a later application) */
+  source?: 'application' | 'exercise' | 'complaint';
+  sourceRef?: string | null;
+  /** a supervision finding already open for the fact (the exercise import opens its own) */
+  supervisionFindingId?: number | null;
   adjustmentId: number;
   sourceAdjustmentId: number | null;
   bodyId: number;
@@ -27,7 +32,7 @@ interface NewFinding {
 }
 
 /** Record one finding (once per fact), its audit row and the office's notice; true when new. */
-async function raise(
+export async function raise(
   trx: Transaction<DB>,
   f: NewFinding,
   office: { bodyId: number; regionPath: string },
@@ -44,16 +49,19 @@ async function raise(
       detail: f.detail,
       dedupe_key: f.dedupeKey,
       detected_at: ctx.at,
+      source: f.source ?? 'application',
+      source_ref: f.sourceRef ?? null,
     })
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .returning('id')
     .executeTakeFirst();
   if (!row) return false;
-  // §16 督促整改: the office's finding, where its rectification is ordered and followed
-  await openFinding(trx, {
+  // §16 督促整改: the office's finding, where its rectification is ordered and followed (unless
+  // the source opened one for the same fact already)
+  if (!f.supervisionFindingId) await openFinding(trx, {
     bodyId: f.bodyId,
     kind: f.kind === 'disguisedRetention' ? 'disguisedRetention' : 'delegationObligation',
-    source: 'sweep',
+    source: f.source === 'complaint' ? 'feedback' : 'sweep',
     description: f.detail,
     adjustmentId: f.sourceAdjustmentId ?? f.adjustmentId,
     powerCode: f.powerCode,
@@ -69,7 +77,7 @@ async function raise(
     action: 'delegation.findingRaised',
     objectType: 'adjustment',
     objectId: f.adjustmentId,
-    after: { findingId: row.id, kind: f.kind, powerCode: f.powerCode, detail: f.detail },
+    after: { findingId: row.id, kind: f.kind, source: f.source ?? 'application', powerCode: f.powerCode, detail: f.detail },
     meta: ctx.meta,
     at: ctx.at,
   });
