@@ -28,7 +28,7 @@ export type ToWorker =
 
 export type FromWorker =
   | { job: number; type: 'data'; bytes: Uint8Array }
-  /** the rows message was written: send the next */
-  | { job: number; type: 'ack' }
+  /** the rows message was written: send the next (its bytes come back, moved, to be dropped) */
+  | { job: number; type: 'ack'; spent?: Uint8Array }
   | { job: number; type: 'done'; rows: number }
   | { job: number; type: 'error'; message: string };
