@@ -1,6 +1,8 @@
-// Issue 13.6, the watch's other sources (§13.5 明放暗不放), on a real database: after a 下放 is
-// published, an exercise record of the delegated power by the delegating body and a complaint
-// about it each become one finding with the delegation, once, however often the sweep runs.
+// Issue 13.6–13.7 on a real database. The watch's other sources (§13.5 明放暗不放): after a 下放
+// is published, an exercise record of the delegated power by the delegating body and a complaint
+// about it each become one finding with the delegation, once, however often the sweep runs. The
+// chain (§13.5 管理层级): a power delegated 市 → 旗县区 → 街道 shows its whole chain on each
+// body's power page, who holds it now, since when, by which decision, and who held it on a date.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../../../test/harness.js';
 import { EXERCISE_COLUMNS } from '../../contract/exercise.js';
@@ -19,9 +21,10 @@ const findings = async () => (await expectOk(await (await t.login('clerk.scjg'))
 
 beforeAll(async () => {
   t = await setupTestApp();
-  at(t, '2026-11-02T09:00:00');
+  at(t, '2026-10-09T09:00:00');
   ({ codes: [code] } = (await publishFixture(t, SCJG, [power('特种设备安装改造维修告知', 'XK')])) as { codes: [string] });
   scjg = await bodyIdOf(t, SCJG);
+  at(t, '2026-11-02T09:00:00');
   const kdl = await bodyIdOf(t, '昆都仑区市场监督管理局');
   id = await draftApplication(
     t,
@@ -71,5 +74,67 @@ describe('明放暗不放: exercise records and complaints (§13.5)', () => {
     expect(f.map((x: { source: string }) => x.source)).toEqual(['exercise', 'complaint']);
     const inbox = await expectOk(await (await t.login('coord.city')).get('/api/inbox'));
     expect(JSON.stringify(inbox)).toContain('督查线索');
+  });
+});
+
+describe('the chain across levels (§13.5 管理层级, issue 13.7)', () => {
+  let kdlCode: string;
+  let street: { id: number; name: string };
+  beforeAll(async () => {
+    const kdl = await bodyIdOf(t, '昆都仑区市场监督管理局');
+    kdlCode = (
+      await t.db
+        .selectFrom('power')
+        .select('code')
+        .where('body_id', '=', kdl)
+        .where('valid_to', 'is', null)
+        .where('name', '=', '特种设备安装改造维修告知')
+        .executeTakeFirstOrThrow()
+    ).code;
+    street = await t.db
+      .selectFrom('body as b')
+      .innerJoin('region as r', 'r.code', 'b.region_code')
+      .select(['b.id', 'b.name'])
+      .where('b.kind', '=', '街道办事处')
+      .where('r.path', 'like', '150200/150203/%')
+      .orderBy('b.id')
+      .executeTakeFirstOrThrow();
+    // the street office confirms through a lead unit of its own (none among the demo accounts)
+    const u = await t.db.selectFrom('app_user').select('id').where('username', '=', 'lead.swj').executeTakeFirstOrThrow();
+    await t.db.insertInto('user_role').values({ user_id: u.id, role: 'leadUnit', body_id: street.id }).execute();
+    const KDL = { clerk: 'clerk.kdl.scjg', leadUnit: 'lead.kdl.scjg', coordinator: 'coord.kdl', legalReviewer: 'legal.kdl', approver: 'gov.kdl', receiver: 'lead.swj' };
+    const onward = await draftApplication(
+      t,
+      'clerk.kdl.scjg',
+      { title: '下放“特种设备安装改造维修告知”至街道', kind: 'delegate', receivingBodyId: street.id, takeover: '街道已配备专职人员' },
+      [{ targetCode: kdlCode }],
+    );
+    expect((await drive(t, onward, null, KDL)).status).toBe('done');
+  }, 180_000);
+
+  it('each body\'s power page opens the whole chain; the holder now is the street office', async () => {
+    const first = await t.anon.get(`/bodies/${scjg}/powers/${code}/chain`);
+    expect(first.statusCode).toBe(200);
+    const middle = await t.anon.get(`/bodies/${await bodyIdOf(t, '昆都仑区市场监督管理局')}/powers/${kdlCode}/chain`);
+    for (const page of [first.body, middle.body]) {
+      expect(page).toContain(SCJG);
+      expect(page).toContain('昆都仑区市场监督管理局');
+      expect(page).toContain(street.name);
+      expect(page).toContain('包府发〔2026〕');
+      expect(page.indexOf(SCJG)).toBeLessThan(page.lastIndexOf(street.name));
+    }
+    expect(/现由谁行使<\/h2>\s*<p><a [^>]+>([^<]+)</.exec(first.body)?.[1]).toBe(street.name);
+    const power = await t.anon.get(`/bodies/${scjg}/powers/${code}`);
+    expect(power.body).toContain(`/bodies/${scjg}/powers/${code}/chain`);
+  });
+
+  it('who held it on a date; bad dates are refused, unknown powers are 404', async () => {
+    const on = async (d: string) =>
+      /(该事项由|该事项尚未)<a [^>]*>([^<]+)</.exec((await t.anon.get(`/bodies/${scjg}/powers/${code}/chain?on=${d}`)).body)?.[2] ?? 'none';
+    expect(await on('2026-10-20')).toBe(SCJG);
+    expect(await on('2026-11-25')).toBe('昆都仑区市场监督管理局');
+    expect(await on(new Date(t.clock.now.getTime() + 8 * 3600_000).toISOString().slice(0, 10))).toBe(street.name);
+    expect((await t.anon.get(`/bodies/${scjg}/powers/${code}/chain?on=2026-13`)).statusCode).toBe(400);
+    expect((await t.anon.get(`/bodies/${scjg}/powers/NOPE/chain`)).statusCode).toBe(404);
   });
 });
