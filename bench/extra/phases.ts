@@ -1,4 +1,5 @@
 // The bench's phases beyond the register's own, in the order they run (see types.ts).
+import { exercisePhase } from './exercise.js';
 import type { ExtraPhase } from './types.js';
 
-export const EXTRA_PHASES: ExtraPhase[] = [];
+export const EXTRA_PHASES: ExtraPhase[] = [exercisePhase];

@@ -1,4 +1,5 @@
 // The server child's operations of the extra phases, by phase name (see types.ts).
+import { EXERCISE_OPS } from './exercise-ops.js';
 import type { ServerOps } from './types.js';
 
-export const SERVER_OPS: Record<string, ServerOps> = {};
+export const SERVER_OPS: Record<string, ServerOps> = { exercise: EXERCISE_OPS };

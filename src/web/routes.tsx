@@ -149,6 +149,14 @@ export const ROUTES: AppRoute[] = [
     ability: ['review', 'draftList', 'submitList'],
     page: lazy(() => import('./pages/supervision/FindingPage.tsx')),
   },
+  // 行使记录比对 (issue 12.4; §14 ¶1, §16 ¶2, §17): the offices import case records; administrators keep the systems' keys
+  {
+    path: '/exercise',
+    label: '行使记录比对',
+    icon: <FileSyncOutlined />,
+    ability: ['review', 'manageBodies'],
+    page: lazy(() => import('./pages/exercise/ExercisePage.tsx')),
+  },
   // 意见建议与投诉举报 (§15 ¶1–2): the level's office and the bodies that answer opinions
   {
     path: '/feedback',

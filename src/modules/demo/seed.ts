@@ -7,6 +7,7 @@ import { loadDemoUsers } from './users.seed.js';
 import { loadDemoSupervision, SUPERVISION_ACCOUNTS } from '../supervision/supervision.seed.js';
 import { loadDemoDelegation } from '../delegation/delegation.seed.js';
 import { loadDemoFeedback } from '../feedback/feedback.seed.js';
+import { loadDemoExercise } from '../exercise/exercise.seed.js';
 
 export async function seedDemo(db: Database) {
   const data = buildDemoData();
@@ -17,6 +18,7 @@ export async function seedDemo(db: Database) {
   await loadDemoSupervision(db);
   await loadDemoDelegation(db);
   await loadDemoFeedback(db);
+  await loadDemoExercise(db);
   return data;
 }
 

@@ -14,7 +14,7 @@ let scjg: number;
 let zjjCode: string;
 let kept: { code: string; name: string };
 let cancelled: { code: string; name: string };
-const HEADERS = EXERCISE_COLUMNS.map((c) => c.header);
+const HEADERS: string[] = EXERCISE_COLUMNS.map((c) => c.header);
 const SCJG = '包头市市场监督管理局';
 
 beforeAll(async () => {
@@ -35,7 +35,7 @@ beforeAll(async () => {
       .execute();
   const mine = await powers(scjg);
   [kept, cancelled] = [mine[0]!, mine[1]!];
-  zjjCode = (await powers(zjj))[0]!.code;
+  zjjCode = (await powers(zjj))[1]!.code; // the demo's records already use the first
   // §13: the city's market regulator cancels one power from 2026-06-01 (version 2 of its list)
   await t.db.transaction().execute(async (trx) => {
     const cur = await loadCurrentList(trx, scjg);
@@ -108,12 +108,24 @@ describe('matching against the list in force on the record’s date', () => {
     expect(byCase.get('SJ-2026-0003')).toMatchObject({ flag: 'retired', listVersion: 2 });
     expect(byCase.get('SJ-2026-0005')).toMatchObject({ flag: 'wrongBody', flagBodyName: '包头市住房和城乡建设局' });
     expect(byCase.get('SJ-2026-0008')).toMatchObject({ flag: 'notInList', listVersion: null });
+    const linked = await t.db
+      .selectFrom('exercise_record')
+      .select('finding_id')
+      .distinct()
+      .where('import_id', '=', importId)
+      .where('finding_id', 'is not', null)
+      .execute();
     const findings = await t.db
       .selectFrom('finding')
       .select(['id', 'kind', 'source', 'body_id', 'power_code', 'fact_date', 'description'])
-      .where('source', '=', 'exercise')
+      .where(
+        'id',
+        'in',
+        linked.map((l) => l.finding_id!),
+      )
       .orderBy('id')
       .execute();
+    expect(findings.every((f) => f.source === 'exercise')).toBe(true);
     expect(findings.map((f) => f.kind).sort()).toEqual([
       'disguisedRetention',
       'unlistedExercise',
@@ -166,6 +178,23 @@ describe('matching against the list in force on the record’s date', () => {
     expect(
       (await upload(clerk, await xlsx([['K-1', SCJG, kept.code, null, '2026-07-01', '准予许可']]))).statusCode,
     ).toBe(403);
+  });
+});
+
+describe('the demo year', () => {
+  it('has the city office’s CSV and the 执法 system’s push, each with flagged records and their findings', async () => {
+    const list = (await office.get('/api/exercise/imports')).json().items;
+    const csv = list.find((i: { channel: string }) => i.channel === 'csv' && i.fileName?.includes('政务服务'));
+    const api = list.find((i: { sourceName: string | null }) => i.sourceName === '包头市行政执法综合管理监督平台');
+    expect(csv).toMatchObject({ recordCount: 42, flaggedCount: 2, byFlag: { wrongBody: 2 } });
+    expect(api.recordCount).toBe(24);
+    expect(api.flaggedCount).toBe(4);
+    // the 旗县区 office sees the 昆都仑区 records of the city's import list only through its own level
+    const kdlRecs = (await kdlOffice.get(`/api/exercise/imports/${api.id}/records`)).statusCode;
+    expect(kdlRecs).toBe(404);
+    const recs = (await office.get(`/api/exercise/imports/${api.id}/records?flag=wrongBody`)).json();
+    expect(recs.items.filter((r: { flagBodyName: string }) => r.flagBodyName === SCJG)).toHaveLength(3);
+    expect(recs.items[0].findingId).toBeTruthy();
   });
 });
 
