@@ -172,6 +172,14 @@ export const ROUTES: AppRoute[] = [
     ability: ['review', 'draftList', 'submitList'],
     page: lazy(() => import('./pages/feedback/FeedbackDetailPage.tsx')),
   },
+  // 网站完整性 (§15 ¶3): the city office closes and reopens the portal; the monitor's results
+  {
+    path: '/integrity',
+    label: '网站完整性',
+    icon: <SafetyCertificateOutlined />,
+    ability: ['review', 'readAudit', 'managePolicy'],
+    page: lazy(() => import('./pages/integrity/IntegrityPage.tsx')),
+  },
   {
     path: '/calendar',
     label: '工作日历',

@@ -23,9 +23,11 @@ const at = new Date('2026-12-07T03:00:00Z');
 
 /** One more keyed audit row, so the chain has a head of this test's own. */
 async function touch(db: Awaited<ReturnType<typeof connect>>['db']) {
-  await db.transaction().execute((trx) =>
-    recordAudit(trx, { actor: null, action: 'portal.reopened', objectType: 'test', objectId: 'backup', at }),
-  );
+  await db
+    .transaction()
+    .execute((trx) =>
+      recordAudit(trx, { actor: null, action: 'portal.reopened', objectType: 'test', objectId: 'backup', at }),
+    );
 }
 
 describe.skipIf(!!url)('backup and restore of the embedded database (PGlite)', () => {

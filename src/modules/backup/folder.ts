@@ -7,7 +7,10 @@ import { FORMAT, MANIFEST_FILE, type Manifest } from './manifest.js';
 
 /** <root>/qz-<kind>-20261207T031500Z: sortable by name, one per run. */
 export function newFolder(root: string, kind: Manifest['kind'], at: Date): string {
-  const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   const dir = join(root, `qz-${kind}-${stamp}`);
   mkdirSync(dir, { recursive: true });
   return dir;

@@ -85,7 +85,8 @@ export async function checkRestored(db: Db, m: Manifest): Promise<RestoreCheck> 
   const problems: string[] = [];
   const now = await listDigests(db);
   const before = new Map(m.lists.map((l) => [l.bodyId, l]));
-  if (now.length !== m.lists.length) problems.push(`清单数量不符：备份时 ${m.lists.length} 个，恢复后 ${now.length} 个`);
+  if (now.length !== m.lists.length)
+    problems.push(`清单数量不符：备份时 ${m.lists.length} 个，恢复后 ${now.length} 个`);
   for (const l of now) {
     const b = before.get(l.bodyId);
     if (!b || b.version !== l.version || b.digest !== l.digest)

@@ -21,7 +21,14 @@ export async function backupPglite(dataDir: string, folder: string, at: Date): P
     const dump = await h.pglite!.dumpDataDir('gzip');
     const file = join(folder, PGLITE_FILE);
     await writeFile(file, Buffer.from(await dump.arrayBuffer()));
-    const m: Manifest = { format: FORMAT, kind: 'pglite', createdAt: at.toISOString(), file: PGLITE_FILE, ...(await sm3File(file)), ...facts };
+    const m: Manifest = {
+      format: FORMAT,
+      kind: 'pglite',
+      createdAt: at.toISOString(),
+      file: PGLITE_FILE,
+      ...(await sm3File(file)),
+      ...facts,
+    };
     await writeManifest(folder, m);
     return m;
   } finally {
@@ -33,15 +40,23 @@ export async function backupPglite(dataDir: string, folder: string, at: Date): P
  * Restores into dataDir. A directory that holds a database is kept aside as
  * `<dataDir>.before-restore-<time>` (only with force), never deleted.
  */
-export async function restorePglite(folder: string, dataDir: string, opts: { force: boolean; at: Date }): Promise<RestoreCheck & { keptAside: string | null }> {
+export async function restorePglite(
+  folder: string,
+  dataDir: string,
+  opts: { force: boolean; at: Date },
+): Promise<RestoreCheck & { keptAside: string | null }> {
   const m = await readManifest(folder, 'pglite');
   const file = join(folder, m.file);
   const { sm3 } = await sm3File(file);
-  if (sm3 !== m.sm3) throw new AppError('IMPORT_INVALID', `备份文件 ${m.file} 的 SM3 摘要与清单文件不符：文件已损坏或被改动`);
+  if (sm3 !== m.sm3)
+    throw new AppError('IMPORT_INVALID', `备份文件 ${m.file} 的 SM3 摘要与清单文件不符：文件已损坏或被改动`);
   let keptAside: string | null = null;
   if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
     if (!opts.force)
-      throw new AppError('CONFLICT', `目标目录 ${dataDir} 已有数据库；确认要以备份替换时加 --force（原目录改名保留，不会删除）`);
+      throw new AppError(
+        'CONFLICT',
+        `目标目录 ${dataDir} 已有数据库；确认要以备份替换时加 --force（原目录改名保留，不会删除）`,
+      );
     keptAside = `${dataDir}.before-restore-${opts.at.toISOString().replace(/[:.]/g, '-')}`;
     renameSync(dataDir, keptAside);
   }

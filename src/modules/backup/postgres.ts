@@ -29,7 +29,8 @@ async function tool(cmd: 'pg_dump' | 'pg_restore', args: string[], url: string) 
     await run(cmd, [...args, `--dbname=${dbname}`], { env, maxBuffer: 16 * 1024 * 1024 });
   } catch (e) {
     const err = e as { code?: string; stderr?: string; message: string };
-    if (err.code === 'ENOENT') throw new AppError('NOT_FOUND', `找不到 ${cmd}：请安装 PostgreSQL 客户端工具（与服务器同一主版本）`);
+    if (err.code === 'ENOENT')
+      throw new AppError('NOT_FOUND', `找不到 ${cmd}：请安装 PostgreSQL 客户端工具（与服务器同一主版本）`);
     throw new AppError('INTERNAL', `${cmd} 失败：${(err.stderr || err.message).trim().slice(0, 2000)}`);
   }
 }
@@ -48,7 +49,14 @@ export async function backupPostgres(url: string, folder: string, at: Date): Pro
         await tool('pg_dump', ['--format=custom', `--snapshot=${snap.rows[0]!.s}`, `--file=${file}`], url);
         return facts;
       });
-    const m: Manifest = { format: FORMAT, kind: 'postgres', createdAt: at.toISOString(), file: PG_FILE, ...(await sm3File(file)), ...facts };
+    const m: Manifest = {
+      format: FORMAT,
+      kind: 'postgres',
+      createdAt: at.toISOString(),
+      file: PG_FILE,
+      ...(await sm3File(file)),
+      ...facts,
+    };
     await writeManifest(folder, m);
     return m;
   } finally {
@@ -73,7 +81,8 @@ export async function restorePostgres(folder: string, url: string, opts: { force
   if ((await sm3File(file)).sm3 !== m.sm3)
     throw new AppError('IMPORT_INVALID', `备份文件 ${m.file} 的 SM3 摘要与清单文件不符：文件已损坏或被改动`);
   const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new AppError('VALIDATION_FAILED', `数据库名只能含字母、数字和下划线：${name}`);
+  if (!/^[A-Za-z0-9_]+$/.test(name))
+    throw new AppError('VALIDATION_FAILED', `数据库名只能含字母、数字和下划线：${name}`);
   const admin = new pg.Client({ connectionString: adminUrl(url) });
   await admin.connect();
   try {
@@ -86,7 +95,10 @@ export async function restorePostgres(folder: string, url: string, opts: { force
       );
       await probe.end();
       if (tables > 0 && !opts.force)
-        throw new AppError('CONFLICT', `数据库 ${name} 中已有数据；确认要以备份替换时加 --force（将删除并重建该数据库）`);
+        throw new AppError(
+          'CONFLICT',
+          `数据库 ${name} 中已有数据；确认要以备份替换时加 --force（将删除并重建该数据库）`,
+        );
       if (tables > 0) {
         await admin.query(`drop database "${name}" with (force)`);
         await admin.query(`create database "${name}"`);

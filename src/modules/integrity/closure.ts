@@ -65,8 +65,7 @@ export function closureState(deps: AppDeps): ClosureState {
 }
 
 export const CLOSED_CODE = 'PORTAL_CLOSED';
-const closedMessage = (c: OpenClosure) =>
-  `权责清单发布网站已于 ${cnDateTime(c.closedAt)} 暂时关闭。原因：${c.reason}`;
+const closedMessage = (c: OpenClosure) => `权责清单发布网站已于 ${cnDateTime(c.closedAt)} 暂时关闭。原因：${c.reason}`;
 
 function closedPage(c: OpenClosure, elder: boolean, path: string): string {
   return page(
@@ -88,8 +87,7 @@ export function registerPortalClosure(app: FastifyInstance, deps: AppDeps) {
     const c = await state.current();
     if (!c) return;
     reply.status(503).header('cache-control', 'no-store').header('retry-after', '3600');
-    if (path.startsWith('/api/'))
-      return reply.send({ error: { code: CLOSED_CODE, message: closedMessage(c) } });
+    if (path.startsWith('/api/')) return reply.send({ error: { code: CLOSED_CODE, message: closedMessage(c) } });
     return reply.type('text/html; charset=utf-8').send(closedPage(c, isElder(req), path));
   });
 }

@@ -11,8 +11,7 @@ import { insertClosure, markReopened } from './integrity.repo.js';
 
 function guard(actor: Actor) {
   // §15 ¶3: 协调小组办公室应暂时关闭网站 — the city's office, nobody else
-  if (!canGuardPortal(actor))
-    throw new AppError('FORBIDDEN', '只有市协调小组办公室可以关闭或重新开放权责清单发布网站');
+  if (!canGuardPortal(actor)) throw new AppError('FORBIDDEN', '只有市协调小组办公室可以关闭或重新开放权责清单发布网站');
 }
 
 /** The office closes the portal. Closing a closed portal is refused (the first reason stands). */

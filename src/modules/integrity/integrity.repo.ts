@@ -3,7 +3,7 @@ import { sql, type Transaction } from 'kysely';
 import type { IntegrityCheck, Mismatch } from '../../contract/integrity.js';
 import type { DB } from '../../db/schema.js';
 import { readJsonbArray, type Db } from '../../platform/db.js';
-import { POWER_COLUMNS, rowToPower, type ListedPower } from '../register/power-rows.js';
+import { POWER_COLUMNS, rowToPower, type PublishedPower } from '../register/power-rows.js';
 
 export interface OpenClosure {
   id: number;
@@ -131,7 +131,7 @@ export const versionsWithDigest = (db: Db, digest: string) =>
  * The register as it stands: every body's current list read from the power rows in one
  * set-based query (not one query per body), grouped by body in list order.
  */
-export async function currentListsFromRows(db: Db): Promise<Map<number, ListedPower[]>> {
+export async function currentListsFromRows(db: Db): Promise<Map<number, PublishedPower[]>> {
   const latest = sql`(select max(v.version) from power_list_version v where v.body_id = power.body_id)`;
   const rows = await db
     .selectFrom('power')
@@ -141,7 +141,7 @@ export async function currentListsFromRows(db: Db): Promise<Map<number, ListedPo
     .orderBy('ord')
     .orderBy('code')
     .execute();
-  const out = new Map<number, ListedPower[]>();
+  const out = new Map<number, PublishedPower[]>();
   for (const r of rows) {
     let list = out.get(r.body_id);
     if (!list) out.set(r.body_id, (list = []));

@@ -27,7 +27,6 @@ import { currentListsFromRows, insertCheck, openClosure } from './integrity.repo
 
 const SERVED_CONCURRENCY = 4;
 
-
 export interface Served {
   status: number;
   header(name: string): string | undefined;
@@ -162,6 +161,8 @@ export async function runIntegrityCheck(
 /** The reason the notice shows: what was found, in words, without digests. */
 export function mismatchReason(m: readonly Mismatch[]): string {
   const names = [...new Set(m.map((x) => x.bodyName).filter(Boolean))];
-  const who = names.length ? `，涉及${names.slice(0, 3).join('、')}${names.length > 3 ? `等 ${names.length} 个机构` : ''}` : '';
+  const who = names.length
+    ? `，涉及${names.slice(0, 3).join('、')}${names.length > 3 ? `等 ${names.length} 个机构` : ''}`
+    : '';
   return `完整性监测发现公开内容与权责清单登记不一致（${m.length} 处${who}），网站暂时关闭待核查`;
 }

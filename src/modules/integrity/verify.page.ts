@@ -33,7 +33,9 @@ export function verifyPage(d: VerifyPageData): string {
         ? html`<p class="notice">未找到使用该摘要公布的权责清单版本。请核对摘要是否完整；若文件来自本网站而摘要查无记录，说明文件已被改动。</p>`
         : html`<table class="list"><thead><tr><th scope="col">职权行使机构</th><th scope="col">版本</th><th scope="col">公布时间</th><th scope="col">事项数</th><th scope="col">核验结果</th></tr></thead><tbody>
 ${d.found.map(
-  (f) => html`<tr><td><a href="/bodies/${f.body_id}">${f.name}</a></td><td><a href="/bodies/${f.body_id}?version=${f.version}">${versionLabel(f.version)}</a>${f.latest === f.version ? '（现行）' : ''}</td><td>${cnDateTime(f.published_at)}</td><td>${f.power_count}</td>
+  (
+    f,
+  ) => html`<tr><td><a href="/bodies/${f.body_id}">${f.name}</a></td><td><a href="/bodies/${f.body_id}?version=${f.version}">${versionLabel(f.version)}</a>${f.latest === f.version ? '（现行）' : ''}</td><td>${cnDateTime(f.published_at)}</td><td>${f.power_count}</td>
 <td>${f.intact ? '一致：该版本的清单数据现仍与此摘要相符' : '不一致：该版本的清单数据已与公布时的摘要不符，请向协调小组办公室反映'}</td></tr>`,
 )}
 </tbody></table>`;
