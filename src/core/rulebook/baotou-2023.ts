@@ -120,10 +120,12 @@ export const approval: StepDef = {
   requires: ['normativeDocumentNumber'],
 };
 
-// §13(五): the power is handed over to the receiving body (承接部门), which confirms that it
-// takes it over before the lists switch; a delegated power enters its list only then. One step
-// of the receiving body's, by its lead unit (§14); issue 13 hangs the training record and the
-// handover checklist (办理权限、信息数据、政策依据、办理卷宗) on it as requirements.
+// §13(五): the receiving body (承接部门) confirms that it takes over the decided power before the
+// lists switch; a delegated power enters its list only then. One step of the receiving body's, by
+// its lead unit (§14). It does not wait for the handover: §13.5 sets the handover on a date of its
+// own (时间结点), which may fall after publication; training (§13.4) and the checklist
+// (办理权限、信息数据、政策依据、办理卷宗) gate the handover, the delegating body stays responsible
+// until it is complete, and a missed date is a finding (src/modules/delegation).
 export const receivingConfirm: StepDef = {
   id: 'receivingConfirm',
   label: '承接确认',

@@ -182,6 +182,27 @@ describe('督查线索：未按时移交与“明放暗不放” (§13.5, §16)'
     expect(inbox.items.some((n: { title: string }) => n.title.includes('未按时间结点完成权力移交'))).toBe(true);
   });
 
+  // §13.5: 承接确认 is the receiving body taking over the decided power; the handover follows on
+  // its own date (时间结点), after publication if need be, and the delegating body answers until then
+  it('承接确认 does not wait for the handover; the handover goes on after publication', async () => {
+    const { id } = await t.db
+      .selectFrom('adjustment')
+      .select('id')
+      .where('title', '=', '下放“食品小作坊登记”')
+      .executeTakeFirstOrThrow();
+    const before = await record(id);
+    expect(before.handover.complete).toBe(false);
+    expect(before.trainings).toEqual([]);
+    await expectOk(await (await t.login('lead.kdl.scjg')).post(`/api/adjustments/${id}/steps/receivingConfirm/complete`));
+    expect((await drive(t, id, null)).status).toBe('done');
+    const after = await record(id);
+    expect(after.handover).toMatchObject({ complete: false, responsibleBodyName: '包头市市场监督管理局' });
+    expect(after.can).toMatchObject({ train: true, hand: true });
+    await expectOk(
+      await (await t.login('clerk.scjg')).post(`/api/adjustments/${id}/delegation/trainings`, training(['受理', '材料审核', '实地踏察', '审核验收', '裁量权'], '2026-11-04')),
+    );
+  });
+
   it('a later application adding a 备案 step of the delegating body on the delegated power raises a finding', async () => {
     const delegated = await record(
       (
