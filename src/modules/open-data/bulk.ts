@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { canonicalJson } from '../../core/canonical-json.js';
 import type { Database } from '../../db/connect.js';
 import { CSV_HEADER, csvCell, csvCells, publicPower } from '../portal/open-data.js';
-import { rowToPower, type ListedPower } from '../register/power-rows.js';
+import { rowToPower, type PublishedPower } from '../register/power-rows.js';
 
 export interface BulkBody {
   id: number;
@@ -53,7 +53,7 @@ export const lastPublished = (bodies: readonly BulkBody[]): Date | null =>
 const BATCH = 40;
 
 /** The lists of the bodies, a batch of bodies per query, in the bodies' order and each list's own. */
-async function* listsOf(db: Database, bodies: readonly BulkBody[]): AsyncGenerator<[BulkBody, ListedPower[]]> {
+async function* listsOf(db: Database, bodies: readonly BulkBody[]): AsyncGenerator<[BulkBody, PublishedPower[]]> {
   for (let i = 0; i < bodies.length; i += BATCH) {
     const part = bodies.slice(i, i + BATCH);
     const r = await sql<Parameters<typeof rowToPower>[0] & { body_id: number }>`
@@ -63,7 +63,7 @@ async function* listsOf(db: Database, bodies: readonly BulkBody[]): AsyncGenerat
       from unnest(${sql.val(part.map((b) => b.id))}::int[], ${sql.val(part.map((b) => b.version))}::int[]) as s(body_id, v)
       join power p on p.body_id = s.body_id and p.valid_from <= s.v and (p.valid_to is null or p.valid_to > s.v)
       order by p.body_id, p.ord, p.code`.execute(db);
-    const byBody = new Map<number, ListedPower[]>();
+    const byBody = new Map<number, PublishedPower[]>();
     for (const row of r.rows) {
       const list = byBody.get(row.body_id) ?? [];
       list.push(rowToPower(row));

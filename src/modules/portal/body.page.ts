@@ -2,7 +2,7 @@
 // category in the rulebook's order, 子项 under their 主项, each linking to the power's own page;
 // the powers no longer in force apart, with where they went (合并, 分设, 下放, 委托); the powers
 // other bodies entrusted to it, and the consultations open on its list (§12).
-import type { ListedPower } from '../register/power-rows.js';
+import type { PublishedPower } from '../register/power-rows.js';
 import { html, type Html } from './html.js';
 import { categoriesOf, categoryLabel, cnDate, cnDateOf, LEVEL_LABEL, statusLabel } from './labels.js';
 import type { EntrustedIn, OpenConsultation } from './links.repo.js';
@@ -13,7 +13,7 @@ export interface BodyPageData {
   body: BodyInfo;
   version: VersionInfo;
   latest: number;
-  powers: ListedPower[];
+  powers: PublishedPower[];
   duties: { name: string; content: string }[];
   /** what the visitor asked for: a date (as at), a version, or nothing (current) */
   asked: { date?: string; version?: number };
@@ -35,13 +35,13 @@ export const PREVIEW_ROWS = 5;
 interface Group {
   code: string;
   label: string;
-  rows: { p: ListedPower; num: string; sub: boolean }[];
+  rows: { p: PublishedPower; num: string; sub: boolean }[];
 }
 
 /** Powers by category (rulebook order, unknown categories last), 子项 right after their 主项. */
-export function groupPowers(powers: ListedPower[], rulebookId: string): Group[] {
+export function groupPowers(powers: PublishedPower[], rulebookId: string): Group[] {
   const order: readonly string[] = categoriesOf(rulebookId).map((c) => c.code);
-  const byCat = new Map<string, ListedPower[]>();
+  const byCat = new Map<string, PublishedPower[]>();
   for (const p of powers) byCat.set(p.category, [...(byCat.get(p.category) ?? []), p]);
   const cats = [...byCat.keys()].sort(
     (a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || a.localeCompare(b),
@@ -49,7 +49,7 @@ export function groupPowers(powers: ListedPower[], rulebookId: string): Group[] 
   return cats.map((code) => {
     const list = byCat.get(code)!;
     const mains = new Set(list.filter((p) => !p.parentCode).map((p) => p.code));
-    const subsOf = new Map<string, ListedPower[]>();
+    const subsOf = new Map<string, PublishedPower[]>();
     for (const p of list)
       if (p.parentCode && mains.has(p.parentCode)) subsOf.set(p.parentCode, [...(subsOf.get(p.parentCode) ?? []), p]);
     const rows: Group['rows'] = [];
@@ -96,9 +96,9 @@ export function consultationNotice(list: OpenConsultation[], what: string): Html
 }
 
 /** Powers no longer in force: each with its status and what replaced or received it. */
-function retiredSection(d: BodyPageData, retired: ListedPower[], powerQ: string): Html {
+function retiredSection(d: BodyPageData, retired: PublishedPower[], powerQ: string): Html {
   if (!retired.length) return html``;
-  const ctx = (p: ListedPower) => ({
+  const ctx = (p: PublishedPower) => ({
     bodyId: d.body.id,
     q: powerQ,
     names: d.names,

@@ -1,7 +1,7 @@
 // Open data formats of a published list (spec §7): JSON whose powers hash back to the
 // version's SM3 digest, and CSV with the 职权信息表 columns for Excel.
 import { neutralise } from '../../core/formula-text.js';
-import type { ListedPower } from '../register/power-rows.js';
+import type { PublishedPower } from '../register/power-rows.js';
 import { categoriesOf, categoryLabel, LEVEL_LABEL, statusLabel } from './labels.js';
 import type { BodyInfo, VersionInfo } from './portal.repo.js';
 
@@ -9,15 +9,15 @@ import type { BodyInfo, VersionInfo } from './portal.repo.js';
  * A power as published, without storage ids: SM3 over canonicalListJson(powers) of the
  * download equals the version's digest, so anyone can check the file.
  */
-export function publicPower(p: ListedPower) {
-  const { id: _id, parentId: _p, links, ...rest } = p as ListedPower & { parentId?: unknown };
+export function publicPower(p: PublishedPower) {
+  const { id: _id, parentId: _p, links, ...rest } = p as PublishedPower & { parentId?: unknown };
   return links?.length ? { ...rest, links } : rest;
 }
 
 export function listJson(
   body: BodyInfo,
   v: VersionInfo,
-  powers: ListedPower[],
+  powers: PublishedPower[],
   duties: { name: string; content: string }[],
 ) {
   return {
@@ -67,7 +67,7 @@ export function csvCell(value: string | number): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function listCsv(v: VersionInfo, powers: ListedPower[]): string {
+export function listCsv(v: VersionInfo, powers: PublishedPower[]): string {
   const lines = [CSV_HEADER.map(csvCell).join(',')];
   powers.forEach((p, i) =>
     lines.push(
@@ -81,7 +81,7 @@ export function listCsv(v: VersionInfo, powers: ListedPower[]): string {
 }
 
 /** One power's CSV_HEADER cells (unescaped); also the bulk downloads' columns (modules/open-data). */
-export function csvCells(rulebookId: string, p: ListedPower, seq: number): (string | number)[] {
+export function csvCells(rulebookId: string, p: PublishedPower, seq: number): (string | number)[] {
   return [
     seq,
     p.code,

@@ -2,7 +2,7 @@
 // Only published content (power_list_version and the temporal power/duty rows); drafts never.
 import { sql } from 'kysely';
 import type { Database } from '../../db/connect.js';
-import { rowToPower, type ListedPower } from '../register/power-rows.js';
+import { rowToPower, type PublishedPower } from '../register/power-rows.js';
 
 export interface BodyInfo {
   id: number;
@@ -123,7 +123,7 @@ export async function findVersion(
 
 const inVersion = (v: number) => sql`valid_from <= ${v} and (valid_to is null or valid_to > ${v})`;
 
-export async function powersIn(db: Database, bodyId: number, version: number): Promise<ListedPower[]> {
+export async function powersIn(db: Database, bodyId: number, version: number): Promise<PublishedPower[]> {
   const r = await sql<Parameters<typeof rowToPower>[0]>`
     select id, code, parent_code, name, category, responsible_subject, implementing_agency, legal_bases, responsibilities,
            accountability_cases, accountability_basis, remarks, status, predecessor_codes, links
@@ -142,7 +142,7 @@ export async function powerIn(
   bodyId: number,
   code: string,
   version: number,
-): Promise<ListedPower | undefined> {
+): Promise<PublishedPower | undefined> {
   const r = await sql<Parameters<typeof rowToPower>[0]>`
     select id, code, parent_code, name, category, responsible_subject, implementing_agency, legal_bases, responsibilities,
            accountability_cases, accountability_basis, remarks, status, predecessor_codes, links

@@ -2,7 +2,7 @@
 // citations (§7), in the version the visitor asked for; its status as it is (a power not in
 // force never sits under 现行有效), where it came from and went (合并, 分设, 下放, 委托) as
 // links, and the consultations open on it (§12).
-import type { ListedPower } from '../register/power-rows.js';
+import type { PublishedPower } from '../register/power-rows.js';
 import { consultationNotice } from './body.page.js';
 import { html, type Html } from './html.js';
 import { categoryLabel, cnDate, statusLabel } from './labels.js';
@@ -14,7 +14,7 @@ export interface PowerPageData {
   body: BodyInfo;
   version: VersionInfo;
   latest: number;
-  power: ListedPower;
+  power: PublishedPower;
   parent: { code: string; name: string } | null;
   subItems: { code: string; name: string; status: string }[];
   history: { validFrom: number; validTo: number | null; name: string }[];
@@ -26,7 +26,7 @@ export interface PowerPageData {
 
 const none = html`<span class="muted">无</span>`;
 
-function bases(p: ListedPower): Html {
+function bases(p: PublishedPower): Html {
   if (!p.legalBases.length) return none;
   return html`<ol class="bases">${p.legalBases.map(
     (

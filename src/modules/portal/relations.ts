@@ -1,6 +1,6 @@
 // How a power relates to others, in words and links: where a power no longer in force went
 // (合并 into, 分设 into, 下放 to, 委托 to: spec §2, §13(五)) and where one came from.
-import type { ListedPower } from '../register/power-rows.js';
+import type { PublishedPower } from '../register/power-rows.js';
 import { html, type Html } from './html.js';
 
 /** §13(五): a delegation or entrustment link as the list stores it (adjustments/apply.ts). */
@@ -12,7 +12,7 @@ export interface LinkView {
 
 const DIRECTIONS = new Set(['delegatedTo', 'delegatedFrom', 'entrustedTo']);
 
-export function linksOf(p: Pick<ListedPower, 'links'>): LinkView[] {
+export function linksOf(p: Pick<PublishedPower, 'links'>): LinkView[] {
   return (p.links ?? []).flatMap((l) => {
     const o = l as Partial<LinkView> | null;
     return o && DIRECTIONS.has(String(o.direction)) && Number.isInteger(o.bodyId)
@@ -21,11 +21,11 @@ export function linksOf(p: Pick<ListedPower, 'links'>): LinkView[] {
   });
 }
 
-export const linkedBodyIds = (powers: Pick<ListedPower, 'links'>[]) =>
+export const linkedBodyIds = (powers: Pick<PublishedPower, 'links'>[]) =>
   powers.flatMap((p) => linksOf(p).map((l) => l.bodyId));
 
 /** A split 子项 names the power it was split from; a merged power the ones it replaced. */
-export const isSplitResult = (p: Pick<ListedPower, 'parentCode' | 'predecessorCodes'>) =>
+export const isSplitResult = (p: Pick<PublishedPower, 'parentCode' | 'predecessorCodes'>) =>
   !!p.parentCode && !!p.predecessorCodes?.length;
 
 export interface RelationContext {
@@ -42,7 +42,7 @@ const powerA = (ctx: RelationContext, s: { code: string; name: string }) =>
   html`<a href="/bodies/${ctx.bodyId}/powers/${s.code}${ctx.q}">${s.name}</a>（<span class="code">${s.code}</span>）`;
 
 /** What replaced or received a power no longer in force; empty when nothing did (a plain 取消). */
-export function whereItWent(p: Pick<ListedPower, 'status' | 'links'>, ctx: RelationContext): Html[] {
+export function whereItWent(p: Pick<PublishedPower, 'status' | 'links'>, ctx: RelationContext): Html[] {
   const out: Html[] = [];
   for (const l of linksOf(p)) {
     if (l.direction === 'delegatedTo' && p.status === 'delegated')
@@ -62,7 +62,7 @@ export function whereItWent(p: Pick<ListedPower, 'status' | 'links'>, ctx: Relat
 }
 
 /** Where a power came from: the body that delegated it to this one. */
-export function whereItCameFrom(p: Pick<ListedPower, 'links'>, ctx: Pick<RelationContext, 'names'>): Html[] {
+export function whereItCameFrom(p: Pick<PublishedPower, 'links'>, ctx: Pick<RelationContext, 'names'>): Html[] {
   return linksOf(p)
     .filter((l) => l.direction === 'delegatedFrom')
     .map(

@@ -9,8 +9,8 @@ import { readJsonbArray } from '../../platform/db.js';
 
 type PowerRow = Selectable<PowerTable>;
 
-/** A published power as read from the list: the core shape plus the row id and its links. */
-export type ListedPower = Omit<Power, 'id'> & { id: number; links?: unknown[] };
+/** A power of a published version (a row of `power`): the core shape plus the row id and its links. */
+export type PublishedPower = Omit<Power, 'id'> & { id: number; links?: unknown[] };
 
 /** The 主项 code of a 子项 code, null for a 主项 (§6 code scheme). */
 export function parentCodeOf(code: string): string | null {
@@ -87,7 +87,7 @@ export function rowToPower(
     | 'predecessor_codes'
     | 'links'
   >,
-): ListedPower {
+): PublishedPower {
   const p = normalizePower({
     parentId: r.parent_code,
     code: r.code,

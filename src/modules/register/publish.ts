@@ -24,10 +24,10 @@ import {
   POWER_COLUMNS,
   powerToRow,
   rowToPower,
-  type ListedPower,
+  type PublishedPower,
 } from './power-rows.js';
 
-export type { ListedPower } from './power-rows.js';
+export type { PublishedPower } from './power-rows.js';
 
 export interface PublishInput {
   bodyId: number;
@@ -58,7 +58,7 @@ export interface PublishResult {
 
 export interface LoadedList {
   version: number | null;
-  powers: ListedPower[];
+  powers: PublishedPower[];
   duties: (Duty & { id: number })[];
 }
 
@@ -77,7 +77,7 @@ export async function latestVersion(db: Db, bodyId: number): Promise<number | nu
   return r?.v ?? null;
 }
 
-async function powersAt(db: Db, bodyId: number, version: number): Promise<ListedPower[]> {
+async function powersAt(db: Db, bodyId: number, version: number): Promise<PublishedPower[]> {
   const rows = await db
     .selectFrom('power')
     .select(POWER_COLUMNS)
