@@ -1,6 +1,7 @@
 // 导入职权信息表: download the template → upload the filled workbook → either every problem
 // (row, column, message) with the error report to download and nothing imported, or a summary
-// of what was imported. All or nothing (src/modules/exchange/import.ts).
+// of what was imported. All or nothing (src/modules/exchange/import.ts). A body's own layout
+// (issue 14.2) goes through a mapping step and a preview instead (MappingSteps.tsx).
 import { CloudUploadOutlined, DownloadOutlined, FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -20,6 +21,7 @@ import { useEffect, useState } from 'react';
 import type { ErrorDetail } from '../../../api.ts';
 import { useActor } from '../../../session.tsx';
 import { ImportRefused, TEMPLATE_URL, draftExportUrl, uploadImport, type ImportResult } from '../listApi.ts';
+import MappingSteps from './MappingSteps.tsx';
 
 interface Props {
   open: boolean;
@@ -56,6 +58,8 @@ export default function ImportWizard({
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  /** the file's layout: the platform's template, or the body's own (mapped column by column) */
+  const [layout, setLayout] = useState<'template' | 'own'>('template');
 
   useEffect(() => {
     if (!open) return;
@@ -65,6 +69,7 @@ export default function ImportWizard({
     setDryRun(false);
     setFailure(null);
     setOutcome(null);
+    setLayout('template');
   }, [open]);
 
   async function run() {
@@ -107,43 +112,51 @@ export default function ImportWizard({
             <Button key="b" onClick={() => setStep(0)}>
               上一步
             </Button>,
-            <Button
-              key="go"
-              type="primary"
-              icon={<CloudUploadOutlined />}
-              disabled={!file}
-              loading={busy}
-              onClick={run}
-            >
-              {dryRun ? '开始校验' : '开始导入'}
-            </Button>,
+            layout === 'own' ? (
+              <Button key="map" type="primary" disabled={!file} onClick={() => setStep(3)}>
+                下一步：对应列
+              </Button>
+            ) : (
+              <Button
+                key="go"
+                type="primary"
+                icon={<CloudUploadOutlined />}
+                disabled={!file}
+                loading={busy}
+                onClick={run}
+              >
+                {dryRun ? '开始校验' : '开始导入'}
+              </Button>
+            ),
           ]
-        : outcome?.ok
-          ? [
-              outcome.result.dryRun && (
-                <Button
-                  key="r"
-                  onClick={() => {
-                    setDryRun(false);
-                    setOutcome(null);
-                    setStep(1);
-                  }}
-                >
-                  正式导入
-                </Button>
-              ),
-              <Button key="done" type="primary" onClick={onClose}>
-                完成
-              </Button>,
-            ]
-          : [
-              <Button key="close" onClick={onClose}>
-                关闭
-              </Button>,
-              <Button key="again" type="primary" onClick={again}>
-                改正后重新上传
-              </Button>,
-            ];
+        : step === 3
+          ? null
+          : outcome?.ok
+            ? [
+                outcome.result.dryRun && (
+                  <Button
+                    key="r"
+                    onClick={() => {
+                      setDryRun(false);
+                      setOutcome(null);
+                      setStep(1);
+                    }}
+                  >
+                    正式导入
+                  </Button>
+                ),
+                <Button key="done" type="primary" onClick={onClose}>
+                  完成
+                </Button>,
+              ]
+            : [
+                <Button key="close" onClick={onClose}>
+                  关闭
+                </Button>,
+                <Button key="again" type="primary" onClick={again}>
+                  改正后重新上传
+                </Button>,
+              ];
 
   return (
     <Modal
@@ -156,12 +169,13 @@ export default function ImportWizard({
       maskClosable={false}
     >
       <Steps
-        current={step}
+        current={layout === 'own' ? (step === 3 ? 2 : step === 2 ? 3 : step) : step}
         size="small"
         style={{ margin: '8px 0 24px' }}
         items={[
           { title: '下载模板' },
           { title: '上传文件' },
+          ...(layout === 'own' ? [{ title: '对应列与预览' }] : []),
           { title: outcome && !outcome.ok ? '错误报告' : '导入结果' },
         ]}
       />
@@ -180,6 +194,9 @@ export default function ImportWizard({
                 <li>新增职权的“权力编码”留空，导入时自动编号；子项在“主项/子项”列填“子项”或所属主项的编码。</li>
                 <li>法定依据每行一条：《文件名称》条款：条文，文件须在法律文件库中。</li>
                 <li>任何一行有误则整个文件都不导入，并列出每个错误的行号、列名和说明。</li>
+                <li>
+                  本部门原有格式的清单（序号、权力分类、项目名称、子项、实施依据……，带标题行、合并单元格、表尾注释）不必重新填写：上传时选择“本部门自有格式”，逐列对应、预览后导入。
+                </li>
               </ul>
             }
           />
@@ -213,6 +230,14 @@ export default function ImportWizard({
               ]}
             />
           )}
+          <Radio.Group
+            value={layout}
+            onChange={(e) => setLayout(e.target.value)}
+            options={[
+              { value: 'template', label: '本平台导入模板' },
+              { value: 'own', label: '本部门自有格式（逐列对应后导入）' },
+            ]}
+          />
           <Upload.Dragger
             accept=".xlsx"
             maxCount={1}
@@ -233,11 +258,28 @@ export default function ImportWizard({
             <p className="ant-upload-text">点击或将填好的 .xlsx 文件拖到此处</p>
             <p className="ant-upload-hint">仅支持 Excel 2007 及以上格式（.xlsx），不超过 50 MB</p>
           </Upload.Dragger>
-          <Checkbox checked={dryRun} onChange={(e) => setDryRun(e.target.checked)}>
-            仅校验，不导入（检查文件中的全部问题）
-          </Checkbox>
+          {layout === 'template' && (
+            <Checkbox checked={dryRun} onChange={(e) => setDryRun(e.target.checked)}>
+              仅校验，不导入（检查文件中的全部问题）
+            </Checkbox>
+          )}
           {failure && <Alert type="error" showIcon title={failure} />}
         </Space>
+      )}
+
+      {step === 3 && file && (
+        <MappingSteps
+          bodyId={bodyId}
+          file={file}
+          mode={mode}
+          csrfToken={actor.csrfToken}
+          onBack={() => setStep(1)}
+          onDone={(o) => {
+            setOutcome(o);
+            setStep(2);
+            if (o.ok) onImported(o.result);
+          }}
+        />
       )}
 
       {step === 2 && outcome && !outcome.ok && (
