@@ -163,6 +163,9 @@ export function entrustmentRefusal(
   if (!e) return '委托须有法律、法规、规章作为依据，请填写委托依据后再报送（第十三条第3项）';
   if (!party)
     return '委托须指定受委托的行政机关或者具有管理公共事务职能的组织，请选择受委托机构或填写受委托组织（第十三条第3项）';
+  // 《行政许可法》第二十四条: a 行政许可 is entrusted to another 行政机关 only
+  if (party === 'organisation' && categories.includes('XK'))
+    return '行政许可只能委托其他行政机关实施，不能委托组织（《中华人民共和国行政许可法》第二十四条；第十三条第3项）';
   if (categories.includes('CF') && !e.instrument)
     return '行政处罚事项的委托须采用书面委托形式，请上传委托书后再报送（第十三条第3项）';
   // platform reading: an organisation outside the register has no one on the platform to confirm,

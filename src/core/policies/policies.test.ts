@@ -348,8 +348,9 @@ const TABLE: Record<PolicyName, Row[]> = {
     ['-', [{ basisLevel: 'law', instrument: false }, ['XK']], null],
     ['-', [{ basisLevel: 'regulation', instrument: true }, ['CF']], null],
     ['-', [{ basisLevel: 'law', instrument: true }, ['XK'], null], expect.stringContaining('受委托的行政机关或者')],
-    ['-', [{ basisLevel: 'law', instrument: false }, ['XK'], 'organisation'], expect.stringContaining('双方签署')],
-    ['-', [{ basisLevel: 'law', instrument: true }, ['XK'], 'organisation'], null],
+    ['-', [{ basisLevel: 'law', instrument: false }, ['JC'], 'organisation'], expect.stringContaining('双方签署')],
+    ['-', [{ basisLevel: 'law', instrument: true }, ['XK'], 'organisation'], expect.stringContaining('行政许可法》第二十四条')],
+    ['-', [{ basisLevel: 'law', instrument: true }, ['CF'], 'organisation'], null],
   ],
   reEntrustmentRefusal: [
     [

@@ -25,7 +25,7 @@ const org = {
   creditCode: '12150200MB1234567X',
   publicFunction: '依《中华人民共和国特种设备安全法》第五十条承担特种设备检验检测的公益服务职能',
 };
-const basis = { basisLevel: '法律', basisDocument: '《中华人民共和国行政许可法》', basisArticle: '第二十四条' };
+const basis = { basisLevel: '法律', basisDocument: '《中华人民共和国行政处罚法》', basisArticle: '第二十条' };
 
 const state = async (id: number) => {
   const a = await expectOk(await (await t.login('coord.city')).get(`/api/adjustments/${id}`));
@@ -50,6 +50,7 @@ beforeAll(async () => {
   ({ codes } = await publishFixture(t, '包头市市场监督管理局', [
     power('特种设备检验检测机构核准', 'XK'),
     power('对发布虚假广告的处罚', 'CF'),
+    power('对未经许可擅自从事特种设备生产活动的处罚', 'CF'),
   ]));
   kdl = await bodyIdOf(t, '昆都仑区市场监督管理局');
 }, 120_000);
@@ -59,8 +60,8 @@ describe('委托具有管理公共事务职能的组织 (§13.3)', () => {
   let id: number;
   let instrument: number;
   beforeAll(async () => {
-    id = await draftApplication(t, 'clerk.scjg', { title: '委托“特种设备检验检测机构核准”', kind: 'entrust', receivingBodyId: null }, [
-      { targetCode: codes[0] },
+    id = await draftApplication(t, 'clerk.scjg', { title: '委托“对未经许可擅自从事特种设备生产活动的处罚”', kind: 'entrust', receivingBodyId: null }, [
+      { targetCode: codes[2] },
     ]);
     instrument = await upload(id, '委托书.pdf');
     await drive(t, id, 'submit');
@@ -84,13 +85,13 @@ describe('委托具有管理公共事务职能的组织 (§13.3)', () => {
     expect(bad.json().error.message).toContain('统一社会信用代码应为18位');
   });
 
-  it('an organisation without the signed instrument is refused; with it the office confirms for it', async () => {
+  it('a 处罚 to an organisation without the written instrument is refused; with it the office confirms for it', async () => {
     const clerk = await t.login('clerk.scjg');
     await expectOk(await clerk.put(`/api/adjustments/${id}/delegation/entrustment`, { ...basis, organisation: org }));
     const before = await state(id);
     const r = await (await t.login('lead.scjg')).post(`/api/adjustments/${id}/steps/submit/complete`);
     expect(r.statusCode).toBe(409);
-    expect(r.json().error.message).toContain('双方签署的书面委托书');
+    expect(r.json().error.message).toContain('书面委托形式');
     expect(await state(id)).toEqual(before);
     const d = await expectOk(
       await clerk.put(`/api/adjustments/${id}/delegation/entrustment`, {
@@ -117,7 +118,7 @@ describe('委托具有管理公共事务职能的组织 (§13.3)', () => {
     expect(d.entrustment.announcement).toMatchObject({
       partyName: org.name,
       partyKind: 'organisation',
-      powers: [{ code: codes[0], name: '特种设备检验检测机构核准', category: 'XK' }],
+      powers: [{ code: codes[2], name: '对未经许可擅自从事特种设备生产活动的处罚', category: 'CF' }],
       acknowledgedAt: null,
     });
     expect(d.can).toMatchObject({ announce: false, acknowledge: false, supervise: false });
@@ -157,9 +158,32 @@ describe('委托具有管理公共事务职能的组织 (§13.3)', () => {
     const page = await t.anon.get('/entrustments');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(org.name);
-    expect(page.body).toContain('特种设备检验检测机构核准');
+    expect(page.body).toContain('对未经许可擅自从事特种设备生产活动的处罚');
     expect(page.body).toContain('包头市市场监督管理局');
     expect(page.body).toContain('责任主体');
+  });
+});
+
+describe('行政许可只能委托行政机关 (§13.3, 行政许可法第二十四条)', () => {
+  it('a 许可 entrusted to an organisation is refused at submission: 409, nothing changed', async () => {
+    const xk = await draftApplication(t, 'clerk.scjg', { title: '委托“特种设备检验检测机构核准”', kind: 'entrust', receivingBodyId: null }, [
+      { targetCode: codes[0] },
+    ]);
+    const f = await upload(xk, '委托书（许可）.pdf');
+    await drive(t, xk, 'submit');
+    await assessFixture(t, xk, 'clerk.scjg', 'delegate');
+    await expectOk(
+      await (await t.login('clerk.scjg')).put(`/api/adjustments/${xk}/delegation/entrustment`, {
+        ...basis,
+        organisation: org,
+        instrumentAttachmentId: f,
+      }),
+    );
+    const before = await state(xk);
+    const r = await (await t.login('lead.scjg')).post(`/api/adjustments/${xk}/steps/submit/complete`);
+    expect(r.statusCode).toBe(409);
+    expect(r.json().error).toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('行政许可只能委托其他行政机关') });
+    expect(await state(xk)).toEqual(before);
   });
 });
 
