@@ -91,6 +91,7 @@ ${row('状态', statusLabel(p.status))}
 ${p.predecessorCodes?.length ? row(predecessorLabel, codeLinks(p.predecessorCodes)) : ''}
 ${d.successors.length ? row(successorLabel, codeLinks(d.successors.map((s) => s.code))) : ''}
 ${linked.length ? row('下放（委托）关联', html`${linked.map((w, i) => html`${i ? html`<br>` : ''}${w}`)}`) : ''}
+${linked.length || p.status === 'entrusted' ? row('层级与承接历程', html`<a href="/bodies/${body.id}/powers/${p.code}/chain">现由谁行使、自何时起、依据哪一文件，及按日期查询（第十三条第5项）</a>`) : ''}
 </tbody></table></div>
 ${d.subItems.length ? html`<section aria-labelledby="subs"><h2 id="subs">子项（${d.subItems.length} 项）</h2><ol>${d.subItems.map((s) => html`<li><a href="/bodies/${body.id}/powers/${s.code}${q}">${s.name}</a> <span class="code muted">${s.code}</span>${s.status !== 'active' ? ` （${statusLabel(s.status)}）` : ''}</li>`)}</ol></section>` : ''}
 ${historyLine(d)}`;

@@ -13,7 +13,7 @@ export const ELDER_COOKIE = 'elder';
 export const isElder = (req: FastifyRequest) => req.cookies[ELDER_COOKIE] === '1';
 
 /** Bump when the markup changes, so that caches drop pages rendered by older code. */
-export const RENDER_REV = '5';
+export const RENDER_REV = '6';
 
 /** A strong ETag over the parts that decide a response's bytes. */
 export function etagOf(...parts: (string | number | boolean | null | undefined)[]): string {

@@ -144,10 +144,11 @@ export async function issueCodes(trx: Transaction<DB>, bodyId: number, codes: st
   for (const code of codes) {
     const r = parsePowerCode(code);
     if (!r.ok) throw new AppError('VALIDATION_FAILED', r.error, [{ field: 'code', message: r.error }]);
-    if (r.value.regionCode !== body.region_code.slice(0, 6) || r.value.bodyCode !== bodyCode)
+    // §6, §18: a 苏木乡镇·街道 body's codes carry its 9-digit region code (code-scheme.ts)
+    if (r.value.regionCode !== body.region_code || r.value.bodyCode !== bodyCode)
       throw new AppError(
         'VALIDATION_FAILED',
-        `权力编码“${code}”不属于本机构（应以 ${body.region_code.slice(0, 6)}-${bodyCode} 开头）`,
+        `权力编码“${code}”不属于本机构（应以 ${body.region_code}-${bodyCode} 开头）`,
       );
     if (seen.has(code)) throw new AppError('CONFLICT', `权力编码“${code}”重复`);
     seen.add(code);
