@@ -6,7 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ForeignMapping, InspectResult, PreviewResult } from '../../contract/exchange-mapping.js';
 import { readJsonbArray } from '../../platform/db.js';
 import { setupTestApp, type Client, type TestApp } from '../../../test/harness.js';
+import { PassThrough } from 'node:stream';
+import { XlsxBook } from '../../platform/xlsx-writer.js';
 import { buildForeignWorkbook, FOREIGN_POWER_COUNT, FOREIGN_SHEET } from './foreign-fixture.js';
+import { MAX_MERGES } from './merge-cells.js';
 import { bodyWithClerk, countDraftPowers, ensureDocuments, multipart } from './test-fixtures.js';
 
 let t: TestApp;
@@ -185,5 +188,19 @@ describe('the mapping step', () => {
     const list = (await clerk.get(`/api/exchange/bodies/${body.id}/import-mappings`)).json();
     expect((await other.del(`/api/exchange/bodies/${body.id}/import-mappings/${list[0].id}`)).statusCode).toBe(404);
     expect((await clerk.del(`/api/exchange/bodies/${body.id}/import-mappings/${list[0].id}`)).statusCode).toBe(204);
+  });
+
+  it('a sheet declaring more merged ranges than the bound is refused as a whole (413), nothing read into the draft', async () => {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    const book = new XlsxBook(out, { sheets: ['权责清单'] });
+    const ws = await book.sheet('权责清单', { cols: [] });
+    await ws.row(['序号', '权力分类', '项目名称', '实施依据']);
+    for (let i = 0; i <= MAX_MERGES; i++) ws.merge(`A${i + 2}:B${i + 2}`);
+    await book.finish();
+    const res = await post(clerk, 'draft/import/inspect', Buffer.concat(chunks));
+    expect(res.statusCode, res.body).toBe(413);
+    expect(res.json().error.message).toContain('合并单元格');
   });
 });

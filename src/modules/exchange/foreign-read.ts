@@ -26,7 +26,9 @@ import { WorkbookRefused } from './zip-read.js';
 const HEAD_ROWS = 20;
 const SAMPLE_ROWS = 30;
 /** one 主项 with its 子项 is held until the next 主项 begins; a longer run is cut here */
-const MAX_GROUP = 2_000;
+const MAX_GROUP = 500;
+/** characters one power gathers from rows merged with it (far past any field's limit: the row checker refuses it) */
+const MAX_GATHERED = 200_000;
 
 const textOf = (v: unknown) => {
   const t = cellText(v);
@@ -251,6 +253,16 @@ export async function* readMappedRows(path: string, mapping: ForeignMapping): As
         group.push(last);
       } else if (last && fromAbove.has(nameCol) && name === main?.name) {
         // the name cell is merged with the row above: this row carries more of the same power
+        const size = Object.values(last.texts).reduce((n, v) => n + v.reduce((m, x) => m + x.length, 0), 0);
+        if (size > MAX_GATHERED) {
+          if (!last.problems.some((p) => p.message.includes('合并的行过多')))
+            last.problems.push({
+              row: raw.number,
+              column: 'A列',
+              message: `“${name.slice(0, 20)}”合并的行过多（超过${MAX_GATHERED}字），请取消合并或拆分后导入`,
+            });
+          continue;
+        }
         for (const [k, v] of Object.entries(texts) as [MappingTarget, string[]][])
           if (k !== 'name' && k !== 'category' && k !== 'serial') (last.texts[k] ??= []).push(...v);
         last.problems.push(...problems);
