@@ -3,6 +3,7 @@
 // streamed, and the Atom changes feed. Under /api/public/ like every public route, so the portal's
 // closure (§15 ¶3, modules/integrity) covers them.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorSchema, textSchema } from '../../contract/common.js';
 import { levelParam, manifestSchema, REGION_LEVEL_LABELS } from '../../contract/open-data.js';
@@ -21,6 +22,8 @@ export const DIGEST_HEADER = 'x-publication-digest';
 export const API_LIMIT = { rateLimit: { max: 120, timeWindow: '1 minute' } };
 const BULK_LIMIT = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 const FEED_ENTRIES = 50;
+/** a streamed file: the route's 200 schema is the file's text, which a stream is sent as */
+const sendStream = (reply: FastifyReply, body: Readable) => reply.send(body);
 
 type Scope = { level: number | null; base: string; label: string };
 const scopeOf = (level?: number): Scope =>
@@ -107,11 +110,11 @@ export async function bulkRoutes(app: FastifyInstance, { db, config }: AppDeps) 
         const s = scope(req.params as { level?: number });
         const { bodies, fresh } = await fixed(req, reply, s, 'jsonl');
         if (fresh) return reply;
-        return reply
+        reply
           .type('application/x-ndjson; charset=utf-8')
           .header('link', `<${LINE_SCHEMA_PATH}>; rel="describedby"`)
-          .header('content-disposition', `attachment; filename="${fileName(s, 'jsonl')}"`)
-          .send(jsonLines(db, bodies));
+          .header('content-disposition', `attachment; filename="${fileName(s, 'jsonl')}"`);
+        return sendStream(reply, jsonLines(db, bodies));
       },
     );
 
@@ -131,10 +134,10 @@ export async function bulkRoutes(app: FastifyInstance, { db, config }: AppDeps) 
         const s = scope(req.params as { level?: number });
         const { bodies, fresh } = await fixed(req, reply, s, 'csv');
         if (fresh) return reply;
-        return reply
+        reply
           .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${fileName(s, 'csv')}"`)
-          .send(csvLines(db, bodies));
+          .header('content-disposition', `attachment; filename="${fileName(s, 'csv')}"`);
+        return sendStream(reply, csvLines(db, bodies));
       },
     );
 

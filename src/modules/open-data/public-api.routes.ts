@@ -77,7 +77,7 @@ export async function publicApiRoutes(app: FastifyInstance, { db, config }: AppD
       schema: {
         tags: TAGS,
         summary: '批量数据每行的 JSON Schema（power-line v1）',
-        response: { 200: z.looseObject({}) },
+        response: { 200: textSchema },
       },
     },
     async (req, reply) => {

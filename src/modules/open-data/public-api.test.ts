@@ -141,7 +141,9 @@ describe('bulk data per level and for the city', () => {
     expect(m.scope).toEqual({ level: null, label: '包头市全市' });
     const ids = m.bodies.map((b: { id: number }) => b.id);
     expect(ids).toEqual(expect.arrayContaining([city.id, county.id]));
-    const levels = await Promise.all([1, 2, 3].map(async (l) => (await t.anon.get(`${V1}/levels/${l}/manifest.json`)).json()));
+    const levels = await Promise.all(
+      [1, 2, 3].map(async (l) => (await t.anon.get(`${V1}/levels/${l}/manifest.json`)).json()),
+    );
     expect(levels.reduce((n, x) => n + x.bodyCount, 0)).toBe(m.bodyCount);
     expect(m.downloads.jsonl).toBe(`${V1}/city/powers.jsonl`);
   });
