@@ -25,6 +25,8 @@ import {
 } from '@ant-design/icons';
 // 意见建议与投诉举报 (§15)
 import { MessageOutlined } from '@ant-design/icons';
+// 开放数据订阅 (§15 ¶2)
+import { ApiOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Ability } from './types.ts';
 
@@ -214,6 +216,14 @@ export const ROUTES: AppRoute[] = [
     icon: <UserSwitchOutlined />,
     ability: ADMINS,
     page: lazy(() => import('./pages/admin-changes/AdminChangesPage.tsx')),
+  },
+  // 开放数据订阅 (issue 14.3, §15 ¶2): the city's office or the system administrator (the server checks canManageWebhooks)
+  {
+    path: '/open-data/webhooks',
+    label: '开放数据订阅',
+    icon: <ApiOutlined />,
+    ability: ['manageBodies', 'review'],
+    page: lazy(() => import('./pages/open-data/WebhooksPage.tsx')),
   },
   {
     path: '/security',
