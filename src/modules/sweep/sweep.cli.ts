@@ -16,3 +16,6 @@ onSweep(feedbackSweep);
 // issue 14.3: webhook deliveries (and their retries) after the sweep's transactions have committed
 onSweep(webhookSweep(loadConfig()));
 await import('../adjustments/sweep.cli.js');
+// §15 ¶3: with INTEGRITY_URL (a running server) the cron sweep also runs the integrity check over
+// HTTP; each server runs it hourly on its own sweep timer (src/server/main.ts)
+await import('../integrity/check.cli.js');
