@@ -110,13 +110,17 @@ export async function deliverDue(
       const started = clock();
       const t0 = performance.now();
       let result: { status: number | null; error: string | null };
+      const payload = c.active
+        ? await payloadOf(
+            db,
+            { id: row.id, event: row.event, versionId: row.version_id, createdAt: row.created_at },
+            settings.publicUrl,
+          ).catch((e: Error) => e)
+        : null;
       if (!c.active) result = { status: null, error: '订阅已停用' };
+      else if (payload instanceof Error || payload === null)
+        result = { status: null, error: `无法生成推送内容：${payload?.message ?? ''}`.slice(0, 500) };
       else {
-        const payload = await payloadOf(
-          db,
-          { id: row.id, event: row.event, versionId: row.version_id, createdAt: row.created_at },
-          settings.publicUrl,
-        );
         result = await attempt(
           c.url,
           c.secret,
