@@ -118,7 +118,7 @@ export const EXERCISE_OPS: ServerOps = {
     return { regionPath, sampled: pool.length, retired: retired.rows.length };
   },
 
-  /** The anchor: the same join as matchImport (match.repo.ts), as a bare SELECT over the staged records. */
+  /** The anchor: the same join as stageAndMatch (match.repo.ts), as a bare SELECT over the staged records. */
   async anchor({ handle }, args) {
     const { importId } = args as { importId: number };
     const t0 = performance.now();
@@ -149,6 +149,14 @@ export const EXERCISE_OPS: ServerOps = {
           and p.valid_from <= v2.version and (p.valid_to is null or p.valid_to > v2.version)
         limit 1
       ) oc on true
+      left join lateral (
+        select p.body_id from power p
+        join ver v2 on v2.body_id = p.body_id and v2.effective_date <= r.exercised_on
+          and (v2.next_date is null or r.exercised_on < v2.next_date)
+        where pn.status is null and r.power_code is null and p.name = r.power_name and p.body_id <> r.body_id
+          and p.valid_from <= v2.version and (p.valid_to is null or p.valid_to > v2.version)
+        limit 1
+      ) onm on true
       where r.import_id = ${importId}`.execute(handle.db);
     return { ms: performance.now() - t0, ...r.rows[0] };
   },

@@ -71,7 +71,7 @@ export const exercisePhase: ExtraPhase = {
       ],
       context: [
         `exercise: ${records.toLocaleString()} records posted as one JSON request (${(body.length / 1024 / 1024).toFixed(1)} MB) to /api/exercise/intake over ${sizes.powers.toLocaleString()} powers; ` +
-          `${answer.flaggedCount.toLocaleString()} flagged, ${answer.findingCount} findings opened; the anchor is matchImport's join as a SELECT (best of 3)`,
+          `${answer.flaggedCount.toLocaleString()} flagged, ${answer.findingCount} findings opened; the anchor is stageAndMatch's join as a SELECT over the stored records (best of 3)`,
       ],
       details: { records, ms, anchorMs: anchors, answer, prep },
     };

@@ -10,7 +10,7 @@ import type { Database } from '../../db/connect.js';
 import type { Db } from '../../platform/db.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { openFinding } from '../supervision/supervision.commands.js';
-import { flaggedFacts, linkAndCount, matchImport, stageRecords, type FlaggedFact } from './match.repo.js';
+import { flaggedFacts, linkAndCount, stageAndMatch, type FlaggedFact } from './match.repo.js';
 import { RecordChecker, type BodyEntry } from './records.js';
 
 /** Every body by name, with its region path, for resolving a record's 实施机构 (one query). */
@@ -80,8 +80,7 @@ export async function importExercise(db: Database, input: ImportInput): Promise<
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await stageRecords(trx, imp.id, records);
-    await matchImport(trx, imp.id);
+    await stageAndMatch(trx, imp.id, records);
     // §16: each fact once — a fact already found (this import or an earlier one) keeps its finding
     let newFindings = 0;
     for (const f of await flaggedFacts(trx, imp.id)) {

@@ -1,91 +1,92 @@
 // Staging and matching exercise records, set-based (issue 12.4: not a loop per record): one
-// INSERT … SELECT from unnest() per chunk stages the records, one UPDATE … FROM matches every
-// record of the import to its body's list in force on its date, and one GROUP BY gives the facts
-// that become findings.
+// INSERT … SELECT with the joins per chunk writes each record with its match against its body's
+// list in force on its date, one GROUP BY gives the facts that become findings, and one
+// UPDATE … FROM links the records to them.
 import { sql, type Transaction } from 'kysely';
 import type { ExerciseFlag } from '../../contract/exercise.js';
 import type { DB } from '../../db/schema.js';
 import type { Db } from '../../platform/db.js';
 import type { StagedRecord } from './records.js';
 
-/** records per INSERT: seven arrays of this length travel as parameters */
-const CHUNK = 20_000;
-
-export async function stageRecords(trx: Transaction<DB>, importId: number, records: readonly StagedRecord[]) {
-  for (let i = 0; i < records.length; i += CHUNK) {
-    const part = records.slice(i, i + CHUNK);
-    await sql`
-      insert into exercise_record (import_id, row_no, case_ref, body_id, power_code, power_name, exercised_on, outcome)
-      select ${importId}, t.row_no, t.case_ref, t.body_id, t.power_code, t.power_name, t.exercised_on, t.outcome
-      from unnest(${part.map((r) => r.row)}::int[], ${part.map((r) => r.caseRef)}::text[],
-                  ${part.map((r) => r.bodyId)}::int[], ${part.map((r) => r.powerCode)}::text[],
-                  ${part.map((r) => r.powerName)}::text[], ${part.map((r) => r.exercisedOn)}::date[],
-                  ${part.map((r) => r.outcome)}::text[])
-        as t(row_no, case_ref, body_id, power_code, power_name, exercised_on, outcome)`.execute(trx);
-  }
-}
+/** records per INSERT: they travel as one JSON parameter (jsonb_to_recordset, as exchange's import) */
+const CHUNK = 25_000;
 
 /**
- * Match every record of the import, in one statement. The list in force on a day is the body's
- * version with the latest effective date on or before it (`ver`: each version's [effective_date,
- * next version's effective_date) — published lists are temporal rows, ARCHITECTURE "Decisions").
+ * Stage and match the records, one INSERT … SELECT per chunk: each record is written once, with
+ * what its body's list in force on its date says. That list is the body's version with the latest
+ * effective date on or before the day (`ver`: each version's [effective_date, next version's
+ * effective_date) — published lists are temporal rows, ARCHITECTURE "Decisions").
  *   found in that version, 在用/已委托          → no flag
  *   found there, 已取消/已下放/已合并            → retired   (§16 ¶2: 变相实施)
  *   not there, but in another body's list that day → wrongBody (§17: 不得随意扩大)
  *   not there at all (or the body had no list)   → notInList (§14, §17)
  * A record names its power by code, or by name when the sending system has no code.
  */
-export async function matchImport(db: Db, importId: number): Promise<void> {
-  await sql`
-    with ver as (
-      select body_id, version, effective_date,
-             lead(effective_date) over (partition by body_id order by effective_date, version) as next_date
-      from power_list_version
-    ),
-    m as (
-      select r.id, v.version, coalesce(pc.id, pn.id) as power_id, coalesce(pc.status, pn.status) as status,
-             coalesce(oc.body_id, onm.body_id) as other_body
-      from exercise_record r
-      left join ver v on v.body_id = r.body_id and v.effective_date <= r.exercised_on
-        and (v.next_date is null or r.exercised_on < v.next_date)
-      left join power pc on pc.code = r.power_code and pc.body_id = r.body_id
-        and pc.valid_from <= v.version and (pc.valid_to is null or pc.valid_to > v.version)
-      left join lateral (
-        select p.id, p.status from power p
-        where r.power_code is null and p.name = r.power_name and p.body_id = r.body_id
-          and p.valid_from <= v.version and (p.valid_to is null or p.valid_to > v.version)
-        order by p.status in ('active', 'entrusted') desc, p.id limit 1
-      ) pn on true
-      left join lateral (
-        select p.body_id from power p
-        join ver v2 on v2.body_id = p.body_id and v2.effective_date <= r.exercised_on
-          and (v2.next_date is null or r.exercised_on < v2.next_date)
-        where pc.id is null and r.power_code is not null and p.code = r.power_code and p.body_id <> r.body_id
-          and p.status in ('active', 'entrusted') and p.valid_from <= v2.version
-          and (p.valid_to is null or p.valid_to > v2.version)
-        limit 1
-      ) oc on true
-      left join lateral (
-        select p.body_id from power p
-        join ver v2 on v2.body_id = p.body_id and v2.effective_date <= r.exercised_on
-          and (v2.next_date is null or r.exercised_on < v2.next_date)
-        where pn.id is null and r.power_code is null and p.name = r.power_name and p.body_id <> r.body_id
-          and p.status in ('active', 'entrusted') and p.valid_from <= v2.version
-          and (p.valid_to is null or p.valid_to > v2.version)
-        order by p.body_id limit 1
-      ) onm on true
-      where r.import_id = ${importId}
-    )
-    update exercise_record r set
-      list_version = m.version,
-      power_id = m.power_id,
-      flag = case
-        when m.power_id is not null and m.status in ('active', 'entrusted') then null
-        when m.power_id is not null then 'retired'
-        when m.other_body is not null then 'wrongBody'
-        else 'notInList' end,
-      flag_body_id = case when m.power_id is null then m.other_body end
-    from m where r.id = m.id`.execute(db);
+export async function stageAndMatch(trx: Transaction<DB>, importId: number, records: readonly StagedRecord[]) {
+  for (let i = 0; i < records.length; i += CHUNK) {
+    const part = records.slice(i, i + CHUNK).map((r) => ({
+      row_no: r.row,
+      case_ref: r.caseRef,
+      body_id: r.bodyId,
+      power_code: r.powerCode,
+      power_name: r.powerName,
+      exercised_on: r.exercisedOn,
+      outcome: r.outcome,
+    }));
+    await sql`
+      with r as (
+        select * from jsonb_to_recordset(${JSON.stringify(part)}::jsonb) as x(row_no int, case_ref text, body_id int,
+          power_code text, power_name text, exercised_on date, outcome text)
+      ),
+      ver as (
+        select body_id, version, effective_date,
+               lead(effective_date) over (partition by body_id order by effective_date, version) as next_date
+        from power_list_version
+      ),
+      m as (
+        select r.*, v.version, coalesce(pc.id, pn.id) as power_id, coalesce(pc.status, pn.status) as status,
+               coalesce(oc.body_id, onm.body_id) as other_body
+        from r
+        left join ver v on v.body_id = r.body_id and v.effective_date <= r.exercised_on
+          and (v.next_date is null or r.exercised_on < v.next_date)
+        left join power pc on pc.code = r.power_code and pc.body_id = r.body_id
+          and pc.valid_from <= v.version and (pc.valid_to is null or pc.valid_to > v.version)
+        left join lateral (
+          select p.id, p.status from power p
+          where r.power_code is null and p.name = r.power_name and p.body_id = r.body_id
+            and p.valid_from <= v.version and (p.valid_to is null or p.valid_to > v.version)
+          order by p.status in ('active', 'entrusted') desc, p.id limit 1
+        ) pn on true
+        left join lateral (
+          select p.body_id from power p
+          join ver v2 on v2.body_id = p.body_id and v2.effective_date <= r.exercised_on
+            and (v2.next_date is null or r.exercised_on < v2.next_date)
+          where pc.id is null and r.power_code is not null and p.code = r.power_code and p.body_id <> r.body_id
+            and p.status in ('active', 'entrusted') and p.valid_from <= v2.version
+            and (p.valid_to is null or p.valid_to > v2.version)
+          limit 1
+        ) oc on true
+        left join lateral (
+          select p.body_id from power p
+          join ver v2 on v2.body_id = p.body_id and v2.effective_date <= r.exercised_on
+            and (v2.next_date is null or r.exercised_on < v2.next_date)
+          where pn.id is null and r.power_code is null and p.name = r.power_name and p.body_id <> r.body_id
+            and p.status in ('active', 'entrusted') and p.valid_from <= v2.version
+            and (p.valid_to is null or p.valid_to > v2.version)
+          order by p.body_id limit 1
+        ) onm on true
+      )
+      insert into exercise_record (import_id, row_no, case_ref, body_id, power_code, power_name, exercised_on, outcome,
+        list_version, power_id, flag, flag_body_id)
+      select ${importId}, row_no, case_ref, body_id, power_code, power_name, exercised_on, outcome, version, power_id,
+        case
+          when power_id is not null and status in ('active', 'entrusted') then null
+          when power_id is not null then 'retired'
+          when other_body is not null then 'wrongBody'
+          else 'notInList' end,
+        case when power_id is null then other_body end
+      from m`.execute(trx);
+  }
 }
 
 /** The SQL twin of exerciseFactKey (core/policies/exercise.ts): a record's fact, as finding.source_key. */
