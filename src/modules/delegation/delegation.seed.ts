@@ -9,7 +9,7 @@ import type { Actor } from '../../core/actor.js';
 import { dueFor, findStep, getRulebook, levelOfPath, stepRoles, type Role } from '../../core/rulebook/index.js';
 import type { Database } from '../../db/connect.js';
 import { loadActor } from '../accounts/actor.repo.js';
-import { findAdjustment, loadItems } from '../adjustments/adjustments.repo.js';
+import { findAdjustment, loadItems, type AdjustmentRecord } from '../adjustments/adjustments.repo.js';
 import { createAdjustment, setItems } from '../adjustments/content.command.js';
 import { duplicatesFor, resolveDuplicate } from '../adjustments/duplicates.command.js';
 import { act } from '../adjustments/workflow.command.js';
@@ -17,11 +17,11 @@ import { loadCalendar } from '../calendar/calendar.repo.js';
 import { answerRelated, nameRelated, saveAssessment } from './delegation.commands.js';
 import { confirmItem, handItem, planHandover, recordTraining } from './handover.commands.js';
 
-const META = { clientIp: null };
+export const META = { clientIp: null };
 const POWER = '特种设备使用登记';
 /** 2026-04-01 + n days, 10:00 Beijing. */
-const day = (n: number) => new Date(Date.parse('2026-04-01T10:00:00+08:00') + n * 86_400_000);
-const iso = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+export const day = (n: number) => new Date(Date.parse('2026-04-01T10:00:00+08:00') + n * 86_400_000);
+export const iso = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 const USERS: Record<Role, string> = {
   clerk: 'clerk.scjg',
@@ -32,12 +32,12 @@ const USERS: Record<Role, string> = {
   receiver: 'lead.kdl.scjg',
 };
 
-async function actor(db: Database, username: string): Promise<Actor> {
+export async function actor(db: Database, username: string): Promise<Actor> {
   const u = await db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirstOrThrow();
   return (await loadActor(db, u.id))!;
 }
 
-const bodyId = async (db: Database, region: string, name: string) =>
+export const bodyId = async (db: Database, region: string, name: string) =>
   (
     await db
       .selectFrom('body')
@@ -128,20 +128,27 @@ export async function loadDemoDelegation(db: Database) {
       });
     }
     if (step === 'receivingConfirm') await trainAndHandOver(db, id, () => (n += 1));
-    const who = await as(USERS[roles(step)[0]!]);
-    if (step === 'consultation' && a.completedSteps.length && !(await openConsultation(db, id))) {
-      const opensOn = iso(day(n));
-      const clock = findStep(rb, a0.kind, 'consultation')!.clock!;
-      const closesOn = dueFor(rb, clock, opensOn, await loadCalendar(db)).date;
-      await act(at(), who, META, id, { action: 'openConsultation', step, opensOn, closesOn });
-      n += Math.round((Date.parse(closesOn) - Date.parse(opensOn)) / 86_400_000) + 1;
-    }
-    await act(at(), who, META, id, {
-      action: 'complete',
-      step,
-      ...(step === 'approval' ? { normativeDocumentNumber: '包府办发〔2026〕18号' } : {}),
-    });
+    n = await completeStep(db, a, step, await as(USERS[roles(step)[0]!]), n, '包府办发〔2026〕18号');
   }
+}
+
+/** One step of a demo application on day n (a consultation opened and run to its end first); the next day. */
+export async function completeStep(db: Database, a: AdjustmentRecord, step: string, who: Actor, n: number, decision: string) {
+  const rb = getRulebook(a.rulebookId);
+  const at = () => ({ db, clock: () => day(n) });
+  if (step === 'consultation' && a.completedSteps.length && !(await openConsultation(db, a.id))) {
+    const opensOn = iso(day(n));
+    const clock = findStep(rb, a.kind, 'consultation')!.clock!;
+    const closesOn = dueFor(rb, clock, opensOn, await loadCalendar(db)).date;
+    await act(at(), who, META, a.id, { action: 'openConsultation', step: step as never, opensOn, closesOn });
+    n += Math.round((Date.parse(closesOn) - Date.parse(opensOn)) / 86_400_000) + 1;
+  }
+  await act(at(), who, META, a.id, {
+    action: 'complete',
+    step: step as never,
+    ...(step === 'approval' ? { normativeDocumentNumber: decision } : {}),
+  });
+  return n;
 }
 
 const openConsultation = async (db: Database, id: number) =>

@@ -164,6 +164,26 @@ describe('委托具有管理公共事务职能的组织 (§13.3)', () => {
   });
 });
 
+describe('the demo (issue 13 acceptance)', () => {
+  it('has one entrustment to an organisation, announced and acknowledged, waiting for publication', async () => {
+    const { id: demo } = await t.db
+      .selectFrom('adjustment')
+      .select('id')
+      .where('title', 'like', '委托包头市市容环境卫生服务中心%')
+      .executeTakeFirstOrThrow();
+    const a = await expectOk(await (await t.login('coord.city')).get(`/api/adjustments/${demo}`));
+    expect(a).toMatchObject({ kind: 'entrust', status: 'open', openSteps: ['publish'] });
+    const d = await expectOk(await (await t.login('clerk.cgj')).get(`/api/adjustments/${demo}/delegation`));
+    expect(d.entrustment).toMatchObject({
+      basisDocument: '《城市市容和环境卫生管理条例》',
+      instrument: { filename: '行政处罚委托书.pdf' },
+      organisation: { name: '包头市市容环境卫生服务中心', creditCode: null },
+      announcement: { partyKind: 'organisation', decision: '包府办发〔2026〕27号', acknowledgedAt: expect.any(String) },
+    });
+    expect((await t.anon.get('/entrustments')).body).toContain('包头市城市管理综合执法局委托包头市市容环境卫生服务中心实施行政权力');
+  });
+});
+
 describe('行政许可只能委托行政机关 (§13.3, 行政许可法第二十四条)', () => {
   it('a 许可 entrusted to an organisation is refused at submission: 409, nothing changed', async () => {
     const xk = await draftApplication(t, 'clerk.scjg', { title: '委托“特种设备检验检测机构核准”', kind: 'entrust', receivingBodyId: null }, [

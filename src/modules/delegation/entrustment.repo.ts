@@ -67,10 +67,9 @@ export async function entrustmentOf(db: Db, adjustmentId: number) {
     basisArticle: r.basis_article,
     instrument: r.file_id && r.filename ? { id: r.file_id, filename: r.filename } : null,
     recordedBy: r.display_name,
-    organisation:
-      r.organisation_name && r.organisation_credit_code
-        ? { name: r.organisation_name, creditCode: r.organisation_credit_code, publicFunction: r.organisation_function ?? '' }
-        : null,
+    organisation: r.organisation_name
+      ? { name: r.organisation_name, creditCode: r.organisation_credit_code, publicFunction: r.organisation_function ?? '' }
+      : null,
     announcement,
     supervision,
   };

@@ -22,7 +22,7 @@ const findings = async () => (await expectOk(await (await t.login('clerk.scjg'))
 beforeAll(async () => {
   t = await setupTestApp();
   at(t, '2026-10-09T09:00:00');
-  ({ codes: [code] } = (await publishFixture(t, SCJG, [power('特种设备安装改造维修告知', 'XK')])) as { codes: [string] });
+  code = (await publishFixture(t, SCJG, [power('特种设备安装改造维修告知', 'XK')])).codes[0]!;
   scjg = await bodyIdOf(t, SCJG);
   at(t, '2026-11-02T09:00:00');
   const kdl = await bodyIdOf(t, '昆都仑区市场监督管理局');

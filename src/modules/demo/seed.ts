@@ -6,6 +6,7 @@ import { loadDemoRegister } from './register.seed.js';
 import { loadDemoUsers } from './users.seed.js';
 import { loadDemoSupervision, SUPERVISION_ACCOUNTS } from '../supervision/supervision.seed.js';
 import { loadDemoDelegation } from '../delegation/delegation.seed.js';
+import { ENTRUSTMENT_ACCOUNTS, loadDemoEntrustment } from '../delegation/entrustment.seed.js';
 import { loadDemoFeedback } from '../feedback/feedback.seed.js';
 import { loadDemoExercise } from '../exercise/exercise.seed.js';
 
@@ -17,6 +18,8 @@ export async function seedDemo(db: Database) {
   await loadDemoUsers(db, SUPERVISION_ACCOUNTS);
   await loadDemoSupervision(db);
   await loadDemoDelegation(db);
+  await loadDemoUsers(db, ENTRUSTMENT_ACCOUNTS);
+  await loadDemoEntrustment(db);
   await loadDemoFeedback(db);
   await loadDemoExercise(db);
   return data;
