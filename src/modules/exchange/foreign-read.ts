@@ -65,9 +65,9 @@ function findSheet(book: OpenWorkbook, name: string): SheetRef {
   return s;
 }
 
-/** The first rows of a sheet as texts, merged cells filled. */
-async function headRows(book: OpenWorkbook, sheet: SheetRef, upTo: number): Promise<string[][]> {
-  const fill = new MergeFill(await readMergeRanges(book.zip, sheet.path));
+/** The first rows of a sheet as texts, merged cells filled (when `merged`: a pass over the whole sheet). */
+async function headRows(book: OpenWorkbook, sheet: SheetRef, upTo: number, merged = true): Promise<string[][]> {
+  const fill = new MergeFill(merged ? await readMergeRanges(book.zip, sheet.path) : []);
   const rows: string[][] = [];
   for await (const r of book.rows(sheet)) {
     if (r.number > upTo) break;
@@ -88,7 +88,8 @@ export async function inspectSheet(
     // the sheet asked for, else the one whose first rows look most like a header row
     let best = { sheet: book.sheets[0], score: -1 };
     for (const sheet of sheetName ? [findSheet(book, sheetName)] : book.sheets.slice(0, 20)) {
-      const rows = await headRows(book, sheet, HEAD_ROWS);
+      // column names are rarely merged: choosing the sheet needs no pass over each sheet's merged ranges
+      const rows = await headRows(book, sheet, HEAD_ROWS, false);
       let score = 0;
       for (const r of rows) if (r) score = Math.max(score, headerScore(r));
       if (score > best.score) best = { sheet, score };
