@@ -18,6 +18,14 @@ export interface MailOutboxTable {
   sent_at: TimestampN;
 }
 
+/** 0062: whether the serving process has SMTP (one row; none = never configured) */
+export interface MailTransportTable {
+  singleton: Generated<boolean>;
+  configured: boolean;
+  recorded_at: Timestamp;
+}
+
 export interface MailTables {
   mail_outbox: MailOutboxTable;
+  mail_transport: MailTransportTable;
 }

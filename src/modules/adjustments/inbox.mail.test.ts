@@ -154,7 +154,7 @@ describe('e-mail notices (issue 12.6)', () => {
     sink.failWith = null;
   });
 
-  it('with SMTP_URL unset nothing is sent: the task is in the inbox, the mail waits in the outbox', async () => {
+  it('with SMTP_URL unset nothing is sent or queued: the task is in the inbox, no backlog waits for SMTP', async () => {
     const plain = await setupTestApp({ env: { PUBLIC_URL } });
     try {
       at(plain, '2026-11-30T09:00:00');
@@ -169,7 +169,8 @@ describe('e-mail notices (issue 12.6)', () => {
         plain,
         items.map((i) => i.id),
       );
-      expect(rows.map((r) => [r.status, r.attempts, r.sent_at])).toEqual([['pending', 0, null]]);
+      expect(rows).toEqual([]);
+      expect(await plain.db.selectFrom('mail_transport').select('configured').execute()).toEqual([{ configured: false }]);
     } finally {
       await plain.close();
     }

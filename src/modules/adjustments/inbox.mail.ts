@@ -171,9 +171,21 @@ export function mailSender(db: Db, mailer: Mailer, publicUrl: string, clock: () 
   };
 }
 
-/** Wires the sender into the app when SMTP_URL is set; without it nothing is sent (rows wait in the outbox). */
+/**
+ * Wires the sender into the app when SMTP_URL is set; without it nothing is sent. Either way the
+ * start records in the database whether mail is configured, and notify() queues mail only when it
+ * is (no backlog builds up while SMTP_URL is unset).
+ */
 export function registerMailSender(app: FastifyInstance, deps: AppDeps): void {
   const mailer = createMailer(deps.config.smtpUrl, deps.config.smtpFrom);
+  app.addHook('onReady', async () => {
+    const row = { configured: Boolean(mailer), recorded_at: deps.clock() };
+    await deps.db
+      .insertInto('mail_transport')
+      .values(row)
+      .onConflict((oc) => oc.column('singleton').doUpdateSet(row))
+      .execute();
+  });
   if (!mailer) return;
   const sender = mailSender(deps.db, mailer, deps.config.publicUrl, deps.clock, (e) =>
     app.log.error({ err: e }, '邮件通知发送失败'),

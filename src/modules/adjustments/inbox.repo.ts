@@ -23,7 +23,8 @@ export interface Notice {
  * Deliver notices; returns how many were new. Each new item for a user with an e-mail address also
  * queues one mail in mail_outbox, in the same statement and so the same transaction (issue 12.6):
  * the mail leaves only after the action commits (inbox.mail.ts drains the outbox), and a rolled-back
- * action sends nothing.
+ * action sends nothing. Nothing is queued while the platform runs without SMTP (mail_transport,
+ * recorded at start by registerMailSender): no backlog waits for SMTP to be configured.
  */
 export async function notify(db: Db, notices: readonly Notice[], at: Date): Promise<number> {
   let added = 0;
@@ -64,7 +65,8 @@ export async function notify(db: Db, notices: readonly Notice[], at: Date): Prom
                 sql<Date>`${at}::timestamptz`.as('c'),
               ])
               .where('u.email', 'is not', null)
-              .where('u.disabled', '=', false),
+              .where('u.disabled', '=', false)
+              .where(sql<boolean>`exists (select 1 from mail_transport where configured)`),
           ),
       )
       .selectFrom('ins')
