@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 process.env.TZ = 'Asia/Shanghai';
@@ -13,6 +14,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // at least two files at a time, even on two cores: a file often waits (on a browser, a child
+    // process, the database), and each has its own database clone, so two never collide
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     env: { TZ: 'Asia/Shanghai' },
   },
 });
