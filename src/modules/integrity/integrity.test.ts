@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type Client, type TestApp } from '../../../test/harness.js';
 import { isPublicPath } from './closure.js';
+import { injectFetcher, runIntegrityCheck } from './monitor.js';
 
 let t: TestApp;
 let office: Client;
@@ -122,6 +123,10 @@ describe('the integrity guard', () => {
     const closed = await auditRows('portal.closed');
     expect(closed[0]).toMatchObject({ actor_name: null });
     expect(JSON.stringify(closed[0]!.after)).toContain('register');
+    // (the data put right again, outside the platform as it was broken)
+    await sql`alter table power disable trigger power_immutable`.execute(t.db);
+    await sql`update power set name = ${power.name} where id = ${power.id}`.execute(t.db);
+    await sql`alter table power enable trigger power_immutable`.execute(t.db);
     const reopenedRows = await auditRows('portal.reopened');
     expect(reopenedRows).toHaveLength(1);
     expect(reopenedRows[0]).toMatchObject({ after: { reopenReason: '已核查并恢复被篡改的数据' } });
@@ -138,5 +143,27 @@ describe('the integrity guard', () => {
     expect((await t.anon.get('/regions/150200')).statusCode).toBe(200);
     const rows = await auditRows('portal.closed');
     expect(rows.at(-1)).toMatchObject({ after: { source: 'office', reason: '发现网站首页内容异常，正在核查' } });
+  });
+});
+
+describe('a publication during a run', () => {
+  it('is not taken for tampering: findings about a body whose version moved on are dropped', async () => {
+    const real = injectFetcher(t.app);
+    let raced = false;
+    const fetcher = async (path: string) => {
+      const res = await real(path);
+      if (path !== `/api/public/bodies/${body.id}/list.json` || raced) return res;
+      raced = true;
+      // the office publishes (here: a version with the same content) while the run reads the body
+      await sql`insert into power_list_version (body_id, version, published_at, effective_date, digest, power_count, source_type, rulebook_id)
+        select body_id, version + 1, published_at, effective_date, digest, power_count, source_type, rulebook_id
+        from power_list_version where body_id = ${body.id} and version = ${body.version}`.execute(t.db);
+      // and the file read was already the new version's
+      return { ...res, body: res.body.replace(body.digest, '0'.repeat(64)) };
+    };
+    const run = await runIntegrityCheck({ db: t.db, config: {} as never, clock: t.clock.read }, fetcher, 'office');
+    expect(raced).toBe(true);
+    expect(run).toMatchObject({ ok: true, mismatches: [], closedNow: false });
+    expect((await t.anon.get('/')).statusCode).toBe(200);
   });
 });
