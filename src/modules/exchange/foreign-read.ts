@@ -133,6 +133,8 @@ interface Rec {
   name: string;
   texts: Texts;
   problems: RowError[];
+  /** the category of the section row above it (“一、行政许可”), taken when the row is read */
+  section: string;
 }
 
 const SECTION =
@@ -179,7 +181,7 @@ export async function* readMappedRows(path: string, mapping: ForeignMapping): As
         name: r.name,
         kind: r.main ? KIND_MAIN : KIND_SUB,
         code: first('code'),
-        category: tidyCategory(first('category')) || d.category || section,
+        category: tidyCategory(first('category')) || d.category || r.section,
         responsibleSubject: tidyName(first('responsibleSubject')) || d.responsibleSubject || '',
         legalBases: bases,
         legalLevels: '',
@@ -248,9 +250,10 @@ export async function* readMappedRows(path: string, mapping: ForeignMapping): As
             name,
             texts: pick(texts, ['category', 'code', 'responsibleSubject', 'implementingAgency', 'status']),
             problems: [],
+            section,
           });
         }
-        last = { row: raw.number, main: false, name: sub, texts: { ...texts, code: [] }, problems };
+        last = { row: raw.number, main: false, name: sub, texts: { ...texts, code: [] }, problems, section };
         group.push(last);
       } else if (last && fromAbove.has(nameCol) && name === main?.name) {
         // the name cell is merged with the row above: this row carries more of the same power
@@ -269,7 +272,7 @@ export async function* readMappedRows(path: string, mapping: ForeignMapping): As
         last.problems.push(...problems);
       } else {
         yield* flush();
-        last = { row: raw.number, main: true, name, texts, problems };
+        last = { row: raw.number, main: true, name, texts, problems, section };
         group.push(last);
       }
       if (group.length >= MAX_GROUP) yield* flush();
