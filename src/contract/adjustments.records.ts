@@ -51,6 +51,8 @@ export const inboxItemSchema = z.object({
   adjustmentId: z.number().nullable(),
   /** an opinion, complaint or report the notice is about (§15) */
   feedbackId: z.number().nullable().optional(),
+  /** a supervision finding whose rectification the notice asks for (§16) */
+  findingId: z.number().nullable().optional(),
   step: z.string().nullable(),
   title: z.string(),
   body: z.string(),

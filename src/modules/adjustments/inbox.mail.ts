@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../platform/db.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { createMailer, type Mailer, type MailMessage } from '../../platform/mail.js';
+import { findingOfNotice } from './inbox.repo.js';
 
 /** tries before a mail is given up (the inbox item itself stays: in-app delivery does not depend on mail) */
 export const MAX_ATTEMPTS = 5;
@@ -20,14 +21,16 @@ interface Item {
   due_on: string | null;
   adjustment_id: number | null;
   dedupe_key: string;
+  finding_id: number | null;
   display_name: string;
 }
 
 /** Where in the workspace (/app, src/web/routes.tsx) the item is handled. */
-export function linkOf(item: Pick<Item, 'adjustment_id' | 'dedupe_key'>, publicUrl: string): string {
+export function linkOf(item: Pick<Item, 'adjustment_id' | 'dedupe_key' | 'finding_id'>, publicUrl: string): string {
   if (item.adjustment_id) return `${publicUrl}/app/adjustments/${item.adjustment_id}`;
   const feedback = /^feedback:(\d+):/.exec(item.dedupe_key);
   if (feedback) return `${publicUrl}/app/feedback/${feedback[1]}`;
+  if (item.finding_id) return `${publicUrl}/app/supervision/findings/${item.finding_id}`;
   if (/^(rectification|rectificationReview|finding):/.test(item.dedupe_key)) return `${publicUrl}/app/supervision`;
   return `${publicUrl}/app/inbox`;
 }
@@ -93,6 +96,7 @@ export async function drainMailOutbox(
         sql<string | null>`i.due_on::text`.as('due_on'),
         'i.adjustment_id',
         'i.dedupe_key',
+        findingOfNotice(sql.ref('i.dedupe_key')).as('finding_id'),
         'u.display_name',
       ])
       .where(

@@ -1,6 +1,6 @@
 // Each user's in-app inbox (spec §3 deadlines; issue item 5). Every notice has a dedupe key, so
 // the daily sweep can run twice and a retried command writes nothing twice.
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { officeLevelPath } from '../../core/policies/index.js';
 import type { Role } from '../../core/rulebook/index.js';
 import type { Db } from '../../platform/db.js';
@@ -133,6 +133,16 @@ const stillCurrent = sql<boolean>`(
   )
 )`;
 
+/**
+ * The supervision finding a notice is about (issue 12, flaw b): the rectification tasks are keyed
+ * rectification:<order> and rectificationReview:<order> (src/modules/supervision/
+ * rectification.commands.ts); their order names the finding. The inbox and the mail link to it.
+ */
+export const findingOfNotice = (key: RawBuilder<unknown>) => sql<number | null>`case
+  when ${key} ~ '^(rectification|rectificationReview):[0-9]+$' then
+    (select o.finding_id from rectification_order o where o.id = split_part(${key}, ':', 2)::int)
+  end`;
+
 /** The reader's inbox: only what still asks something of them (finished tasks leave it). */
 export async function listInbox(db: Db, userId: number, opts: { unreadOnly?: boolean; limit?: number } = {}) {
   let q = db
@@ -149,6 +159,7 @@ export async function listInbox(db: Db, userId: number, opts: { unreadOnly?: boo
       sql<number | null>`case when dedupe_key ~ '^feedback:[0-9]+:' then split_part(dedupe_key, ':', 2)::int end`.as(
         'feedback_id',
       ),
+      findingOfNotice(sql.ref('dedupe_key')).as('finding_id'),
       'created_at',
       'read_at',
     ])
@@ -174,6 +185,7 @@ export async function listInbox(db: Db, userId: number, opts: { unreadOnly?: boo
       kind: r.kind,
       adjustmentId: r.adjustment_id,
       feedbackId: r.feedback_id,
+      findingId: r.finding_id,
       step: r.step,
       title: r.title,
       body: r.body,

@@ -7,6 +7,7 @@ import { getRulebook } from '../../core/rulebook/index.js';
 import { todayInBeijing } from '../../core/calendar/index.js';
 import { loadCalendar } from '../calendar/calendar.repo.js';
 import { runSweep } from '../adjustments/sweep.js';
+import { linkOf } from '../adjustments/inbox.mail.js';
 
 let t: TestApp;
 let office: Client; // coord.city
@@ -174,6 +175,12 @@ describe('rectification', () => {
       .where('dedupe_key', '=', `rectification:${o.id}`)
       .executeTakeFirstOrThrow();
     expect(task).toMatchObject({ kind: 'task', due_on: due, read_at: null });
+    // issue 12 flaw b: the task links to the finding itself, in the inbox and in its mail
+    const inbox = (await lead.get('/api/inbox')).json().items;
+    expect(inbox.find((i: { title: string; findingId?: number }) => i.findingId === f.id)).toBeTruthy();
+    expect(linkOf({ adjustment_id: null, dedupe_key: `rectification:${o.id}`, finding_id: f.id }, 'https://x')).toBe(
+      `https://x/app/supervision/findings/${f.id}`,
+    );
     await refused(
       office.post(`/api/supervision/findings/${f.id}/orders`, { requirement: '再次' }),
       409,

@@ -67,6 +67,7 @@ export default function InboxPage() {
     if (!item.readAt) await adjApi.markRead(item.id).catch(() => {});
     if (item.adjustmentId) navigate(`/adjustments/${item.adjustmentId}`);
     else if (item.feedbackId) navigate(`/feedback/${item.feedbackId}`);
+    else if (item.findingId) navigate(`/supervision/findings/${item.findingId}`);
     else void inbox.reload();
   }
 
