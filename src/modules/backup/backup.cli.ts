@@ -1,7 +1,8 @@
-// npm run backup [-- --out DIR] — a backup of the configured database into a new folder under
+// npm run backup [-- --out DIR] [--force] — a backup of the configured database into a new folder under
 // DIR (default BACKUP_DIR, else ./data/backups): PostgreSQL (DATABASE_URL) by pg_dump while the
 // platform runs; the embedded database (DATA_DIR) by PGlite's dumpDataDir — stop the server
-// first, the embedded database admits one process. Exit 0 with the folder's path; 2 on failure.
+// first, the embedded database admits one process (a postmaster.pid in DATA_DIR says it is open;
+// --force when it was left behind by a crash). Exit 0 with the folder's path; 2 on failure.
 import { loadConfig } from '../../config.js';
 import { AppError } from '../../core/errors.js';
 import { newFolder } from './folder.js';
@@ -18,7 +19,7 @@ try {
   const folder = newFolder(root, kind, at);
   const m = config.databaseUrl
     ? await backupPostgres(config.databaseUrl, folder, at)
-    : await backupPglite(config.dataDir, folder, at);
+    : await backupPglite(config.dataDir, folder, at, { force: args.includes('--force') });
   console.log(`备份完成：${folder}`);
   console.log(
     `  ${m.file} ${(m.bytes / 1048576).toFixed(1)} MB，SM3 ${m.sm3}；${m.lists.length} 个机构的现行清单摘要；审计日志至 seq=${m.audit.seq}（共 ${m.audit.count} 条）`,

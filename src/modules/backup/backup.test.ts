@@ -38,9 +38,11 @@ describe.skipIf(!!url)('backup and restore of the embedded database (PGlite)', (
     const seeded = await connect({ dataDir, loadDataDir: new Blob([await readFile(inject('pgliteTemplate'))]) });
     await touch(seeded.db);
     const before = await listDigests(seeded.db);
+    const folder = newFolder(join(root, 'backups'), 'pglite', at);
+    // while a process holds the embedded database, no second one opens it
+    await expect(backupPglite(dataDir, folder, at)).rejects.toThrow('postmaster.pid');
     await seeded.close();
 
-    const folder = newFolder(join(root, 'backups'), 'pglite', at);
     const m = await backupPglite(dataDir, folder, at);
     expect(m.lists).toEqual(before);
     expect(m.lists.length).toBeGreaterThan(100);

@@ -12,9 +12,20 @@ import { readManifest, writeManifest } from './folder.js';
 
 export const PGLITE_FILE = 'data.tar.gz';
 
-export async function backupPglite(dataDir: string, folder: string, at: Date): Promise<Manifest> {
+export async function backupPglite(
+  dataDir: string,
+  folder: string,
+  at: Date,
+  opts: { force?: boolean } = {},
+): Promise<Manifest> {
   if (!existsSync(dataDir) || readdirSync(dataDir).length === 0)
     throw new AppError('NOT_FOUND', `内嵌数据库目录不存在或为空：${dataDir}`);
+  // a server holding the directory: two processes on one embedded database would corrupt it
+  if (existsSync(join(dataDir, 'postmaster.pid')) && !opts.force)
+    throw new AppError(
+      'CONFLICT',
+      `内嵌数据库正被服务进程使用（${dataDir}/postmaster.pid 存在）：请先停止服务再备份；如服务确已停止（异常退出后遗留该文件），加 --force`,
+    );
   const h = await connect({ dataDir });
   try {
     const facts = await describe(h.db);
