@@ -62,6 +62,12 @@ export async function restorePglite(
   if (sm3 !== m.sm3)
     throw new AppError('IMPORT_INVALID', `备份文件 ${m.file} 的 SM3 摘要与清单文件不符：文件已损坏或被改动`);
   let keptAside: string | null = null;
+  // never from under a running server, --force or not
+  if (existsSync(join(dataDir, 'postmaster.pid')))
+    throw new AppError(
+      'CONFLICT',
+      `内嵌数据库正被服务进程使用（${dataDir}/postmaster.pid 存在）：请先停止服务；如服务确已停止（异常退出后遗留），删除该文件后再恢复`,
+    );
   if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
     if (!opts.force)
       throw new AppError(

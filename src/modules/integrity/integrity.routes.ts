@@ -117,6 +117,8 @@ export async function integrityRoutes(app: FastifyInstance, deps: AppDeps) {
         querystring: z.object({ digest: z.string().max(200).optional() }),
         response: { 200: htmlSchema },
       },
+      // each asked digest recomputes a list from its rows: a visitor asks a few, not thousands
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
       const asked = req.query.digest?.trim().toLowerCase().replace(/^sm3:/, '');
