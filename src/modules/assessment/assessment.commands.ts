@@ -1,5 +1,6 @@
 // The office adjusts a body's score (§5: the office assesses) only with a reason; the computed score
 // and every earlier adjustment are kept (append-only), and the change is audited in the same transaction.
+import type { RankingResult } from '../../contract/assessment.js';
 import type { Actor, RequestMeta } from '../../core/actor.js';
 import { notFound, forbidden } from '../../core/errors.js';
 import { canAdjustAssessment, canViewAssessment } from '../../core/policies/assessment.js';
@@ -44,4 +45,30 @@ export async function adjustScore(
       at,
     });
   });
+}
+
+/**
+ * An export of a level's results for the 绩效考核部门 (§5, §16 ¶1) leaves the platform: who took
+ * which level and year, in which format, is audited (issue 12, flaw c). `result` is the ranking the
+ * actor was allowed to read (ranking() refuses outside scope).
+ */
+export async function recordExport(
+  db: Database,
+  actor: Actor,
+  result: Pick<RankingResult, 'level' | 'year' | 'rows'>,
+  format: 'xlsx' | 'docx',
+  meta: RequestMeta,
+  at: Date,
+): Promise<void> {
+  await db.transaction().execute((trx) =>
+    recordAudit(trx, {
+      actor,
+      action: 'assessment.exported',
+      objectType: 'assessmentRanking',
+      objectId: `${result.level.code}:${result.year}`,
+      after: { format, level: result.level.code, year: result.year, bodies: result.rows.length },
+      meta,
+      at,
+    }),
+  );
 }

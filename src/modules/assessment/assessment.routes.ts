@@ -16,7 +16,7 @@ import { errorResponses, idParam } from '../../contract/common.js';
 import { REPORT_MIME, reportFileSchema } from '../../contract/reports.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { actorOf, metaOf } from '../../platform/http.js';
-import { adjustScore } from './assessment.commands.js';
+import { adjustScore, recordExport } from './assessment.commands.js';
 import { rankingDocx, rankingXlsx, titleOf } from './assessment.export.js';
 import { drillDown, ranking } from './assessment.query.js';
 import { dashboard } from './dashboard.query.js';
@@ -51,8 +51,10 @@ export async function assessmentRoutes(app: FastifyInstance, { db, clock }: AppD
         },
       },
       async (req, reply) => {
-        const result = await ranking(db, actorOf(req), req.query.level, req.query.year);
+        const actor = actorOf(req);
+        const result = await ranking(db, actor, req.query.level, req.query.year);
         const file = format === 'xlsx' ? await rankingXlsx(result) : await rankingDocx(result);
+        await recordExport(db, actor, result, format, metaOf(req), clock());
         // the body is the file itself (the schema documents it), so the untyped reply sends the bytes
         return (reply as FastifyReply)
           .type(REPORT_MIME[format])

@@ -110,6 +110,17 @@ describe('the seeded demo year', () => {
     const doc = await (await JSZip.loadAsync(w.rawPayload)).file('word/document.xml')!.async('string');
     expect(doc).toContain('昆都仑区卫生健康委员会');
     expect(doc).toContain('通报批评扣分');
+    // issue 12 flaw c: each export is audited — who, which level and year, which format
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .select(['action', 'actor_name', 'object_id', 'after'])
+      .where('action', '=', 'assessment.exported')
+      .orderBy('seq')
+      .execute();
+    expect(audit.map((a) => [a.object_id, (a.after as { format: string }).format])).toEqual([
+      [`150200:${YEAR}`, 'xlsx'],
+      [`150203:${YEAR}`, 'docx'],
+    ]);
   });
 });
 

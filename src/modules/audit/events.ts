@@ -105,6 +105,7 @@ export const AUDIT_ACTIONS = {
   'supervision.reprimandPublished': '公布通报批评',
   'supervision.leadUnitDesignated': '明确动态调整工作牵头机构',
   'assessment.adjusted': '调整绩效考核得分（附理由）',
+  'assessment.exported': '导出绩效考核结果（Excel、Word）',
   'jointMeeting.membersSet': '确定联席会议成员单位',
   'jointMeeting.created': '安排联席会议',
   'jointMeeting.recorded': '记录联席会议出席情况与议定事项',
