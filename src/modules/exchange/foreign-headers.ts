@@ -4,6 +4,7 @@
 // follow the glossary (/work/shared/docs/glossary.md: 法定依据 / 设定依据, 行政职权 / 行政权力 …)
 // and the names bodies' published lists use.
 import type { ForeignMapping, MappingTarget } from '../../contract/exchange-mapping.js';
+import { COLUMN_BY_KEY, type ColumnKey } from './columns.js';
 
 /** Column names as bodies write them → the field. Matched after normaliseHeader. */
 const SYNONYMS: Record<Exclude<MappingTarget, 'ignore'>, readonly string[]> = {
@@ -145,3 +146,16 @@ export function proposeMapping(
 
 /** The signature of a layout: its normalised column names, in order (a saved mapping is offered for the same). */
 export const layoutHeaders = (headers: readonly { header: string }[]) => headers.map((h) => normaliseHeader(h.header));
+
+/** Problems name the body's own columns: 法定依据 → “实施依据”, as the clerk's sheet calls it. */
+export function renameColumns<T extends { column?: string }>(details: T[], mapping: ForeignMapping): T[] {
+  const byTarget = new Map<string, string>();
+  for (const c of mapping.columns) if (!byTarget.has(c.target)) byTarget.set(c.target, c.header);
+  const ours = new Map<string, string>();
+  const keyOf: Partial<Record<ColumnKey, MappingTarget>> = { kind: 'subName', legalLevels: 'legalBases' };
+  for (const [key, def] of Object.entries(COLUMN_BY_KEY) as [ColumnKey, { header: string }][]) {
+    const theirs = byTarget.get(keyOf[key] ?? key);
+    if (theirs && theirs !== def.header) ours.set(def.header, `${theirs}（${def.header}）`);
+  }
+  return details.map((x) => (x.column && ours.has(x.column) ? { ...x, column: ours.get(x.column)! } : x));
+}

@@ -6,7 +6,7 @@
 // a row of column numbers, section rows (“一、行政许可”) and notes at the bottom are skipped,
 // cells are tidied and their texts put into the notation (foreign-text.ts).
 import type { ForeignMapping, InspectResult, MappingTarget } from '../../contract/exchange-mapping.js';
-import { COLUMN_BY_KEY, KIND_MAIN, KIND_SUB, MAX_DATA_ROWS, SHEET_NAME, type ColumnKey } from './columns.js';
+import { KIND_MAIN, KIND_SUB, MAX_DATA_ROWS, SHEET_NAME, type ColumnKey } from './columns.js';
 import { headerScore, isNoteRow, isNumberRow, proposeMapping } from './foreign-headers.js';
 import {
   tidy,
@@ -285,16 +285,3 @@ export async function* readMappedRows(path: string, mapping: ForeignMapping): As
 
 const pick = (t: Texts, keys: MappingTarget[]): Texts =>
   Object.fromEntries(keys.filter((k) => t[k]).map((k) => [k, t[k]]));
-
-/** Problems name the body's own columns: 法定依据 → “实施依据”, as the clerk's sheet calls it. */
-export function renameColumns<T extends { column?: string }>(details: T[], mapping: ForeignMapping): T[] {
-  const byTarget = new Map<string, string>();
-  for (const c of mapping.columns) if (!byTarget.has(c.target)) byTarget.set(c.target, c.header);
-  const ours = new Map<string, string>();
-  const keyOf: Partial<Record<ColumnKey, MappingTarget>> = { kind: 'subName', legalLevels: 'legalBases' };
-  for (const [key, def] of Object.entries(COLUMN_BY_KEY) as [ColumnKey, { header: string }][]) {
-    const theirs = byTarget.get(keyOf[key] ?? key);
-    if (theirs && theirs !== def.header) ours.set(def.header, `${theirs}（${def.header}）`);
-  }
-  return details.map((x) => (x.column && ours.has(x.column) ? { ...x, column: ours.get(x.column)! } : x));
-}

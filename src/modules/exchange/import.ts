@@ -18,7 +18,7 @@ import { documentKey } from './notation.js';
 import { ParseJob } from './parse-client.js';
 import { SheetError, type SheetRow } from './xlsx-read.js';
 import type { ForeignMapping } from '../../contract/exchange-mapping.js';
-import { renameColumns } from './foreign-read.js';
+import { renameColumns } from './foreign-headers.js';
 
 export type { ImportMode, ImportResult } from '../../contract/exchange.js';
 import type { ImportMode, ImportResult } from '../../contract/exchange.js';
