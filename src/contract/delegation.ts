@@ -208,7 +208,10 @@ export const organisationInput = z.object({
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, '统一社会信用代码应为18位（数字和大写字母，不含I、O、Z、S、V）')
+    .regex(
+      /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/,
+      '统一社会信用代码应为18位（数字和大写字母，不含I、O、Z、S、V）',
+    )
     // null: not known to the entrusting body yet (never made up)
     .nullable()
     .default(null),
@@ -267,7 +270,9 @@ export const entrustmentSchema = z.object({
   basisArticle: z.string(),
   instrument: attachmentRef.nullable(),
   recordedBy: z.string(),
-  organisation: z.object({ name: z.string(), creditCode: z.string().nullable(), publicFunction: z.string() }).nullable(),
+  organisation: z
+    .object({ name: z.string(), creditCode: z.string().nullable(), publicFunction: z.string() })
+    .nullable(),
   announcement: announcementSchema.nullable(),
   supervision: z.array(supervisionSchema),
 });

@@ -76,7 +76,11 @@ export interface DelegationFindingTable {
   dedupe_key: string;
   detected_at: Timestamp;
   // 0087: where the watch heard it
-  source: ColumnType<'application' | 'exercise' | 'complaint', 'application' | 'exercise' | 'complaint' | undefined, never>;
+  source: ColumnType<
+    'application' | 'exercise' | 'complaint',
+    'application' | 'exercise' | 'complaint' | undefined,
+    never
+  >;
   source_ref: ColumnType<string | null, string | null | undefined, never>;
 }
 

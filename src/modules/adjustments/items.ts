@@ -169,8 +169,7 @@ export function readinessProblems(
     out.push({ field: 'items', message: '新增的行政职权内容不完整' });
   // §13.3: an entrustment names a body here or an organisation in its entrustment record (the
   // delegation module's submission gate checks that one of the two is named).
-  if (a.kind === 'delegate' && !a.receivingBodyId)
-    out.push({ field: 'receivingBodyId', message: '请选择承接部门' });
+  if (a.kind === 'delegate' && !a.receivingBodyId) out.push({ field: 'receivingBodyId', message: '请选择承接部门' });
   // §13.1 下级承接情况; §13.2: delegation needs the receiving level's capacity assessed first.
   if (a.kind === 'delegate' && !a.takeover.trim())
     out.push({ field: 'takeover', message: `请填写下级承接情况（${citation}）` });

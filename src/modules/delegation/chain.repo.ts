@@ -64,7 +64,9 @@ async function decisionOf(db: Db, adjustmentId: number | undefined) {
   const r = await sql<{ decision: string | null; handover_on: string | null; published: string | null }>`
     select a.normative_document_number as decision, h.handover_on::text as handover_on,
       (a.published_at at time zone 'Asia/Shanghai')::date::text as published
-    from adjustment a left join delegation_handover h on h.adjustment_id = a.id where a.id = ${adjustmentId}`.execute(db);
+    from adjustment a left join delegation_handover h on h.adjustment_id = a.id where a.id = ${adjustmentId}`.execute(
+    db,
+  );
   const x = r.rows[0];
   return { decision: x?.decision ?? null, handoverOn: x?.handover_on ?? null, published: x?.published ?? null };
 }
@@ -113,7 +115,9 @@ export async function chainOf(db: Db, bodyId: number, code: string): Promise<Cha
       const d = await decisionOf(db, l.adjustmentId);
       const party = await sql<{ name: string | null }>`
         select coalesce((select name from body where id = ${l.bodyId}),
-          (select organisation_name from delegation_entrustment where adjustment_id = ${l.adjustmentId})) as name`.execute(db);
+          (select organisation_name from delegation_entrustment where adjustment_id = ${l.adjustmentId})) as name`.execute(
+        db,
+      );
       entrusted = {
         partyName: party.rows[0]?.name ?? '受委托方',
         since: d.published ?? last.since,

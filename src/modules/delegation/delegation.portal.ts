@@ -57,13 +57,23 @@ ${n.decision ? html`<dt>审定文件</dt><dd>${n.decision}</dd>` : ''}
       schema: {
         hide: true,
         params: z.object({ id: z.coerce.number().int().positive().max(2_147_483_647), code: z.string().max(40) }),
-        querystring: z.object({ on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 年-月-日').optional() }),
+        querystring: z.object({
+          on: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 年-月-日')
+            .optional(),
+        }),
         response: { 200: htmlSchema, 400: htmlOrErrorSchema, 404: htmlOrErrorSchema },
       },
     },
     async (req, reply) => {
       const body = await chainPage(db, req.params.id, req.params.code, req.query.on ?? null, clock());
-      if (!body) return send(reply.header('cache-control', 'no-store'), 404, frame(req, '未找到', html`<h1>未找到该行政职权</h1>`));
+      if (!body)
+        return send(
+          reply.header('cache-control', 'no-store'),
+          404,
+          frame(req, '未找到', html`<h1>未找到该行政职权</h1>`),
+        );
       return send(reply, 200, frame(req, body.title, body.main));
     },
   );

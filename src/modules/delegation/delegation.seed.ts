@@ -133,7 +133,14 @@ export async function loadDemoDelegation(db: Database) {
 }
 
 /** One step of a demo application on day n (a consultation opened and run to its end first); the next day. */
-export async function completeStep(db: Database, a: AdjustmentRecord, step: string, who: Actor, n: number, decision: string) {
+export async function completeStep(
+  db: Database,
+  a: AdjustmentRecord,
+  step: string,
+  who: Actor,
+  n: number,
+  decision: string,
+) {
   const rb = getRulebook(a.rulebookId);
   const at = () => ({ db, clock: () => day(n) });
   if (step === 'consultation' && a.completedSteps.length && !(await openConsultation(db, a.id))) {

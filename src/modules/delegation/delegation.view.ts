@@ -178,8 +178,14 @@ export async function readDelegation(db: Db, s: Scoped, at: Date): Promise<Deleg
       confirm: canConfirmHandover(roles) && handingOver(a) && !!handover,
       // §13.3: announced (and filed) once after the government's decision; acknowledged once
       announce:
-        applicant && a.kind === 'entrust' && a.approvedAt !== null && handingOver(a) && !!entrustment && !entrustment.announcement,
-      acknowledge: canAcknowledgeFiling(roles) && !!entrustment?.announcement && !entrustment.announcement.acknowledgedAt,
+        applicant &&
+        a.kind === 'entrust' &&
+        a.approvedAt !== null &&
+        handingOver(a) &&
+        !!entrustment &&
+        !entrustment.announcement,
+      acknowledge:
+        canAcknowledgeFiling(roles) && !!entrustment?.announcement && !entrustment.announcement.acknowledgedAt,
       supervise: applicant && a.status === 'done' && !!entrustment?.announcement,
     },
   };

@@ -58,26 +58,33 @@ export async function raise(
   if (!row) return false;
   // §16 督促整改: the office's finding, where its rectification is ordered and followed (unless
   // the source opened one for the same fact already)
-  if (!f.supervisionFindingId) await openFinding(trx, {
-    bodyId: f.bodyId,
-    kind: f.kind === 'disguisedRetention' ? 'disguisedRetention' : 'delegationObligation',
-    source: f.source === 'complaint' ? 'feedback' : 'sweep',
-    description: f.detail,
-    adjustmentId: f.sourceAdjustmentId ?? f.adjustmentId,
-    powerCode: f.powerCode,
-    factDate: todayInBeijing(ctx.at),
-    sourceKey: `delegation:${f.dedupeKey}`,
-    actor: ctx.actor,
-    meta: ctx.meta,
-    at: ctx.at,
-  });
+  if (!f.supervisionFindingId)
+    await openFinding(trx, {
+      bodyId: f.bodyId,
+      kind: f.kind === 'disguisedRetention' ? 'disguisedRetention' : 'delegationObligation',
+      source: f.source === 'complaint' ? 'feedback' : 'sweep',
+      description: f.detail,
+      adjustmentId: f.sourceAdjustmentId ?? f.adjustmentId,
+      powerCode: f.powerCode,
+      factDate: todayInBeijing(ctx.at),
+      sourceKey: `delegation:${f.dedupeKey}`,
+      actor: ctx.actor,
+      meta: ctx.meta,
+      at: ctx.at,
+    });
   await recordAudit(trx, {
     actor: ctx.actor,
     bodyId: f.bodyId,
     action: 'delegation.findingRaised',
     objectType: 'adjustment',
     objectId: f.adjustmentId,
-    after: { findingId: row.id, kind: f.kind, source: f.source ?? 'application', powerCode: f.powerCode, detail: f.detail },
+    after: {
+      findingId: row.id,
+      kind: f.kind,
+      source: f.source ?? 'application',
+      powerCode: f.powerCode,
+      detail: f.detail,
+    },
     meta: ctx.meta,
     at: ctx.at,
   });

@@ -60,9 +60,12 @@ describe('委托具有管理公共事务职能的组织 (§13.3)', () => {
   let id: number;
   let instrument: number;
   beforeAll(async () => {
-    id = await draftApplication(t, 'clerk.scjg', { title: '委托“对未经许可擅自从事特种设备生产活动的处罚”', kind: 'entrust', receivingBodyId: null }, [
-      { targetCode: codes[2] },
-    ]);
+    id = await draftApplication(
+      t,
+      'clerk.scjg',
+      { title: '委托“对未经许可擅自从事特种设备生产活动的处罚”', kind: 'entrust', receivingBodyId: null },
+      [{ targetCode: codes[2] }],
+    );
     instrument = await upload(id, '委托书.pdf');
     await drive(t, id, 'submit');
     await assessFixture(t, id, 'clerk.scjg', 'delegate');
@@ -133,7 +136,10 @@ describe('委托具有管理公共事务职能的组织 (§13.3)', () => {
     const ack = await expectOk(
       await coord.post(`/api/adjustments/${id}/delegation/announcement/acknowledge`, { note: '已收到报备材料' }),
     );
-    expect(ack.entrustment.announcement).toMatchObject({ acknowledgedBy: expect.any(String), acknowledgementNote: '已收到报备材料' });
+    expect(ack.entrustment.announcement).toMatchObject({
+      acknowledgedBy: expect.any(String),
+      acknowledgementNote: '已收到报备材料',
+    });
     const twice = await coord.post(`/api/adjustments/${id}/delegation/announcement/acknowledge`, {});
     expect(twice.statusCode).toBe(409);
     expect(await auditActionsOf(t, id)).toEqual(
@@ -151,10 +157,15 @@ describe('委托具有管理公共事务职能的组织 (§13.3)', () => {
     expect(await state(id)).toEqual(before);
     const a = await drive(t, id, null);
     expect(a.status).toBe('done');
-    const future = await clerk.post(`/api/adjustments/${id}/delegation/supervision`, { ...input, heldOn: '2099-01-01' });
+    const future = await clerk.post(`/api/adjustments/${id}/delegation/supervision`, {
+      ...input,
+      heldOn: '2099-01-01',
+    });
     expect(future.statusCode).toBe(400);
     const d = await expectOk(await clerk.post(`/api/adjustments/${id}/delegation/supervision`, input));
-    expect(d.entrustment.supervision).toMatchObject([{ kind: 'inspection', label: '监督检查', summary: input.summary }]);
+    expect(d.entrustment.supervision).toMatchObject([
+      { kind: 'inspection', label: '监督检查', summary: input.summary },
+    ]);
     const page = await t.anon.get('/entrustments');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(org.name);
@@ -180,15 +191,20 @@ describe('the demo (issue 13 acceptance)', () => {
       organisation: { name: '包头市市容环境卫生服务中心', creditCode: null },
       announcement: { partyKind: 'organisation', decision: '包府办发〔2026〕27号', acknowledgedAt: expect.any(String) },
     });
-    expect((await t.anon.get('/entrustments')).body).toContain('包头市城市管理综合执法局委托包头市市容环境卫生服务中心实施行政权力');
+    expect((await t.anon.get('/entrustments')).body).toContain(
+      '包头市城市管理综合执法局委托包头市市容环境卫生服务中心实施行政权力',
+    );
   });
 });
 
 describe('行政许可只能委托行政机关 (§13.3, 行政许可法第二十四条)', () => {
   it('a 许可 entrusted to an organisation is refused at submission: 409, nothing changed', async () => {
-    const xk = await draftApplication(t, 'clerk.scjg', { title: '委托“特种设备检验检测机构核准”', kind: 'entrust', receivingBodyId: null }, [
-      { targetCode: codes[0] },
-    ]);
+    const xk = await draftApplication(
+      t,
+      'clerk.scjg',
+      { title: '委托“特种设备检验检测机构核准”', kind: 'entrust', receivingBodyId: null },
+      [{ targetCode: codes[0] }],
+    );
     const f = await upload(xk, '委托书（许可）.pdf');
     await drive(t, xk, 'submit');
     await assessFixture(t, xk, 'clerk.scjg', 'delegate');
@@ -202,7 +218,10 @@ describe('行政许可只能委托行政机关 (§13.3, 行政许可法第二十
     const before = await state(xk);
     const r = await (await t.login('lead.scjg')).post(`/api/adjustments/${xk}/steps/submit/complete`);
     expect(r.statusCode).toBe(409);
-    expect(r.json().error).toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('行政许可只能委托其他行政机关') });
+    expect(r.json().error).toMatchObject({
+      code: 'INVALID_STATE',
+      message: expect.stringContaining('行政许可只能委托其他行政机关'),
+    });
     expect(await state(xk)).toEqual(before);
   });
 });
@@ -230,10 +249,20 @@ describe('受委托行政机关不得再委托 (§13.3)', () => {
     const onward = await draftApplication(
       t,
       'clerk.kdl.scjg',
-      { title: '再委托“对发布虚假广告的处罚”', kind: 'entrust', receivingBodyId: await bodyIdOf(t, '昆都仑区行政审批政务服务与数据管理局') },
+      {
+        title: '再委托“对发布虚假广告的处罚”',
+        kind: 'entrust',
+        receivingBodyId: await bodyIdOf(t, '昆都仑区行政审批政务服务与数据管理局'),
+      },
       [{ targetCode: own[0] }],
     );
-    const KDL = { clerk: 'clerk.kdl.scjg', leadUnit: 'lead.kdl.scjg', coordinator: 'coord.kdl', legalReviewer: 'legal.kdl', approver: 'gov.kdl' };
+    const KDL = {
+      clerk: 'clerk.kdl.scjg',
+      leadUnit: 'lead.kdl.scjg',
+      coordinator: 'coord.kdl',
+      legalReviewer: 'legal.kdl',
+      approver: 'gov.kdl',
+    };
     await drive(t, onward, 'submit', KDL);
     await assessFixture(t, onward, 'clerk.kdl.scjg', 'entrust');
     const before = await state(onward);

@@ -60,7 +60,10 @@ export async function entrustmentOf(db: Db, adjustmentId: number) {
     .where('e.adjustment_id', '=', adjustmentId)
     .executeTakeFirst();
   if (!r) return null;
-  const [announcement, supervision] = await Promise.all([announcementOf(db, adjustmentId), supervisionOf(db, adjustmentId)]);
+  const [announcement, supervision] = await Promise.all([
+    announcementOf(db, adjustmentId),
+    supervisionOf(db, adjustmentId),
+  ]);
   return {
     basisLevel: r.basis_level,
     basisDocument: r.basis_document,
@@ -68,7 +71,11 @@ export async function entrustmentOf(db: Db, adjustmentId: number) {
     instrument: r.file_id && r.filename ? { id: r.file_id, filename: r.filename } : null,
     recordedBy: r.display_name,
     organisation: r.organisation_name
-      ? { name: r.organisation_name, creditCode: r.organisation_credit_code, publicFunction: r.organisation_function ?? '' }
+      ? {
+          name: r.organisation_name,
+          creditCode: r.organisation_credit_code,
+          publicFunction: r.organisation_function ?? '',
+        }
       : null,
     announcement,
     supervision,

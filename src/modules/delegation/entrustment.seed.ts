@@ -86,7 +86,8 @@ export async function loadDemoEntrustment(db: Database) {
     triggerKind: 'other',
     triggerDate: iso(day(n - 1)),
     reason: '市区大型户外广告设置量大、分布广，委托具有市容环境卫生管理职能的单位实施，及时制止影响市容的行为。',
-    legalBasis: '《城市市容和环境卫生管理条例》第三十六条：由城市人民政府市容环境卫生行政主管部门或者其委托的单位责令其停止违法行为……并可处以罚款',
+    legalBasis:
+      '《城市市容和环境卫生管理条例》第三十六条：由城市人民政府市容环境卫生行政主管部门或者其委托的单位责令其停止违法行为……并可处以罚款',
     takeover: `${ORGANISATION}承担市区市容环境卫生日常管理，见事前调研评估。`,
     receivingBodyId: null,
   });
@@ -123,7 +124,8 @@ export async function loadDemoEntrustment(db: Database) {
     organisation: {
       name: ORGANISATION,
       creditCode: null,
-      publicFunction: '承担市区市容环境卫生日常管理和巡查的公益服务职能（《城市市容和环境卫生管理条例》第三十六条“其委托的单位”）',
+      publicFunction:
+        '承担市区市容环境卫生日常管理和巡查的公益服务职能（《城市市容和环境卫生管理条例》第三十六条“其委托的单位”）',
     },
   });
   for (let guard = 0; guard < 20; guard++) {
@@ -131,7 +133,11 @@ export async function loadDemoEntrustment(db: Database) {
     const step = a.openSteps[0];
     if (!step || step === 'publish') break;
     n += 1;
-    const role = stepRoles(getRulebook(a.rulebookId), findStep(getRulebook(a.rulebookId), a.kind, step)!, levelOfPath(a.regionPath))[0]!;
+    const role = stepRoles(
+      getRulebook(a.rulebookId),
+      findStep(getRulebook(a.rulebookId), a.kind, step)!,
+      levelOfPath(a.regionPath),
+    )[0]!;
     n = await completeStep(db, a, step, await actor(db, USERS[role]), n, '包府办发〔2026〕27号');
   }
   // §13.3 向社会公告，同时向本级协调小组办公室报备; the office acknowledges

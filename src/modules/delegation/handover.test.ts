@@ -193,13 +193,18 @@ describe('督查线索：未按时移交与“明放暗不放” (§13.5, §16)'
     const before = await record(id);
     expect(before.handover.complete).toBe(false);
     expect(before.trainings).toEqual([]);
-    await expectOk(await (await t.login('lead.kdl.scjg')).post(`/api/adjustments/${id}/steps/receivingConfirm/complete`));
+    await expectOk(
+      await (await t.login('lead.kdl.scjg')).post(`/api/adjustments/${id}/steps/receivingConfirm/complete`),
+    );
     expect((await drive(t, id, null)).status).toBe('done');
     const after = await record(id);
     expect(after.handover).toMatchObject({ complete: false, responsibleBodyName: '包头市市场监督管理局' });
     expect(after.can).toMatchObject({ train: true, hand: true });
     await expectOk(
-      await (await t.login('clerk.scjg')).post(`/api/adjustments/${id}/delegation/trainings`, training(['受理', '材料审核', '实地踏察', '审核验收', '裁量权'], '2026-11-04')),
+      await (await t.login('clerk.scjg')).post(
+        `/api/adjustments/${id}/delegation/trainings`,
+        training(['受理', '材料审核', '实地踏察', '审核验收', '裁量权'], '2026-11-04'),
+      ),
     );
   });
 

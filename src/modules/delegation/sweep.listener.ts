@@ -9,5 +9,7 @@ import { watchComplaints, watchExercise } from './watch-sources.js';
 export const delegationSweep: SweepListener = {
   facts: async () => 0,
   after: async (trx, ctx) =>
-    (await sweepMissedHandovers(trx, ctx.now)) + (await watchExercise(trx, ctx.now)) + (await watchComplaints(trx, ctx.now)),
+    (await sweepMissedHandovers(trx, ctx.now)) +
+    (await watchExercise(trx, ctx.now)) +
+    (await watchComplaints(trx, ctx.now)),
 };

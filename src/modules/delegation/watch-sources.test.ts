@@ -7,7 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../../../test/harness.js';
 import { EXERCISE_COLUMNS } from '../../contract/exercise.js';
 import { multipart } from '../exchange/test-fixtures.js';
-import { at, bodyIdOf, draftApplication, drive, expectOk, power, publishFixture } from '../adjustments/test-fixtures.js';
+import {
+  at,
+  bodyIdOf,
+  draftApplication,
+  drive,
+  expectOk,
+  power,
+  publishFixture,
+} from '../adjustments/test-fixtures.js';
 import { watchComplaints, watchExercise } from './watch-sources.js';
 
 let t: TestApp;
@@ -16,8 +24,11 @@ let code: string;
 let scjg: number;
 const SCJG = '包头市市场监督管理局';
 const sweep = () =>
-  t.db.transaction().execute(async (trx) => (await watchExercise(trx, t.clock.now)) + (await watchComplaints(trx, t.clock.now)));
-const findings = async () => (await expectOk(await (await t.login('clerk.scjg')).get(`/api/adjustments/${id}/delegation`))).findings;
+  t.db
+    .transaction()
+    .execute(async (trx) => (await watchExercise(trx, t.clock.now)) + (await watchComplaints(trx, t.clock.now)));
+const findings = async () =>
+  (await expectOk(await (await t.login('clerk.scjg')).get(`/api/adjustments/${id}/delegation`))).findings;
 
 beforeAll(async () => {
   t = await setupTestApp();
@@ -100,19 +111,35 @@ describe('the chain across levels (§13.5 管理层级, issue 13.7)', () => {
       .orderBy('b.id')
       .executeTakeFirstOrThrow();
     // the street office confirms through a lead unit of its own (none among the demo accounts)
-    const u = await t.db.selectFrom('app_user').select('id').where('username', '=', 'lead.swj').executeTakeFirstOrThrow();
+    const u = await t.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', 'lead.swj')
+      .executeTakeFirstOrThrow();
     await t.db.insertInto('user_role').values({ user_id: u.id, role: 'leadUnit', body_id: street.id }).execute();
-    const KDL = { clerk: 'clerk.kdl.scjg', leadUnit: 'lead.kdl.scjg', coordinator: 'coord.kdl', legalReviewer: 'legal.kdl', approver: 'gov.kdl', receiver: 'lead.swj' };
+    const KDL = {
+      clerk: 'clerk.kdl.scjg',
+      leadUnit: 'lead.kdl.scjg',
+      coordinator: 'coord.kdl',
+      legalReviewer: 'legal.kdl',
+      approver: 'gov.kdl',
+      receiver: 'lead.swj',
+    };
     const onward = await draftApplication(
       t,
       'clerk.kdl.scjg',
-      { title: '下放“特种设备安装改造维修告知”至街道', kind: 'delegate', receivingBodyId: street.id, takeover: '街道已配备专职人员' },
+      {
+        title: '下放“特种设备安装改造维修告知”至街道',
+        kind: 'delegate',
+        receivingBodyId: street.id,
+        takeover: '街道已配备专职人员',
+      },
       [{ targetCode: kdlCode }],
     );
     expect((await drive(t, onward, null, KDL)).status).toBe('done');
   }, 180_000);
 
-  it('each body\'s power page opens the whole chain; the holder now is the street office', async () => {
+  it("each body's power page opens the whole chain; the holder now is the street office", async () => {
     const first = await t.anon.get(`/bodies/${scjg}/powers/${code}/chain`);
     expect(first.statusCode).toBe(200);
     const middle = await t.anon.get(`/bodies/${await bodyIdOf(t, '昆都仑区市场监督管理局')}/powers/${kdlCode}/chain`);
@@ -130,7 +157,9 @@ describe('the chain across levels (§13.5 管理层级, issue 13.7)', () => {
 
   it('who held it on a date; bad dates are refused, unknown powers are 404', async () => {
     const on = async (d: string) =>
-      /(该事项由|该事项尚未)<a [^>]*>([^<]+)</.exec((await t.anon.get(`/bodies/${scjg}/powers/${code}/chain?on=${d}`)).body)?.[2] ?? 'none';
+      /(该事项由|该事项尚未)<a [^>]*>([^<]+)</.exec(
+        (await t.anon.get(`/bodies/${scjg}/powers/${code}/chain?on=${d}`)).body,
+      )?.[2] ?? 'none';
     expect(await on('2026-10-20')).toBe(SCJG);
     expect(await on('2026-11-25')).toBe('昆都仑区市场监督管理局');
     expect(await on(new Date(t.clock.now.getTime() + 8 * 3600_000).toISOString().slice(0, 10))).toBe(street.name);

@@ -5,6 +5,7 @@ import { FINDING_LABELS, type Delegation } from '../../../contract/delegation.ts
 import { useLoad } from '../../lib/useLoad.ts';
 import AssessmentPanel from './AssessmentPanel.tsx';
 import EntrustmentPanel from './EntrustmentPanel.tsx';
+import EntrustmentPublicPanel from './EntrustmentPublicPanel.tsx';
 import HandoverPanel from './HandoverPanel.tsx';
 import { delegationApi } from './delegationApi.ts';
 import RelatedPanel from './RelatedPanel.tsx';
@@ -49,6 +50,8 @@ export default function DelegationCard({ id, kind, attachments }: Props) {
         <>
           <Divider />
           <EntrustmentPanel id={id} d={d} attachments={attachments} onChanged={set} />
+          <Divider />
+          <EntrustmentPublicPanel id={id} d={d} onChanged={set} />
         </>
       )}
       <Divider />

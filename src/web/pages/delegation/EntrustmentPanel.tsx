@@ -1,5 +1,6 @@
 // §13.3 依法委托: a 委托's 法律/法规/规章 basis and, for a 行政处罚, the written instrument (书面委托)
-// chosen among the application's attachments. Without them the application is not submitted.
+// chosen among the application's attachments; an organisation outside the register as the entrusted
+// party when no 受委托机构 is chosen. Without them the application is not submitted.
 import { Alert, Button, Descriptions, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ENTRUSTMENT_BASIS_LEVELS, type Delegation, type EntrustmentInput } from '../../../contract/delegation.ts';
@@ -21,7 +22,14 @@ export default function EntrustmentPanel({ id, d, attachments, onChanged }: Prop
   const save = async () => {
     const v = await form.validateFields();
     try {
-      onChanged(await delegationApi.entrust(id, { ...v, instrumentAttachmentId: v.instrumentAttachmentId ?? null }));
+      const o = v.organisation;
+      onChanged(
+        await delegationApi.entrust(id, {
+          ...v,
+          instrumentAttachmentId: v.instrumentAttachmentId ?? null,
+          organisation: o?.name?.trim() ? { ...o, creditCode: o.creditCode?.trim() || null } : null,
+        }),
+      );
       setOpen(false);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : '保存失败');
@@ -47,6 +55,13 @@ export default function EntrustmentPanel({ id, d, attachments, onChanged }: Prop
           <Descriptions.Item label="书面委托书">
             {e.instrument?.filename ?? '未上传（行政处罚事项必须上传）'}
           </Descriptions.Item>
+          {e.organisation && (
+            <Descriptions.Item label="受委托组织">
+              {e.organisation.name}（统一社会信用代码：{e.organisation.creditCode ?? '未登记'}）
+              <br />
+              {e.organisation.publicFunction}
+            </Descriptions.Item>
+          )}
         </Descriptions>
       )}
       {open && (
@@ -87,6 +102,18 @@ export default function EntrustmentPanel({ id, d, attachments, onChanged }: Prop
             </Form.Item>
             <Form.Item name="instrumentAttachmentId" label="书面委托书（本申请的附件）">
               <Select allowClear options={attachments.map((f) => ({ value: f.id, label: f.filename }))} />
+            </Form.Item>
+            <Typography.Paragraph type="secondary">
+              受委托方不在机构名录中（具有管理公共事务职能的组织）时填写以下各项，并清空申请的“受委托机构”；行政许可只能委托行政机关。
+            </Typography.Paragraph>
+            <Form.Item name={['organisation', 'name']} label="受委托组织名称">
+              <Input maxLength={100} />
+            </Form.Item>
+            <Form.Item name={['organisation', 'creditCode']} label="统一社会信用代码（18位，不详可空）">
+              <Input maxLength={18} />
+            </Form.Item>
+            <Form.Item name={['organisation', 'publicFunction']} label="该组织管理公共事务的职能及其依据">
+              <Input.TextArea maxLength={500} autoSize />
             </Form.Item>
           </Form>
         </Modal>

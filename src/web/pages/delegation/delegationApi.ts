@@ -8,6 +8,7 @@ import type {
   HandoverItem,
   RelatedAnswer,
   RelatedRequest,
+  SupervisionInput,
   TrainingInput,
 } from '../../../contract/delegation.ts';
 
@@ -28,4 +29,8 @@ export const delegationApi = {
   hand: (id: number, item: HandoverItem, body: { count: number | null; note: string }) =>
     http.post<Delegation>(`${base(id)}/handover/${item}/hand`, body),
   confirm: (id: number, item: HandoverItem) => http.post<Delegation>(`${base(id)}/handover/${item}/confirm`),
+  // §13.3: 委托公告 (and 报备), the office's acknowledgement, supervision of the entrusted party
+  announce: (id: number) => http.post<Delegation>(`${base(id)}/announcement`),
+  acknowledge: (id: number, note: string) => http.post<Delegation>(`${base(id)}/announcement/acknowledge`, { note }),
+  supervise: (id: number, body: SupervisionInput) => http.post<Delegation>(`${base(id)}/supervision`, body),
 };
