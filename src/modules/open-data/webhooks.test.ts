@@ -13,6 +13,7 @@ import { BACKOFF_MINUTES } from './webhook-delivery.js';
 import { SIGNATURE_HEADER, sign, verify } from './signature.js';
 
 interface Received {
+  path: string;
   headers: IncomingHttpHeaders;
   body: string;
 }
@@ -32,7 +33,7 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      received.push({ path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
       res.statusCode = answers.shift() ?? 200;
       res.end('ok');
     });
@@ -220,5 +221,27 @@ describe('delivery by the sweep, a failure and its retry', () => {
     await sweep();
     expect(received).toHaveLength(before);
     expect((await (await office()).post(`/api/open-data/webhooks/${id}/disable`, {})).statusCode).toBe(409);
+  });
+});
+
+describe('a consumer of one level', () => {
+  it('receives the publications of that level only', async () => {
+    const r = await (await office()).post('/api/open-data/webhooks', {
+      name: '昆都仑区数据共享平台',
+      url: url.replace('/hooks/qzqd', '/level-2'),
+      events: ['list.published'],
+      regionLevel: 2,
+    });
+    expect(r.statusCode).toBe(201);
+    const county = await freshBody(t, '昆都仑区开放数据推送测试局', '150203');
+    t.clock.advanceMinutes(1);
+    await publish(t, body, [power(`${body.prefix}-XK-00003-000`, '药品零售经营许可')], { at: t.clock.now });
+    await publish(t, county, [power(`${county.prefix}-XK-00001-000`, '小餐饮经营许可')], { at: t.clock.now });
+    t.clock.advanceMinutes(1);
+    await sweep();
+    const mine = received.filter((x) => x.path === '/level-2').map((x) => JSON.parse(x.body).data.body);
+    expect(mine).toEqual([
+      { id: county.id, name: '昆都仑区开放数据推送测试局', region: { code: '150203', name: '昆都仑区', level: 2 } },
+    ]);
   });
 });
