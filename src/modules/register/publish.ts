@@ -14,6 +14,7 @@ import {
   type Power,
   type PowerListDiff,
 } from '../../core/register/index.js';
+import { searchColumns } from '../../core/search/columns.js';
 import type { DB } from '../../db/schema.js';
 import type { Db } from '../../platform/db.js';
 import { recordAudit } from '../audit/audit.repo.js';
@@ -218,7 +219,14 @@ export async function publishVersion(trx: Transaction<DB>, input: PublishInput):
       .execute();
 
   const insertCodes = new Set([...added, ...diff.changed.map((c) => c.code)]);
-  const rows = next.flatMap((p, i) => (insertCodes.has(p.code) ? [powerToRow(bodyId, p, i, version)] : []));
+  // issue 15.2: the search columns computed here (the insert trigger skips rows that carry them)
+  const level = await sql<{ level: number }>`
+    select r.level from body b join region r on r.code = b.region_code where b.id = ${bodyId}`.execute(trx);
+  const rows = next.flatMap((p, i) => {
+    if (!insertCodes.has(p.code)) return [];
+    const s = searchColumns({ ...p, bodyId, level: level.rows[0]?.level ?? 0 });
+    return [{ ...powerToRow(bodyId, p, i, version), search_text: s.text, search_grams: s.grams }];
+  });
   for (const part of chunks(rows)) await trx.insertInto('power').values(part).execute();
 
   if (input.duties) {

@@ -1,55 +1,11 @@
-// The derived search columns of a power row, computed in JS exactly as the power_search_fill
-// trigger computes them (0003, 0006, 0007), for bulk loads that COPY rows with the trigger disabled
-// (the trigger costs about 0.5 ms a row). checkSearchColumns compares stored columns with
-// the database's own functions, so a load can prove it wrote what the trigger would have.
+// The derived search columns of a power row: computed in JS (src/core/search/columns.ts, used by
+// the publication and by bulk loads) exactly as the power_search_fill trigger computes them.
+// checkSearchColumns compares stored columns with the database's own functions, so a load or a
+// publication can prove it wrote what the trigger would have.
 import { sql } from 'kysely';
 import type { Database } from '../../db/connect.js';
-import { normalizeForSearch } from './query.js';
 
-interface Citation {
-  documentName?: string | null;
-  text?: string | null;
-}
-
-export interface SearchColumnInput {
-  name: string;
-  code: string;
-  legalBases: readonly Citation[];
-  bodyId: number;
-  category: string;
-  /** the level of the body's region (1 市, 2 旗县区, 3 苏木乡镇·街道) */
-  level: number;
-}
-
-// string_agg over no rows is null, and concat_ws skips nulls
-const agg = (bases: readonly Citation[], key: keyof Citation) => {
-  const parts = bases.map((b) => b[key]).filter((x): x is string => typeof x === 'string');
-  return parts.length ? parts.join('\n') : null;
-};
-const concatWs = (parts: (string | null)[]) => parts.filter((p): p is string => p !== null).join('\n');
-
-/** = qz_search_grams: distinct 1- and 2-character substrings without white space. */
-export function gramsOf(t: string): string[] {
-  const ch = Array.from(t);
-  const out = new Set<string>();
-  for (let i = 0; i < ch.length; i++) {
-    const a = ch[i]!;
-    if (/\s/u.test(a)) continue;
-    out.add(a);
-    const b = ch[i + 1];
-    if (b !== undefined && !/\s/u.test(b)) out.add(a + b);
-  }
-  return [...out];
-}
-
-/** search_text and search_grams exactly as the insert trigger sets them. */
-export function searchColumns(p: SearchColumnInput): { text: string; grams: string[] } {
-  const short = normalizeForSearch(concatWs([p.name, p.code, agg(p.legalBases, 'documentName')]));
-  const basis = agg(p.legalBases, 'text');
-  const basisNorm = basis === null ? '' : normalizeForSearch(basis);
-  const text = concatWs([short, basisNorm === '' ? null : basisNorm]);
-  return { text, grams: [...gramsOf(text), `b:${p.bodyId}`, `c:${p.category}`, `l:${p.level}`] };
-}
+export { gramsOf, type SearchColumnInput, searchColumns } from '../../core/search/columns.js';
 
 /** Rows (one id in `every`, of one body if given) whose stored search columns differ from what the trigger computes. */
 export async function checkSearchColumns(

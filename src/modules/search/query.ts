@@ -5,6 +5,8 @@
 // shaped like the start of a power code is looked up in the codes by prefix (0010).
 // Normalisation must equal qz_search_norm in SQL: NFKC, then ASCII-only lower case.
 
+import { normalizeForSearch } from '../../core/search/columns.js';
+
 export const MAX_TERMS = 6;
 export const MAX_TERM_CHARS = 40;
 export { MAX_QUERY_CHARS } from '../../contract/search.js';
@@ -23,9 +25,7 @@ export interface SearchTerm {
 // 6 or 9 digit region, the 3-digit body, then any further code characters (code-scheme.ts)
 const CODE_START = /^\d{6}(\d{3})?-\d{3}[-a-z0-9]*$/;
 
-export function normalizeForSearch(s: string): string {
-  return s.normalize('NFKC').replace(/[A-Z]+/g, (c) => c.toLowerCase());
-}
+export { normalizeForSearch };
 
 export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
