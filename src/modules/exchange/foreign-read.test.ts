@@ -9,6 +9,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { XlsxBook } from '../../platform/xlsx-writer.js';
 import { inspectSheet, readMappedRows } from './foreign-read.js';
+import { buildXlsx } from './test-fixtures.js';
 
 const BODY = '包头市市场监督管理局';
 let dir: string;
@@ -85,4 +86,27 @@ it('reads the powers: section rows give the category, a merged name gathers its 
   ]);
   expect(rows[2].cells.legalBases).toBe('《中华人民共和国食品安全法》第一百一十条：');
   expect(rows[0].cells).toMatchObject({ responsibleSubject: BODY, implementingAgency: BODY });
+});
+
+it('a cell that cannot be read as text (a formula) is a problem of its row, named by the sheet’s own column', async () => {
+  const file = join(dir, 'formula.xlsx');
+  const headers = ['序号', '权力分类', '项目名称', '实施依据'];
+  const basis = '《中华人民共和国计量法》第六条：县级以上地方人民政府计量行政部门……';
+  await writeFile(
+    file,
+    await buildXlsx(
+      [
+        [1, '行政许可', '计量标准器具核准', basis],
+        [2, '行政许可', { formula: 'CONCATENATE("特种设备","使用登记")' }, basis],
+      ],
+      { sheetName: '清单', headers, noteRow: false, sharedStrings: true },
+    ),
+  );
+  const { mapping } = await inspectSheet(file, undefined, {});
+  const rows = [];
+  for await (const r of readMappedRows(file, mapping)) rows.push(r);
+  expect(rows.map((r) => r.problems)).toEqual([
+    [],
+    [{ row: 3, column: '项目名称', message: expect.stringContaining('公式') }],
+  ]);
 });
