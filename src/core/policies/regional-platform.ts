@@ -5,7 +5,8 @@
 import type { Actor } from '../actor.js';
 import { type BodyRef, officeGrantFor, roleAtBody, roleReachesRegion } from './scope.js';
 
-const ownBody = (a: Actor | null, bodyId: number) => roleAtBody(a, 'clerk', bodyId) || roleAtBody(a, 'leadUnit', bodyId);
+const ownBody = (a: Actor | null, bodyId: number) =>
+  roleAtBody(a, 'clerk', bodyId) || roleAtBody(a, 'leadUnit', bodyId);
 
 /** A body's own clerk or lead unit (§13.1 names the body), or the coordination office of its level. */
 export const canReconcileBody = (a: Actor | null, body: BodyRef): boolean =>

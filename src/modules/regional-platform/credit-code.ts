@@ -14,5 +14,4 @@ export function creditCodeCheck(first17: string): string | null {
   return CHARS[c === 31 ? 0 : c]!;
 }
 
-export const isCreditCode = (s: string): boolean =>
-  s.length === 18 && creditCodeCheck(s.slice(0, 17)) === s[17];
+export const isCreditCode = (s: string): boolean => s.length === 18 && creditCodeCheck(s.slice(0, 17)) === s[17];

@@ -154,10 +154,16 @@ export async function writeXlsx(db: Database, scope: ExportScope, out: Writable,
   const info = await book.sheet('说明', { cols: [{ width: 20 }, { width: 80 }] });
   const lines: [string, string][] = [
     ['格式', `${EXCHANGE_FORMAT} ${EXCHANGE_FORMAT_VERSION}`],
-    ['范围', `${scope.regionName}（${scope.regionCode}）${scope.kind === 'body' ? scope.bodies[0]?.name ?? '' : '本级全部部门'}`],
+    [
+      '范围',
+      `${scope.regionName}（${scope.regionCode}）${scope.kind === 'body' ? (scope.bodies[0]?.name ?? '') : '本级全部部门'}`,
+    ],
     ['生成时间', at.toISOString()],
     ['版本', scope.bodies.map((b) => `${b.name} 第${b.version}版`).join('；')],
-    ['说明', '第1行为列名，每行一个事项；法定依据每行一条，格式为《文件名称》条款：条文；期限写作“20个工作日”或“30日”。'],
+    [
+      '说明',
+      '第1行为列名，每行一个事项；法定依据每行一条，格式为《文件名称》条款：条文；期限写作“20个工作日”或“30日”。',
+    ],
   ];
   for (const l of lines) await info.row(l);
   await book.finish();

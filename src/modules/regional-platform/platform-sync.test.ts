@@ -39,7 +39,12 @@ async function reconcileBody(user: string, bodyId: number, change?: (d: Doc) => 
   const doc = (await c.get(`/api/regional-platform/bodies/${bodyId}/export.json`)).json() as Doc;
   change?.(doc);
   const m = multipart(Buffer.from(JSON.stringify(doc)), 'regional.json', 'application/json');
-  return (await expectOk(await c.request('POST', `/api/regional-platform/bodies/${bodyId}/reconciliations`, m.payload, m.headers), 201)).id;
+  return (
+    await expectOk(
+      await c.request('POST', `/api/regional-platform/bodies/${bodyId}/reconciliations`, m.payload, m.headers),
+      201,
+    )
+  ).id;
 }
 
 const attach = async (reconciliationId: number, user = 'clerk.scjg') =>
@@ -81,7 +86,9 @@ describe('the platform-update step (§13.1)', () => {
   it('one that shows the change there is attached; then the step completes', async () => {
     const clean = await reconcileBody('lead.scjg', scjg);
     await expectOk(await attach(clean));
-    const view = await expectOk(await (await t.login('coord.city')).get(`/api/regional-platform/adjustments/${id}/sync`));
+    const view = await expectOk(
+      await (await t.login('coord.city')).get(`/api/regional-platform/adjustments/${id}/sync`),
+    );
     expect(view.codes).toEqual([code]);
     expect(view.reconciliations.map((r: { id: number }) => r.id)).toEqual([clean]);
     const a = await expectOk(
@@ -90,6 +97,9 @@ describe('the platform-update step (§13.1)', () => {
       }),
     );
     expect(a.openSteps).toEqual(['filing']);
-    expect((await auditActionsOf(t, id)).slice(-2)).toEqual(['regionalPlatform.syncAttached', 'adjustment.platformSynced']);
+    expect((await auditActionsOf(t, id)).slice(-2)).toEqual([
+      'regionalPlatform.syncAttached',
+      'adjustment.platformSynced',
+    ]);
   });
 });

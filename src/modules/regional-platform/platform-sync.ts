@@ -69,7 +69,10 @@ const kindWord = (d: { kind: string; field: string | null }) =>
 async function judge(db: Db, a: AdjustmentRecord, sides: Side[], recId: number): Promise<(string | null)[]> {
   const rec = await db.selectFrom('regional_reconciliation').selectAll().where('id', '=', recId).executeTakeFirst();
   if (!rec || new Date(rec.created_at) < new Date(a.publishedAt!)) return sides.map(() => null);
-  const versions = (typeof rec.versions === 'string' ? JSON.parse(rec.versions) : rec.versions) as Record<string, number>;
+  const versions = (typeof rec.versions === 'string' ? JSON.parse(rec.versions) : rec.versions) as Record<
+    string,
+    number
+  >;
   const out: (string | null)[] = [];
   for (const s of sides) {
     if ((versions[String(s.bodyId)] ?? 0) < s.version) {

@@ -1,9 +1,8 @@
 // Reading the other side's export as it streams from disk: JSON one item at a time
-// (@streamparser/json, `$.items.*`, nothing kept of the items already read), xlsx row by row
+// (json-items.ts: a byte scanner finds each element, JSON.parse reads it), xlsx row by row
 // through the exchange module's reader (its bounds and worker-free row generator). Each item is
-// checked against the exchange format and becomes a staged row of canonical text (format.ts).
-import { createReadStream } from 'node:fs';
-import { JSONParser } from '@streamparser/json';
+// checked against the exchange format (a quick shape check; the contract's zod schema names what is
+// wrong when it fails) and becomes a staged row of canonical text (format.ts).
 import {
   EXCHANGE_COLUMNS,
   EXCHANGE_FORMAT,
@@ -12,7 +11,9 @@ import {
   type ExchangeColumn,
 } from '../../contract/regional-platform.js';
 import { cellText, openWorkbook } from '../exchange/xlsx-read.js';
+import { fastItem } from './fast-check.js';
 import { parseBasesCell, parsePeriod, stagedRow, type StagedRow } from './format.js';
+import { jsonItems } from './json-items.js';
 
 export interface ReadProblem {
   row: number;
@@ -31,28 +32,13 @@ function checked(rowNo: number, value: unknown): ReadEvent {
 
 /** The items of a JSON export (`{ format, …, items: [ … ] }`), row = the item's position from 1. */
 export async function* readJsonItems(path: string): AsyncGenerator<ReadEvent> {
-  const parser = new JSONParser({ paths: ['$.format', '$.items.*'], keepStack: false });
-  const ready: ReadEvent[] = [];
-  let n = 0;
-  let format: unknown;
-  parser.onValue = ({ value, key, stack }) => {
-    if (stack.length === 1 && key === 'format') format = value;
-    else ready.push(checked(++n, value));
-  };
-  try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
-      parser.write(chunk as Buffer);
-      while (ready.length) yield ready.shift()!;
-    }
-    if (!parser.isEnded) parser.end();
-  } catch (e) {
-    if (e instanceof Error && /Unexpected|JSON|Tokenizer|Parser/i.test(e.name + e.message))
-      yield { problem: { row: 0, message: `文件不是有效的 JSON（${e.message.slice(0, 80)}）` } };
-    else throw e;
+  const top: Record<string, string> = {};
+  for await (const e of jsonItems(path, top)) {
+    if ('error' in e) yield { problem: { row: e.index, message: e.error } };
+    else yield fastItem(e.value) ? { row: stagedRow(e.index, e.value) } : checked(e.index, e.value);
   }
-  while (ready.length) yield ready.shift()!;
-  if (format !== undefined && format !== EXCHANGE_FORMAT)
-    yield { problem: { row: 0, message: `format 应为“${EXCHANGE_FORMAT}”，实际为“${String(format)}”` } };
+  if (top.format !== undefined && top.format !== EXCHANGE_FORMAT)
+    yield { problem: { row: 0, message: `format 应为“${EXCHANGE_FORMAT}”，实际为“${top.format}”` } };
 }
 
 /** The rows of sheet 事项清单 of the xlsx layout, row = the Excel row number. */

@@ -36,11 +36,15 @@ const MAX_PROBLEMS = 1000;
 
 /** The bodies in scope, as SQL: one body, or every body of the level's region. */
 export const scopeBodies = (s: ReconcileScope) =>
-  s.kind === 'body' ? sql`select ${s.bodyId!}::int as id` : sql`select id from body where region_code = ${s.regionCode}`;
+  s.kind === 'body'
+    ? sql`select ${s.bodyId!}::int as id`
+    : sql`select id from body where region_code = ${s.regionCode}`;
 
 async function stage(trx: Transaction<DB>, events: AsyncIterable<ReadEvent>): Promise<number> {
   await sql
-    .raw(`create temp table regional_stage (${STAGE_COLUMNS.map((c) => `${c} ${c === 'row_no' ? 'int' : 'text'}`).join(', ')}) on commit drop`)
+    .raw(
+      `create temp table regional_stage (${STAGE_COLUMNS.map((c) => `${c} ${c === 'row_no' ? 'int' : 'text'}`).join(', ')}) on commit drop`,
+    )
     .execute(trx);
   const problems: { row: number; column: string; message: string }[] = [];
   let batch: StagedRow[] = [];
@@ -78,7 +82,11 @@ async function stage(trx: Transaction<DB>, events: AsyncIterable<ReadEvent>): Pr
     throw new AppError(
       'IMPORT_INVALID',
       `实施编码重复，未作对账：${dupes.rows.map((d) => `${d.code}（第${d.rows}行）`).join('；')}`,
-      dupes.rows.map((d) => ({ row: Number(d.rows.split('、')[0]), column: '实施编码', message: `实施编码 ${d.code} 重复` })),
+      dupes.rows.map((d) => ({
+        row: Number(d.rows.split('、')[0]),
+        column: '实施编码',
+        message: `实施编码 ${d.code} 重复`,
+      })),
     );
   return rows;
 }

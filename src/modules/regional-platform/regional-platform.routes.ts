@@ -93,8 +93,12 @@ export async function regionalPlatformRoutes(app: FastifyInstance, deps: AppDeps
         };
         const { format } = req.params;
         const write = format === 'json' ? writeJson : writeXlsx;
-        return sendFile(reply, format, `${body.name}-第${v.version}版-交换格式.${format}`, `regional-${body.id}-v${v.version}.${format}`, (out) =>
-          write(db, scope, out, clock()),
+        return sendFile(
+          reply,
+          format,
+          `${body.name}-第${v.version}版-交换格式.${format}`,
+          `regional-${body.id}-v${v.version}.${format}`,
+          (out) => write(db, scope, out, clock()),
         );
       },
     );
@@ -121,13 +125,22 @@ export async function regionalPlatformRoutes(app: FastifyInstance, deps: AppDeps
         };
         const { format } = req.params;
         const write = format === 'json' ? writeJson : writeXlsx;
-        return sendFile(reply, format, `${region.name}-本级清单-交换格式.${format}`, `regional-${region.code}.${format}`, (out) =>
-          write(db, scope, out, clock()),
+        return sendFile(
+          reply,
+          format,
+          `${region.name}-本级清单-交换格式.${format}`,
+          `regional-${region.code}.${format}`,
+          (out) => write(db, scope, out, clock()),
         );
       },
     );
 
-    async function importAndReconcile(req: Parameters<typeof actorOf>[0], scope: ReconcileScope, role: string, auditBodyId?: number) {
+    async function importAndReconcile(
+      req: Parameters<typeof actorOf>[0],
+      scope: ReconcileScope,
+      role: string,
+      auditBodyId?: number,
+    ) {
       const upload = await receiveExchangeFile(req);
       try {
         const events = upload.format === 'json' ? readJsonItems(upload.path) : readXlsxItems(upload.path);
@@ -165,7 +178,12 @@ export async function regionalPlatformRoutes(app: FastifyInstance, deps: AppDeps
         if (!body || !canReconcileBody(actor, body)) throw notFound('机构');
         const own = actor.grants.find((g) => g.bodyId === body.id && (g.role === 'leadUnit' || g.role === 'clerk'));
         const role = own?.role ?? 'coordinator';
-        const result = await importAndReconcile(req, { kind: 'body', bodyId: body.id, regionCode: body.regionCode }, role, own ? body.id : undefined);
+        const result = await importAndReconcile(
+          req,
+          { kind: 'body', bodyId: body.id, regionCode: body.regionCode },
+          role,
+          own ? body.id : undefined,
+        );
         return reply.status(201).send(result);
       },
     );
@@ -186,7 +204,12 @@ export async function regionalPlatformRoutes(app: FastifyInstance, deps: AppDeps
         const region = await findRegion(db, req.params.code);
         if (!region || !canReconcileLevel(actor, region.path)) throw notFound('区划');
         const grant = actor.grants.find((g) => g.role === 'coordinator' && g.regionPath === region.path);
-        const result = await importAndReconcile(req, { kind: 'level', regionCode: region.code }, 'coordinator', grant?.bodyId);
+        const result = await importAndReconcile(
+          req,
+          { kind: 'level', regionCode: region.code },
+          'coordinator',
+          grant?.bodyId,
+        );
         return reply.status(201).send(result);
       },
     );

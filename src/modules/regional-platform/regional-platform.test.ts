@@ -2,6 +2,8 @@
 // regional platform might (one power missing, one field different, one status different) and
 // imported again shows exactly those three differences; the same through the xlsx layout; a file
 // with a row that cannot be read is refused whole; who may reconcile what.
+import { readFile } from 'node:fs/promises';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, type TestApp } from '../../../test/harness.js';
 import { EXCHANGE_COLUMNS, EXCHANGE_SHEET, type ExchangeItem } from '../../contract/regional-platform.js';
@@ -50,7 +52,12 @@ describe('round trip of a level in the exchange format (acceptance)', () => {
       await upload('coord.city', '/api/regional-platform/regions/150200/reconciliations', res.rawPayload, 'level.json'),
       201,
     );
-    expect(same).toMatchObject({ scope: 'level', diffCount: 0, theirCount: doc.items.length, ourCount: doc.items.length });
+    expect(same).toMatchObject({
+      scope: 'level',
+      diffCount: 0,
+      theirCount: doc.items.length,
+      ourCount: doc.items.length,
+    });
 
     const { gone, renamed, cancelled } = changeThree(doc);
     const rec = await expectOk(
@@ -174,27 +181,66 @@ describe('round trip of a level in the exchange format (acceptance)', () => {
     expect(await count()).toBe(n);
 
     const dup = { ...doc, items: [doc.items[0], doc.items[0]] };
-    const d = await upload('coord.city', '/api/regional-platform/regions/150200/reconciliations', Buffer.from(JSON.stringify(dup)), 'dup.json');
+    const d = await upload(
+      'coord.city',
+      '/api/regional-platform/regions/150200/reconciliations',
+      Buffer.from(JSON.stringify(dup)),
+      'dup.json',
+    );
     expect(d.statusCode).toBe(422);
     expect(d.json().error.message).toContain('实施编码重复');
-    const notJson = await upload('coord.city', '/api/regional-platform/regions/150200/reconciliations', Buffer.from('{"items": [ {'), 'x.json');
+    const notJson = await upload(
+      'coord.city',
+      '/api/regional-platform/regions/150200/reconciliations',
+      Buffer.from('{"items": [ {'),
+      'x.json',
+    );
     expect(notJson.statusCode).toBe(422);
     expect(await count()).toBe(n);
   });
 });
 
+describe('the documented format', () => {
+  it('an export is valid against docs/exchange/regional-platform.schema.json', async () => {
+    const schema = JSON.parse(
+      await readFile(new URL('../../../docs/exchange/regional-platform.schema.json', import.meta.url), 'utf8'),
+    );
+    // formats (date-time) are not checked here: the generator writes toISOString()
+    const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false });
+    const validate = ajv.compile(schema);
+    const doc = (await (await t.login('coord.city')).get('/api/regional-platform/regions/150200/export.json')).json();
+    expect(validate(doc) ? [] : validate.errors).toEqual([]);
+    expect(validate({ ...doc, items: [{ ...doc.items[0], status: '有效' }] })).toBe(false);
+  });
+});
+
 describe('who reconciles what', () => {
   it('a body’s clerk reconciles its own body; not the level, not another body (404); the office sees it', async () => {
-    const scjg = (await t.db.selectFrom('body').select('id').where('name', '=', '包头市市场监督管理局').executeTakeFirstOrThrow()).id;
-    const zjj = (await t.db.selectFrom('body').select('id').where('name', '=', '包头市住房和城乡建设局').executeTakeFirstOrThrow()).id;
+    const scjg = (
+      await t.db.selectFrom('body').select('id').where('name', '=', '包头市市场监督管理局').executeTakeFirstOrThrow()
+    ).id;
+    const zjj = (
+      await t.db.selectFrom('body').select('id').where('name', '=', '包头市住房和城乡建设局').executeTakeFirstOrThrow()
+    ).id;
     const clerk = await t.login('clerk.scjg');
     const file = (await clerk.get(`/api/regional-platform/bodies/${scjg}/export.json`)).rawPayload;
-    const rec = await expectOk(await upload('clerk.scjg', `/api/regional-platform/bodies/${scjg}/reconciliations`, file, 'scjg.json'), 201);
+    const rec = await expectOk(
+      await upload('clerk.scjg', `/api/regional-platform/bodies/${scjg}/reconciliations`, file, 'scjg.json'),
+      201,
+    );
     expect(rec).toMatchObject({ scope: 'body', bodyId: scjg, diffCount: 0 });
-    expect((await upload('clerk.scjg', `/api/regional-platform/bodies/${zjj}/reconciliations`, file, 'x.json')).statusCode).toBe(404);
-    expect((await upload('clerk.scjg', '/api/regional-platform/regions/150200/reconciliations', file, 'x.json')).statusCode).toBe(404);
-    expect((await (await t.login('clerk.zjj')).get(`/api/regional-platform/reconciliations/${rec.id}`)).statusCode).toBe(404);
-    expect((await (await t.login('coord.city')).get(`/api/regional-platform/reconciliations/${rec.id}`)).statusCode).toBe(200);
+    expect(
+      (await upload('clerk.scjg', `/api/regional-platform/bodies/${zjj}/reconciliations`, file, 'x.json')).statusCode,
+    ).toBe(404);
+    expect(
+      (await upload('clerk.scjg', '/api/regional-platform/regions/150200/reconciliations', file, 'x.json')).statusCode,
+    ).toBe(404);
+    expect(
+      (await (await t.login('clerk.zjj')).get(`/api/regional-platform/reconciliations/${rec.id}`)).statusCode,
+    ).toBe(404);
+    expect(
+      (await (await t.login('coord.city')).get(`/api/regional-platform/reconciliations/${rec.id}`)).statusCode,
+    ).toBe(200);
     // a body's export of a version that does not exist
     expect((await clerk.get(`/api/regional-platform/bodies/${scjg}/export.json?version=999`)).statusCode).toBe(404);
   });

@@ -144,7 +144,8 @@ export async function diffsOf(
     .selectFrom('regional_reconciliation_diff')
     .select(['id', 'body_id', 'code', 'name', 'kind', 'field', 'ours', 'theirs'])
     .where('reconciliation_id', '=', recId);
-  if (opts.bodyId !== undefined) q = opts.bodyId === null ? q.where('body_id', 'is', null) : q.where('body_id', '=', opts.bodyId);
+  if (opts.bodyId !== undefined)
+    q = opts.bodyId === null ? q.where('body_id', 'is', null) : q.where('body_id', '=', opts.bodyId);
   if (opts.afterId !== undefined) q = q.where('id', '>', opts.afterId);
   const rows = await q.orderBy('id').limit(opts.limit).execute();
   return rows.map((r) => ({

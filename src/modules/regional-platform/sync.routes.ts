@@ -100,11 +100,17 @@ export async function syncRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
         ]);
       const at = clock();
       await db.transaction().execute(async (trx) => {
-        const before = await trx.selectFrom('regional_body_code').select('credit_code').where('body_id', '=', body.id).executeTakeFirst();
+        const before = await trx
+          .selectFrom('regional_body_code')
+          .select('credit_code')
+          .where('body_id', '=', body.id)
+          .executeTakeFirst();
         await trx
           .insertInto('regional_body_code')
           .values({ body_id: body.id, credit_code: code, updated_at: at, updated_by: actor.userId })
-          .onConflict((oc) => oc.column('body_id').doUpdateSet({ credit_code: code, updated_at: at, updated_by: actor.userId }))
+          .onConflict((oc) =>
+            oc.column('body_id').doUpdateSet({ credit_code: code, updated_at: at, updated_by: actor.userId }),
+          )
           .execute();
         await recordAudit(trx, {
           actor,

@@ -34,7 +34,7 @@ export async function receiveExchangeFile(req: FastifyRequest): Promise<Exchange
   } catch {
     throw new AppError('VALIDATION_FAILED', '一次只能上传一个文件（字段名 file）');
   }
-  if (!part || part.fieldname !== 'file') {
+  if (part?.fieldname !== 'file') {
     part?.file.resume();
     throw new AppError('VALIDATION_FAILED', '没有收到文件，请在字段 file 中上传自治区平台导出的 .json 或 .xlsx 文件');
   }
