@@ -262,6 +262,18 @@ describeBrowser('dynamic adjustment in the workspace', () => {
 
     const clerk = await signIn('clerk.scjg', `/app/adjustments/${cancelId}`);
     await clerk.getByRole('heading', { level: 1 }).waitFor();
+    // §13.1: the regional platform's export (here: ours, as the platform took it) imported, reconciled and attached
+    const card = clerk.getByTestId('platform-sync');
+    const exported = await clerk.request.get(`${t.baseUrl}/api/regional-platform/bodies/26/export.json`);
+    expect(exported.status()).toBe(200);
+    await card.locator('input[type=file]').setInputFiles({
+      name: '自治区平台导出.json',
+      mimeType: 'application/json',
+      buffer: await exported.body(),
+    });
+    await card.getByText(/号对账：本平台\d+项，自治区平台\d+项，差异0处/).waitFor();
+    await card.getByRole('button', { name: '附于本申请' }).click();
+    await card.getByText('已附对账').waitFor();
     await act(clerk, '确认平台已同步', (d) =>
       d.getByLabel('办理情况说明').fill('已在自治区事项管理平台和全市平台取消该事项。'),
     );

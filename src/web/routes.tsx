@@ -120,6 +120,21 @@ export const ROUTES: AppRoute[] = [
     ability: 'review',
     page: lazy(() => import('./pages/adjustments/lawchange/LawChangesPage.tsx')),
   },
+  // 自治区事项管理平台对账 (issue 14.1; §13.1, §13.5): bodies for their list, offices for their level
+  {
+    path: '/regional-platform',
+    label: '自治区平台对账',
+    icon: <FileSyncOutlined />,
+    ability: ['draftList', 'submitList', 'review'],
+    page: lazy(() => import('./pages/regional-platform/ReconciliationsPage.tsx')),
+  },
+  {
+    path: '/regional-platform/:id',
+    label: '对账报告',
+    menu: false,
+    ability: ['draftList', 'submitList', 'review'],
+    page: lazy(() => import('./pages/regional-platform/ReconciliationPage.tsx')),
+  },
   {
     path: '/reports',
     label: '年度报告',

@@ -18,6 +18,7 @@ import DiffView from './detail/DiffView.tsx';
 import DutiesAndScreening from './detail/DutiesAndScreening.tsx';
 import DuplicatesCard from './detail/DuplicatesCard.tsx';
 import DelegationCard from '../delegation/DelegationCard.tsx';
+import PlatformSyncCard from '../regional-platform/PlatformSyncCard.tsx';
 import HistoryTimeline from './detail/HistoryTimeline.tsx';
 import ItemsEditor from './detail/ItemsEditor.tsx';
 import ProcedureSteps from './detail/ProcedureSteps.tsx';
@@ -204,6 +205,7 @@ export default function AdjustmentPage() {
             <DutiesAndScreening a={a} onChanged={update} />
             <AttachmentsCard a={a} onChanged={() => void res.reload()} />
             <DelegationCard id={a.id} kind={a.kind} attachments={a.attachments} />
+            <PlatformSyncCard a={a} onChanged={() => void res.reload()} />
             {a.consultation && <ConsultationCard a={a} />}
           </Space>
         </Col>
