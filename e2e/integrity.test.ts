@@ -45,6 +45,7 @@ describeBrowser('the integrity guard in the browser', () => {
     const reason = '门户首页出现异常内容，正在核查';
     await confirmWith(page, '暂时关闭网站', '关闭原因（将向公众公告）', reason, '确认关闭', '网站已暂时关闭');
     await page.getByText(`原因：${reason}`).waitFor();
+    await screenshot(page, 'integrity-workspace');
 
     const visitor = await (await browser.newContext({ locale: 'zh-CN', javaScriptEnabled: false })).newPage();
     const closed = await visitor.goto(`${t.baseUrl}/`);
