@@ -9,7 +9,6 @@ export const WEBHOOK_EVENT_LABELS: Record<(typeof WEBHOOK_EVENTS)[number] | 'pin
   'list.published': '权责清单公布新版本',
   ping: '测试推送',
 };
-export const REGION_LEVELS = [1, 2, 3] as const;
 export const REGION_LEVEL_LABELS: Record<number, string> = { 1: '市本级', 2: '旗县区', 3: '苏木乡镇（街道）' };
 export const DELIVERY_STATUS_LABELS = { pending: '待发送', sent: '已送达', failed: '已放弃' } as const;
 
@@ -75,6 +74,15 @@ export const levelParam = z.object({
 export const versionParam = z.object({
   id: z.coerce.number({ error: '机构编号应为数字' }).int().positive().max(2_147_483_647),
   version: z.coerce.number({ error: '版本号应为数字' }).int('版本号应为整数').positive().max(1_000_000),
+});
+/** A changes feed's older page: the entries published before this publication id (rel="next"). */
+export const feedQuery = z.object({
+  before: z.coerce
+    .number({ error: 'before 应为数字' })
+    .int('before 应为整数')
+    .positive('before 应为正整数')
+    .max(2_147_483_647)
+    .optional(),
 });
 export const diffQuery = z.object({
   from: z.coerce.number({ error: '版本号应为数字' }).int('版本号应为整数').min(0).max(1_000_000).optional(),

@@ -42,6 +42,8 @@ export interface FeedInput {
   entries: { p: Publication; changes: ChangeSummary }[];
   /** when the feed has no entries */
   emptyUpdated: Date;
+  /** the page of older entries (RFC 5005 paging), when there are more */
+  next?: string;
 }
 
 export function atomFeed(f: FeedInput): string {
@@ -70,7 +72,7 @@ export function atomFeed(f: FeedInput): string {
 <updated>${updated}</updated>
 <link rel="self" type="application/atom+xml" href="${esc(f.self)}"/>
 <link rel="alternate" type="text/html" href="${esc(f.alternate)}"/>
-<generator>权责清单管理平台</generator>
+${f.next ? `<link rel="next" type="application/atom+xml" href="${esc(f.next)}"/>\n` : ''}<generator>权责清单管理平台</generator>
 ${entries.join('\n')}
 </feed>
 `;

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorSchema, textSchema } from '../../contract/common.js';
-import { levelParam, manifestSchema, REGION_LEVEL_LABELS } from '../../contract/open-data.js';
+import { feedQuery, levelParam, manifestSchema, REGION_LEVEL_LABELS } from '../../contract/open-data.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { etagOf } from '../portal/respond.js';
 import { ATOM_TYPE, atomFeed } from './atom.js';
@@ -21,7 +21,7 @@ const TAGS = ['开放数据 v1：批量数据与变更订阅'];
 export const DIGEST_HEADER = 'x-publication-digest';
 export const API_LIMIT = { rateLimit: { max: 120, timeWindow: '1 minute' } };
 const BULK_LIMIT = { rateLimit: { max: 10, timeWindow: '1 minute' } };
-const FEED_ENTRIES = 50;
+export const FEED_ENTRIES = 50;
 /** a streamed file: the route's 200 schema is the file's text, which a stream is sent as */
 const sendStream = (reply: FastifyReply, body: Readable) => reply.send(body);
 
@@ -148,15 +148,24 @@ export async function bulkRoutes(app: FastifyInstance, { db, config }: AppDeps) 
         schema: {
           tags: TAGS,
           summary: `${who}权责清单变更订阅（Atom）：每次公布一条，附与上一版本的差异`,
+          description: '每页 50 条，由新到旧；更早的条目见 rel="next"（?before=）。',
           ...params,
+          querystring: feedQuery,
           response: { 200: textSchema, 400: errorSchema },
         },
       },
       async (req, reply) => {
         const s = scope(req.params as { level?: number });
-        const pubs = await recentPublications(db, s.level === null ? 'city' : { level: s.level }, FEED_ENTRIES);
+        const before = (req.query as { before?: number }).before;
+        const pubs = await recentPublications(db, s.level === null ? 'city' : { level: s.level }, FEED_ENTRIES, before);
         const fresh = answerConditional(req, reply, {
-          etag: etagOf('v1', 'atom', s.level, pubs.map((p) => `${p.versionId}\u0002${p.bodyName}`).join('\u0001')),
+          etag: etagOf(
+            'v1',
+            'atom',
+            s.level,
+            before,
+            pubs.map((p) => `${p.versionId}\u0002${p.bodyName}`).join('\u0001'),
+          ),
           lastModified: pubs[0]?.publishedAt ?? null,
           maxAge: 300,
         });
@@ -165,7 +174,11 @@ export async function bulkRoutes(app: FastifyInstance, { db, config }: AppDeps) 
         for (const p of pubs) entries.push({ p, changes: await changesOf(db, p.bodyId, p.version) });
         return reply.type(ATOM_TYPE).send(
           atomFeed({
-            self: `${config.publicUrl}${s.base}/changes.atom`,
+            self: `${config.publicUrl}${s.base}/changes.atom${before ? `?before=${before}` : ''}`,
+            next:
+              pubs.length === FEED_ENTRIES
+                ? `${config.publicUrl}${s.base}/changes.atom?before=${pubs.at(-1)!.versionId}`
+                : undefined,
             title: `${s.label}权责清单变更`,
             alternate: `${config.publicUrl}/`,
             publicUrl: config.publicUrl,

@@ -33,17 +33,21 @@ const columns = sql`v.id as "versionId", b.id as "bodyId", b.name as "bodyName",
   r.name as "regionName", r.level, v.version, v.published_at as "publishedAt", v.effective_date::text as "effectiveDate",
   v.digest, v.power_count as "powerCount", v.source_type as "sourceType", v.source_id as "sourceId"`;
 
-/** The newest publications of a body, of a level, or of the whole city (newest first). */
+/**
+ * The publications of a body, of a level, or of the whole city, newest first (by publication id,
+ * which only grows); `before` pages back through all of them (the feed's rel="next").
+ */
 export async function recentPublications(
   db: Database,
   scope: { bodyId: number } | { level: number } | 'city',
   limit: number,
+  before?: number,
 ): Promise<Publication[]> {
   const where =
     scope === 'city' ? sql`true` : 'bodyId' in scope ? sql`b.id = ${scope.bodyId}` : sql`r.level = ${scope.level}`;
   const r = await sql<Publication>`select ${columns}
     from power_list_version v join body b on b.id = v.body_id join region r on r.code = b.region_code
-    where ${where} order by v.published_at desc, v.id desc limit ${limit}`.execute(db);
+    where ${where} ${before ? sql`and v.id < ${before}` : sql``} order by v.id desc limit ${limit}`.execute(db);
   return r.rows.map((p) => ({ ...p, publishedAt: new Date(p.publishedAt) }));
 }
 

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorSchema, idParam, textSchema } from '../../contract/common.js';
-import { diffQuery, diffSchema, versionParam } from '../../contract/open-data.js';
+import { diffQuery, diffSchema, feedQuery, versionParam } from '../../contract/open-data.js';
 import { csvSchema, openListSchema, openVersionsSchema, versionQuery } from '../../contract/portal.js';
 import { AppError } from '../../core/errors.js';
 import type { AppDeps } from '../../platform/deps.js';
@@ -15,7 +15,7 @@ import { listCsv, listJson } from '../portal/open-data.js';
 import * as repo from '../portal/portal.repo.js';
 import { etagOf } from '../portal/respond.js';
 import { ATOM_TYPE, atomFeed } from './atom.js';
-import { API_LIMIT, DIGEST_HEADER, V1 } from './bulk.routes.js';
+import { API_LIMIT, DIGEST_HEADER, FEED_ENTRIES, V1 } from './bulk.routes.js';
 import { changesOf, recentPublications } from './changes.js';
 import { answerConditional } from './http-cache.js';
 import { LINE_SCHEMA_PATH, powerLineJsonSchema } from './line-schema.js';
@@ -211,19 +211,21 @@ export async function publicApiRoutes(app: FastifyInstance, { db, config }: AppD
       config: API_LIMIT,
       schema: {
         tags: TAGS,
-        summary: '机构权责清单变更订阅（Atom）',
+        summary: '机构权责清单变更订阅（Atom）；每页 50 条，更早的见 rel="next"（?before=）',
         params: idParam,
+        querystring: feedQuery,
         response: { 200: textSchema, 404: errorSchema },
       },
     },
     async (req, reply) => {
       const { body } = await head(req.params.id);
-      const pubs = await recentPublications(db, { bodyId: body.id }, 50);
+      const { before } = req.query;
+      const pubs = await recentPublications(db, { bodyId: body.id }, FEED_ENTRIES, before);
       if (
         cacheFor(
           req,
           reply,
-          ['atom', body.id, body.name, pubs.map((p) => p.versionId).join(',')],
+          ['atom', body.id, body.name, before, pubs.map((p) => p.versionId).join(',')],
           pubs[0]?.publishedAt ?? null,
           false,
         )
@@ -233,7 +235,11 @@ export async function publicApiRoutes(app: FastifyInstance, { db, config }: AppD
       for (const p of pubs) entries.push({ p, changes: await changesOf(db, p.bodyId, p.version) });
       return reply.type(ATOM_TYPE).send(
         atomFeed({
-          self: `${config.publicUrl}${bodyUrl(body.id)}/changes.atom`,
+          self: `${config.publicUrl}${bodyUrl(body.id)}/changes.atom${before ? `?before=${before}` : ''}`,
+          next:
+            pubs.length === FEED_ENTRIES
+              ? `${config.publicUrl}${bodyUrl(body.id)}/changes.atom?before=${pubs.at(-1)!.versionId}`
+              : undefined,
           title: `${body.name}权责清单变更`,
           alternate: `${config.publicUrl}/bodies/${body.id}`,
           publicUrl: config.publicUrl,

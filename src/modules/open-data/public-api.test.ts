@@ -183,6 +183,22 @@ describe('changes: diffs and Atom feeds', () => {
     expect(entries[1]).toContain('新增 1 项，取消或删除 1 项，修改 1 项');
     expect(entries[1]).toContain(`/api/public/v1/bodies/${city.id}/versions/2/diff.json`);
     expect(entries[2]).toContain('新增 2 项');
+    expect(r.body).not.toContain('rel="next"');
+    // paging back (RFC 5005): the entries published before version 3
+    const v3 = await t.db
+      .selectFrom('power_list_version')
+      .select('id')
+      .where('body_id', '=', city.id)
+      .where('version', '=', 3)
+      .executeTakeFirstOrThrow();
+    const older = (await t.anon.get(`${V1}/bodies/${city.id}/changes.atom?before=${v3.id}`)).body;
+    expect(
+      older
+        .split('<entry>')
+        .slice(1)
+        .map((e) => /公布第 (\d+) 版/.exec(e)![1]),
+    ).toEqual(['2', '1']);
+    expect((await t.anon.get(`${V1}/bodies/${city.id}/changes.atom?before=x`)).statusCode).toBe(400);
   });
 
   it('the level’s and the city’s feeds hold the publications of their bodies only', async () => {
