@@ -91,10 +91,19 @@ async function stage(trx: Transaction<DB>, events: AsyncIterable<ReadEvent>): Pr
   return rows;
 }
 
-export async function reconcile(db: Database, input: ReconcileInput): Promise<{ id: number; diffCount: number }> {
+export interface ReconcileResult {
+  id: number;
+  diffCount: number;
+  /** where the time went: reading and staging the upload, the one join (the bench reports them) */
+  ms: { stage: number; join: number };
+}
+
+export async function reconcile(db: Database, input: ReconcileInput): Promise<ReconcileResult> {
   const { scope, at } = input;
   return db.transaction().execute(async (trx) => {
+    const t0 = performance.now();
     const theirCount = await stage(trx, input.events);
+    const t1 = performance.now();
     const versions = await sql<{ body_id: number; version: number }>`
       select body_id, max(version) as version from power_list_version
       where body_id in (${scopeBodies(scope)}) group by body_id`.execute(trx);
@@ -119,6 +128,7 @@ export async function reconcile(db: Database, input: ReconcileInput): Promise<{ 
       .returning('id')
       .executeTakeFirstOrThrow();
     await diffStatement(rec.id, scopeBodies(scope)).execute(trx);
+    const t2 = performance.now();
     const counted = await sql<{ n: string }>`
       select count(*) as n from regional_reconciliation_diff where reconciliation_id = ${rec.id}`.execute(trx);
     const diffCount = Number(counted.rows[0]!.n);
@@ -134,6 +144,6 @@ export async function reconcile(db: Database, input: ReconcileInput): Promise<{ 
       meta: input.meta,
       at,
     });
-    return { id: rec.id, diffCount };
+    return { id: rec.id, diffCount, ms: { stage: t1 - t0, join: t2 - t1 } };
   });
 }
