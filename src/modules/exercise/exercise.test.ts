@@ -184,7 +184,9 @@ describe('matching against the list in force on the record’s date', () => {
 describe('the demo year', () => {
   it('has the city office’s CSV and the 执法 system’s push, each with flagged records and their findings', async () => {
     const list = (await office.get('/api/exercise/imports')).json().items;
-    const csv = list.find((i: { channel: string }) => i.channel === 'csv' && i.fileName?.includes('政务服务'));
+    const csv = list.find(
+      (i: { channel: string; fileName: string | null }) => i.channel === 'csv' && i.fileName?.includes('政务服务'),
+    );
     const api = list.find((i: { sourceName: string | null }) => i.sourceName === '包头市行政执法综合管理监督平台');
     expect(csv).toMatchObject({ recordCount: 42, flaggedCount: 2, byFlag: { wrongBody: 2 } });
     expect(api.recordCount).toBe(24);
