@@ -3,6 +3,9 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl?: string;
+  /** READ_DATABASE_URL: a streaming replica of DATABASE_URL for the public's reads (search); staff
+   *  reads and every write stay on the primary (issue 15.1, docs/ARCHITECTURE.md) */
+  readDatabaseUrl?: string;
   dataDir: string;
   /** Cookie `Secure` flag: on behind HTTPS in production */
   secureCookies: boolean;
@@ -76,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // listens on loopback only unless HOST says otherwise (behind a reverse proxy on the same host)
     host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
+    readDatabaseUrl: (env.DATABASE_URL && env.READ_DATABASE_URL) || undefined,
     dataDir: env.DATA_DIR ?? './data/pglite',
     secureCookies: env.SECURE_COOKIES === 'true',
     loginRateLimitPerMinute: Number(env.LOGIN_RATE_LIMIT ?? 20),

@@ -37,6 +37,7 @@ import { feedbackRoutes } from '../modules/feedback/feedback.routes.js';
 import { registerRoutes } from '../modules/register/register.routes.js';
 import { delegationRoutes } from '../modules/delegation/delegation.routes.js';
 import type { AppDeps } from '../platform/deps.js';
+import { databaseRateLimitStore } from '../platform/rate-limit-store.js';
 import { zodFieldError } from '../core/zod-words.js';
 import { errorHandler } from '../platform/errors.js';
 import { registerGuard } from '../platform/guard.js';
@@ -113,7 +114,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(cookie);
   // form bodies are for the portal's forms (comments, elder mode); the guard refuses them on /api/
   await app.register(formbody);
-  await app.register(rateLimit, { global: false });
+  // issue 15.1: the counters in the database, so every instance behind a balancer counts the same hits
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(deps.db) });
   await app.register(swagger, {
     openapi: {
       info: {

@@ -9,6 +9,7 @@ import { demoRequested, prepareData } from '../modules/demo/startup.js';
 import { ROLE_LABELS } from '../core/actor.js';
 import { buildApp } from './app.js';
 import { runSweep } from '../modules/adjustments/sweep.js';
+import { hourSlot, runScheduled } from '../modules/sweep/scheduled.js';
 import { prepareAuditKey, startAuditTrail } from '../modules/audit/startup.js';
 import { loadContactKey } from '../modules/feedback/contact-crypto.js';
 import { injectFetcher, runIntegrityCheck } from '../modules/integrity/monitor.js';
@@ -25,17 +26,23 @@ const handle = await connect({ databaseUrl: config.databaseUrl, dataDir: config.
 await migrate(handle.db);
 if (demo) console.log('› 演示模式：数据库为空时写入包头市演示数据…');
 const state = await prepareData(handle.db, { demo });
-const deps = { db: handle.db, config, clock: () => new Date() };
+// issue 15.1: READ_DATABASE_URL (a streaming replica) answers the public's search; writes stay here
+const replica = config.readDatabaseUrl ? await connect({ databaseUrl: config.readDatabaseUrl }) : null;
+const deps = { db: handle.db, readDb: replica?.db, config, clock: () => new Date() };
 const app = await buildApp(deps, { logger: { level: config.logLevel } });
 
 // §12 deadlines: the daily sweep runs in the server too (the embedded database admits one
 // process). It is idempotent, so running it hourly sends each reminder once and catches the
 // day's change within the hour; `npm run sweep` does the same from cron against PostgreSQL.
+// Several instances on one PostgreSQL: each hour's run is claimed by one of them (issue 15.1).
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
 async function sweep() {
   try {
-    const r = await runSweep(handle.db, new Date());
-    app.log.info({ sweep: r }, 'deadline sweep');
+    // issue 15.1: once an hour across every instance on the database (scheduled_run, 0091)
+    const now = new Date();
+    const r = await runScheduled(handle.db, 'sweep', hourSlot(now), () => runSweep(handle.db, now));
+    if (r.ran) app.log.info({ sweep: r.result }, 'deadline sweep');
+    else app.log.info({ claimedBy: r.claimedBy }, 'deadline sweep: this hour run by another instance');
   } catch (err) {
     app.log.error({ err }, 'deadline sweep failed');
   }
@@ -63,6 +70,7 @@ async function shutdown(signal: string) {
   stopAnchors();
   app.log.info({ signal }, 'shutting down');
   await app.close();
+  await replica?.close();
   await handle.close();
   process.exit(0);
 }

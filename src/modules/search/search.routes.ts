@@ -34,7 +34,9 @@ async function run(
 }
 
 /** The portal page, registered inside the portal's scope (HTML error pages). */
-export async function registerSearchPage(scope: FastifyInstance, { db }: AppDeps) {
+export async function registerSearchPage(scope: FastifyInstance, deps: AppDeps) {
+  // issue 15.1: the public's search reads the replica when READ_DATABASE_URL names one
+  const db = deps.readDb ?? deps.db;
   const app = scope.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/search',
@@ -73,7 +75,8 @@ export async function registerSearchPage(scope: FastifyInstance, { db }: AppDeps
 }
 
 /** The same search for programs: JSON, no login. */
-export async function searchApiRoutes(app: FastifyInstance, { db }: AppDeps) {
+export async function searchApiRoutes(app: FastifyInstance, deps: AppDeps) {
+  const db = deps.readDb ?? deps.db;
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/public/search',
     {
