@@ -13,6 +13,7 @@ import {
   type MappingTarget,
   type PreviewResult,
   type PreviewRow,
+  type SavedMapping,
 } from '../../../../contract/exchange-mapping.ts';
 import type { ErrorDetail } from '../../../api.ts';
 import { toast } from '../../../lib/feedback.ts';
@@ -43,6 +44,7 @@ export default function MappingSteps({ bodyId, file, mode, csrfToken, onBack, on
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [saveName, setSaveName] = useState('');
+  const [saved, setSaved] = useState<SavedMapping[]>([]);
 
   async function inspect(sheet?: string) {
     setBusy(true);
@@ -61,7 +63,27 @@ export default function MappingSteps({ bodyId, file, mode, csrfToken, onBack, on
   // biome-ignore lint/correctness/useExhaustiveDependencies: read once per file
   useEffect(() => {
     void inspect();
+    foreignApi.saved(bodyId).then(setSaved, () => setSaved([]));
   }, [file]);
+
+  /** a saved mapping applied by column name (the sheet's columns may have moved or differ a little) */
+  function apply(id: number) {
+    const m = saved.find((x) => x.id === id);
+    if (!m) return;
+    const key = (h: string) => h.replace(/[\s\u3000*＊]/g, '');
+    setMapping(
+      (cur) =>
+        cur && {
+          ...cur,
+          columns: cur.columns.map((c) => ({
+            ...c,
+            target: m.mapping.columns.find((x) => key(x.header) === key(c.header))?.target ?? c.target,
+          })),
+          defaults: { ...cur.defaults, ...m.mapping.defaults },
+        },
+    );
+    setSaveName(m.name);
+  }
 
   const setTarget = (index: number, target: MappingTarget) =>
     setMapping((m) => m && { ...m, columns: m.columns.map((c) => (c.index === index ? { ...c, target } : c)) });
@@ -195,6 +217,15 @@ export default function MappingSteps({ bodyId, file, mode, csrfToken, onBack, on
       )}
       {found.saved && <Alert type="success" showIcon title={`已套用本部门保存的列映射“${found.saved.name}”`} />}
       <Space wrap>
+        {saved.length > 0 && (
+          <Select
+            style={{ minWidth: 220 }}
+            placeholder="套用已保存的列映射"
+            value={null}
+            options={saved.map((m) => ({ value: m.id, label: m.name }))}
+            onChange={(id) => id !== null && apply(id)}
+          />
+        )}
         <span>工作表</span>
         <Select
           style={{ minWidth: 180 }}
