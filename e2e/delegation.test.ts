@@ -30,6 +30,7 @@ describeBrowser('a 下放 through assessment, a related body, training and hando
   let browser: Browser;
   let id: number;
   let kdl: number;
+  let code: string;
   let current: Page | null = null;
   const problems: string[][] = [];
   const POWER = '特种设备安装改造维修许可';
@@ -38,6 +39,7 @@ describeBrowser('a 下放 through assessment, a related body, training and hando
     [t, browser] = await Promise.all([serveTestApp(), launchBrowser()]);
     at(t, '2026-11-02T09:00:00');
     const { codes } = await publishFixture(t, '包头市市场监督管理局', [power(POWER, 'XK')]);
+    code = codes[0]!;
     kdl = await bodyIdOf(t, '昆都仑区市场监督管理局');
     id = await draftApplication(
       t,
@@ -194,6 +196,17 @@ describeBrowser('a 下放 through assessment, a related body, training and hando
     expect((await drive(t, id, null)).status).toBe('done');
     await receiver.goto(`${t.baseUrl}/bodies/${kdl}`);
     expect(await receiver.locator('main').innerText()).toContain(POWER);
+    // issue 13.7: each body's page of the power opens its chain — who holds it now, since when
+    const scjg = await bodyIdOf(t, '包头市市场监督管理局');
+    for (const from of [`/bodies/${scjg}/powers/${code}`, `/bodies/${kdl}`]) {
+      await receiver.goto(`${t.baseUrl}${from}`);
+      if (from.endsWith(`${kdl}`)) await receiver.locator('main').getByRole('link', { name: POWER }).first().click();
+      await receiver.getByRole('link', { name: /现由谁行使/ }).click();
+      const chain = await receiver.locator('main').innerText();
+      expect(chain).toContain('包头市市场监督管理局');
+      expect(chain).toMatch(/现由谁行使\s+昆都仑区市场监督管理局/);
+    }
+    await screenshot(receiver, 'delegation-chain');
     expect(problems.flat()).toEqual([]);
   });
 });
