@@ -24,6 +24,7 @@ import {
   WEBHOOK_EVENTS,
   type ConsumerBody,
 } from '../../../contract/open-data.ts';
+import { ApiError } from '../../api.ts';
 import { showError, toast } from '../../lib/feedback.ts';
 import { applyServerErrors } from '../../lib/forms.ts';
 import { fmtTime } from '../../lib/format.ts';
@@ -71,6 +72,13 @@ export default function WebhooksPage() {
     }
   }
 
+  // the menu shows the page to every office and system administrator; the server admits the city's only
+  if (list.error instanceof ApiError && list.error.status === 403)
+    return (
+      <Card title="开放数据订阅（Webhook）">
+        <Alert type="info" showIcon message={list.error.message} />
+      </Card>
+    );
   return (
     <Card
       title="开放数据订阅（Webhook）"
