@@ -116,6 +116,12 @@ export interface Power {
   predecessorCodes?: string[];
 }
 
+/**
+ * A power as a list holds it: the core shape plus its §13.5 links (the content of a list, an
+ * adjustment's base and proposal). A published row adds its row id: PublishedPower (modules/register).
+ */
+export type ListPower = Power & { links?: unknown[] };
+
 /** 职责 (§6): a duty from the body's 三定 regulation that faces citizens and organisations. */
 export interface Duty {
   id?: EntityId;

@@ -8,13 +8,12 @@ import {
   nextCode,
   nextSubCode,
   parsePowerCode,
-  type Power,
+  type ListPower,
   type PowerStatus,
 } from '../../core/register/index.js';
 import type { AdjustmentKind } from '../../core/rulebook/index.js';
 
-/** A power as a list holds it: the core shape plus its §13.5 links. */
-export type ListPower = Power & { links?: unknown[] };
+export type { ListPower } from '../../core/register/index.js';
 
 import type { DuplicateChoice } from '../../contract/adjustments.js';
 export { DUPLICATE_CHOICES, type DuplicateChoice } from '../../contract/adjustments.js';

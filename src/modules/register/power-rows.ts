@@ -3,14 +3,21 @@
 // and hashes exactly like the list that was published.
 import type { Insertable, Selectable } from 'kysely';
 import { AppError } from '../../core/errors.js';
-import { formatPowerCode, parsePowerCode, type Duty, type Power, type PowerStatus } from '../../core/register/index.js';
+import {
+  formatPowerCode,
+  parsePowerCode,
+  type Duty,
+  type ListPower,
+  type Power,
+  type PowerStatus,
+} from '../../core/register/index.js';
 import type { PowerTable } from '../../db/schema.js';
 import { readJsonbArray } from '../../platform/db.js';
 
 type PowerRow = Selectable<PowerTable>;
 
 /** A power of a published version (a row of `power`): the core shape plus the row id and its links. */
-export type PublishedPower = Omit<Power, 'id'> & { id: number; links?: unknown[] };
+export type PublishedPower = Omit<ListPower, 'id'> & { id: number };
 
 /** The 主项 code of a 子项 code, null for a 主项 (§6 code scheme). */
 export function parentCodeOf(code: string): string | null {
@@ -23,9 +30,9 @@ export function parentCodeOf(code: string): string | null {
  * The normal form of a power's content: optional lists present only when non-empty, so that
  * "no predecessors" and "predecessorCodes: []" are the same content for diff and digest.
  */
-export function normalizePower(p: Power & { links?: unknown[] }): Power & { links?: unknown[] } {
+export function normalizePower(p: ListPower): ListPower {
   const parentCode = parentCodeOf(p.code);
-  const out: Power & { links?: unknown[] } = {
+  const out: ListPower = {
     parentId: parentCode,
     parentCode,
     code: p.code,
@@ -107,12 +114,7 @@ export function rowToPower(
   return { ...p, id: r.id };
 }
 
-export function powerToRow(
-  bodyId: number,
-  p: Power & { links?: unknown[] },
-  ord: number,
-  validFrom: number,
-): Insertable<PowerTable> {
+export function powerToRow(bodyId: number, p: ListPower, ord: number, validFrom: number): Insertable<PowerTable> {
   const n = normalizePower(p);
   return {
     body_id: bodyId,
