@@ -4,6 +4,7 @@
 // level (本级协调小组办公室, 本级人民政府; a 苏木乡镇·街道 body is served by its 旗县区's,
 // officeLevelPath), never from above.
 import type { Actor, Role, RoleGrant } from '../actor.js';
+import type { WorkflowRole } from '../../contract/adjustments.js';
 import { BODY_ROLES, OFFICE_ROLES, officeLevelPath, roleAtBody, roleReachesRegion } from './scope.js';
 
 export interface AdjustmentRef {
@@ -18,6 +19,24 @@ export function canViewAdjustment(a: Actor | null, ref: AdjustmentRef): boolean 
   const bodies = [ref.bodyId, ref.receivingBodyId];
   if (a.grants.some((g) => BODY_ROLES.includes(g.role) && bodies.includes(g.bodyId))) return true;
   return OFFICE_ROLES.some((r) => roleReachesRegion(a, r, ref.regionPath));
+}
+
+/**
+ * Who acts in `roles` on an application, as grant criteria (adjustmentRolesOf turned round, for
+ * finding the people to notify): body roles at the body itself, office roles at the level serving
+ * it (本级, officeLevelPath), and the receiving body (§13(五) 承接部门) through its lead unit.
+ */
+export function actingGrants(
+  roles: readonly WorkflowRole[],
+  ref: { bodyId: number; regionPath: string; receivingBodyId?: number | null },
+): { bodyRoles: Role[]; bodyId: number; officeRoles: Role[]; level: string; receivingBodyId: number | null } {
+  return {
+    bodyRoles: BODY_ROLES.filter((r) => (roles as readonly string[]).includes(r)),
+    bodyId: ref.bodyId,
+    officeRoles: OFFICE_ROLES.filter((r) => (roles as readonly string[]).includes(r)),
+    level: officeLevelPath(ref.regionPath),
+    receivingBodyId: roles.includes('receiver') && ref.receivingBodyId ? ref.receivingBodyId : null,
+  };
 }
 
 /** The workflow roles the actor may act in on this application. */

@@ -349,16 +349,30 @@ const TABLE: Record<PolicyName, Row[]> = {
     ['-', [{ basisLevel: 'regulation', instrument: true }, ['CF']], null],
     ['-', [{ basisLevel: 'law', instrument: true }, ['XK'], null], expect.stringContaining('受委托的行政机关或者')],
     ['-', [{ basisLevel: 'law', instrument: false }, ['JC'], 'organisation'], expect.stringContaining('双方签署')],
-    ['-', [{ basisLevel: 'law', instrument: true }, ['XK'], 'organisation'], expect.stringContaining('行政许可法》第二十四条')],
+    [
+      '-',
+      [{ basisLevel: 'law', instrument: true }, ['XK'], 'organisation'],
+      expect.stringContaining('行政许可法》第二十四条'),
+    ],
     ['-', [{ basisLevel: 'law', instrument: true }, ['CF'], 'organisation'], null],
   ],
   reEntrustmentRefusal: [
     [
       '-',
-      [[{ name: '对发布虚假广告的处罚', category: 'CF', fromBodyName: '包头市市场监督管理局' }], [{ name: '对发布虚假广告的处罚', category: 'CF' }]],
+      [
+        [{ name: '对发布虚假广告的处罚', category: 'CF', fromBodyName: '包头市市场监督管理局' }],
+        [{ name: '对发布虚假广告的处罚', category: 'CF' }],
+      ],
       expect.stringContaining('不得再委托'),
     ],
-    ['-', [[{ name: '特种设备检查', category: 'JC', fromBodyName: '包头市市场监督管理局' }], [{ name: '特种设备检查', category: 'JC' }]], null],
+    [
+      '-',
+      [
+        [{ name: '特种设备检查', category: 'JC', fromBodyName: '包头市市场监督管理局' }],
+        [{ name: '特种设备检查', category: 'JC' }],
+      ],
+      null,
+    ],
     ['-', [[], [{ name: '对发布虚假广告的处罚', category: 'CF' }]], null],
   ],
   // the workflow roles an actor holds on the application (applicationRoles) → what it may do
@@ -555,6 +569,11 @@ const TABLE: Record<PolicyName, Row[]> = {
     ['coordinator@2', [], []],
     ['nobody', [], []],
   ],
+  officeScopes: [
+    ['coordinator@2+approver@11+legalReviewer@11', [], ['150200', '150200/150203']],
+    ['clerk@10+leadUnit@30', [], []],
+    ['nobody', [], []],
+  ],
   officeLevels: [
     ['coordinator@2+approver@11+legalReviewer@11', [], ['150200', '150200/150203']],
     ['coordinator@20+clerk@10', [], []],
@@ -734,6 +753,29 @@ const TABLE: Record<PolicyName, Row[]> = {
     ['coordinator@11+approver@11', [adj(20)], ['coordinator', 'approver']],
     ['coordinator@2', [adj(10)], []],
     ['nobody', [adj(10)], []],
+  ],
+  actingGrants: [
+    [
+      '-',
+      [['clerk', 'coordinator', 'receiver'], { ...adj(20, 30), receivingBodyId: 30 }],
+      { bodyRoles: ['clerk'], bodyId: 20, officeRoles: ['coordinator'], level: REGIONS.kdl.path, receivingBodyId: 30 },
+    ],
+    [
+      '-',
+      [['leadUnit', 'approver'], adj(1, 30)],
+      {
+        bodyRoles: ['leadUnit'],
+        bodyId: 1,
+        officeRoles: ['approver'],
+        level: REGIONS.city.path,
+        receivingBodyId: null,
+      },
+    ],
+    [
+      '-',
+      [[], adj(10)],
+      { bodyRoles: [], bodyId: 10, officeRoles: [], level: REGIONS.kdl.path, receivingBodyId: null },
+    ],
   ],
   canDraftAdjustment: [
     ['clerk@10', [10], true],

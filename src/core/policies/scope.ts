@@ -55,6 +55,11 @@ export const staffedBodies = (actor: Actor | null): number[] => [
   ...new Set((actor?.grants ?? []).filter((g) => BODY_ROLES.includes(g.role)).map((g) => g.bodyId)),
 ];
 
+/** The region paths the actor's office roles reach (the SQL scopes' office half: those paths and all under them). */
+export const officeScopes = (actor: Actor | null): string[] => [
+  ...new Set(OFFICE_ROLES.flatMap((r) => scopesOf(actor, r))),
+];
+
 /** The levels (市 or 旗县区 region paths) the actor's office roles serve; a grant below a level serves none. */
 export const officeLevels = (actor: Actor | null): string[] => [
   ...new Set(

@@ -4,7 +4,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Actor } from '../../core/actor.js';
 import { todayInBeijing, type IsoDate } from '../../core/calendar/index.js';
-import { BODY_ROLES, OFFICE_ROLES, scopesOf } from '../../core/policies/index.js';
+import { officeScopes, staffedBodies } from '../../core/policies/index.js';
 import { levelOfPath, type AdjustmentKind, type StepId } from '../../core/rulebook/index.js';
 import type { DB } from '../../db/schema.js';
 import { readJsonb, type Db } from '../../platform/db.js';
@@ -147,8 +147,9 @@ export interface ListFilter {
 
 /** Applications the actor may see (canViewAdjustment as a query), newest first. */
 export async function listAdjustments(db: Db, actor: Actor, f: ListFilter = {}): Promise<AdjustmentRecord[]> {
-  const bodyIds = [...new Set(actor.grants.filter((g) => BODY_ROLES.includes(g.role)).map((g) => g.bodyId))];
-  const paths = [...new Set(OFFICE_ROLES.flatMap((r) => scopesOf(actor, r)))];
+  // canViewAdjustment's two halves: the bodies staffed (applying or receiving), the offices' regions
+  const bodyIds = staffedBodies(actor);
+  const paths = officeScopes(actor);
   if (!bodyIds.length && !paths.length) return [];
   let q = base(db).where((eb) =>
     eb.or([

@@ -1,7 +1,7 @@
 // Each user's in-app inbox (spec §3 deadlines; issue item 5). Every notice has a dedupe key, so
 // the daily sweep can run twice and a retried command writes nothing twice.
 import { type RawBuilder, sql } from 'kysely';
-import { officeLevelPath } from '../../core/policies/index.js';
+import { actingGrants, RECEIVER_GRANT } from '../../core/policies/index.js';
 import type { Role } from '../../core/rulebook/index.js';
 import type { Db } from '../../platform/db.js';
 
@@ -87,11 +87,7 @@ export async function peopleFor(
   roles: readonly Role[],
   body: { bodyId: number; regionPath: string; receivingBodyId?: number | null },
 ): Promise<{ userId: number; role: Role }[]> {
-  if (roles.length === 0) return [];
-  const level = officeLevelPath(body.regionPath);
-  const bodyRoles = roles.filter((r) => r === 'clerk' || r === 'leadUnit');
-  const officeRoles = roles.filter((r) => r === 'coordinator' || r === 'legalReviewer' || r === 'approver');
-  const receiving = roles.includes('receiver') && body.receivingBodyId ? body.receivingBodyId : null;
+  const { bodyRoles, officeRoles, level, receivingBodyId: receiving } = actingGrants(roles, body);
   if (!bodyRoles.length && !officeRoles.length && !receiving) return [];
   const rows = await db
     .selectFrom('user_role as ur')
@@ -104,14 +100,14 @@ export async function peopleFor(
       eb.or([
         ...(bodyRoles.length ? [eb.and([eb('ur.role', 'in', bodyRoles), eb('ur.body_id', '=', body.bodyId)])] : []),
         ...(officeRoles.length ? [eb.and([eb('ur.role', 'in', officeRoles), eb('r.path', '=', level)])] : []),
-        ...(receiving ? [eb.and([eb('ur.role', '=', 'leadUnit'), eb('ur.body_id', '=', receiving)])] : []),
+        ...(receiving ? [eb.and([eb('ur.role', '=', RECEIVER_GRANT), eb('ur.body_id', '=', receiving)])] : []),
       ]),
     )
     .orderBy('ur.user_id')
     .execute();
   return rows.map((r) => ({
     userId: r.user_id,
-    role: (receiving && r.body_id === receiving && r.role === 'leadUnit' ? 'receiver' : r.role) as Role,
+    role: (receiving && r.body_id === receiving && r.role === RECEIVER_GRANT ? 'receiver' : r.role) as Role,
   }));
 }
 
