@@ -55,7 +55,7 @@ it('the columns a publication computes equal what the trigger computes for the s
           article: '第十条',
           text: '  两端 空白\r\n ',
         },
-        { documentName: null as unknown as string, level: '规章', article: '第二条', text: 'ＡＢＣ①②' },
+        { documentName: null as unknown as string, level: '市政府规章', article: '第二条', text: 'ＡＢＣ①②' },
       ],
     }),
     power(`${body.prefix}-QZ-00001-000`, '无依据强制', { legalBases: [] }),
