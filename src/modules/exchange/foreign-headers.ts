@@ -96,10 +96,14 @@ export function targetOf(header: string): MappingTarget | null {
   return PARTS.find((p) => h.includes(p.word))?.target ?? null;
 }
 
-/** How much a row looks like a header row: the cells that name a field exactly. */
+/** How much a row looks like a header row: the cells that name a field (exactly: 1; within a longer name: ½). */
 export function headerScore(texts: readonly string[]): number {
   let n = 0;
-  for (const t of texts) if (t && EXACT.has(normaliseHeader(t))) n++;
+  for (const t of texts) {
+    if (!t) continue;
+    if (EXACT.has(normaliseHeader(t))) n++;
+    else if (targetOf(t)) n += 0.5;
+  }
   return n;
 }
 

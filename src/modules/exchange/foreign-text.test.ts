@@ -1,7 +1,7 @@
 // Issue 14.2: a body's own cell texts → the 职权信息表 notation, the header synonyms, and the
 // fill of merged cells (pure: no database, no file).
 import { describe, expect, it } from 'vitest';
-import { isNoteRow, isNumberRow, targetOf } from './foreign-headers.js';
+import { headerScore, isNoteRow, isNumberRow, targetOf } from './foreign-headers.js';
 import {
   tidyCategory,
   tidyName,
@@ -70,6 +70,13 @@ describe('headers and rows', () => {
     expect(targetOf('责任事项依据')).toBe('responsibilityBasis');
     expect(targetOf('行政职权名称')).toBe('name');
     expect(targetOf('联系电话')).toBeNull();
+  });
+
+  it('a header row scores above a title and a data row, also with decorated column names', () => {
+    const header = headerScore(['序号', '项目名称（主项）', '设定依据（法律法规）', '责任事项', '备注']);
+    expect(header).toBe(4);
+    expect(headerScore(['包头市市场监督管理局权责清单'])).toBe(0);
+    expect(headerScore(['1', '行政裁决', '企业名称争议裁决', '《企业名称登记管理规定》第二十一条'])).toBeLessThan(1);
   });
 
   it('a row of column numbers and note rows', () => {
