@@ -1,67 +1,19 @@
 // The rulebooks (规则集) as the server ships them: loaded once per page view and cached, so that
 // step labels, kinds, triggers and clocks always come from the rulebook an application runs
-// under (never hard-coded here).
+// under (never hard-coded here). Their shapes are the contract's (contract/rulebook.ts).
 import { useEffect, useState } from 'react';
 import { http } from '../../api.ts';
 import { showError } from '../../lib/feedback.ts';
 import { articleWords } from '../../../contract/wire.ts';
-import type { AdjustmentKind, StepId, WorkflowRole } from './model.ts';
+import type { RulebookData, RulebookIndexWire as RulebookIndex, StepDef } from '../../../contract/rulebook.ts';
+import type { AdjustmentKind, StepId } from './model.ts';
 
-export interface Clock {
-  amount: number;
-  unit: 'workday' | 'calendarDay';
-  kind: 'deadline' | 'minimumDuration';
-  from: string;
-  article: string;
-  articleText: string;
-  inherited2023?: true;
-}
-export interface StepDef {
-  id: StepId;
-  label: string;
-  roles: WorkflowRole[];
-  article: string;
-  articleText?: string;
-  clock?: Clock;
-  requires?: string[];
-  inherited2023?: true;
-}
-export interface RulebookData {
-  id: string;
-  label: string;
-  regulation: { title: string; issuedOn: string; effectiveFrom: string | null; source: string };
-  basis: string[];
-  managingOffice: { name: string; fullName: string; article: string };
-  roles: Record<WorkflowRole, { label: string; article: string }>;
-  categories: { code: string; label: string }[];
-  adjustmentKinds: {
-    kind: AdjustmentKind;
-    label: string;
-    article: string;
-    procedure: string;
-    inherited2023?: true;
-    note?: string;
-  }[];
-  triggerKinds: { kind: string; label: string; articles: string[]; inherited2023?: true }[];
-  /** the rulebook this one replaced: a value marked inherited2023 cites that one's regulation */
-  supersedes: string | null;
-  procedures: Record<string, { id: string; label: string; stages: StepDef[][] }>;
-  batchKinds: { id: 'batch' | 'single'; label: string; article: string }[];
-  periodicDuties: { id: string; label: string; article: string; articleText: string }[];
-}
-
-export interface RulebookIndex {
-  current: string;
-  canSwitch: boolean;
-  rulebooks: {
-    id: string;
-    label: string;
-    regulation: RulebookData['regulation'];
-    managingOffice: string;
-    current: boolean;
-  }[];
-  history: { rulebookId: string; label: string; selectedAt: string; selectedByName: string; note: string | null }[];
-}
+export type {
+  Clock,
+  RulebookData,
+  RulebookIndexWire as RulebookIndex,
+  StepDef,
+} from '../../../contract/rulebook.ts';
 
 const cache = new Map<string, Promise<RulebookData>>();
 

@@ -15,7 +15,7 @@ export default function PowerFields({
   categories,
 }: {
   prefix: (string | number)[];
-  categories: { code: string; label: string }[];
+  categories: readonly { code: string; label: string }[];
 }) {
   const n = (...p: (string | number)[]): (string | number)[] => [...prefix, ...p];
   return (
