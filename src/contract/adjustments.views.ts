@@ -240,6 +240,10 @@ export const nextDueSchema = z.object({
   date: z.string(),
   provisional: z.boolean(),
   citation: z.string(),
+  /** the article's words, shown beside the citation */
+  articleText: z.string(),
+  /** for a provisional date: the notice that would make it exact */
+  exactNotice: z.string().optional(),
   workdaysLeft: z.number(),
   overdue: z.boolean(),
 });

@@ -107,6 +107,8 @@ export function nextDueFrom(
     date: d.due!.date,
     provisional: d.due!.provisional,
     citation: d.due!.citation,
+    articleText: d.due!.articleText,
+    exactNotice: d.due!.exactNotice,
     workdaysLeft: left,
     overdue: today > d.due!.date,
   };

@@ -7,8 +7,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useLoad } from '../../lib/useLoad.ts';
 import { useActor } from '../../session.tsx';
 import { adjApi } from './adjApi.ts';
-import { currentDeadline, useDetails } from './current.ts';
-import DueText from './DueText.tsx';
+import { NextDueText } from './DueText.tsx';
 import { KIND_COLORS, STATUS_OPTIONS, statusColor } from './labels.ts';
 import type { AdjustmentKind, AdjustmentRow, AdjustmentStatus } from './model.ts';
 import BatchModal from './BatchModal.tsx';
@@ -35,8 +34,6 @@ export default function AdjustmentsPage() {
     [list.data, kind, q],
   );
   const books = useRulebooks(rows.map((r) => r.rulebookId));
-  const visible = rows.slice((page.current - 1) * page.pageSize, page.current * page.pageSize);
-  const details = useDetails(visible);
   const isClerk = actor.roles.some((g) => g.role === 'clerk');
   const isOffice = actor.roles.some((g) => g.role === 'coordinator');
   const currentBook = useRulebooks(index.data ? [index.data.current] : []).get(index.data?.current ?? '');
@@ -123,15 +120,14 @@ export default function AdjustmentsPage() {
       key: 'due',
       width: 310,
       render: (_, r) => {
-        const a = details.get(r.id);
         if (r.status !== 'open' && r.status !== 'due') return <Typography.Text type="secondary">—</Typography.Text>;
-        if (!a) return <Typography.Text type="secondary">正在计算…</Typography.Text>;
-        const d = currentDeadline(a);
+        // the server's nextDue: the open step's deadline, or filing (present.ts nextDueFrom)
+        const d = r.nextDue;
         if (!d) return <Typography.Text type="secondary">本环节无法定时限</Typography.Text>;
         return (
           <div>
             <Typography.Text style={{ fontSize: 12 }}>{d.label}：</Typography.Text>
-            <DueText due={d.due} workdaysLeft={d.workdaysLeft} overdue={d.overdue} compact />
+            <NextDueText next={d} />
           </div>
         );
       },

@@ -1,7 +1,7 @@
 // A deadline as the regulation states it: the date, 剩余N个工作日 / 已逾期N个工作日 / 暂定 as the
 // server reports them, and the article that sets it (its text on hover). Never computed here.
 import { Space, Tag, Tooltip, Typography } from 'antd';
-import type { Due } from './model.ts';
+import type { Due, NextDue } from './model.ts';
 import './adjustments.css';
 
 interface Props {
@@ -57,6 +57,22 @@ export function Citation({ citation, text }: { citation: string; text?: string |
     </Typography.Text>
   );
   return text ? <Tooltip title={text}>{el}</Tooltip> : el;
+}
+
+/** The deadline that matters next, as the server computed it for a list row (nextDue). */
+export function NextDueText({ next }: { next: NextDue }) {
+  return (
+    <div className="due-text">
+      <Space size={6} wrap>
+        <span>{`${next.date} 前`}</span>
+        {next.provisional && <Provisional notice={next.exactNotice} />}
+        <LeftTag workdaysLeft={next.workdaysLeft} overdue={next.overdue} />
+      </Space>
+      <div>
+        <Citation citation={next.citation} text={next.articleText} />
+      </div>
+    </div>
+  );
 }
 
 export default function DueText({ due, workdaysLeft, overdue, doneOn, onTime, compact, citation }: Props) {

@@ -26,6 +26,7 @@ export type {
   DutyItem,
   HistoryRecord,
   Item,
+  NextDue,
   RebaseResult,
   StepDeadline,
 } from '../../../contract/adjustments.views.ts';

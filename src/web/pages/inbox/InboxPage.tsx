@@ -22,8 +22,7 @@ import { showError, toast } from '../../lib/feedback.ts';
 import { fmtTime } from '../../lib/format.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { adjApi } from '../adjustments/adjApi.ts';
-import { currentDeadline, useDetails } from '../adjustments/current.ts';
-import DueText from '../adjustments/DueText.tsx';
+import { NextDueText } from '../adjustments/DueText.tsx';
 import { actionLabel, KIND_COLORS } from '../adjustments/labels.ts';
 import type { AdjustmentRow, InboxItem } from '../adjustments/model.ts';
 import { stepLabel, useRulebooks } from '../adjustments/rulebook.ts';
@@ -58,10 +57,9 @@ export default function InboxPage() {
   const rows = role ? (picked ? all.filter((r) => picked.has(r.id)) : []) : all;
   const roleLabel = role && actor.roles.find((g) => g.role === role)?.roleLabel;
   const [page, setPage] = useState({ current: 1, pageSize: 10 });
-  // deadlines come from each application's detail: read only the rows on screen
-  const details = useDetails(rows.slice((page.current - 1) * page.pageSize, page.current * page.pageSize));
   const books = useRulebooks(rows.map((r) => r.rulebookId));
-  const overdue = useMemo(() => [...details.values()].filter((a) => currentDeadline(a)?.overdue).length, [details]);
+  // each row's next deadline comes from the server (nextDue), so every row counts, not only this page's
+  const overdue = useMemo(() => rows.filter((r) => r.nextDue?.overdue).length, [rows]);
 
   async function open(item: InboxItem) {
     if (!item.readAt) await adjApi.markRead(item.id).catch(() => {});
@@ -124,13 +122,11 @@ export default function InboxPage() {
       key: 'due',
       width: 340,
       render: (_, r) => {
-        const a = details.get(r.id);
-        const d = a && currentDeadline(a);
-        if (!a) return <Typography.Text type="secondary">正在计算…</Typography.Text>;
+        const d = r.nextDue;
         return d ? (
           <div>
             <Typography.Text style={{ fontSize: 12 }}>{d.label}：</Typography.Text>
-            <DueText due={d.due} workdaysLeft={d.workdaysLeft} overdue={d.overdue} compact />
+            <NextDueText next={d} />
           </div>
         ) : (
           <Typography.Text type="secondary">本环节无法定时限</Typography.Text>
@@ -161,7 +157,7 @@ export default function InboxPage() {
         <Space size={48} wrap>
           <Statistic title="待我办理" value={rows.length} suffix="件" loading={waiting.loading} />
           <Statistic
-            title={rows.length > page.pageSize ? '本页已逾期' : '已逾期'}
+            title="已逾期"
             value={overdue}
             suffix="件"
             styles={{ content: { color: overdue ? '#cf1322' : undefined } }}
