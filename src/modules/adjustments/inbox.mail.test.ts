@@ -170,7 +170,9 @@ describe('e-mail notices (issue 12.6)', () => {
         items.map((i) => i.id),
       );
       expect(rows).toEqual([]);
-      expect(await plain.db.selectFrom('mail_transport').select('configured').execute()).toEqual([{ configured: false }]);
+      expect(await plain.db.selectFrom('mail_transport').select('configured').execute()).toEqual([
+        { configured: false },
+      ]);
     } finally {
       await plain.close();
     }
