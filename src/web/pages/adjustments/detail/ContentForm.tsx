@@ -175,7 +175,12 @@ export default function ContentForm({
           <Form.Item
             name="receivingBodyId"
             label={kind === 'delegate' ? '承接部门（下级行政区域）' : '受委托机构'}
-            rules={[{ required: true, message: kind === 'delegate' ? '请选择承接部门' : '请选择受委托机构' }]}
+            rules={[{ required: kind === 'delegate', message: '请选择承接部门' }]}
+            extra={
+              kind === 'entrust'
+                ? '委托名录外具有管理公共事务职能的组织时留空，在“下放与委托”中填写受委托组织（第十三条第3项）'
+                : undefined
+            }
           >
             <ReceivingBodySelect kind={kind} bodyId={a.bodyId} regionPath={a.regionPath} />
           </Form.Item>
