@@ -172,6 +172,11 @@ describe('委托具有管理公共事务职能的组织 (§13.3)', () => {
     expect(page.body).toContain('对未经许可擅自从事特种设备生产活动的处罚');
     expect(page.body).toContain('包头市市场监督管理局');
     expect(page.body).toContain('责任主体');
+    // the power's own page: entrusted to an organisation, its body still answers for it
+    const scjg = await bodyIdOf(t, '包头市市场监督管理局');
+    const own = await t.anon.get(`/bodies/${scjg}/powers/${codes[2]}`);
+    expect(own.body).toContain('委托名录外的组织实施（见<a href="/entrustments">委托公告</a>）');
+    expect(own.body).toContain('包头市市场监督管理局仍为责任主体');
   });
 });
 

@@ -69,7 +69,8 @@ export function powerPageMain(d: PowerPageData): Html {
   return html`
 <h1>${p.name}</h1>
 <p class="meta">${body.name} · ${categoryLabel(p.category, v.rulebookId)} · 权力编码 <span class="code">${p.code}</span> · ${statusBadge(d)}</p>
-${p.status !== 'active' ? html`<p class="notice" role="note">本事项${statusLabel(p.status)}，不再由${body.name}直接实施${went.length ? html`：${went.map((w, i) => html`${i ? '；' : ''}${w}`)}` : ''}。</p>` : ''}
+${p.status === 'entrusted' ? html`<p class="notice" role="note">本事项${went.length ? html`${went.map((w, i) => html`${i ? '；' : ''}${w}`)}` : '已委托实施'}，${body.name}仍为责任主体，对委托实施的后果承担法律责任（第十三条第3项）。</p>` : ''}
+${p.status !== 'active' && p.status !== 'entrusted' ? html`<p class="notice" role="note">本事项${statusLabel(p.status)}，不再由${body.name}直接实施${went.length ? html`：${went.map((w, i) => html`${i ? '；' : ''}${w}`)}` : ''}。</p>` : ''}
 ${came.length ? html`<p class="notice" role="note">本事项${came}。</p>` : ''}
 ${consultationNotice(d.consultations, '本事项')}
 <p class="banner">所属清单：<a href="/bodies/${body.id}${q}">${body.name}权责清单 第 ${v.version} 版</a>（${cnDate(v.effectiveDate)}起施行）${v.version === d.latest ? '，现行清单' : html` <span class="tag old">历史版本</span> <a href="/bodies/${body.id}/powers/${p.code}">查看现行版本</a>`}</p>

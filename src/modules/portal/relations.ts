@@ -6,7 +6,8 @@ import { html, type Html } from './html.js';
 /** §13(五): a delegation or entrustment link as the list stores it (adjustments/apply.ts). */
 export interface LinkView {
   direction: 'delegatedTo' | 'delegatedFrom' | 'entrustedTo';
-  bodyId: number;
+  /** null: §13.3 an organisation outside the register (named in the 委托公告) */
+  bodyId: number | null;
   code: string | null;
 }
 
@@ -15,14 +16,15 @@ const DIRECTIONS = new Set(['delegatedTo', 'delegatedFrom', 'entrustedTo']);
 export function linksOf(p: Pick<PublishedPower, 'links'>): LinkView[] {
   return (p.links ?? []).flatMap((l) => {
     const o = l as Partial<LinkView> | null;
-    return o && DIRECTIONS.has(String(o.direction)) && Number.isInteger(o.bodyId)
-      ? [{ direction: o.direction!, bodyId: o.bodyId!, code: o.code ?? null }]
+    const organisation = o?.direction === 'entrustedTo' && o.bodyId === null;
+    return o && DIRECTIONS.has(String(o.direction)) && (Number.isInteger(o.bodyId) || organisation)
+      ? [{ direction: o.direction!, bodyId: o.bodyId ?? null, code: o.code ?? null }]
       : [];
   });
 }
 
 export const linkedBodyIds = (powers: Pick<PublishedPower, 'links'>[]) =>
-  powers.flatMap((p) => linksOf(p).map((l) => l.bodyId));
+  powers.flatMap((p) => linksOf(p).flatMap((l) => (l.bodyId === null ? [] : [l.bodyId])));
 
 /** A split 子项 names the power it was split from; a merged power the ones it replaced. */
 export const isSplitResult = (p: Pick<PublishedPower, 'parentCode' | 'predecessorCodes'>) =>
@@ -37,7 +39,8 @@ export interface RelationContext {
   successors: { code: string; name: string }[];
 }
 
-const bodyName = (ctx: RelationContext, id: number) => ctx.names.get(id) ?? '其他机构';
+const bodyName = (ctx: RelationContext, id: number | null) =>
+  id === null ? '其他机构' : (ctx.names.get(id) ?? '其他机构');
 const powerA = (ctx: RelationContext, s: { code: string; name: string }) =>
   html`<a href="/bodies/${ctx.bodyId}/powers/${s.code}${ctx.q}">${s.name}</a>（<span class="code">${s.code}</span>）`;
 
@@ -52,7 +55,11 @@ export function whereItWent(p: Pick<PublishedPower, 'status' | 'links'>, ctx: Re
           : html`下放至<a href="/bodies/${l.bodyId}">${bodyName(ctx, l.bodyId)}</a>`,
       );
     if (l.direction === 'entrustedTo' && p.status === 'entrusted')
-      out.push(html`委托<a href="/bodies/${l.bodyId}">${bodyName(ctx, l.bodyId)}</a>实施`);
+      out.push(
+        l.bodyId === null
+          ? html`委托名录外的组织实施（见<a href="/entrustments">委托公告</a>）`
+          : html`委托<a href="/bodies/${l.bodyId}">${bodyName(ctx, l.bodyId)}</a>实施`,
+      );
   }
   if (ctx.successors.length) {
     const verb = p.status === 'merged' ? '合并为' : '分设为';
@@ -67,6 +74,6 @@ export function whereItCameFrom(p: Pick<PublishedPower, 'links'>, ctx: Pick<Rela
     .filter((l) => l.direction === 'delegatedFrom')
     .map(
       (l) =>
-        html`由<a href="/bodies/${l.bodyId}${l.code ? `/powers/${l.code}` : ''}">${ctx.names.get(l.bodyId) ?? '其他机构'}</a>下放`,
+        html`由<a href="/bodies/${l.bodyId}${l.code ? `/powers/${l.code}` : ''}">${l.bodyId === null ? '其他机构' : (ctx.names.get(l.bodyId) ?? '其他机构')}</a>下放`,
     );
 }
