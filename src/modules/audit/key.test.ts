@@ -64,7 +64,7 @@ describe('loading the audit key', () => {
       DATA_DIR: join(d, 'pglite'),
       PORT: '39871',
     }; // exits before it listens
-    const r: { code?: number; stderr: string } = await promisify(execFile)('npx', ['tsx', 'src/server/main.ts'], {
+    const r: { code?: number; stderr: string } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
       env,
       timeout: 90_000,
     }).catch((e: { code: number; stderr: string }) => e);
