@@ -188,7 +188,9 @@ describe('npm run audit:verify', () => {
     await sql`alter table audit_event disable trigger audit_event_no_update`.execute(h2.db);
     await sql`update audit_event set after = '{"n": 99}' where seq = 3`.execute(h2.db);
     await h2.close();
-    const bad = await run(process.execPath, ['--import', 'tsx', 'src/modules/audit/verify.cli.ts'], { env }).catch((e) => e);
+    const bad = await run(process.execPath, ['--import', 'tsx', 'src/modules/audit/verify.cli.ts'], { env }).catch(
+      (e) => e,
+    );
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('seq=3');
     await drop();

@@ -64,10 +64,14 @@ describe('loading the audit key', () => {
       DATA_DIR: join(d, 'pglite'),
       PORT: '39871',
     }; // exits before it listens
-    const r: { code?: number; stderr: string } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      env,
-      timeout: 90_000,
-    }).catch((e: { code: number; stderr: string }) => e);
+    const r: { code?: number; stderr: string } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'src/server/main.ts'],
+      {
+        env,
+        timeout: 90_000,
+      },
+    ).catch((e: { code: number; stderr: string }) => e);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('生产环境必须提供审计密钥');
     expect(existsSync(join(d, 'pglite'))).toBe(false);
