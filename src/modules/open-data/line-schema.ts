@@ -16,5 +16,6 @@ export function powerLineJsonSchema(): Record<string, unknown> {
 /**
  * The file's text, to regenerate it after a change to the contract:
  * npx tsx -e "import('./src/modules/open-data/line-schema.ts').then((m) => process.stdout.write(m.powerLineJsonSchemaText()))" > docs/schemas/power-line.v1.schema.json
+ * then `npx biome format --write docs/schemas` (the test compares the two as JSON).
  */
 export const powerLineJsonSchemaText = () => `${JSON.stringify(powerLineJsonSchema(), null, 2)}\n`;
