@@ -1,5 +1,6 @@
 // Authorization as pure functions that deny by default (house habit 4), one file per area. Every
-// function exported here has rows in the policy table (table/<area>.rows.ts, run by policies.test.ts: role × action × scope → allowed).
+// function exported here has rows in the policy table (table/<area>.rows.ts, run by
+// policies.test.ts: role × action × scope → allowed).
 export { ADMIN_ROLES, type Abilities } from '../../contract/common.js';
 export * from './abilities.js';
 export * from './adjustments.js';
