@@ -99,7 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpFrom: env.SMTP_FROM?.trim() || '权责清单管理平台 <noreply@localhost>',
     publicUrl: (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
     webhookAllowPrivate: (
-      env.WEBHOOK_ALLOW_PRIVATE ?? (!!env.DATABASE_URL || env.NODE_ENV === 'production' ? '' : '127.0.0.1,::1')
+      env.WEBHOOK_ALLOW_PRIVATE ?? (env.DATABASE_URL || env.NODE_ENV === 'production' ? '' : '127.0.0.1,::1')
     )
       .split(',')
       .map((s) => s.trim())
