@@ -1,7 +1,7 @@
 // A body's own list layout (issue 14 item 2): which of its column names means which field of
 // the 职权信息表 (spec §2; regulation 第六条), where its header row is, and which rows are the
 // title above it, a row of column numbers, or notes at the bottom. Pure: no IO. The synonyms
-// follow the glossary (/work/shared/docs/glossary.md: 法定依据 / 设定依据, 行政职权 / 行政权力 …)
+// follow the glossary (docs/glossary.md: 法定依据 / 设定依据, 行政职权 / 行政权力 …)
 // and the names bodies' published lists use.
 import type { ForeignMapping, MappingTarget } from '../../contract/exchange-mapping.js';
 import { COLUMN_BY_KEY, type ColumnKey } from './columns.js';
