@@ -68,7 +68,7 @@ export function PowerAlerts({ power }: { power: PowerFields }) {
   );
 }
 
-export default function PowerDetail({ power, categories }: { power: PowerFields; categories: Category[] }) {
+export default function PowerDetail({ power, categories }: { power: PowerFields; categories: readonly Category[] }) {
   const cat = categories.find((c) => c.code === power.category)?.label ?? power.category;
   const st = POWER_STATUS[power.status] ?? { label: power.status, color: 'default' };
   const parent = power.parentCode ?? mainCodeOf(power.code);

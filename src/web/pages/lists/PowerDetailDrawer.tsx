@@ -11,7 +11,7 @@ export default function PowerDetailDrawer({
   extra,
 }: {
   power: PowerFields | null;
-  categories: Category[];
+  categories: readonly Category[];
   onClose: () => void;
   extra?: ReactNode;
 }) {

@@ -23,7 +23,7 @@ type Row = PowerFields & Partial<Pick<DraftPower, 'id' | 'exclusionFlags' | 'exc
 
 interface Props<T extends Row> {
   powers: T[];
-  categories: Category[];
+  categories: readonly Category[];
   loading?: boolean;
   onOpen: (p: T) => void;
   actions?: (p: T) => ReactNode;

@@ -4,6 +4,7 @@
 // The import upload is multipart, so it does not go through http.* (JSON only).
 import type { z } from 'zod';
 import type { DraftStatus, powerInput } from '../../../contract/register.ts';
+import type { RulebookData, RulebookIndexWire } from '../../../contract/rulebook.ts';
 import type {
   Comparison,
   Draft,
@@ -41,11 +42,8 @@ export interface Category {
   code: string;
   label: string;
 }
-export interface Rulebook {
-  id: string;
-  label: string;
-  categories: Category[];
-}
+/** The part of a rulebook (contract/rulebook.ts) the list pages read. */
+export type Rulebook = Pick<RulebookData, 'id' | 'label' | 'categories'>;
 
 /** A refused import: every problem with its row and column, and the error report to download. */
 export class ImportRefused extends ApiError {
@@ -65,8 +63,7 @@ export type PowerInput = z.input<typeof powerInput>;
 
 export const listApi = {
   rulebook: (id: string) => http.get<Rulebook>(`/api/rulebooks/${encodeURIComponent(id)}`),
-  rulebooks: () =>
-    http.get<{ current: string; rulebooks: { id: string; label: string; current: boolean }[] }>('/api/rulebooks'),
+  rulebooks: () => http.get<RulebookIndexWire>('/api/rulebooks'),
 
   drafts: (status?: DraftStatus[]) => http.get<DraftRow[]>('/api/list-drafts', { status: status?.join(',') }),
   draft: (id: number) => http.get<Draft>(`/api/list-drafts/${id}`),

@@ -42,7 +42,7 @@ interface Props {
   draft: Draft;
   /** the power being edited; undefined = new */
   power?: DraftPower;
-  categories: Category[];
+  categories: readonly Category[];
   onClose: () => void;
   onSaved: () => void;
   /** the page reloads its data behind the open drawer (after a refused stale save) */

@@ -11,11 +11,11 @@ interface Props {
   versions: VersionInfo[];
   from?: number;
   to?: number;
-  categories: Category[];
+  categories: readonly Category[];
   onChange: (from: number | undefined, to: number | undefined) => void;
 }
 
-function shown(c: FieldChange, v: unknown, categories: Category[]): string {
+function shown(c: FieldChange, v: unknown, categories: readonly Category[]): string {
   if (c.path === 'status' && typeof v === 'string') return POWER_STATUS[v as keyof typeof POWER_STATUS]?.label ?? v;
   if (c.path === 'category' && typeof v === 'string') return categories.find((x) => x.code === v)?.label ?? v;
   return valueText(v);
@@ -23,7 +23,7 @@ function shown(c: FieldChange, v: unknown, categories: Category[]): string {
 
 const kindOf = (c: FieldChange) => (c.before === undefined ? '新增' : c.after === undefined ? '删除' : '修改');
 
-function PowerRows({ powers, categories }: { powers: PowerFields[]; categories: Category[] }) {
+function PowerRows({ powers, categories }: { powers: PowerFields[]; categories: readonly Category[] }) {
   return (
     <Table<PowerFields>
       size="small"
