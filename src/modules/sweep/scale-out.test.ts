@@ -6,7 +6,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { adminUrl } from '../../../test/global-setup.js';
-import { setupTestApp, type TestApp } from '../../../test/harness.js';
+import { QueryLog, setupTestApp, type TestApp } from '../../../test/harness.js';
 import { loadConfig } from '../../config.js';
 import { connect, type DbHandle } from '../../db/connect.js';
 import { DEMO_PASSWORD } from '../demo/users.seed.js';
@@ -20,6 +20,9 @@ let t: TestApp;
 let other: DbHandle | null = null;
 let a: FastifyInstance;
 let b: FastifyInstance;
+let c: FastifyInstance;
+/** the statements sent to the instance's read-only connection (READ_DATABASE_URL) */
+const replicaLog = new QueryLog();
 beforeAll(async () => {
   t = await setupTestApp();
   const url = process.env.DATABASE_URL;
@@ -31,10 +34,13 @@ beforeAll(async () => {
   // PGlite admits one process: there the second instance shares its handle (the state is the same database)
   a = await buildApp({ db: t.db, config, clock: t.clock.read });
   b = await buildApp({ db: (other ?? t.handle).db, config, clock: t.clock.read });
+  // an instance whose public reads go to a replica: here the same database, seen through a log
+  c = await buildApp({ db: t.db, readDb: (other ?? t.handle).db.withPlugin(replicaLog), config, clock: t.clock.read });
 });
 afterAll(async () => {
   await a?.close();
   await b?.close();
+  await c?.close();
   await other?.close();
   await t.close();
 });
@@ -154,4 +160,24 @@ it('both instances fire the hourly sweep at once: it runs once and each notice i
   );
   expect(next.ran && next.result.reminders).toBe(0);
   expect((await remindersNow()).length).toBe(reminders.length);
+});
+
+it('READ_DATABASE_URL: the public search reads the replica connection, staff reads stay on the primary', async () => {
+  const search = await replicaLog.during(() =>
+    call(c, { method: 'GET', url: '/api/public/search?q=%E8%AE%B8%E5%8F%AF' }),
+  );
+  expect(search.length).toBeGreaterThan(0);
+  const page = await replicaLog.during(() => call(c, { method: 'GET', url: '/search?q=%E6%A3%80%E6%9F%A5' }));
+  expect(page.length).toBeGreaterThan(0);
+  const staff = await replicaLog.during(async () => {
+    const login = await call(c, {
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'clerk.scjg', password: DEMO_PASSWORD },
+      headers: { 'x-forwarded-for': '198.51.100.9' },
+    });
+    const cookie = `qz_sid=${login.cookies.find((k) => k.name === 'qz_sid')!.value}`;
+    expect((await call(c, { method: 'GET', url: '/api/session', headers: { cookie } })).statusCode).toBe(200);
+  });
+  expect(staff).toEqual([]);
 });
