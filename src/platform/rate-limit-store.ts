@@ -40,3 +40,9 @@ export function databaseRateLimitStore(db: Database) {
     }
   };
 }
+
+/** Counters whose window ended a day ago or more (the hourly sweep's instance removes them): one row per client key otherwise stays for good. */
+export async function pruneRateLimits(db: Database): Promise<number> {
+  const r = await sql`delete from rate_limit_hit where window_start < now() - interval '1 day'`.execute(db);
+  return Number(r.numAffectedRows ?? 0);
+}

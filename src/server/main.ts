@@ -10,6 +10,7 @@ import { ROLE_LABELS } from '../core/actor.js';
 import { buildApp } from './app.js';
 import { runSweep } from '../modules/adjustments/sweep.js';
 import { hourSlot, runScheduled } from '../modules/sweep/scheduled.js';
+import { pruneRateLimits } from '../platform/rate-limit-store.js';
 import { prepareAuditKey, startAuditTrail } from '../modules/audit/startup.js';
 import { loadContactKey } from '../modules/feedback/contact-crypto.js';
 import { injectFetcher, runIntegrityCheck } from '../modules/integrity/monitor.js';
@@ -40,7 +41,10 @@ async function sweep() {
   try {
     // issue 15.1: once an hour across every instance on the database (scheduled_run, 0091)
     const now = new Date();
-    const r = await runScheduled(handle.db, 'sweep', hourSlot(now), () => runSweep(handle.db, now));
+    const r = await runScheduled(handle.db, 'sweep', hourSlot(now), async () => {
+      await pruneRateLimits(handle.db);
+      return runSweep(handle.db, now);
+    });
     if (r.ran) app.log.info({ sweep: r.result }, 'deadline sweep');
     else app.log.info({ claimedBy: r.claimedBy }, 'deadline sweep: this hour run by another instance');
   } catch (err) {

@@ -12,6 +12,7 @@ import { connect, type DbHandle } from '../../db/connect.js';
 import { DEMO_PASSWORD } from '../demo/users.seed.js';
 import { runSweep } from '../adjustments/sweep.js';
 import { at, expectOk, power, publishFixture } from '../adjustments/test-fixtures.js';
+import { pruneRateLimits } from '../../platform/rate-limit-store.js';
 import { buildApp } from '../../server/app.js';
 import { runScheduled } from './scheduled.js';
 
@@ -98,6 +99,14 @@ it('the login rate limit counts the attempts made on both instances', async () =
     headers: { 'x-forwarded-for': '203.0.113.8' },
   });
   expect(fresh.statusCode).toBe(200);
+  // a counter whose window ended a day ago is removed by the hourly run; today's stay
+  await sql`insert into rate_limit_hit values ('POST /api/auth/login', '192.0.2.1', 3, now() - interval '2 days')`.execute(
+    t.db,
+  );
+  expect(await pruneRateLimits(t.db)).toBe(1);
+  const left = await sql<{ key: string }>`select key from rate_limit_hit`.execute(t.db);
+  expect(left.rows.map((r) => r.key)).toContain('203.0.113.7');
+  expect(left.rows.map((r) => r.key)).not.toContain('192.0.2.1');
 });
 
 it('both instances fire the hourly sweep at once: it runs once and each notice is sent once', async () => {
