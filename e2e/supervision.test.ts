@@ -43,12 +43,12 @@ describeBrowser('supervision: a finding through rectification to a published 通
         console.warn(`[${user}] ${r.status()} ${r.request().method()} ${r.url()} ${await r.text().catch(() => '')}`);
     });
     problems.push(collectProblems(page));
-    await page.goto(`${t.baseUrl}/app/login`);
+    // the link first: the login page it is sent to signs in and goes back to it (one workspace load, not three)
+    await page.goto(`${t.baseUrl}${path}`);
     await page.locator('#username').fill(user);
     await page.locator('#password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
-    await page.goto(`${t.baseUrl}${path}`);
+    await page.waitForURL((u) => u.pathname + u.search === path);
     return page;
   }
 
