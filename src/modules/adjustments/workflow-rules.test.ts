@@ -124,9 +124,22 @@ describe('no one acts on a step of their own application (SELF_REVIEW)', () => {
     );
     const id = await cancel(codes[2]);
     await drive(t, id, 'preliminaryReview');
+    const refused = async () =>
+      (await t.db.selectFrom('audit_event').select('after').where('action', '=', 'security.refused').execute()).map(
+        (r) => (r.after as { code: string }).code,
+      );
+    const before = {
+      app: await t.db.selectFrom('adjustment').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+      refusals: (await refused()).length,
+    };
     const res = await post('clerk.scjg', `/api/adjustments/${id}/steps/preliminaryReview/complete`);
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('SELF_REVIEW');
+    // issue 9.8: a self-review is a security event of its own, and the application is untouched
+    expect((await refused()).slice(before.refusals)).toEqual(['SELF_REVIEW']);
+    expect(await t.db.selectFrom('adjustment').selectAll().where('id', '=', id).executeTakeFirstOrThrow()).toEqual(
+      before.app,
+    );
     expect(
       (await post('clerk.scjg', `/api/adjustments/${id}/steps/preliminaryReview/return`, { reason: '自己退回' })).json()
         .error.code,
