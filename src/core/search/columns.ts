@@ -32,16 +32,15 @@ const agg = (bases: readonly Citation[], key: keyof Citation) => {
 };
 const concatWs = (parts: (string | null)[]) => parts.filter((p): p is string => p !== null).join('\n');
 
-/** = qz_search_grams: distinct 1- and 2-character substrings without white space. */
+/** = qz_search_grams: distinct 1- and 2-character substrings without white space (per word, as 0008 does). */
 export function gramsOf(t: string): string[] {
-  const ch = Array.from(t);
   const out = new Set<string>();
-  for (let i = 0; i < ch.length; i++) {
-    const a = ch[i]!;
-    if (/\s/u.test(a)) continue;
-    out.add(a);
-    const b = ch[i + 1];
-    if (b !== undefined && !/\s/u.test(b)) out.add(a + b);
+  for (const w of t.split(/\s+/u)) {
+    const ch = Array.from(w);
+    for (let i = 0; i < ch.length; i++) {
+      out.add(ch[i]!);
+      if (i + 1 < ch.length) out.add(ch[i]! + ch[i + 1]!);
+    }
   }
   return [...out];
 }
