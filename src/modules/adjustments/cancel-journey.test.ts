@@ -152,12 +152,20 @@ describe('a cancel application through every role', () => {
   });
 
   it('a click alone does not confirm the platforms (§13.1): refused, nothing changed', async () => {
-    const before = await t.db.selectFrom('adjustment').select(['version', 'open_steps']).where('id', '=', id).executeTakeFirstOrThrow();
+    const before = await t.db
+      .selectFrom('adjustment')
+      .select(['version', 'open_steps'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     const res = await step('clerk.scjg', 'platformSync', 'complete', { note: '已同步自治区事项管理平台' });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('PLATFORM_NOT_RECONCILED');
     expect(res.json().error.message).toContain('对账');
-    const after = await t.db.selectFrom('adjustment').select(['version', 'open_steps']).where('id', '=', id).executeTakeFirstOrThrow();
+    const after = await t.db
+      .selectFrom('adjustment')
+      .select(['version', 'open_steps'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(after).toEqual(before);
   });
 
