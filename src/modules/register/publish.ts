@@ -178,9 +178,13 @@ export async function issueCodes(trx: Transaction<DB>, bodyId: number, codes: st
  */
 export async function publishVersion(trx: Transaction<DB>, input: PublishInput): Promise<PublishResult> {
   const { bodyId } = input;
-  // one publication per body at a time: the version number and the diff depend on the last one
-  const body = await sql<{ id: number }>`select id from body where id = ${bodyId} for update`.execute(trx);
+  // one publication per body at a time: the version number and the diff depend on the last one;
+  // the same statement reads the body's level, which the search columns carry (issue 15.2)
+  const body = await sql<{ id: number; level: number }>`
+    select b.id, r.level from body b join region r on r.code = b.region_code
+    where b.id = ${bodyId} for update of b`.execute(trx);
   if (body.rows.length === 0) throw new AppError('NOT_FOUND', '机构不存在');
+  const level = body.rows[0]!.level;
 
   const next = input.powers.map(normalizePower);
   const current = input.current ?? (await loadCurrentList(trx, bodyId));
@@ -220,11 +224,9 @@ export async function publishVersion(trx: Transaction<DB>, input: PublishInput):
 
   const insertCodes = new Set([...added, ...diff.changed.map((c) => c.code)]);
   // issue 15.2: the search columns computed here (the insert trigger skips rows that carry them)
-  const level = await sql<{ level: number }>`
-    select r.level from body b join region r on r.code = b.region_code where b.id = ${bodyId}`.execute(trx);
   const rows = next.flatMap((p, i) => {
     if (!insertCodes.has(p.code)) return [];
-    const s = searchColumns({ ...p, bodyId, level: level.rows[0]?.level ?? 0 });
+    const s = searchColumns({ ...p, bodyId, level });
     return [{ ...powerToRow(bodyId, p, i, version), search_text: s.text, search_grams: s.grams }];
   });
   for (const part of chunks(rows)) await trx.insertInto('power').values(part).execute();
