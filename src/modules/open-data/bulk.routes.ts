@@ -13,12 +13,11 @@ import { ATOM_TYPE, atomFeed } from './atom.js';
 import { bulkBodies, bulkDigest, csvLines, jsonLines, lastPublished, type BulkBody } from './bulk.js';
 import { changesOf, recentPublications } from './changes.js';
 import { answerConditional } from './http-cache.js';
+import { PUBLICATION_DIGEST_HEADER, publicationDigest } from '../../contract/integrity.js';
 import { LINE_SCHEMA_PATH } from './line-schema.js';
 
 export const V1 = '/api/public/v1';
 const TAGS = ['开放数据 v1：批量数据与变更订阅'];
-/** the same header as the portal's pages and files (modules/integrity): sm3:<hex> */
-export const DIGEST_HEADER = 'x-publication-digest';
 export const API_LIMIT = { rateLimit: { max: 120, timeWindow: '1 minute' } };
 const BULK_LIMIT = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 export const FEED_ENTRIES = 50;
@@ -37,7 +36,7 @@ export async function bulkRoutes(app: FastifyInstance, { db, config }: AppDeps) 
   async function fixed(req: FastifyRequest, reply: FastifyReply, s: Scope, kind: string) {
     const bodies = await bulkBodies(db, s.level);
     const digest = bulkDigest(bodies);
-    reply.header(DIGEST_HEADER, `sm3:${digest}`);
+    reply.header(PUBLICATION_DIGEST_HEADER, publicationDigest(digest));
     const fresh = answerConditional(req, reply, {
       etag: etagOf('v1', kind, s.level, digest, bodies.map((b) => `${b.name}\u0002${b.regionName}`).join('\u0001')),
       lastModified: lastPublished(bodies),

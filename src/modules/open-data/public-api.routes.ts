@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorSchema, idParam, textSchema } from '../../contract/common.js';
+import { PUBLICATION_DIGEST_HEADER, publicationDigest } from '../../contract/integrity.js';
 import { diffQuery, diffSchema, feedQuery, versionParam } from '../../contract/open-data.js';
 import { csvSchema, openListSchema, openVersionsSchema, versionQuery } from '../../contract/portal.js';
 import { AppError } from '../../core/errors.js';
@@ -15,7 +16,7 @@ import { listCsv, listJson } from '../portal/open-data.js';
 import * as repo from '../portal/portal.repo.js';
 import { etagOf } from '../portal/respond.js';
 import { ATOM_TYPE, atomFeed } from './atom.js';
-import { API_LIMIT, DIGEST_HEADER, FEED_ENTRIES, V1 } from './bulk.routes.js';
+import { API_LIMIT, FEED_ENTRIES, V1 } from './bulk.routes.js';
 import { changesOf, recentPublications } from './changes.js';
 import { answerConditional } from './http-cache.js';
 import { LINE_SCHEMA_PATH, powerLineJsonSchema } from './line-schema.js';
@@ -137,7 +138,7 @@ export async function publicApiRoutes(app: FastifyInstance, { db, config }: AppD
     },
     async (req, reply) => {
       const { body, v } = await versionOf(req.params.id, req.query.version);
-      reply.header(DIGEST_HEADER, `sm3:${v.digest}`);
+      reply.header(PUBLICATION_DIGEST_HEADER, publicationDigest(v.digest));
       const parts = ['list.json', body.id, body.name, body.regionName, v.version, v.digest];
       if (cacheFor(req, reply, parts, v.publishedAt, !!req.query.version)) return reply;
       const [powers, duties] = await Promise.all([
@@ -162,7 +163,7 @@ export async function publicApiRoutes(app: FastifyInstance, { db, config }: AppD
     },
     async (req, reply) => {
       const { body, v } = await versionOf(req.params.id, req.query.version);
-      reply.header(DIGEST_HEADER, `sm3:${v.digest}`);
+      reply.header(PUBLICATION_DIGEST_HEADER, publicationDigest(v.digest));
       if (
         cacheFor(req, reply, ['list.csv', body.id, body.name, v.version, v.digest], v.publishedAt, !!req.query.version)
       )
