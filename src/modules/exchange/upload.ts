@@ -64,15 +64,39 @@ export async function receiveXlsx(req: FastifyRequest): Promise<Upload> {
     throw media(`文件类型“${part.mimetype}”不是 Excel 工作簿（.xlsx）`);
   }
 
+  const { path, size, sha256, cleanup } = await spool(
+    part.file,
+    'xlsx',
+    async (path, size) => {
+      if (part.file.truncated) throw tooLarge();
+      await checkWorkbookFile(path, size);
+    },
+    mapMultipartError,
+  );
+  const fields: Record<string, string> = {};
+  for (const [k, f] of Object.entries(part.fields ?? {}))
+    if (f && !Array.isArray(f) && f.type === 'field' && typeof f.value === 'string') fields[k] = f.value;
+  return { path, fileName, size, sha256, fields, cleanup };
+}
+
+/** An uploaded stream written to a new file in this process's spool folder, its bytes counted and
+ * hashed as they pass, then `check`ed; on any failure the file is removed and an error that is not
+ * already an AppError is turned into one by `mapError`. */
+export async function spool(
+  file: NodeJS.ReadableStream,
+  ext: string,
+  check: (path: string, size: number) => Promise<void>,
+  mapError: (e: unknown) => AppError,
+): Promise<{ path: string; size: number; sha256: string; cleanup(): Promise<void> }> {
   const dir = spoolDir();
   await mkdir(dir, { recursive: true });
-  const path = join(dir, `${randomUUID()}.xlsx`);
+  const path = join(dir, `${randomUUID()}.${ext}`);
   const cleanup = () => rm(path, { force: true });
   const hash = createHash('sha256');
   let size = 0;
   try {
     await pipeline(
-      part.file,
+      file,
       new Transform({
         transform(chunk: Buffer, _enc, cb) {
           size += chunk.length;
@@ -82,16 +106,12 @@ export async function receiveXlsx(req: FastifyRequest): Promise<Upload> {
       }),
       createWriteStream(path),
     );
-    if (part.file.truncated) throw tooLarge();
-    await checkWorkbookFile(path, size);
+    await check(path, size);
   } catch (e) {
     await cleanup();
-    throw e instanceof AppError ? e : mapMultipartError(e);
+    throw e instanceof AppError ? e : mapError(e);
   }
-  const fields: Record<string, string> = {};
-  for (const [k, f] of Object.entries(part.fields ?? {}))
-    if (f && !Array.isArray(f) && f.type === 'field' && typeof f.value === 'string') fields[k] = f.value;
-  return { path, fileName, size, sha256: hash.digest('hex'), fields, cleanup };
+  return { path, size, sha256: hash.digest('hex'), cleanup };
 }
 
 const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', `文件超过 ${MB} MB 上限，请拆分为多个文件分别导入`);

@@ -2,16 +2,9 @@
 // spooled to a temporary file of this process (the exchange module's spool folder, swept at
 // start) with its SHA-256, so the reconciliation reads it from disk as it streams. An xlsx is
 // checked as the exchange module checks workbooks before anyone parses it.
-import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.js';
-import { spoolDir } from '../exchange/temp-files.js';
-import { checkWorkbookFile } from '../exchange/upload.js';
+import { checkWorkbookFile, spool } from '../exchange/upload.js';
 
 /** A level's million powers as JSON is about 1 GB; larger files are refused before reading. */
 export const MAX_EXCHANGE_BYTES = 2 * 1024 ** 3;
@@ -44,30 +37,15 @@ export async function receiveExchangeFile(req: FastifyRequest): Promise<Exchange
     part.file.resume();
     throw media(`只能导入交换格式的 .json 或 .xlsx 文件，收到的是“${fileName || '未命名文件'}”`);
   }
-  const dir = spoolDir();
-  await mkdir(dir, { recursive: true });
-  const path = join(dir, `${randomUUID()}.${format}`);
-  const cleanup = () => rm(path, { force: true });
-  const hash = createHash('sha256');
-  let size = 0;
-  try {
-    await pipeline(
-      part.file,
-      new Transform({
-        transform(chunk: Buffer, _e, cb) {
-          size += chunk.length;
-          hash.update(chunk);
-          cb(null, chunk);
-        },
-      }),
-      createWriteStream(path),
-    );
-    if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', '文件超过 2 GB 上限，请按部门分别导出后对账');
-    if (size === 0) throw media('文件是空的');
-    if (format === 'xlsx') await checkWorkbookFile(path, size);
-  } catch (e) {
-    await cleanup();
-    throw e instanceof AppError ? e : new AppError('VALIDATION_FAILED', '文件上传未完成，请重试');
-  }
-  return { path, fileName, format, sha256: hash.digest('hex'), cleanup };
+  const { path, sha256, cleanup } = await spool(
+    part.file,
+    format,
+    async (path, size) => {
+      if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', '文件超过 2 GB 上限，请按部门分别导出后对账');
+      if (size === 0) throw media('文件是空的');
+      if (format === 'xlsx') await checkWorkbookFile(path, size);
+    },
+    () => new AppError('VALIDATION_FAILED', '文件上传未完成，请重试'),
+  );
+  return { path, fileName, format, sha256, cleanup };
 }
