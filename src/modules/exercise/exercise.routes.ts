@@ -3,7 +3,7 @@
 // records; a system administrator issues and revokes the systems' keys.
 import { createHash } from 'node:crypto';
 import multipart from '@fastify/multipart';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorResponses, idParam } from '../../contract/common.js';
 import {
@@ -28,6 +28,7 @@ import { MAX_CSV_BYTES, receiveCsv } from './csv.js';
 import { importExercise, recordChecker } from './exercise.commands.js';
 import { flaggedRecords, getImport, listImports } from './exercise.repo.js';
 import { readCsvRecords, readXlsxRecords } from './files.js';
+import type { RecordChecker } from './records.js';
 import { createSource, listSources, revokeSource, sourceByKey } from './sources.commands.js';
 
 const TAGS = ['行使记录'];
@@ -173,6 +174,32 @@ export async function exerciseRoutes(app: FastifyInstance, deps: AppDeps) {
 
 function uploadRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+
+  /** An office's file: its rows checked within the actor's reach, imported whole, answered with the import's counts. */
+  async function importFile(
+    req: FastifyRequest,
+    actor: Actor,
+    level: string,
+    channel: 'xlsx' | 'csv',
+    file: { fileName: string; sha256: string },
+    read: (checker: RecordChecker) => void | Promise<void>,
+  ) {
+    const checker = await recordChecker(db, (b) => canImportExercise(actor, b.regionPath), '行');
+    await read(checker);
+    const out = await importExercise(db, {
+      channel,
+      regionPath: level,
+      checker,
+      fileName: file.fileName,
+      sha256: file.sha256,
+      actor,
+      source: null,
+      meta: metaOf(req),
+      at: clock(),
+    });
+    return getImport(db, actor, out.id);
+  }
+
   r.post(
     '/api/exercise/imports/xlsx',
     {
@@ -188,20 +215,8 @@ function uploadRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
       const level = officeLevel(actor);
       const upload = await receiveXlsx(req);
       try {
-        const checker = await recordChecker(db, (b) => canImportExercise(actor, b.regionPath), '行');
-        await readXlsxRecords(upload.path, checker);
-        const out = await importExercise(db, {
-          channel: 'xlsx',
-          regionPath: level,
-          checker,
-          fileName: upload.fileName,
-          sha256: upload.sha256,
-          actor,
-          source: null,
-          meta: metaOf(req),
-          at: clock(),
-        });
-        return reply.code(201).send(await getImport(db, actor, out.id));
+        const out = await importFile(req, actor, level, 'xlsx', upload, (c) => readXlsxRecords(upload.path, c));
+        return reply.code(201).send(out);
       } finally {
         await upload.cleanup();
       }
@@ -222,20 +237,8 @@ function uploadRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
       const actor = actorOf(req);
       const level = officeLevel(actor);
       const upload = await receiveCsv(req);
-      const checker = await recordChecker(db, (b) => canImportExercise(actor, b.regionPath), '行');
-      readCsvRecords(upload.text, checker);
-      const out = await importExercise(db, {
-        channel: 'csv',
-        regionPath: level,
-        checker,
-        fileName: upload.fileName,
-        sha256: upload.sha256,
-        actor,
-        source: null,
-        meta: metaOf(req),
-        at: clock(),
-      });
-      return reply.code(201).send(await getImport(db, actor, out.id));
+      const out = await importFile(req, actor, level, 'csv', upload, (c) => readCsvRecords(upload.text, c));
+      return reply.code(201).send(out);
     },
   );
 }
