@@ -12,7 +12,7 @@ import { diffQuery, diffSchema, feedQuery, versionParam } from '../../contract/o
 import { csvSchema, openListSchema, openVersionsSchema, versionQuery } from '../../contract/portal.js';
 import { AppError } from '../../core/errors.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { listCsv, listJson } from '../portal/open-data.js';
+import { listCsv, listJson, versionItems } from '../portal/open-data.js';
 import * as repo from '../portal/portal.repo.js';
 import { etagOf } from '../portal/respond.js';
 import { ATOM_TYPE, atomFeed } from './atom.js';
@@ -109,16 +109,7 @@ export async function publicApiRoutes(app: FastifyInstance, { db, config }: AppD
       const base = bodyUrl(body.id);
       return {
         body: { id: body.id, name: body.name },
-        items: (await repo.listVersions(db, body.id)).map((v) => ({
-          version: v.version,
-          publishedAt: new Date(v.publishedAt).toISOString(),
-          effectiveDate: v.effectiveDate,
-          digest: v.digest,
-          powerCount: v.powerCount,
-          source: { type: v.sourceType, id: v.sourceId },
-          json: `${base}/list.json?version=${v.version}`,
-          csv: `${base}/list.csv?version=${v.version}`,
-        })),
+        items: versionItems(base, await repo.listVersions(db, body.id)),
       };
     },
   );

@@ -14,7 +14,7 @@ import {
 import { AppError } from '../../core/errors.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { errorSchema, idParam } from '../../platform/http.js';
-import { listCsv, listJson } from './open-data.js';
+import { listCsv, listJson, versionItems } from './open-data.js';
 import * as repo from './portal.repo.js';
 import { answerIfFresh, etagOf } from './respond.js';
 import { PUBLICATION_DIGEST_HEADER, publicationDigest } from '../../contract/integrity.js';
@@ -89,16 +89,7 @@ export async function openDataRoutes(app: FastifyInstance, deps: AppDeps) {
       const base = `/api/public/bodies/${h.body.id}`;
       return {
         body: { id: h.body.id, name: h.body.name },
-        items: versions.map((v) => ({
-          version: v.version,
-          publishedAt: new Date(v.publishedAt).toISOString(),
-          effectiveDate: v.effectiveDate,
-          digest: v.digest,
-          powerCount: v.powerCount,
-          source: { type: v.sourceType, id: v.sourceId },
-          json: `${base}/list.json?version=${v.version}`,
-          csv: `${base}/list.csv?version=${v.version}`,
-        })),
+        items: versionItems(base, versions),
       };
     },
   );

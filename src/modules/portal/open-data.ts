@@ -14,6 +14,20 @@ export function publicPower(p: PublishedPower) {
   return links?.length ? { ...rest, links } : rest;
 }
 
+/** A body's versions as both open-data APIs list them (/api/public/… and /api/public/v1/…), linked under base. */
+export function versionItems(base: string, versions: VersionInfo[]) {
+  return versions.map((v) => ({
+    version: v.version,
+    publishedAt: new Date(v.publishedAt).toISOString(),
+    effectiveDate: v.effectiveDate,
+    digest: v.digest,
+    powerCount: v.powerCount,
+    source: { type: v.sourceType, id: v.sourceId },
+    json: `${base}/list.json?version=${v.version}`,
+    csv: `${base}/list.csv?version=${v.version}`,
+  }));
+}
+
 export function listJson(
   body: BodyInfo,
   v: VersionInfo,
