@@ -6,6 +6,7 @@ import { setupTestApp, type TestApp } from '../../../test/harness.js';
 import {
   assessmentFixture,
   at,
+  auditActionsOf,
   bodyIdOf,
   draftApplication,
   drive,
@@ -22,13 +23,7 @@ const PDF = Buffer.from('%PDF-1.7\n委托书\n%%EOF');
 
 const state = async (id: number) => {
   const a = await expectOk(await (await t.login('coord.city')).get(`/api/adjustments/${id}`));
-  const audits = await t.db
-    .selectFrom('audit_event')
-    .select('action')
-    .where('object_type', '=', 'adjustment')
-    .where('object_id', '=', String(id))
-    .execute();
-  return { status: a.status, openSteps: a.openSteps, audits: audits.map((r) => r.action) };
+  return { status: a.status, openSteps: a.openSteps, audits: await auditActionsOf(t, id) };
 };
 const submit = async (id: number) => (await t.login('lead.scjg')).post(`/api/adjustments/${id}/steps/submit/complete`);
 const basis = { basisLevel: '法律', basisDocument: '《中华人民共和国行政处罚法》', basisArticle: '第二十条' };
