@@ -43,9 +43,8 @@ interface Side {
   codes: string[];
 }
 
-/** The lists the application's publication changed: its body's and, for a 下放/委托, the receiving body's. */
-async function sidesOf(db: Db, a: AdjustmentRecord): Promise<Side[]> {
-  const changed = await changedCodes(db, a);
+/** The lists the application's publication changed (`changed`: changedCodes): its body's and, for a 下放/委托, the receiving body's. */
+function sidesOf(a: AdjustmentRecord, changed: { bodyId: number; code: string }[]): Side[] {
   const side = (bodyId: number, bodyName: string, version: number): Side => ({
     bodyId,
     bodyName,
@@ -101,7 +100,7 @@ async function judge(db: Db, a: AdjustmentRecord, sides: Side[], recId: number):
 /** Why the attached reconciliations do not (yet) show the application's changes on the other side, or null. */
 export async function syncProblem(db: Db, a: AdjustmentRecord, recIds: number[]): Promise<string | null> {
   if (a.publishedAt === null || a.publishedVersion === null) return '调整尚未公布，公布后再对账';
-  const sides = await sidesOf(db, a);
+  const sides = sidesOf(a, await changedCodes(db, a));
   const verdicts = await Promise.all(recIds.map((r) => judge(db, a, sides, r)));
   for (const [i, s] of sides.entries()) {
     const mine = verdicts.map((v) => v[i]).filter((v): v is string => v !== null);
@@ -149,7 +148,8 @@ export async function attachReconciliation(
       throw new AppError('INVALID_STATE', '本申请当前不在“更新自治区事项管理平台和全市权责清单管理平台”步骤');
     if (a.publishedAt === null || a.publishedVersion === null) throw refuse('调整尚未公布，公布后再对账');
     // useful and clean: it covers a list the application changed, and shows those changes there
-    const verdicts = await judge(trx, a, await sidesOf(trx, a), recId);
+    const changed = await changedCodes(trx, a);
+    const verdicts = await judge(trx, a, sidesOf(a, changed), recId);
     const problem = verdicts.find((v) => v);
     if (problem) throw refuse(problem);
     if (!verdicts.includes(''))
@@ -168,7 +168,7 @@ export async function attachReconciliation(
       action: 'regionalPlatform.syncAttached',
       objectType: 'adjustment',
       objectId: a.id,
-      after: { reconciliationId: recId, codes: (await changedCodes(trx, a)).map((c) => c.code) },
+      after: { reconciliationId: recId, codes: changed.map((c) => c.code) },
       meta,
       at,
     });
