@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../core/errors.js';
-import { FORMAT, MANIFEST_FILE, type Manifest } from './manifest.js';
+import { type describe, FORMAT, MANIFEST_FILE, type Manifest, sm3File } from './manifest.js';
 
 /** <root>/qz-<kind>-20261207T031500Z: sortable by name, one per run. */
 export function newFolder(root: string, kind: Manifest['kind'], at: Date): string {
@@ -18,6 +18,26 @@ export function newFolder(root: string, kind: Manifest['kind'], at: Date): strin
 
 export const writeManifest = (folder: string, m: Manifest) =>
   writeFile(join(folder, MANIFEST_FILE), `${JSON.stringify(m, null, 2)}\n`);
+
+/** The manifest of a dump just written to <folder>/<file>: its size and SM3, and the facts read in its snapshot. */
+export async function finishBackup(
+  folder: string,
+  kind: Manifest['kind'],
+  file: string,
+  at: Date,
+  facts: Awaited<ReturnType<typeof describe>>,
+): Promise<Manifest> {
+  const m: Manifest = {
+    format: FORMAT,
+    kind,
+    createdAt: at.toISOString(),
+    file,
+    ...(await sm3File(join(folder, file))),
+    ...facts,
+  };
+  await writeManifest(folder, m);
+  return m;
+}
 
 export async function readManifest(folder: string, kind: Manifest['kind']): Promise<Manifest> {
   let m: Manifest;

@@ -7,8 +7,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { connect } from '../../db/connect.js';
 import { AppError } from '../../core/errors.js';
-import { checkRestored, describe, FORMAT, type Manifest, type RestoreCheck, sm3File } from './manifest.js';
-import { readManifest, writeManifest } from './folder.js';
+import { checkRestored, describe, type Manifest, type RestoreCheck, sm3File } from './manifest.js';
+import { finishBackup, readManifest } from './folder.js';
 
 export const PGLITE_FILE = 'data.tar.gz';
 
@@ -32,16 +32,7 @@ export async function backupPglite(
     const dump = await h.pglite!.dumpDataDir('gzip');
     const file = join(folder, PGLITE_FILE);
     await writeFile(file, Buffer.from(await dump.arrayBuffer()));
-    const m: Manifest = {
-      format: FORMAT,
-      kind: 'pglite',
-      createdAt: at.toISOString(),
-      file: PGLITE_FILE,
-      ...(await sm3File(file)),
-      ...facts,
-    };
-    await writeManifest(folder, m);
-    return m;
+    return finishBackup(folder, 'pglite', PGLITE_FILE, at, facts);
   } finally {
     await h.close();
   }

@@ -9,8 +9,8 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../../core/errors.js';
 import { connect } from '../../db/connect.js';
-import { checkRestored, describe, FORMAT, type Manifest, type RestoreCheck, sm3File } from './manifest.js';
-import { readManifest, writeManifest } from './folder.js';
+import { checkRestored, describe, type Manifest, type RestoreCheck, sm3File } from './manifest.js';
+import { finishBackup, readManifest } from './folder.js';
 
 export const PG_FILE = 'db.dump';
 const run = promisify(execFile);
@@ -49,16 +49,7 @@ export async function backupPostgres(url: string, folder: string, at: Date): Pro
         await tool('pg_dump', ['--format=custom', `--snapshot=${snap.rows[0]!.s}`, `--file=${file}`], url);
         return facts;
       });
-    const m: Manifest = {
-      format: FORMAT,
-      kind: 'postgres',
-      createdAt: at.toISOString(),
-      file: PG_FILE,
-      ...(await sm3File(file)),
-      ...facts,
-    };
-    await writeManifest(folder, m);
-    return m;
+    return finishBackup(folder, 'postgres', PG_FILE, at, facts);
   } finally {
     await h.close();
   }
