@@ -149,3 +149,31 @@ export async function openCopy(
     },
   };
 }
+
+/** The columns of `power` a bench COPYs, search columns included (load.ts, extra/publish-ops.ts). */
+export const POWER_COPY_COLUMNS = [
+  'body_id',
+  'code',
+  'parent_code',
+  'name',
+  'category',
+  'responsible_subject',
+  'implementing_agency',
+  'legal_bases',
+  'responsibilities',
+  'accountability_cases',
+  'accountability_basis',
+  'remarks',
+  'status',
+  'predecessor_codes',
+  'links',
+  'ord',
+  'valid_from',
+  'valid_to',
+  'search_text',
+  'search_grams',
+] as const;
+
+/** A PostgreSQL text[] literal (COPY's text format escapes it once more, in copyLine). */
+export const textArray = (xs: readonly string[]) =>
+  `{${xs.map((x) => `"${x.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;

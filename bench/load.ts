@@ -20,7 +20,7 @@ import { listDigest } from '../src/modules/register/publish.js';
 import type { SeedBody } from '../src/seed/bodies.js';
 import type { SeedPower } from '../src/seed/demo.js';
 import { buildScaleData, CITY_CODE } from '../src/seed/index.js';
-import { copyLine, openCopy, type BenchDbTarget, type CopyWriter } from './db.js';
+import { copyLine, openCopy, POWER_COPY_COLUMNS, textArray, type BenchDbTarget, type CopyWriter } from './db.js';
 import { benchListPowers, type ListBody } from './fixtures.js';
 import { checkSearchColumns, searchColumns } from '../src/modules/search/columns.js';
 
@@ -43,38 +43,11 @@ export interface LoadResult {
   seconds: number;
 }
 
-const POWER_COLUMNS = [
-  'body_id',
-  'code',
-  'parent_code',
-  'name',
-  'category',
-  'responsible_subject',
-  'implementing_agency',
-  'legal_bases',
-  'responsibilities',
-  'accountability_cases',
-  'accountability_basis',
-  'remarks',
-  'status',
-  'predecessor_codes',
-  'links',
-  'ord',
-  'valid_from',
-  'valid_to',
-  'search_text',
-  'search_grams',
-] as const;
-
-/** A PostgreSQL text[] literal (COPY's text format escapes it once more, in copyLine). */
-const textArray = (xs: readonly string[]) =>
-  `{${xs.map((x) => `"${x.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
-
 type PowerRow = Omit<ReturnType<typeof powerToRow>, 'search_text' | 'search_grams'> & {
   search_text: string;
   search_grams: string;
 };
-const powerLine = (r: PowerRow) => copyLine(POWER_COLUMNS.map((c) => r[c] as string | number | null));
+const powerLine = (r: PowerRow) => copyLine(POWER_COPY_COLUMNS.map((c) => r[c] as string | number | null));
 
 export async function loadScaleData(
   h: DbHandle,
@@ -164,7 +137,7 @@ export async function loadScaleData(
       ).rows;
       for (const i of indexes) await sql.raw(`drop index ${i.name}`).execute(db);
       await sql`alter table power disable trigger power_search_fill`.execute(db);
-      powerCopy = await openCopy(h, target, 'power', POWER_COLUMNS);
+      powerCopy = await openCopy(h, target, 'power', POWER_COPY_COLUMNS);
       codeCopy = await openCopy(h, target, 'power_code', ['code', 'body_id']);
     }
   };

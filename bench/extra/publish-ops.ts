@@ -15,17 +15,9 @@ import { chunks, normalizePower, powerToRow } from '../../src/modules/register/p
 import { issueCodes, publishVersion } from '../../src/modules/register/publish.js';
 import { checkSearchColumns } from '../../src/modules/search/columns.js';
 import { CITY_CODE } from '../../src/seed/index.js';
-import { copyLine } from '../db.js';
+import { copyLine, POWER_COPY_COLUMNS, textArray } from '../db.js';
 import { benchListPowers } from '../fixtures.js';
 import type { ServerOps } from './types.js';
-
-const COLUMNS = [
-  ...['body_id', 'code', 'parent_code', 'name', 'category', 'responsible_subject', 'implementing_agency'],
-  ...['legal_bases', 'responsibilities', 'accountability_cases', 'accountability_basis', 'remarks', 'status'],
-  ...['predecessor_codes', 'links', 'ord', 'valid_from', 'valid_to', 'search_text', 'search_grams'],
-] as const;
-const textArray = (xs: readonly string[]) =>
-  `{${xs.map((x) => `"${x.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 
 let prepared: { bodyId: number; level: number; powers: Power[] } | null = null;
 
@@ -73,9 +65,9 @@ export const PUBLISH_OPS: ServerOps = {
     const lines = powers.map((p, i) => {
       const s = searchColumns({ ...p, bodyId, level });
       const row = { ...powerToRow(bodyId, p, i, 1), search_text: s.text, search_grams: textArray(s.grams) };
-      return copyLine(COLUMNS.map((c) => row[c] as string | number | null));
+      return copyLine(POWER_COPY_COLUMNS.map((c) => row[c] as string | number | null));
     });
-    const stmt = `copy power (${COLUMNS.join(', ')}) from`;
+    const stmt = `copy power (${POWER_COPY_COLUMNS.join(', ')}) from`;
     if (handle.kind === 'pglite') {
       const t0 = performance.now();
       let ms = 0;
