@@ -13,6 +13,7 @@ import { canAttachPlatformSync } from '../../core/policies/index.js';
 import type { StepId } from '../../core/rulebook/index.js';
 import type { Database } from '../../db/connect.js';
 import type { DB } from '../../db/schema.js';
+import { readJsonb } from '../../platform/db.js';
 import { findAdjustment, type AdjustmentRecord } from '../adjustments/adjustments.repo.js';
 import { recordAudit } from '../audit/audit.repo.js';
 
@@ -68,10 +69,7 @@ const kindWord = (d: { kind: string; field: string | null }) =>
 async function judge(db: Db, a: AdjustmentRecord, sides: Side[], recId: number): Promise<(string | null)[]> {
   const rec = await db.selectFrom('regional_reconciliation').selectAll().where('id', '=', recId).executeTakeFirst();
   if (!rec || new Date(rec.created_at) < new Date(a.publishedAt!)) return sides.map(() => null);
-  const versions = (typeof rec.versions === 'string' ? JSON.parse(rec.versions) : rec.versions) as Record<
-    string,
-    number
-  >;
+  const versions = readJsonb<Record<string, number>>(rec.versions);
   const out: (string | null)[] = [];
   for (const s of sides) {
     if ((versions[String(s.bodyId)] ?? 0) < s.version) {

@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/connect.js';
 import { DIFF_KINDS, type DiffKind } from '../../contract/regional-platform.js';
+import { readJsonb } from '../../platform/db.js';
 
 export interface ReconciliationRow {
   id: number;
@@ -57,7 +58,7 @@ const toRow = (r: Row): ReconciliationRow => ({
   regionPath: r.region_path,
   fileName: r.file_name,
   fileFormat: r.file_format,
-  versions: (typeof r.versions === 'string' ? JSON.parse(r.versions) : r.versions) as Record<string, number>,
+  versions: readJsonb<Record<string, number>>(r.versions),
   ourCount: r.our_count,
   theirCount: r.their_count,
   diffCount: r.diff_count,
