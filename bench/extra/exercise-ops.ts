@@ -129,7 +129,8 @@ export const EXERCISE_OPS: ServerOps = {
         from power_list_version
       )
       select count(*)::int as n,
-             count(*) filter (where coalesce(pc.status, pn.status) is distinct from 'active')::int as flagged
+             count(*) filter (where coalesce(pc.status, pn.status) is null
+               or coalesce(pc.status, pn.status) not in ('active', 'entrusted'))::int as flagged
       from exercise_record r
       left join ver v on v.body_id = r.body_id and v.effective_date <= r.exercised_on
         and (v.next_date is null or r.exercised_on < v.next_date)
@@ -139,14 +140,15 @@ export const EXERCISE_OPS: ServerOps = {
         select p.status from power p
         where r.power_code is null and p.name = r.power_name and p.body_id = r.body_id
           and p.valid_from <= v.version and (p.valid_to is null or p.valid_to > v.version)
-        limit 1
+        order by p.status in ('active', 'entrusted') desc, p.id limit 1
       ) pn on true
       left join lateral (
         select p.body_id from power p
         join ver v2 on v2.body_id = p.body_id and v2.effective_date <= r.exercised_on
           and (v2.next_date is null or r.exercised_on < v2.next_date)
         where pc.id is null and r.power_code is not null and p.code = r.power_code and p.body_id <> r.body_id
-          and p.valid_from <= v2.version and (p.valid_to is null or p.valid_to > v2.version)
+          and p.status in ('active', 'entrusted') and p.valid_from <= v2.version
+          and (p.valid_to is null or p.valid_to > v2.version)
         limit 1
       ) oc on true
       left join lateral (
@@ -154,8 +156,9 @@ export const EXERCISE_OPS: ServerOps = {
         join ver v2 on v2.body_id = p.body_id and v2.effective_date <= r.exercised_on
           and (v2.next_date is null or r.exercised_on < v2.next_date)
         where pn.status is null and r.power_code is null and p.name = r.power_name and p.body_id <> r.body_id
-          and p.valid_from <= v2.version and (p.valid_to is null or p.valid_to > v2.version)
-        limit 1
+          and p.status in ('active', 'entrusted') and p.valid_from <= v2.version
+          and (p.valid_to is null or p.valid_to > v2.version)
+        order by p.body_id limit 1
       ) onm on true
       where r.import_id = ${importId}`.execute(handle.db);
     return { ms: performance.now() - t0, ...r.rows[0] };

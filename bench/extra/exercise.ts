@@ -47,13 +47,16 @@ export const exercisePhase: ExtraPhase = {
     // the anchor, warm like the import's own join was: best of three
     const anchors: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const a = await server.call<{ ms: number; n: number }>({
+      const a = await server.call<{ ms: number; n: number; flagged: number }>({
         cmd: 'extra',
         phase: 'exercise',
         op: 'anchor',
         args: { importId: answer.id },
       });
       if (a.n !== records) throw new Error(`the anchor read ${a.n} records, not ${records}`);
+      // the anchor is the same join only if it flags the same records
+      if (a.flagged !== answer.flaggedCount)
+        throw new Error(`the anchor flags ${a.flagged} records, the import ${answer.flaggedCount}`);
       anchors.push(a.ms);
     }
     const anchor = Math.min(...anchors);
