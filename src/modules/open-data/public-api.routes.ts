@@ -13,6 +13,7 @@ import { csvSchema, openListSchema, openVersionsSchema, versionQuery } from '../
 import { AppError } from '../../core/errors.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { listCsv, listJson, versionItems } from '../portal/open-data.js';
+import { publishedVersion } from '../portal/open-data.routes.js';
 import * as repo from '../portal/portal.repo.js';
 import { etagOf } from '../portal/respond.js';
 import { ATOM_TYPE, atomFeed } from './atom.js';
@@ -34,12 +35,7 @@ export async function publicApiRoutes(app: FastifyInstance, { db, config }: AppD
     if (!h.latest) throw notFound(`${h.body.name}尚未公布权责清单`);
     return { body: h.body, latest: h.latest };
   }
-  async function versionOf(id: number, version: number | undefined) {
-    const { body, latest } = await head(id);
-    const v = version ? await repo.findVersion(db, id, { version }) : latest;
-    if (!v) throw notFound(`${body.name}权责清单没有第 ${version} 版`);
-    return { body, v };
-  }
+  const versionOf = (id: number, version: number | undefined) => publishedVersion(db, id, version);
   // a numbered version never changes; "current" changes at the next publication
   const cacheFor = (req: FastifyRequest, reply: FastifyReply, parts: unknown[], at: Date | null, numbered: boolean) =>
     answerConditional(req, reply, {

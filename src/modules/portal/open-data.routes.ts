@@ -20,18 +20,21 @@ import { answerIfFresh, etagOf } from './respond.js';
 import { PUBLICATION_DIGEST_HEADER, publicationDigest } from '../../contract/integrity.js';
 
 const TAG = ['公开数据'];
+
+/** A body's published list, current or numbered: 404 for an unknown body, none published, or no such version. */
+export async function publishedVersion(db: AppDeps['db'], bodyId: number, version: number | undefined) {
+  const h = await repo.bodyHead(db, bodyId);
+  if (!h) throw new AppError('NOT_FOUND', `未找到编号为 ${bodyId} 的机构`);
+  if (!h.latest) throw new AppError('NOT_FOUND', `${h.body.name}尚未公布权责清单`);
+  const v = version ? await repo.findVersion(db, h.body.id, { version }) : h.latest;
+  if (!v) throw new AppError('NOT_FOUND', `${h.body.name}权责清单没有第 ${version} 版`);
+  return { body: h.body, v };
+}
 export async function openDataRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  async function resolve(bodyId: number, version: number | undefined) {
-    const h = await repo.bodyHead(db, bodyId);
-    if (!h) throw new AppError('NOT_FOUND', `未找到编号为 ${bodyId} 的机构`);
-    if (!h.latest) throw new AppError('NOT_FOUND', `${h.body.name}尚未公布权责清单`);
-    const v = version ? await repo.findVersion(db, h.body.id, { version }) : h.latest;
-    if (!v) throw new AppError('NOT_FOUND', `${h.body.name}权责清单没有第 ${version} 版`);
-    return { body: h.body, v };
-  }
+  const resolve = (bodyId: number, version: number | undefined) => publishedVersion(db, bodyId, version);
   // a numbered version never changes; "current" changes at the next publication
   const maxAge = (version: number | undefined) => (version ? 86400 : 300);
   const load = (bodyId: number, version: number) =>
