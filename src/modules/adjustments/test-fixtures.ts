@@ -204,6 +204,17 @@ export async function reconcileFixture(t: TestApp, id: number, attacher: Client,
 }
 
 /** Create an application as the clerk and list its items; returns its id. */
+/** Upload `pdf` as an attachment of application `id`, as `user`; returns the attachment's id. */
+export async function attachPdf(t: TestApp, user: string, id: number, filename: string, pdf: Buffer): Promise<number> {
+  const res = await (await t.login(user)).request(
+    'POST',
+    `/api/adjustments/${id}/attachments?filename=${encodeURIComponent(filename)}`,
+    pdf,
+    { 'content-type': 'application/pdf' },
+  );
+  return (await expectOk(res, 201)).id as number;
+}
+
 export async function draftApplication(t: TestApp, clerk: string, body: Record<string, unknown>, items: unknown[]) {
   const c = await t.login(clerk);
   const a = await expectOk(

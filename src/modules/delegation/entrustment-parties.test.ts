@@ -7,6 +7,7 @@ import { setupTestApp, type TestApp } from '../../../test/harness.js';
 import {
   assessFixture,
   at,
+  attachPdf,
   auditActionsOf,
   bodyIdOf,
   draftApplication,
@@ -31,18 +32,7 @@ const state = async (id: number) => {
   const a = await expectOk(await (await t.login('coord.city')).get(`/api/adjustments/${id}`));
   return { status: a.status, openSteps: a.openSteps, audits: await auditActionsOf(t, id) };
 };
-const upload = async (id: number, name: string) =>
-  (
-    await expectOk(
-      await (await t.login('clerk.scjg')).request(
-        'POST',
-        `/api/adjustments/${id}/attachments?filename=${encodeURIComponent(name)}`,
-        PDF,
-        { 'content-type': 'application/pdf' },
-      ),
-      201,
-    )
-  ).id as number;
+const upload = (id: number, name: string) => attachPdf(t, 'clerk.scjg', id, name, PDF);
 
 beforeAll(async () => {
   t = await setupTestApp();

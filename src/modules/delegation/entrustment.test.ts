@@ -6,6 +6,7 @@ import { setupTestApp, type TestApp } from '../../../test/harness.js';
 import {
   assessmentFixture,
   at,
+  attachPdf,
   auditActionsOf,
   bodyIdOf,
   draftApplication,
@@ -50,16 +51,7 @@ describe('依法委托 (§13.3)', () => {
       [{ targetCode: codes[0] }],
     );
     // the instrument is uploaded with the draft, like any attachment
-    const f = await expectOk(
-      await (await t.login('clerk.scjg')).request(
-        'POST',
-        `/api/adjustments/${id}/attachments?filename=${encodeURIComponent('委托书.pdf')}`,
-        PDF,
-        { 'content-type': 'application/pdf' },
-      ),
-      201,
-    );
-    instrument = f.id;
+    instrument = await attachPdf(t, 'clerk.scjg', id, '委托书.pdf', PDF);
     await drive(t, id, 'submit');
     await expectOk(
       await (await t.login('clerk.scjg')).put(
