@@ -71,7 +71,7 @@ export async function receiveXlsx(req: FastifyRequest): Promise<Upload> {
       if (part.file.truncated) throw tooLarge();
       await checkWorkbookFile(path, size);
     },
-    mapMultipartError,
+    (e) => mapMultipartError(e),
   );
   const fields: Record<string, string> = {};
   for (const [k, f] of Object.entries(part.fields ?? {}))
@@ -116,9 +116,10 @@ export async function spool(
 
 const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', `文件超过 ${MB} MB 上限，请拆分为多个文件分别导入`);
 
-function mapMultipartError(e: unknown): AppError {
+/** A multipart error as the user should read it; `overLimit` names the caller's own size limit. */
+export function mapMultipartError(e: unknown, overLimit: () => AppError = tooLarge): AppError {
   const code = (e as { code?: string }).code;
-  if (code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge();
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return overLimit();
   if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT')
     return new AppError('VALIDATION_FAILED', '一次只能上传一个文件');
   if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')

@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { EXERCISE_COLUMNS, MAX_EXERCISE_RECORDS } from '../../contract/exercise.js';
 import { AppError } from '../../core/errors.js';
+import { mapMultipartError } from '../exchange/upload.js';
 
 export const MAX_CSV_BYTES = 30 * 1024 * 1024;
 
@@ -17,11 +18,13 @@ export interface CsvUpload {
 export async function receiveCsv(req: FastifyRequest): Promise<CsvUpload> {
   if (!req.isMultipart())
     throw new AppError('UNSUPPORTED_MEDIA', '请以 multipart/form-data 方式上传文件（字段名 file）');
+  const tooLarge = () =>
+    new AppError('PAYLOAD_TOO_LARGE', `文件超过 ${MAX_CSV_BYTES / 1024 / 1024} MB 上限，请拆分后导入`);
   let part;
   try {
     part = await req.file({ limits: { fileSize: MAX_CSV_BYTES, files: 1, fields: 10, parts: 11 } });
-  } catch {
-    throw new AppError('VALIDATION_FAILED', '一次只能上传一个文件');
+  } catch (e) {
+    throw mapMultipartError(e, tooLarge);
   }
   if (!part) throw new AppError('VALIDATION_FAILED', '没有收到文件，请选择要导入的 .csv 文件');
   const fileName = part.filename || '';
@@ -29,8 +32,8 @@ export async function receiveCsv(req: FastifyRequest): Promise<CsvUpload> {
     part.file.resume();
     throw new AppError('UNSUPPORTED_MEDIA', `只能导入 .csv 文件（字段名 file），收到的是“${fileName || '未命名文件'}”`);
   }
-  const bytes = await part.toBuffer().catch(() => {
-    throw new AppError('PAYLOAD_TOO_LARGE', `文件超过 ${MAX_CSV_BYTES / 1024 / 1024} MB 上限，请拆分后导入`);
+  const bytes = await part.toBuffer().catch((e: unknown) => {
+    throw mapMultipartError(e, tooLarge);
   });
   if (!bytes.length) throw new AppError('UNSUPPORTED_MEDIA', '文件是空的');
   return { fileName, sha256: createHash('sha256').update(bytes).digest('hex'), text: decodeText(bytes) };
